@@ -1,0 +1,11 @@
+/* cli: argument parsing for each subcommand; each returns the process exit code.
+ * Commands only parse arguments and call the stages (DESIGN.md). */
+#ifndef VANBAN_CLI_H
+#define VANBAN_CLI_H
+
+#include <stdio.h>
+
+int cli_render(int argc, char **argv);
+void cli_usage(FILE *out);
+
+#endif

@@ -1,0 +1,72 @@
+/* Line breaking over a box/glue/penalty list (Knuth & Plass, "Breaking
+ * Paragraphs into Lines", Software—Practice and Experience 11, 1981), the
+ * algorithm of TeX, and a first-fit breaker kept for comparison and tests.
+ *
+ * The caller builds the item list: a box per word (or word fragment in one
+ * font), a glue per breakable space, penalties where a break is forced
+ * (-LB_INFINITY) or forbidden (+LB_INFINITY). A paragraph ends with
+ * glue(0, fill) + penalty(-LB_INFINITY) so the last line is ragged. */
+#ifndef VANBAN_LINEBREAK_H
+#define VANBAN_LINEBREAK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define LB_INFINITY 10000.0
+/* Stretch of the paragraph-final glue: effectively infinite (TeX's fil). */
+#define LB_FIL 1.0e6
+
+typedef enum lb_kind { LB_BOX, LB_GLUE, LB_PENALTY } lb_kind;
+
+typedef struct lb_item {
+    lb_kind kind;
+    double width;   /* box, glue: natural width; penalty: width added if broken here */
+    double stretch; /* glue only */
+    double shrink;  /* glue only */
+    double penalty; /* penalty only; >= LB_INFINITY forbids, <= -LB_INFINITY forces */
+    bool flagged;   /* penalty only: a hyphen-like break (consecutive ones cost extra) */
+} lb_item;
+
+typedef struct lb_params {
+    double tolerance;        /* largest adjustment ratio accepted (TeX: tolerance 200 ~ r 1.26) */
+    double line_penalty;     /* added to every line's badness (TeX \linepenalty 10) */
+    double flagged_demerits; /* TeX \doublehyphendemerits, 100 here */
+    double fitness_demerits; /* TeX \adjdemerits: adjacent lines of far-apart fitness classes */
+} lb_params;
+
+/* Sensible defaults for justified Vietnamese body text. */
+lb_params lb_default_params(void);
+
+/* One chosen line: items [start, end) are on it (start skips the discardable
+ * glue/penalties after the previous break); `end` is the index of the break
+ * item (a glue or penalty) or n. ratio is the adjustment ratio of the line:
+ * > 0 stretches glue by ratio*stretch, < 0 shrinks by -ratio*shrink. */
+typedef struct lb_line {
+    size_t start, end;
+    double ratio;
+} lb_line;
+
+typedef struct lb_result {
+    lb_line *lines;
+    size_t n_lines;
+    /* True if no solution within tolerance existed and the breaker had to
+     * accept an overfull or very loose line (TeX's emergency pass). */
+    bool emergency;
+} lb_result;
+
+/* Line widths: line i (0-based) has width widths[min(i, n_widths-1)], so a
+ * paragraph with a first-line indent is modelled either by a first box or by
+ * two widths. Returns true on success (always, given n_widths >= 1: when no
+ * feasible breaking exists it retries with growing tolerance and finally
+ * allows overfull lines, setting `emergency`). The caller frees res->lines. */
+bool linebreak_knuth_plass(const lb_item *items, size_t n, const double *widths, size_t n_widths,
+                           const lb_params *params, lb_result *res);
+
+/* Greedy first-fit: takes as many items on each line as fit at natural width
+ * (shrinking if needed). Same result shape. */
+bool linebreak_first_fit(const lb_item *items, size_t n, const double *widths, size_t n_widths,
+                         lb_result *res);
+
+void lb_result_free(lb_result *res);
+
+#endif

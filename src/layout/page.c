@@ -1,0 +1,43 @@
+/* Page display lists: the layout stage's output container. */
+#include "page.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+page_doc *page_doc_new(void)
+{
+    page_doc *pd = vb_xcalloc(1, sizeof *pd);
+    pd->arena = vb_arena_new();
+    return pd;
+}
+
+void page_doc_free(page_doc *pd)
+{
+    if (!pd)
+        return;
+    for (size_t i = 0; i < pd->n_pages; i++)
+        free(pd->pages[i].items);
+    free(pd->pages);
+    free(pd->outline);
+    vb_arena_free(pd->arena);
+    free(pd);
+}
+
+vb_page *page_doc_add_page(page_doc *pd, double width, double height)
+{
+    vb_grow((void **)&pd->pages, &pd->cap_pages, pd->n_pages + 1, sizeof *pd->pages);
+    vb_page *pg = &pd->pages[pd->n_pages++];
+    memset(pg, 0, sizeof *pg);
+    pg->width = width;
+    pg->height = height;
+    return pg;
+}
+
+page_item *page_add_item(vb_page *pg, page_item_kind kind)
+{
+    vb_grow((void **)&pg->items, &pg->cap_items, pg->n_items + 1, sizeof *pg->items);
+    page_item *it = &pg->items[pg->n_items++];
+    memset(it, 0, sizeof *it);
+    it->kind = kind;
+    return it;
+}

@@ -1,0 +1,161 @@
+/* File helpers: whole-file reads and atomic writes (temp file + rename), so an
+ * error never leaves a truncated output behind. */
+#include "util.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+char *vb_read_file(vb_diag *d, const char *path, size_t *len)
+{
+    bool is_stdin = strcmp(path, "-") == 0;
+    FILE *fp = is_stdin ? stdin : fopen(path, "rb");
+    if (!fp) {
+        vb_error_io(d, path, "không mở được tệp để đọc: %s", strerror(errno));
+        return NULL;
+    }
+    if (!is_stdin) {
+        struct stat st;
+        if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+            vb_error_io(d, path, "đây là thư mục, không phải tệp");
+            fclose(fp);
+            return NULL;
+        }
+    }
+    vb_buf b;
+    vb_buf_init(&b);
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+        vb_buf_append(&b, chunk, n);
+    bool failed = ferror(fp);
+    int err = errno;
+    if (!is_stdin)
+        fclose(fp);
+    if (failed) {
+        vb_error_io(d, path, "lỗi khi đọc tệp: %s", strerror(err));
+        vb_buf_free(&b);
+        return NULL;
+    }
+    if (len)
+        *len = b.len;
+    return vb_buf_take(&b);
+}
+
+char *vb_tmp_sibling(const char *target)
+{
+    vb_buf b;
+    vb_buf_init(&b);
+    const char *slash = strrchr(target, '/');
+    if (slash)
+        vb_buf_append(&b, target, (size_t)(slash - target + 1));
+    vb_buf_printf(&b, ".%s.tmp-%ld", slash ? slash + 1 : target, (long)getpid());
+    return vb_buf_take(&b);
+}
+
+bool vb_outfile_open(vb_outfile *o, vb_diag *d, const char *target)
+{
+    memset(o, 0, sizeof *o);
+    if (!target || strcmp(target, "-") == 0) {
+        o->fp = stdout;
+        return true;
+    }
+    o->target = vb_xstrdup(target);
+    o->tmp_path = vb_tmp_sibling(target);
+    int fd = open(o->tmp_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd < 0) {
+        vb_error_io(d, target, "không tạo được tệp kết quả: %s", strerror(errno));
+        free(o->tmp_path);
+        o->tmp_path = NULL;
+        free(o->target);
+        o->target = NULL;
+        return false;
+    }
+    o->fp = fdopen(fd, "wb");
+    if (!o->fp) {
+        close(fd);
+        vb_outfile_abort(o);
+        vb_error_io(d, target, "không tạo được tệp kết quả");
+        return false;
+    }
+    return true;
+}
+
+bool vb_outfile_commit(vb_outfile *o, vb_diag *d)
+{
+    if (!o->tmp_path) { /* stdout */
+        bool ok = fflush(o->fp) == 0 && !ferror(o->fp);
+        if (!ok)
+            vb_error_io(d, "-", "không ghi được ra đầu ra chuẩn: %s", strerror(errno));
+        return ok;
+    }
+    bool ok = fflush(o->fp) == 0 && !ferror(o->fp) && fsync(fileno(o->fp)) == 0;
+    int err = errno;
+    if (fclose(o->fp) != 0 && ok) {
+        ok = false;
+        err = errno;
+    }
+    o->fp = NULL;
+    if (ok && rename(o->tmp_path, o->target) != 0) {
+        ok = false;
+        err = errno;
+    }
+    if (!ok) {
+        vb_error_io(d, o->target, "không ghi được tệp kết quả: %s (không có tệp nào được tạo)",
+                    strerror(err));
+        unlink(o->tmp_path);
+    }
+    free(o->tmp_path);
+    free(o->target);
+    o->tmp_path = o->target = NULL;
+    return ok;
+}
+
+void vb_outfile_abort(vb_outfile *o)
+{
+    if (o->fp && o->fp != stdout)
+        fclose(o->fp);
+    o->fp = NULL;
+    if (o->tmp_path)
+        unlink(o->tmp_path);
+    free(o->tmp_path);
+    free(o->target);
+    o->tmp_path = o->target = NULL;
+}
+
+int64_t vb_build_time(void)
+{
+    const char *s = getenv("SOURCE_DATE_EPOCH");
+    if (s && *s) {
+        char *end;
+        errno = 0;
+        long long v = strtoll(s, &end, 10);
+        if (!*end && errno == 0 && v >= 0)
+            return (int64_t)v;
+    }
+    return (int64_t)time(NULL);
+}
+
+char *vb_dirname(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return vb_xstrdup(".");
+    if (slash == path)
+        return vb_xstrdup("/");
+    return vb_xstrndup(path, (size_t)(slash - path));
+}
+
+char *vb_path_join(const char *dir, const char *rel)
+{
+    if (rel[0] == '/' || !dir || !*dir)
+        return vb_xstrdup(rel);
+    vb_buf b;
+    vb_buf_init(&b);
+    vb_buf_printf(&b, "%s/%s", dir, rel);
+    return vb_buf_take(&b);
+}

@@ -1,0 +1,121 @@
+/* util: small shared pieces every stage uses — diagnostics, growable strings,
+ * an arena for a stage's output, and file helpers (whole-file read, atomic write).
+ * No global state: a diagnostics sink is passed down explicitly. */
+#ifndef VANBAN_UTIL_H
+#define VANBAN_UTIL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/* Exit codes of the command-line contract (DESIGN.md). */
+enum { VB_OK = 0, VB_EXIT_INPUT = 1, VB_EXIT_USAGE = 2, VB_EXIT_IO = 3 };
+
+/* ---- diagnostics ------------------------------------------------------- */
+/* Where messages go and how many errors were reported. Messages follow the
+ * GNU form "vanban: FILE:LINE:COL: lỗi: what, and what to do". */
+typedef struct vb_diag {
+    FILE *out;        /* stderr normally; a memstream in tests */
+    int errors;
+    int warnings;
+    int exit_code;    /* the worst class of failure seen: VB_EXIT_INPUT or VB_EXIT_IO */
+    bool verbose;
+} vb_diag;
+
+void vb_diag_init(vb_diag *d, FILE *out);
+/* line/col are 1-based; 0 means unknown (omitted from the message). file may be NULL. */
+void vb_error(vb_diag *d, const char *file, int line, int col, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+/* An error caused by the system (I/O, memory) rather than the input: exit 3. */
+void vb_error_io(vb_diag *d, const char *file, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void vb_warn(vb_diag *d, const char *file, int line, int col, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+void vb_note(vb_diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* ---- growable byte string ---------------------------------------------- */
+typedef struct vb_buf {
+    char *data;   /* always NUL-terminated when non-NULL */
+    size_t len;
+    size_t cap;
+} vb_buf;
+
+void vb_buf_init(vb_buf *b);
+void vb_buf_free(vb_buf *b);
+void vb_buf_clear(vb_buf *b);
+void vb_buf_append(vb_buf *b, const void *p, size_t n);
+void vb_buf_puts(vb_buf *b, const char *s);
+void vb_buf_putc(vb_buf *b, char c);
+void vb_buf_printf(vb_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void vb_buf_vprintf(vb_buf *b, const char *fmt, va_list ap);
+/* Appends the UTF-8 encoding of a code point. */
+void vb_buf_put_cp(vb_buf *b, uint32_t cp);
+/* Hands over the string; the buffer is left empty. Never NULL. */
+char *vb_buf_take(vb_buf *b);
+
+/* ---- allocation --------------------------------------------------------- */
+/* Allocation failure is not recoverable in a batch tool: these abort with a
+ * message instead of returning NULL, so callers need no NULL checks. */
+void *vb_xmalloc(size_t n);
+void *vb_xcalloc(size_t n, size_t size);
+void *vb_xrealloc(void *p, size_t n);
+char *vb_xstrdup(const char *s);
+char *vb_xstrndup(const char *s, size_t n);
+/* Grows *v (of element size elem) so that index `need-1` fits; doubles capacity. */
+void vb_grow(void **v, size_t *cap, size_t need, size_t elem);
+#define VB_PUSH(arr, n, cap, value)                                              \
+    do {                                                                         \
+        vb_grow((void **)&(arr), &(cap), (n) + 1, sizeof *(arr));                \
+        (arr)[(n)++] = (value);                                                  \
+    } while (0)
+
+/* ---- arena -------------------------------------------------------------- */
+/* Bump allocator: everything a stage's output holds is freed at once. */
+typedef struct vb_arena vb_arena;
+vb_arena *vb_arena_new(void);
+void vb_arena_free(vb_arena *a);
+void *vb_arena_alloc(vb_arena *a, size_t n);
+char *vb_arena_strdup(vb_arena *a, const char *s);
+char *vb_arena_strndup(vb_arena *a, const char *s, size_t n);
+
+/* ---- UTF-8 -------------------------------------------------------------- */
+/* Decodes one code point at s (len bytes left). Returns its length in bytes, or
+ * 0 if the sequence is invalid (overlong, surrogate, truncated, > U+10FFFF). */
+size_t vb_utf8_decode(const char *s, size_t len, uint32_t *cp);
+/* Checks a whole string; on failure sets *bad_offset to the first bad byte. */
+bool vb_utf8_valid(const char *s, size_t len, size_t *bad_offset);
+/* Line and column (1-based, column in characters) of a byte offset. */
+void vb_text_position(const char *s, size_t offset, int *line, int *col);
+
+/* ---- files -------------------------------------------------------------- */
+/* Reads a whole file ("-" is stdin). Returns NULL and reports on failure. */
+char *vb_read_file(vb_diag *d, const char *path, size_t *len);
+
+/* Atomic output: write to a temporary file beside the target, then rename.
+ * An error at any point leaves neither a partial target nor the temp file. */
+typedef struct vb_outfile {
+    char *target;     /* NULL for stdout */
+    char *tmp_path;   /* the temporary file, or NULL when writing to stdout */
+    FILE *fp;
+} vb_outfile;
+
+bool vb_outfile_open(vb_outfile *o, vb_diag *d, const char *target);
+/* Flushes, fsyncs and renames into place; reports and cleans up on failure. */
+bool vb_outfile_commit(vb_outfile *o, vb_diag *d);
+/* Removes the temporary file; the target is untouched. Safe after commit. */
+void vb_outfile_abort(vb_outfile *o);
+/* Path of a temporary sibling file of `target` for tools (like libharu) that
+ * want a file name rather than a FILE*: the caller creates it with O_EXCL. */
+char *vb_tmp_sibling(const char *target);
+
+/* ---- misc --------------------------------------------------------------- */
+/* The time documents are stamped with: SOURCE_DATE_EPOCH if set and valid, else now. */
+int64_t vb_build_time(void);
+/* Directory part of a path ("." if none); caller frees. */
+char *vb_dirname(const char *path);
+/* Joins dir and a relative path; an absolute rel is returned as is. Caller frees. */
+char *vb_path_join(const char *dir, const char *rel);
+
+#endif

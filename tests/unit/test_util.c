@@ -1,0 +1,133 @@
+/* util: UTF-8 validation and positions, strings, atomic output. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "util/util.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static void utf8_accepts_vietnamese(void **state)
+{
+    (void)state;
+    const char *s = "Cộng hòa xã hội chủ nghĩa Việt Nam — Đ";
+    assert_true(vb_utf8_valid(s, strlen(s), NULL));
+    uint32_t cp;
+    assert_int_equal(vb_utf8_decode("ộ", 3, &cp), 3);
+    assert_int_equal(cp, 0x1ED9);
+}
+
+static void utf8_rejects_bad_sequences(void **state)
+{
+    (void)state;
+    size_t off = 99;
+    /* libharu would print "Á" for this (docs/libharu-notes.md): we must refuse it. */
+    assert_false(vb_utf8_valid("ab\xC3" "A", 4, &off));
+    assert_int_equal(off, 2);
+    assert_false(vb_utf8_valid("\xC0\xAF", 2, &off));         /* overlong '/' */
+    assert_false(vb_utf8_valid("\xED\xA0\x80", 3, &off));     /* surrogate */
+    assert_false(vb_utf8_valid("\xF4\x90\x80\x80", 4, &off)); /* > U+10FFFF */
+    assert_false(vb_utf8_valid("x\xE1\xBB", 3, &off));        /* truncated ộ */
+    assert_int_equal(off, 1);
+}
+
+static void text_position_counts_characters(void **state)
+{
+    (void)state;
+    const char *s = "một\nhai ba";
+    int line, col;
+    vb_text_position(s, strlen("một\nhai "), &line, &col);
+    assert_int_equal(line, 2);
+    assert_int_equal(col, 5);
+    vb_text_position(s, strlen("mộ"), &line, &col);
+    assert_int_equal(line, 1);
+    assert_int_equal(col, 3);
+}
+
+static void buf_builds_strings(void **state)
+{
+    (void)state;
+    vb_buf b;
+    vb_buf_init(&b);
+    vb_buf_puts(&b, "Số: ");
+    vb_buf_printf(&b, "%d/KH-%s", 56, "SNV");
+    vb_buf_put_cp(&b, 0x1EC5);
+    assert_string_equal(b.data, "Số: 56/KH-SNVễ");
+    char *s = vb_buf_take(&b);
+    assert_null(b.data);
+    free(s);
+}
+
+static void outfile_abort_leaves_nothing(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/vbtestXXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char *target = vb_path_join(dir, "out.pdf");
+    vb_diag d;
+    FILE *sink = fopen("/dev/null", "w");
+    vb_diag_init(&d, sink);
+    vb_outfile o;
+    assert_true(vb_outfile_open(&o, &d, target));
+    fputs("partial", o.fp);
+    vb_outfile_abort(&o);
+    assert_int_equal(access(target, F_OK), -1);
+    assert_int_equal(rmdir(dir), 0); /* empty: the temp file is gone too */
+    free(target);
+    fclose(sink);
+}
+
+static void outfile_commit_renames(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/vbtestXXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char *target = vb_path_join(dir, "out.pdf");
+    vb_diag d;
+    vb_diag_init(&d, stderr);
+    vb_outfile o;
+    assert_true(vb_outfile_open(&o, &d, target));
+    fputs("%PDF", o.fp);
+    assert_true(vb_outfile_commit(&o, &d));
+    size_t len;
+    char *got = vb_read_file(&d, target, &len);
+    assert_string_equal(got, "%PDF");
+    free(got);
+    unlink(target);
+    assert_int_equal(rmdir(dir), 0);
+    free(target);
+}
+
+static void outfile_unwritable_dir_reports(void **state)
+{
+    (void)state;
+    char *msg = NULL;
+    size_t msg_len = 0;
+    FILE *mem = open_memstream(&msg, &msg_len);
+    vb_diag d;
+    vb_diag_init(&d, mem);
+    vb_outfile o;
+    assert_false(vb_outfile_open(&o, &d, "/nonexistent-dir/x.pdf"));
+    fclose(mem);
+    assert_int_equal(d.exit_code, VB_EXIT_IO);
+    assert_non_null(strstr(msg, "/nonexistent-dir/x.pdf"));
+    free(msg);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(utf8_accepts_vietnamese),
+        cmocka_unit_test(utf8_rejects_bad_sequences),
+        cmocka_unit_test(text_position_counts_characters),
+        cmocka_unit_test(buf_builds_strings),
+        cmocka_unit_test(outfile_abort_leaves_nothing),
+        cmocka_unit_test(outfile_commit_renames),
+        cmocka_unit_test(outfile_unwritable_dir_reports),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
