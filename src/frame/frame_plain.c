@@ -1,0 +1,34 @@
+/* The plain frame: an ordinary document with official-document proportions. */
+#include "frame.h"
+
+#include <stdio.h>
+#include <string.h>
+
+void frame_plain(frame_spec *f)
+{
+    memset(f, 0, sizeof *f);
+    f->kind = FRAME_PLAIN;
+    f->page_w = 595.276; /* A4, as libharu defines it */
+    f->page_h = 841.89;
+    /* Decree 30's margins suit any printed Vietnamese document: binding on the left. */
+    f->margin_top = MM_TO_PT(20);
+    f->margin_bottom = MM_TO_PT(20);
+    f->margin_left = MM_TO_PT(30);
+    f->margin_right = MM_TO_PT(15);
+    f->body_size = 13;
+    f->line_spacing = 1.2;
+    f->para_space = 6;
+    f->first_indent = MM_TO_PT(12.7);
+    f->justify = true;
+    f->lists = LIST_HANGING;
+    f->list_indent = MM_TO_PT(7);
+    const double sizes[4] = {16, 14, 13, 13};
+    for (int i = 0; i < 4; i++) {
+        f->heading_size[i] = sizes[i];
+        f->heading_center[i] = i == 0;
+    }
+    f->footnote_size = 10;
+    f->table_size = 12;
+    f->page_numbers = PAGENUM_BOTTOM_CENTER;
+    f->number_first_page = true;
+}

@@ -1,0 +1,283 @@
+/* Block structure → boxes: paragraphs, headings, quotes, lists, code, rules, images. */
+#include "layout_internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static para_style body_style(lay_ctx *cx, double x, double width, double size, bool in_note)
+{
+    const frame_spec *fr = cx->fr;
+    para_style ps = {0};
+    ps.size = size;
+    ps.line_height = size * (in_note ? 1.1 : fr->line_spacing);
+    ps.align = fr->justify ? ALIGN_JUSTIFY : ALIGN_LEFT;
+    ps.x = x;
+    ps.width = width;
+    ps.first_indent = in_note ? 0 : fr->first_indent;
+    return ps;
+}
+
+static void heading(lay_ctx *cx, flow *f, const md_block *b, double x, double width, bool first)
+{
+    const frame_spec *fr = cx->fr;
+    int lv = b->level < 1 ? 1 : b->level > 4 ? 4 : b->level;
+    para_style ps = body_style(cx, x, width, fr->heading_size[lv - 1], false);
+    ps.first_indent = 0;
+    ps.style = lv == 4 ? (MD_BOLD | MD_ITALIC) : MD_BOLD;
+    ps.align = fr->heading_center[lv - 1] ? ALIGN_CENTER : ALIGN_LEFT;
+    if (!first)
+        flow_add_space(cx, f, ps.size * 0.7);
+    size_t at = f->n;
+    para_layout(cx, f, b->inl, b->n_inl, &ps, b->line);
+    if (f->n > at) {
+        f->v[at].outline_title = md_inline_text(cx->out->arena, b->inl, b->n_inl);
+        f->v[at].outline_level = lv;
+        /* A heading's lines stay together and with what follows. */
+        for (size_t i = at + 1; i < f->n; i++)
+            f->v[i].break_ok = false;
+    }
+    flow_add_space(cx, f, fr->para_space);
+    cx->keep_next = true;
+}
+
+static void to_roman_lower(char *out, size_t cap, int n)
+{
+    static const struct { int v; const char *s; } t[] = {
+        {1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"},
+        {50, "l"},   {40, "xl"},  {10, "x"},  {9, "ix"},   {5, "v"},   {4, "iv"}, {1, "i"}};
+    out[0] = '\0';
+    if (n <= 0 || n >= 4000) {
+        snprintf(out, cap, "%d", n);
+        return;
+    }
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+        while (n >= t[i].v && strlen(out) + strlen(t[i].s) < cap) {
+            strcat(out, t[i].s);
+            n -= t[i].v;
+        }
+}
+
+/* Markers by nesting depth, as Vietnamese documents number them:
+ * 1. → a) → i.   and for bullets – then + (official) or • – ◦ (plain). */
+static const char *list_marker(lay_ctx *cx, const md_block *list, size_t k, int depth)
+{
+    char buf[32];
+    if (list->ordered) {
+        int n = list->start + (int)k;
+        switch (depth % 3) {
+        case 0:
+            snprintf(buf, sizeof buf, "%d%c", n, list->delim ? list->delim : '.');
+            break;
+        case 1:
+            if (n >= 1 && n <= 26)
+                snprintf(buf, sizeof buf, "%c)", 'a' + n - 1);
+            else
+                snprintf(buf, sizeof buf, "%d)", n);
+            break;
+        default:
+            to_roman_lower(buf, sizeof buf - 1, n);
+            strcat(buf, ".");
+            break;
+        }
+        return vb_arena_strdup(cx->out->arena, buf);
+    }
+    if (cx->fr->lists == LIST_FIRST_INDENT)
+        return depth % 2 == 0 ? "-" : "+";
+    static const char *const bullets[] = {"\xE2\x80\xA2", "\xE2\x80\x93", "\xE2\x97\xA6"};
+    return bullets[depth % 3];
+}
+
+static void list_layout(lay_ctx *cx, flow *f, const md_block *list, double x, double width,
+                        int depth, double size, bool in_note)
+{
+    const frame_spec *fr = cx->fr;
+    bool hanging = fr->lists == LIST_HANGING;
+    double step = hanging ? fr->list_indent : 0;
+    double cx_x = x + step, cw = width - step;
+    bool spaced = !hanging || !list->tight;
+    for (size_t k = 0; k < list->n_children; k++) {
+        const md_block *item = &list->children[k];
+        const char *marker = list_marker(cx, list, k, depth);
+        size_t c0 = 0;
+        para_style ps = body_style(cx, cx_x, cw, size, in_note);
+        ps.marker = marker;
+        if (hanging) {
+            ps.first_indent = 0;
+            ps.marker_hanging = true;
+            ps.marker_gap = step;
+        }
+        if (item->n_children > 0 && item->children[0].kind == MD_PARAGRAPH) {
+            para_layout(cx, f, item->children[0].inl, item->children[0].n_inl, &ps,
+                        item->children[0].line);
+            c0 = 1;
+        } else {
+            para_layout(cx, f, NULL, 0, &ps, item->line); /* the marker alone */
+        }
+        for (size_t c = c0; c < item->n_children; c++) {
+            const md_block *ch = &item->children[c];
+            if (spaced || ch->kind != MD_LIST)
+                flow_add_space(cx, f, spaced ? fr->para_space : size * 0.2);
+            if (ch->kind == MD_LIST)
+                list_layout(cx, f, ch, cx_x, cw, depth + 1, size, in_note);
+            else
+                blocks_layout(cx, f, ch, 1, cx_x, cw, depth + 1, size, in_note);
+        }
+        if (k + 1 < list->n_children)
+            flow_add_space(cx, f, spaced ? fr->para_space : size * 0.2);
+    }
+}
+
+static void code_block(lay_ctx *cx, flow *f, const md_block *b, double x, double width,
+                       double size)
+{
+    double sz = size - 2;
+    double lh = sz * 1.3;
+    font_face *mono = lay_face(cx, MD_CODE);
+    if (!mono)
+        return;
+    const char *s = b->text;
+    vb_buf line;
+    vb_buf_init(&line);
+    while (*s) {
+        const char *e = strchr(s, '\n');
+        size_t len = e ? (size_t)(e - s) : strlen(s);
+        vb_buf_clear(&line);
+        for (size_t i = 0; i < len; i++)
+            vb_buf_puts(&line, s[i] == '\t' ? "    " : (char[]){s[i], 0});
+        /* A line too long for the measure wraps at a character boundary:
+         * code must not run off the page. */
+        size_t off = 0;
+        do {
+            size_t take = 0, i = off;
+            double w = 0;
+            while (i < line.len) {
+                uint32_t cp;
+                size_t k = vb_utf8_decode(line.data + i, line.len - i, &cp);
+                if (k == 0)
+                    k = 1;
+                double cw = font_text_width(mono, line.data + i, k, sz);
+                if (w + cw > width - 8 && take > 0)
+                    break;
+                w += cw;
+                i += k;
+                take += k;
+            }
+            vbox *bx = flow_add(cx, f, lh);
+            page_item *bg = vbox_add_item(bx, ITEM_RECT);
+            bg->color = (vb_color){0.94, 0.94, 0.94};
+            bg->u.rect.x = x;
+            bg->u.rect.y = -lh;
+            bg->u.rect.w = width;
+            bg->u.rect.h = lh;
+            bg->u.rect.fill = true;
+            if (take > 0) {
+                page_item *t = vbox_add_item(bx, ITEM_TEXT);
+                t->u.text.face = mono;
+                t->u.text.size = sz;
+                t->u.text.x = x + 4;
+                t->u.text.y = -(lh - sz * 0.25);
+                t->u.text.utf8 = vb_arena_strndup(cx->out->arena, line.data + off, take);
+                uint32_t missing;
+                if (!font_face_check(mono, t->u.text.utf8, take, &missing)) {
+                    vb_error(cx->d, cx->doc->path, b->line, 0,
+                             "ký tự U+%04X không có trong phông %s", missing,
+                             font_face_family(mono));
+                    cx->failed = true;
+                }
+            }
+            off += take;
+        } while (off < line.len);
+        s = e ? e + 1 : s + len;
+    }
+    vb_buf_free(&line);
+}
+
+static void rule(lay_ctx *cx, flow *f, double x, double width, double size)
+{
+    vbox *b = flow_add(cx, f, size);
+    page_item *it = vbox_add_item(b, ITEM_LINE);
+    it->u.line.x1 = x + width / 3;
+    it->u.line.x2 = x + 2 * width / 3;
+    it->u.line.y1 = it->u.line.y2 = -size / 2;
+    it->u.line.width = 0.5;
+}
+
+static void image(lay_ctx *cx, flow *f, const md_block *b, double x, double width)
+{
+    char *path = vb_path_join(cx->base_dir, b->text);
+    int pw = 0, ph = 0;
+    if (!image_pixel_size(path, &pw, &ph)) {
+        vb_error(cx->d, cx->doc->path, b->line, 0,
+                 "không đọc được ảnh \"%s\" (cần tệp PNG hoặc JPEG có thật, đường dẫn tính từ "
+                 "thư mục của tệp Markdown)",
+                 b->text);
+        cx->failed = true;
+        free(path);
+        return;
+    }
+    const frame_spec *fr = cx->fr;
+    double body_h = fr->page_h - fr->margin_top - fr->margin_bottom;
+    double w = width, h = width * ph / pw;
+    if (h > body_h * 0.9) { /* never taller than a page */
+        h = body_h * 0.9;
+        w = h * pw / ph;
+    }
+    vbox *bx = flow_add(cx, f, h);
+    page_item *it = vbox_add_item(bx, ITEM_IMAGE);
+    it->u.image.path = vb_arena_strdup(cx->out->arena, path);
+    it->u.image.x = x + (width - w) / 2;
+    it->u.image.y = -h;
+    it->u.image.w = w;
+    it->u.image.h = h;
+    free(path);
+}
+
+void blocks_layout(lay_ctx *cx, flow *f, const md_block *b, size_t n, double x, double width,
+                   int depth, double size, bool in_note)
+{
+    const frame_spec *fr = cx->fr;
+    for (size_t i = 0; i < n; i++) {
+        const md_block *blk = &b[i];
+        bool first = f->n == 0;
+        switch (blk->kind) {
+        case MD_PARAGRAPH: {
+            para_style ps = body_style(cx, x, width, size, in_note);
+            if (depth > 0 && fr->lists == LIST_HANGING)
+                ps.first_indent = 0;
+            para_layout(cx, f, blk->inl, blk->n_inl, &ps, blk->line);
+            break;
+        }
+        case MD_HEADING:
+            heading(cx, f, blk, x, width, first);
+            continue; /* heading() adds its own space after */
+        case MD_QUOTE: {
+            double in = fr->list_indent;
+            blocks_layout(cx, f, blk->children, blk->n_children, x + in, width - 2 * in, depth,
+                          size, in_note);
+            break;
+        }
+        case MD_LIST:
+            list_layout(cx, f, blk, x, width, 0, size, in_note);
+            break;
+        case MD_CODE_BLOCK:
+            code_block(cx, f, blk, x, width, size);
+            break;
+        case MD_RULE:
+            rule(cx, f, x, width, size);
+            break;
+        case MD_IMAGE:
+            image(cx, f, blk, x, width);
+            break;
+        case MD_TABLE:
+            table_layout(cx, f, blk, x, width);
+            break;
+        default:
+            blocks_layout(cx, f, blk->children, blk->n_children, x, width, depth, size, in_note);
+            break;
+        }
+        if (i + 1 < n)
+            flow_add_space(cx, f, fr->para_space);
+    }
+}

@@ -1,0 +1,45 @@
+/* Vertical lists of boxes. */
+#include "layout_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+vbox *flow_add(lay_ctx *cx, flow *f, double height)
+{
+    vb_grow((void **)&f->v, &f->cap, f->n + 1, sizeof *f->v);
+    vbox *b = &f->v[f->n++];
+    memset(b, 0, sizeof *b);
+    b->height = height;
+    b->break_ok = !cx->keep_next;
+    cx->keep_next = false;
+    return b;
+}
+
+void flow_add_space(lay_ctx *cx, flow *f, double height)
+{
+    if (height <= 0)
+        return;
+    bool keep = cx->keep_next; /* space does not end a keep-with-next */
+    vbox *b = flow_add(cx, f, height);
+    b->space = true;
+    cx->keep_next = keep;
+}
+
+page_item *vbox_add_item(vbox *b, page_item_kind kind)
+{
+    vb_grow((void **)&b->items, &b->cap_items, b->n_items + 1, sizeof *b->items);
+    page_item *it = &b->items[b->n_items++];
+    memset(it, 0, sizeof *it);
+    it->kind = kind;
+    return it;
+}
+
+void flow_free(flow *f)
+{
+    for (size_t i = 0; i < f->n; i++) {
+        free(f->v[i].items);
+        free(f->v[i].footnotes);
+    }
+    free(f->v);
+    memset(f, 0, sizeof *f);
+}

@@ -1,0 +1,91 @@
+/* layout_document: the stage's entry point. */
+#include "layout_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void layout_notes(lay_ctx *cx)
+{
+    const frame_spec *fr = cx->fr;
+    double x = fr->margin_left, width = fr->page_w - fr->margin_left - fr->margin_right;
+    cx->n_notes = cx->doc->n_footnotes;
+    cx->notes = vb_xcalloc(cx->n_notes ? cx->n_notes : 1, sizeof *cx->notes);
+    for (size_t k = 0; k < cx->n_notes; k++) {
+        const md_block *note = &cx->doc->footnotes[k];
+        flow *nf = &cx->notes[k];
+        char num[24];
+        snprintf(num, sizeof num, "%zu", k + 1);
+        size_t c0 = 0;
+        para_style ps = {0};
+        ps.size = fr->footnote_size;
+        ps.line_height = fr->footnote_size * 1.15;
+        ps.align = fr->justify ? ALIGN_JUSTIFY : ALIGN_LEFT;
+        ps.x = x;
+        ps.width = width;
+        ps.marker = vb_arena_strdup(cx->out->arena, num);
+        ps.marker_super = true;
+        cx->keep_next = false;
+        if (note->n_children > 0 && note->children[0].kind == MD_PARAGRAPH) {
+            para_layout(cx, nf, note->children[0].inl, note->children[0].n_inl, &ps,
+                        note->children[0].line);
+            c0 = 1;
+        }
+        blocks_layout(cx, nf, note->children + c0, note->n_children - c0, x, width, 1,
+                      fr->footnote_size, true);
+    }
+    cx->keep_next = false;
+}
+
+page_doc *layout_document(const md_doc *doc, const frame_spec *frame, font_set *fonts,
+                          const page_doc_info *info, vb_diag *d)
+{
+    lay_ctx cx = {.fr = frame, .fonts = fonts, .d = d, .doc = doc};
+    cx.out = page_doc_new();
+    cx.base_dir = vb_dirname(doc->path);
+    if (info) {
+        page_doc_info *o = &cx.out->info;
+        vb_arena *a = cx.out->arena;
+        o->title = info->title ? vb_arena_strdup(a, info->title) : NULL;
+        o->author = info->author ? vb_arena_strdup(a, info->author) : NULL;
+        o->subject = info->subject ? vb_arena_strdup(a, info->subject) : NULL;
+        o->keywords = info->keywords ? vb_arena_strdup(a, info->keywords) : NULL;
+        o->creator = info->creator ? vb_arena_strdup(a, info->creator) : NULL;
+        o->lang = info->lang ? vb_arena_strdup(a, info->lang) : NULL;
+    }
+    /* Fail early and once if the body font is missing. */
+    if (!lay_face(&cx, 0))
+        goto fail;
+
+    layout_notes(&cx);
+    double x = frame->margin_left;
+    double width = frame->page_w - frame->margin_left - frame->margin_right;
+    blocks_layout(&cx, &cx.main, doc->root.children, doc->root.n_children, x, width, 0,
+                  frame->body_size, false);
+    if (cx.failed)
+        goto fail;
+    paginate(&cx);
+    if (cx.out->n_pages == 0) /* an empty document is still one (blank) page */
+        page_doc_add_page(cx.out, frame->page_w, frame->page_h);
+    font_face *regular = lay_face(&cx, 0);
+    for (size_t i = 0; i < cx.out->n_pages; i++)
+        frame_decorate(frame, cx.out, &cx.out->pages[i], i, regular);
+    if (cx.failed)
+        goto fail;
+
+    flow_free(&cx.main);
+    for (size_t k = 0; k < cx.n_notes; k++)
+        flow_free(&cx.notes[k]);
+    free(cx.notes);
+    free(cx.base_dir);
+    return cx.out;
+
+fail:
+    flow_free(&cx.main);
+    for (size_t k = 0; k < cx.n_notes; k++)
+        flow_free(&cx.notes[k]);
+    free(cx.notes);
+    free(cx.base_dir);
+    page_doc_free(cx.out);
+    return NULL;
+}

@@ -1,0 +1,36 @@
+/* layout: turns the md tree into pages of positioned text, rules and images
+ * (page.h), following a frame_spec: Knuth–Plass paragraphs justified by
+ * explicit word positions, lists in two styles, auto-width tables with
+ * repeated headers, footnotes at the foot of the citing page, pagination with
+ * widow/orphan control and headings kept with what follows. */
+#ifndef VANBAN_LAYOUT_H
+#define VANBAN_LAYOUT_H
+
+#include "font/font.h"
+#include "frame/frame.h"
+#include "layout/page.h"
+#include "md/md.h"
+#include "util/util.h"
+
+/* Lays out a whole document. `info` is copied into the result. Returns NULL
+ * after reporting when the document cannot be set (a character missing from
+ * the font, an unreadable image, a missing font family). */
+page_doc *layout_document(const md_doc *doc, const frame_spec *frame, font_set *fonts,
+                          const page_doc_info *info, vb_diag *d);
+
+/* Automatic table layout (as browsers do for width:100% tables): given each
+ * column's minimum content width (its longest unbreakable word) and maximum
+ * content width (its longest line unbroken), both including padding, chooses
+ * widths summing to `avail`:
+ *   - everything fits unbroken: widths proportional to the maxima;
+ *   - otherwise each column gets its minimum plus a share of the rest in
+ *     proportion to (max - min);
+ *   - the minima alone do not fit: widths proportional to the minima. */
+void table_column_widths(const double *minw, const double *maxw, size_t n, double avail,
+                         double *out);
+
+/* Width and height in pixels of a PNG or JPEG file, read from its header.
+ * Returns false if the file cannot be read or is neither format. */
+bool image_pixel_size(const char *path, int *w, int *h);
+
+#endif

@@ -1,0 +1,92 @@
+/* Shared between the files of the layout stage; not part of its interface. */
+#ifndef VANBAN_LAYOUT_INTERNAL_H
+#define VANBAN_LAYOUT_INTERNAL_H
+
+#include "layout.h"
+#include "linebreak.h"
+
+typedef enum text_align { ALIGN_JUSTIFY, ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT } text_align;
+
+/* A piece of vertical material: one line of a paragraph, a table row, an
+ * image, a rule, or vertical space. Item coordinates are absolute in x and
+ * relative to the box's top in y (negative downwards); pagination translates
+ * them onto the page. */
+typedef struct vbox {
+    double height;
+    page_item *items;
+    size_t n_items, cap_items;
+    bool break_ok;       /* may a page break fall just before this box? */
+    bool space;          /* vertical space: discarded at the top of a page */
+    bool force_break;    /* start a new page before this box */
+    int *footnotes;      /* footnote numbers cited on this line */
+    size_t n_footnotes, cap_footnotes;
+    int table_id;        /* > 0: a row of that table */
+    bool table_header;   /* a header row, repeated on continuation pages */
+    const char *outline_title; /* a heading's first line: bookmark it */
+    int outline_level;
+} vbox;
+
+typedef struct flow {
+    vbox *v;
+    size_t n, cap;
+} flow;
+
+typedef struct lay_ctx {
+    const frame_spec *fr;
+    font_set *fonts;
+    vb_diag *d;
+    const md_doc *doc;
+    char *base_dir;     /* directory of the source, for relative image paths */
+    page_doc *out;      /* its arena owns every string placed on a page */
+    flow main;
+    flow *notes;        /* notes[k-1]: the boxes of footnote k */
+    size_t n_notes;
+    bool keep_next;     /* the next box must stay with the previous one (after a heading) */
+    int next_table_id;
+    bool failed;
+} lay_ctx;
+
+typedef struct para_style {
+    double size;
+    double line_height;   /* baseline to baseline */
+    unsigned style;       /* md_style bits applied to all the text */
+    text_align align;
+    double x;             /* left edge of the lines */
+    double width;         /* line width */
+    double first_indent;  /* extra indent of the first line (may be 0) */
+    const char *marker;   /* list marker or footnote number, or NULL */
+    unsigned marker_style;
+    bool marker_super;    /* draw the marker as a superscript (footnotes) */
+    bool marker_hanging;  /* marker in the space left of x (hanging lists) */
+    double marker_gap;    /* hanging: the marker starts this far left of x */
+    vb_color color;
+} para_style;
+
+/* flow.c */
+vbox *flow_add(lay_ctx *cx, flow *f, double height);
+void flow_add_space(lay_ctx *cx, flow *f, double height);
+page_item *vbox_add_item(vbox *b, page_item_kind kind);
+void flow_free(flow *f);
+
+/* fonts.c */
+font_face *lay_face(lay_ctx *cx, unsigned md_style_bits);
+double lay_ascent(lay_ctx *cx, double size);
+
+/* paragraph.c: breaks inlines into lines and appends one box per line. */
+void para_layout(lay_ctx *cx, flow *f, const md_inline *inl, size_t n, const para_style *ps,
+                 int src_line);
+/* Minimum (longest word) and maximum (unbroken) widths of inlines. */
+void para_measure(lay_ctx *cx, const md_inline *inl, size_t n, double size, unsigned style,
+                  int src_line, double *minw, double *maxw);
+
+/* blocks.c */
+void blocks_layout(lay_ctx *cx, flow *f, const md_block *b, size_t n, double x, double width,
+                   int depth, double size, bool in_note);
+
+/* table.c */
+void table_layout(lay_ctx *cx, flow *f, const md_block *t, double x, double width);
+
+/* paginate.c */
+void paginate(lay_ctx *cx);
+
+#endif

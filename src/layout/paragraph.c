@@ -1,0 +1,382 @@
+/* Paragraphs: inlines → box/glue/penalty list → Knuth–Plass breaks → lines of
+ * text runs positioned word by word.
+ *
+ * Justification stretches the interword glue; the PDF stage writes each run as
+ * one TJ array that keeps the real space glyphs and adds the stretch after
+ * each of them, because the PDF word-spacing operator does not act on the
+ * two-byte codes libharu writes (docs/libharu-notes.md §3). */
+#include "layout_internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* What each box or glue of the line-breaking list stands for. */
+typedef struct atom {
+    font_face *face;
+    double size;
+    double rise;
+    const char *text; /* box: its text; glue: NULL */
+    size_t len;
+    const char *link;
+    bool strike;
+    int footnote; /* > 0: a footnote reference mark */
+} atom;
+
+typedef struct para_build {
+    lay_ctx *cx;
+    int line;
+    lb_item *items;
+    atom *atoms;
+    size_t n, cap;
+} para_build;
+
+static void push(para_build *pb, lb_item it, atom at)
+{
+    if (pb->n + 1 > pb->cap) {
+        size_t cap = pb->cap;
+        vb_grow((void **)&pb->items, &cap, pb->n + 1, sizeof *pb->items);
+        vb_grow((void **)&pb->atoms, &pb->cap, pb->n + 1, sizeof *pb->atoms);
+    }
+    pb->items[pb->n] = it;
+    pb->atoms[pb->n] = at;
+    pb->n++;
+}
+
+static bool last_is_glue(const para_build *pb)
+{
+    return pb->n > 0 && pb->items[pb->n - 1].kind == LB_GLUE;
+}
+
+/* Reports a character the face cannot print: a silent gap or a .notdef box
+ * in an official document is worse than no document. */
+static bool check_glyphs(para_build *pb, font_face *face, const char *s, size_t len)
+{
+    uint32_t missing = 0;
+    bool ok = font_face_check(face, s, len, &missing);
+    size_t i = 0;
+    while (ok && i < len) {
+        uint32_t cp;
+        size_t k = vb_utf8_decode(s + i, len - i, &cp);
+        if (k == 0)
+            break;
+        if (cp > 0xFFFF) {
+            ok = false;
+            missing = cp;
+        }
+        i += k;
+    }
+    if (ok)
+        return true;
+    vb_buf ch;
+    vb_buf_init(&ch);
+    vb_buf_put_cp(&ch, missing);
+    vb_error(pb->cx->d, pb->cx->doc->path, pb->line, 0,
+             "ký tự \"%s\" (U+%04X) không có trong phông %s; hãy bỏ ký tự này hoặc chọn phông "
+             "khác bằng --font-family",
+             ch.data, missing, font_face_family(face));
+    vb_buf_free(&ch);
+    pb->cx->failed = true;
+    return false;
+}
+
+static void add_box(para_build *pb, font_face *face, double size, double rise, const char *s,
+                    size_t len, const char *link, bool strike, int footnote)
+{
+    if (!face || len == 0 || !check_glyphs(pb, face, s, len))
+        return;
+    lb_item it = {.kind = LB_BOX, .width = font_text_width(face, s, len, size)};
+    atom at = {.face = face, .size = size, .rise = rise, .text = s, .len = len,
+               .link = link, .strike = strike, .footnote = footnote};
+    push(pb, it, at);
+}
+
+/* An interword space: TeX's proportions for a Times-like face (stretch 1/2,
+ * shrink 1/3 of the space). Runs of spaces collapse into one. */
+static void add_glue(para_build *pb, font_face *face, double size, const char *link)
+{
+    if (!face || pb->n == 0 || last_is_glue(pb))
+        return;
+    double w = font_text_width(face, " ", 1, size);
+    lb_item it = {.kind = LB_GLUE, .width = w, .stretch = w / 2, .shrink = w / 3};
+    atom at = {.face = face, .size = size, .link = link};
+    push(pb, it, at);
+}
+
+static void add_forced_break(para_build *pb)
+{
+    if (last_is_glue(pb))
+        pb->n--;
+    push(pb, (lb_item){.kind = LB_GLUE, .stretch = LB_FIL}, (atom){0});
+    push(pb, (lb_item){.kind = LB_PENALTY, .penalty = -LB_INFINITY}, (atom){0});
+}
+
+static bool is_space_byte(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static void add_text(para_build *pb, const char *s, unsigned style, double size,
+                     const char *link)
+{
+    font_face *face = lay_face(pb->cx, style);
+    size_t i = 0, len = strlen(s);
+    while (i < len) {
+        if (is_space_byte(s[i])) {
+            add_glue(pb, face, size, link);
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (j < len && !is_space_byte(s[j]))
+            j++;
+        add_box(pb, face, size, 0, s + i, j - i, link, style & MD_STRIKE, 0);
+        i = j;
+    }
+}
+
+/* Superscript marks (footnote numbers) are set at 65% and raised by 35%. */
+#define SUPER_SCALE 0.65
+#define SUPER_RISE 0.35
+
+static void build(para_build *pb, const md_inline *inl, size_t n, const para_style *ps)
+{
+    if (ps->marker && !ps->marker_hanging) {
+        font_face *mf = lay_face(pb->cx, ps->style | ps->marker_style);
+        double sz = ps->marker_super ? ps->size * SUPER_SCALE : ps->size;
+        double rise = ps->marker_super ? ps->size * SUPER_RISE : 0;
+        add_box(pb, mf, sz, rise, ps->marker, strlen(ps->marker), NULL, false, 0);
+        /* The marker never ends a line on its own. */
+        push(pb, (lb_item){.kind = LB_PENALTY, .penalty = LB_INFINITY}, (atom){0});
+        add_glue(pb, lay_face(pb->cx, ps->style), ps->size, NULL);
+    }
+    for (size_t i = 0; i < n; i++) {
+        const md_inline *x = &inl[i];
+        unsigned st = x->style | ps->style;
+        switch (x->kind) {
+        case MD_TEXT:
+            add_text(pb, x->text, st, ps->size, x->link);
+            break;
+        case MD_SOFTBREAK:
+            add_glue(pb, lay_face(pb->cx, st), ps->size, x->link);
+            break;
+        case MD_HARDBREAK:
+            add_forced_break(pb);
+            break;
+        case MD_FOOTREF: {
+            char num[16];
+            snprintf(num, sizeof num, "%d", x->footnote);
+            const char *s = vb_arena_strdup(pb->cx->out->arena, num);
+            add_box(pb, lay_face(pb->cx, ps->style & ~(unsigned)MD_CODE), ps->size * SUPER_SCALE,
+                    ps->size * SUPER_RISE, s, strlen(s), NULL, false, x->footnote);
+            break;
+        }
+        }
+    }
+    while (last_is_glue(pb))
+        pb->n--;
+    if (pb->n == 0)
+        return;
+    push(pb, (lb_item){.kind = LB_GLUE, .stretch = LB_FIL}, (atom){0});
+    push(pb, (lb_item){.kind = LB_PENALTY, .penalty = -LB_INFINITY}, (atom){0});
+}
+
+void para_measure(lay_ctx *cx, const md_inline *inl, size_t n, double size, unsigned style,
+                  int src_line, double *minw, double *maxw)
+{
+    para_build pb = {.cx = cx, .line = src_line};
+    para_style ps = {.size = size, .style = style};
+    build(&pb, inl, n, &ps);
+    double word = 0, linew = 0, mn = 0, mx = 0;
+    for (size_t i = 0; i < pb.n; i++) {
+        const lb_item *it = &pb.items[i];
+        if (it->kind == LB_BOX) {
+            word += it->width;
+            linew += it->width;
+        } else if (it->kind == LB_GLUE) {
+            mn = fmax(mn, word);
+            word = 0;
+            if (it->stretch < LB_FIL)
+                linew += it->width;
+        } else if (it->penalty <= -LB_INFINITY) {
+            mx = fmax(mx, linew);
+            linew = 0;
+        }
+    }
+    mn = fmax(mn, word);
+    mx = fmax(mx, linew);
+    *minw = mn;
+    *maxw = mx;
+    free(pb.items);
+    free(pb.atoms);
+}
+
+/* One run of text being assembled for a line. */
+typedef struct run {
+    bool open;
+    const atom *at; /* attributes: face, size, rise, link, strike */
+    double x, w;
+    double space_extra;
+    vb_buf text;
+} run;
+
+static bool same_attrs(const atom *a, const atom *b)
+{
+    return a->face == b->face && a->size == b->size && a->rise == b->rise && a->link == b->link &&
+           a->strike == b->strike;
+}
+
+static void close_run(lay_ctx *cx, vbox *box, run *r, double baseline, const para_style *ps)
+{
+    if (!r->open)
+        return;
+    r->open = false;
+    if (r->text.len == 0)
+        return;
+    page_item *it = vbox_add_item(box, ITEM_TEXT);
+    it->color = ps->color;
+    if (r->at->link)
+        it->color = (vb_color){0.0, 0.2, 0.6};
+    it->u.text.face = r->at->face;
+    it->u.text.size = r->at->size;
+    it->u.text.x = r->x;
+    it->u.text.y = baseline;
+    it->u.text.rise = r->at->rise;
+    it->u.text.space_extra = r->space_extra;
+    it->u.text.utf8 = vb_arena_strndup(cx->out->arena, r->text.data, r->text.len);
+    if (r->at->link) {
+        page_item *ln = vbox_add_item(box, ITEM_LINK);
+        ln->u.link.x = r->x;
+        ln->u.link.y = baseline - r->at->size * 0.22;
+        ln->u.link.w = r->w;
+        ln->u.link.h = r->at->size * 1.1;
+        ln->u.link.uri = r->at->link;
+    }
+    if (r->at->strike) {
+        page_item *st = vbox_add_item(box, ITEM_LINE);
+        st->color = ps->color;
+        double y = baseline + r->at->size * 0.25;
+        st->u.line.x1 = r->x;
+        st->u.line.y1 = y;
+        st->u.line.x2 = r->x + r->w;
+        st->u.line.y2 = y;
+        st->u.line.width = r->at->size / 20;
+    }
+}
+
+static void open_run(run *r, const atom *at, double x)
+{
+    r->open = true;
+    r->at = at;
+    r->x = x;
+    r->w = 0;
+    r->space_extra = 0;
+    vb_buf_clear(&r->text);
+}
+
+static void emit_line(lay_ctx *cx, flow *f, const para_build *pb, const lb_line *ln,
+                      bool first, bool last, double linew, const para_style *ps)
+{
+    vbox *box = flow_add(cx, f, ps->line_height);
+    double asc = lay_ascent(cx, ps->size);
+    double desc = 0.216 * ps->size;
+    double baseline = -((ps->line_height - (asc + desc)) / 2 + asc);
+
+    /* Glue adjustment: justified lines take the breaker's ratio; other lines
+     * keep natural spacing unless they must shrink to fit. */
+    double ratio = ln->ratio;
+    if (ps->align != ALIGN_JUSTIFY || last)
+        ratio = fmin(ratio, 0);
+    if (ratio < -1)
+        ratio = -1;
+
+    double total = 0;
+    for (size_t i = ln->start; i < ln->end && i < pb->n; i++) {
+        const lb_item *it = &pb->items[i];
+        if (it->kind == LB_BOX)
+            total += it->width;
+        else if (it->kind == LB_GLUE && it->stretch < LB_FIL)
+            total += it->width + (ratio >= 0 ? ratio * it->stretch : ratio * it->shrink);
+    }
+    double x = ps->x + (first ? ps->first_indent : 0);
+    if (ps->align == ALIGN_CENTER)
+        x += (linew - total) / 2;
+    else if (ps->align == ALIGN_RIGHT)
+        x += linew - total;
+
+    if (first && ps->marker && ps->marker_hanging) {
+        font_face *mf = lay_face(cx, ps->style | ps->marker_style);
+        if (mf) {
+            page_item *it = vbox_add_item(box, ITEM_TEXT);
+            it->color = ps->color;
+            it->u.text.face = mf;
+            it->u.text.size = ps->size;
+            it->u.text.x = ps->x - ps->marker_gap;
+            it->u.text.y = baseline;
+            it->u.text.utf8 = vb_arena_strdup(cx->out->arena, ps->marker);
+        }
+    }
+
+    run r = {0};
+    vb_buf_init(&r.text);
+    for (size_t i = ln->start; i < ln->end && i < pb->n; i++) {
+        const lb_item *it = &pb->items[i];
+        const atom *at = &pb->atoms[i];
+        if (it->kind == LB_PENALTY || (it->kind == LB_GLUE && it->stretch >= LB_FIL))
+            continue;
+        if (it->kind == LB_BOX) {
+            if (!r.open || !same_attrs(r.at, at)) {
+                close_run(cx, box, &r, baseline, ps);
+                open_run(&r, at, x);
+            }
+            vb_buf_append(&r.text, at->text, at->len);
+            r.w += it->width;
+            x += it->width;
+            if (at->footnote > 0)
+                VB_PUSH(box->footnotes, box->n_footnotes, box->cap_footnotes, at->footnote);
+        } else { /* interword glue */
+            double extra = ratio >= 0 ? ratio * it->stretch : ratio * it->shrink;
+            if (!r.open || r.at->face != at->face || r.at->size != at->size || r.at->rise != 0 ||
+                r.at->link != at->link) {
+                close_run(cx, box, &r, baseline, ps);
+                open_run(&r, at, x);
+            }
+            vb_buf_putc(&r.text, ' ');
+            r.space_extra = extra;
+            r.w += it->width + extra;
+            x += it->width + extra;
+        }
+    }
+    close_run(cx, box, &r, baseline, ps);
+    vb_buf_free(&r.text);
+}
+
+void para_layout(lay_ctx *cx, flow *f, const md_inline *inl, size_t n, const para_style *ps,
+                 int src_line)
+{
+    para_build pb = {.cx = cx, .line = src_line};
+    build(&pb, inl, n, ps);
+    if (pb.n == 0) {
+        free(pb.items);
+        free(pb.atoms);
+        return;
+    }
+    double widths[2] = {ps->width - ps->first_indent, ps->width};
+    lb_params params = lb_default_params();
+    lb_result res = {0};
+    linebreak_knuth_plass(pb.items, pb.n, widths, 2, &params, &res);
+    size_t first_box = f->n;
+    for (size_t k = 0; k < res.n_lines; k++)
+        emit_line(cx, f, &pb, &res.lines[k], k == 0, k + 1 == res.n_lines, widths[k ? 1 : 0], ps);
+    /* Widows and orphans: never leave a single line of a paragraph at the
+     * foot or the head of a page. */
+    size_t nl = f->n - first_box;
+    if (nl >= 2) {
+        f->v[first_box + 1].break_ok = false;
+        f->v[f->n - 1].break_ok = false;
+    }
+    lb_result_free(&res);
+    free(pb.items);
+    free(pb.atoms);
+}

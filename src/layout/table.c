@@ -1,0 +1,180 @@
+/* GFM tables: automatic column widths, wrapped cells, 0.5 pt rules, rows kept
+ * whole (split only when taller than a page), header rows marked for
+ * repetition on every page the table continues on. */
+#include "layout_internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CELL_PAD_X 4.0
+#define CELL_PAD_Y 2.5
+#define RULE_W 0.5
+
+void table_column_widths(const double *minw, const double *maxw, size_t n, double avail,
+                         double *out)
+{
+    double smin = 0, smax = 0;
+    for (size_t i = 0; i < n; i++) {
+        smin += minw[i];
+        smax += fmax(maxw[i], minw[i]);
+    }
+    for (size_t i = 0; i < n; i++) {
+        double mx = fmax(maxw[i], minw[i]);
+        if (smax <= avail)
+            out[i] = smax > 0 ? mx * avail / smax : avail / (double)n;
+        else if (smin <= avail)
+            out[i] = minw[i] + (mx - minw[i]) * (avail - smin) / (smax - smin);
+        else
+            out[i] = minw[i] * avail / smin;
+    }
+}
+
+static text_align cell_align(const md_block *t, int col, bool header)
+{
+    char a = col < t->n_cols ? t->align[col] : 0;
+    if (a == 'c')
+        return ALIGN_CENTER;
+    if (a == 'r')
+        return ALIGN_RIGHT;
+    if (header)
+        return ALIGN_CENTER;
+    return ALIGN_LEFT;
+}
+
+/* Copies a line box's items into a row slice, shifted down by dy. */
+static void copy_line(vbox *dst, const vbox *src, double dy)
+{
+    for (size_t i = 0; i < src->n_items; i++) {
+        page_item *it = vbox_add_item(dst, src->items[i].kind);
+        *it = src->items[i];
+        switch (it->kind) {
+        case ITEM_TEXT: it->u.text.y += dy; break;
+        case ITEM_LINE: it->u.line.y1 += dy; it->u.line.y2 += dy; break;
+        case ITEM_RECT: it->u.rect.y += dy; break;
+        case ITEM_IMAGE: it->u.image.y += dy; break;
+        case ITEM_LINK: it->u.link.y += dy; break;
+        }
+    }
+    for (size_t i = 0; i < src->n_footnotes; i++)
+        VB_PUSH(dst->footnotes, dst->n_footnotes, dst->cap_footnotes, src->footnotes[i]);
+}
+
+static void add_rule(vbox *b, double x1, double y1, double x2, double y2)
+{
+    page_item *it = vbox_add_item(b, ITEM_LINE);
+    it->u.line.x1 = x1;
+    it->u.line.y1 = y1;
+    it->u.line.x2 = x2;
+    it->u.line.y2 = y2;
+    it->u.line.width = RULE_W;
+}
+
+void table_layout(lay_ctx *cx, flow *f, const md_block *t, double x, double width)
+{
+    const frame_spec *fr = cx->fr;
+    int nc = t->n_cols;
+    if (nc <= 0)
+        return;
+    double size = fr->table_size, lh = size * 1.15;
+    double *minw = vb_xcalloc((size_t)nc, sizeof *minw);
+    double *maxw = vb_xcalloc((size_t)nc, sizeof *maxw);
+    double *w = vb_xcalloc((size_t)nc, sizeof *w);
+    for (size_t r = 0; r < t->n_children; r++) {
+        const md_block *row = &t->children[r];
+        for (size_t c = 0; c < row->n_children && (int)c < nc; c++) {
+            double mn, mx;
+            para_measure(cx, row->children[c].inl, row->children[c].n_inl, size,
+                         row->header ? MD_BOLD : 0, row->children[c].line, &mn, &mx);
+            minw[c] = fmax(minw[c], mn + 2 * CELL_PAD_X);
+            maxw[c] = fmax(maxw[c], mx + 2 * CELL_PAD_X);
+        }
+    }
+    table_column_widths(minw, maxw, (size_t)nc, width, w);
+
+    double body_h = fr->page_h - fr->margin_top - fr->margin_bottom;
+    int id = ++cx->next_table_id;
+    bool keep = cx->keep_next;
+    double header_h = 0;
+    bool after_header = false;
+    flow *cells = vb_xcalloc((size_t)nc, sizeof *cells);
+    size_t *next = vb_xcalloc((size_t)nc, sizeof *next);
+
+    for (size_t r = 0; r < t->n_children; r++) {
+        const md_block *row = &t->children[r];
+        double cxp = x;
+        for (int c = 0; c < nc; c++) {
+            flow_free(&cells[c]);
+            next[c] = 0;
+            if ((size_t)c < row->n_children) {
+                para_style ps = {0};
+                ps.size = size;
+                ps.line_height = lh;
+                ps.style = row->header ? MD_BOLD : 0;
+                ps.align = cell_align(t, c, row->header);
+                ps.x = cxp + CELL_PAD_X;
+                ps.width = w[c] - 2 * CELL_PAD_X;
+                cx->keep_next = false;
+                para_layout(cx, &cells[c], row->children[c].inl, row->children[c].n_inl, &ps,
+                            row->children[c].line);
+            }
+            cxp += w[c];
+        }
+        /* Slices: a row is one slice unless it is taller than a page. */
+        double limit = body_h - header_h - 2 * CELL_PAD_Y - 1;
+        bool first_slice = true;
+        for (;;) {
+            double h = 0;
+            bool more = false;
+            size_t *end = vb_xcalloc((size_t)nc, sizeof *end);
+            for (int c = 0; c < nc; c++) {
+                double ch = 0;
+                size_t k = next[c];
+                while (k < cells[c].n && (ch + cells[c].v[k].height <= limit || k == next[c])) {
+                    ch += cells[c].v[k].height;
+                    k++;
+                }
+                end[c] = k;
+                if (k < cells[c].n)
+                    more = true;
+                h = fmax(h, ch);
+            }
+            double rh = fmax(h, lh) + 2 * CELL_PAD_Y;
+            cx->keep_next = r == 0 && first_slice ? keep : after_header && first_slice;
+            vbox *b = flow_add(cx, f, rh);
+            b->table_id = id;
+            b->table_header = row->header;
+            for (int c = 0; c < nc; c++) {
+                double dy = -CELL_PAD_Y;
+                for (size_t k = next[c]; k < end[c]; k++) {
+                    copy_line(b, &cells[c].v[k], dy);
+                    dy -= cells[c].v[k].height;
+                }
+                next[c] = end[c];
+            }
+            add_rule(b, x, 0, x + width, 0);
+            add_rule(b, x, -rh, x + width, -rh);
+            double vx = x;
+            for (int c = 0; c <= nc; c++) {
+                add_rule(b, vx, 0, vx, -rh);
+                if (c < nc)
+                    vx += w[c];
+            }
+            free(end);
+            first_slice = false;
+            if (row->header)
+                header_h += rh;
+            if (!more)
+                break;
+        }
+        after_header = row->header;
+    }
+    for (int c = 0; c < nc; c++)
+        flow_free(&cells[c]);
+    free(cells);
+    free(next);
+    free(minw);
+    free(maxw);
+    free(w);
+    cx->keep_next = false;
+}

@@ -1,0 +1,92 @@
+/* md: Markdown (CommonMark + GFM tables, footnotes, strikethrough) parsed with
+ * cmark-gfm into vanban's own document tree. Later stages never see cmark
+ * nodes, so the layout engine does not depend on the parser's API.
+ *
+ * All text in the tree is valid UTF-8 in NFC (checked and normalized here). */
+#ifndef VANBAN_MD_H
+#define VANBAN_MD_H
+
+#include "util/util.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef enum md_style {
+    MD_BOLD = 1,
+    MD_ITALIC = 2,
+    MD_CODE = 4,
+    MD_STRIKE = 8,
+} md_style;
+
+typedef enum md_inline_kind {
+    MD_TEXT,      /* text in `style`, possibly inside a link */
+    MD_SOFTBREAK, /* a line end inside a paragraph: a space */
+    MD_HARDBREAK, /* a forced line break */
+    MD_FOOTREF,   /* reference to footnote number `footnote` */
+} md_inline_kind;
+
+typedef struct md_inline {
+    md_inline_kind kind;
+    unsigned style;   /* md_style bits */
+    const char *text; /* MD_TEXT */
+    const char *link; /* URI if inside a link, else NULL */
+    int footnote;     /* MD_FOOTREF: 1-based number, in order of first reference */
+} md_inline;
+
+typedef enum md_block_kind {
+    MD_DOCUMENT,
+    MD_PARAGRAPH,
+    MD_HEADING,
+    MD_QUOTE,
+    MD_LIST,
+    MD_ITEM,
+    MD_CODE_BLOCK,
+    MD_RULE,
+    MD_IMAGE, /* a paragraph that holds only an image */
+    MD_TABLE,
+    MD_TABLE_ROW,
+    MD_TABLE_CELL,
+    MD_FOOTNOTE, /* a footnote definition */
+} md_block_kind;
+
+typedef struct md_block md_block;
+struct md_block {
+    md_block_kind kind;
+    int line; /* 1-based source line where the block starts */
+
+    md_inline *inl; /* paragraph, heading, table cell */
+    size_t n_inl;
+
+    md_block *children; /* document, quote, list, item, table, row, footnote */
+    size_t n_children;
+
+    int level;        /* heading 1–6 */
+    bool ordered;     /* list */
+    int start;        /* ordered list: first number */
+    char delim;       /* ordered list: '.' or ')' */
+    bool tight;       /* list */
+    bool header;      /* table row: the header row */
+    char *align;      /* table: per column 'l', 'c', 'r' or 0 (default) */
+    int n_cols;       /* table */
+    const char *text; /* code block: its text; image: the source path */
+    const char *alt;  /* image: alternative text */
+};
+
+typedef struct md_doc {
+    vb_arena *arena; /* owns every node and string */
+    const char *path; /* source file, for messages and relative image paths */
+    md_block root;    /* MD_DOCUMENT */
+    md_block *footnotes; /* MD_FOOTNOTE blocks, footnotes[k-1] is number k */
+    size_t n_footnotes;
+} md_doc;
+
+/* Parses Markdown text (any UTF-8; validated here: invalid bytes are an error
+ * at their line:col). `path` names the source in messages. `first_line` is the
+ * source line of text[0] (after a front-matter block). Returns NULL on error. */
+md_doc *md_parse(const char *text, size_t len, const char *path, int first_line, vb_diag *d);
+void md_doc_free(md_doc *doc);
+
+/* Plain text of inlines (for outline titles and alt text); arena-allocated. */
+const char *md_inline_text(vb_arena *a, const md_inline *inl, size_t n);
+
+#endif

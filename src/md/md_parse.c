@@ -1,0 +1,292 @@
+/* Markdown → md tree, through cmark-gfm. */
+#include "md.h"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+typedef struct convert_ctx {
+    md_doc *doc;
+    vb_diag *diag;
+    int line_offset;
+    /* inline accumulation */
+    md_inline *inl;
+    size_t n_inl, cap_inl;
+} convert_ctx;
+
+static int src_line(convert_ctx *cx, cmark_node *n)
+{
+    int l = cmark_node_get_start_line(n);
+    return l > 0 ? l + cx->line_offset : 0;
+}
+
+static void push_inline(convert_ctx *cx, md_inline v)
+{
+    VB_PUSH(cx->inl, cx->n_inl, cx->cap_inl, v);
+}
+
+static void collect_inlines(convert_ctx *cx, cmark_node *n, unsigned style, const char *link)
+{
+    for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
+        cmark_node_type t = cmark_node_get_type(c);
+        const char *ts = cmark_node_get_type_string(c);
+        md_inline v = {.kind = MD_TEXT, .style = style, .link = link};
+        switch (t) {
+        case CMARK_NODE_TEXT:
+            v.text = vb_arena_strdup(cx->doc->arena, cmark_node_get_literal(c));
+            push_inline(cx, v);
+            break;
+        case CMARK_NODE_CODE:
+            v.style |= MD_CODE;
+            v.text = vb_arena_strdup(cx->doc->arena, cmark_node_get_literal(c));
+            push_inline(cx, v);
+            break;
+        case CMARK_NODE_SOFTBREAK:
+            v.kind = MD_SOFTBREAK;
+            push_inline(cx, v);
+            break;
+        case CMARK_NODE_LINEBREAK:
+            v.kind = MD_HARDBREAK;
+            push_inline(cx, v);
+            break;
+        case CMARK_NODE_EMPH:
+            collect_inlines(cx, c, style | MD_ITALIC, link);
+            break;
+        case CMARK_NODE_STRONG:
+            collect_inlines(cx, c, style | MD_BOLD, link);
+            break;
+        case CMARK_NODE_LINK:
+            collect_inlines(cx, c, style, vb_arena_strdup(cx->doc->arena, cmark_node_get_url(c)));
+            break;
+        case CMARK_NODE_IMAGE:
+            /* An image inside running text: its description stands in, in italics. */
+            vb_warn(cx->diag, cx->doc->path, src_line(cx, c), 0,
+                    "ảnh nằm giữa dòng chữ được thay bằng phần mô tả; hãy đặt ảnh thành đoạn riêng");
+            collect_inlines(cx, c, style | MD_ITALIC, link);
+            break;
+        case CMARK_NODE_FOOTNOTE_REFERENCE:
+            v.kind = MD_FOOTREF;
+            v.footnote = atoi(cmark_node_get_literal(c));
+            push_inline(cx, v);
+            break;
+        case CMARK_NODE_HTML_INLINE:
+            break; /* raw HTML has no meaning in a PDF; comments are the usual case */
+        default:
+            if (ts && strcmp(ts, "strikethrough") == 0)
+                collect_inlines(cx, c, style | MD_STRIKE, link);
+            else
+                collect_inlines(cx, c, style, link);
+            break;
+        }
+    }
+}
+
+static void take_inlines(convert_ctx *cx, cmark_node *n, md_block *b)
+{
+    cx->n_inl = 0;
+    collect_inlines(cx, n, 0, NULL);
+    b->n_inl = cx->n_inl;
+    b->inl = vb_arena_alloc(cx->doc->arena, cx->n_inl * sizeof *b->inl);
+    if (cx->n_inl)
+        memcpy(b->inl, cx->inl, cx->n_inl * sizeof *b->inl);
+}
+
+/* A paragraph whose only content is one image becomes an image block. */
+static cmark_node *sole_image(cmark_node *para)
+{
+    cmark_node *img = NULL;
+    for (cmark_node *c = cmark_node_first_child(para); c; c = cmark_node_next(c)) {
+        cmark_node_type t = cmark_node_get_type(c);
+        if (t == CMARK_NODE_IMAGE && !img)
+            img = c;
+        else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)
+            continue;
+        else if (t == CMARK_NODE_TEXT && strspn(cmark_node_get_literal(c), " \t") ==
+                                             strlen(cmark_node_get_literal(c)))
+            continue;
+        else
+            return NULL;
+    }
+    return img;
+}
+
+static bool skip_block(cmark_node *n)
+{
+    return cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK;
+}
+
+static void convert_block(convert_ctx *cx, cmark_node *n, md_block *b);
+
+static void convert_children(convert_ctx *cx, cmark_node *n, md_block *b)
+{
+    size_t count = 0;
+    for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c))
+        if (!skip_block(c) && cmark_node_get_type(c) != CMARK_NODE_FOOTNOTE_DEFINITION)
+            count++;
+    b->children = vb_arena_alloc(cx->doc->arena, count * sizeof *b->children);
+    for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c))
+        if (!skip_block(c) && cmark_node_get_type(c) != CMARK_NODE_FOOTNOTE_DEFINITION)
+            convert_block(cx, c, &b->children[b->n_children++]);
+}
+
+static void convert_block(convert_ctx *cx, cmark_node *n, md_block *b)
+{
+    memset(b, 0, sizeof *b);
+    b->line = src_line(cx, n);
+    const char *ts = cmark_node_get_type_string(n);
+    switch (cmark_node_get_type(n)) {
+    case CMARK_NODE_PARAGRAPH: {
+        cmark_node *img = sole_image(n);
+        if (img) {
+            b->kind = MD_IMAGE;
+            b->text = vb_arena_strdup(cx->doc->arena, cmark_node_get_url(img));
+            cx->n_inl = 0;
+            collect_inlines(cx, img, 0, NULL);
+            b->alt = md_inline_text(cx->doc->arena, cx->inl, cx->n_inl);
+        } else {
+            b->kind = MD_PARAGRAPH;
+            take_inlines(cx, n, b);
+        }
+        return;
+    }
+    case CMARK_NODE_HEADING:
+        b->kind = MD_HEADING;
+        b->level = cmark_node_get_heading_level(n);
+        take_inlines(cx, n, b);
+        return;
+    case CMARK_NODE_DOCUMENT:
+        b->kind = MD_DOCUMENT;
+        break;
+    case CMARK_NODE_BLOCK_QUOTE:
+        b->kind = MD_QUOTE;
+        break;
+    case CMARK_NODE_LIST:
+        b->kind = MD_LIST;
+        b->ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
+        b->start = cmark_node_get_list_start(n);
+        b->delim = cmark_node_get_list_delim(n) == CMARK_PAREN_DELIM ? ')' : '.';
+        b->tight = cmark_node_get_list_tight(n);
+        break;
+    case CMARK_NODE_ITEM:
+        b->kind = MD_ITEM;
+        break;
+    case CMARK_NODE_CODE_BLOCK:
+        b->kind = MD_CODE_BLOCK;
+        b->text = vb_arena_strdup(cx->doc->arena, cmark_node_get_literal(n));
+        return;
+    case CMARK_NODE_THEMATIC_BREAK:
+        b->kind = MD_RULE;
+        return;
+    case CMARK_NODE_FOOTNOTE_DEFINITION:
+        b->kind = MD_FOOTNOTE;
+        break;
+    default:
+        if (ts && strcmp(ts, "table") == 0) {
+            b->kind = MD_TABLE;
+            b->n_cols = cmark_gfm_extensions_get_table_columns(n);
+            uint8_t *al = cmark_gfm_extensions_get_table_alignments(n);
+            b->align = vb_arena_alloc(cx->doc->arena, (size_t)b->n_cols + 1);
+            for (int i = 0; i < b->n_cols; i++)
+                b->align[i] = al && al[i] ? (char)al[i] : 0;
+        } else if (ts && (strcmp(ts, "table_row") == 0 || strcmp(ts, "table_header") == 0)) {
+            b->kind = MD_TABLE_ROW;
+            b->header = cmark_gfm_extensions_get_table_row_is_header(n);
+        } else if (ts && strcmp(ts, "table_cell") == 0) {
+            b->kind = MD_TABLE_CELL;
+            take_inlines(cx, n, b);
+            return;
+        } else {
+            /* Anything else (HTML blocks are skipped before here) becomes a
+             * paragraph of its text rather than vanishing. */
+            b->kind = MD_PARAGRAPH;
+            take_inlines(cx, n, b);
+            return;
+        }
+        break;
+    }
+    convert_children(cx, n, b);
+}
+
+const char *md_inline_text(vb_arena *a, const md_inline *inl, size_t n)
+{
+    vb_buf b;
+    vb_buf_init(&b);
+    for (size_t i = 0; i < n; i++) {
+        if (inl[i].kind == MD_TEXT)
+            vb_buf_puts(&b, inl[i].text);
+        else if (inl[i].kind == MD_SOFTBREAK || inl[i].kind == MD_HARDBREAK)
+            vb_buf_putc(&b, ' ');
+    }
+    const char *s = vb_arena_strndup(a, b.data ? b.data : "", b.len);
+    vb_buf_free(&b);
+    return s;
+}
+
+md_doc *md_parse(const char *text, size_t len, const char *path, int first_line, vb_diag *d)
+{
+    size_t bad;
+    if (!vb_utf8_valid(text, len, &bad)) {
+        int line, col;
+        vb_text_position(text, bad, &line, &col);
+        vb_error(d, path, line + first_line - 1, col,
+                 "byte 0x%02X không hợp lệ trong UTF-8; hãy chuyển tệp sang UTF-8 "
+                 "(vanban normalize)",
+                 (unsigned char)text[bad]);
+        return NULL;
+    }
+    /* NFC before anything else: libharu cannot place combining marks, and
+     * decomposed input must print exactly like composed input. */
+    utf8proc_uint8_t *nfc = NULL;
+    char *copy = vb_xstrndup(text, len); /* utf8proc_NFC wants NUL-terminated text */
+    nfc = utf8proc_NFC((const utf8proc_uint8_t *)copy);
+    free(copy);
+    if (!nfc) {
+        vb_error(d, path, 0, 0, "không chuẩn hóa được văn bản sang Unicode NFC");
+        return NULL;
+    }
+
+    cmark_gfm_core_extensions_ensure_registered();
+    cmark_parser *parser = cmark_parser_new(CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS);
+    static const char *const exts[] = {"table", "strikethrough"};
+    for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++) {
+        cmark_syntax_extension *e = cmark_find_syntax_extension(exts[i]);
+        if (e)
+            cmark_parser_attach_syntax_extension(parser, e);
+    }
+    cmark_parser_feed(parser, (const char *)nfc, strlen((const char *)nfc));
+    cmark_node *root = cmark_parser_finish(parser);
+    free(nfc);
+
+    md_doc *doc = vb_xcalloc(1, sizeof *doc);
+    doc->arena = vb_arena_new();
+    doc->path = vb_arena_strdup(doc->arena, path ? path : "-");
+    convert_ctx cx = {.doc = doc, .diag = d, .line_offset = first_line - 1};
+    convert_block(&cx, root, &doc->root);
+    doc->root.kind = MD_DOCUMENT;
+
+    /* cmark-gfm moves referenced footnote definitions to the end of the
+     * document in order of first reference, numbering them from 1. */
+    size_t nf = 0;
+    for (cmark_node *c = cmark_node_first_child(root); c; c = cmark_node_next(c))
+        if (cmark_node_get_type(c) == CMARK_NODE_FOOTNOTE_DEFINITION)
+            nf++;
+    doc->footnotes = vb_arena_alloc(doc->arena, nf * sizeof *doc->footnotes);
+    for (cmark_node *c = cmark_node_first_child(root); c; c = cmark_node_next(c))
+        if (cmark_node_get_type(c) == CMARK_NODE_FOOTNOTE_DEFINITION)
+            convert_block(&cx, c, &doc->footnotes[doc->n_footnotes++]);
+
+    free(cx.inl);
+    cmark_node_free(root);
+    cmark_parser_free(parser);
+    return doc;
+}
+
+void md_doc_free(md_doc *doc)
+{
+    if (!doc)
+        return;
+    vb_arena_free(doc->arena);
+    free(doc);
+}

@@ -1,0 +1,179 @@
+/* YAML front matter with libyaml's event parser. */
+#include "tmpl.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+static bool is_fence(const char *s, size_t len, size_t at, size_t *next)
+{
+    if (at + 3 > len || memcmp(s + at, "---", 3) != 0)
+        return false;
+    size_t i = at + 3;
+    while (i < len && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    if (i < len && s[i] == '\r')
+        i++;
+    if (i < len && s[i] != '\n')
+        return false;
+    *next = i < len ? i + 1 : i;
+    return true;
+}
+
+static fm_entry *add_entry(front_matter *fm, const char *key, int line)
+{
+    vb_grow((void **)&fm->entries, &fm->cap, fm->n + 1, sizeof *fm->entries);
+    fm_entry *e = &fm->entries[fm->n++];
+    memset(e, 0, sizeof *e);
+    e->key = vb_arena_strdup(fm->arena, key);
+    e->line = line;
+    return e;
+}
+
+static void yaml_fail(vb_diag *d, const char *path, const yaml_parser_t *p, int line0)
+{
+    vb_error(d, path, (int)p->problem_mark.line + line0, (int)p->problem_mark.column + 1,
+             "phần đầu YAML không hợp lệ: %s%s%s", p->problem ? p->problem : "lỗi cú pháp",
+             p->context ? " " : "", p->context ? p->context : "");
+}
+
+bool front_matter_parse(front_matter *fm, const char *text, size_t len, const char *path,
+                        vb_diag *d)
+{
+    memset(fm, 0, sizeof *fm);
+    fm->arena = vb_arena_new();
+    fm->body_line = 1;
+    size_t start;
+    size_t at = 0;
+    if (len >= 3 && (unsigned char)text[0] == 0xEF && (unsigned char)text[1] == 0xBB &&
+        (unsigned char)text[2] == 0xBF)
+        at = 3; /* a UTF-8 BOM from Windows editors */
+    fm->body_offset = at;
+    if (!is_fence(text, len, at, &start))
+        return true;
+    /* Find the closing fence at the start of a line. */
+    size_t i = start, end = 0, after = 0;
+    bool found = false;
+    while (i <= len) {
+        if (is_fence(text, len, i, &after) || (i + 3 <= len && memcmp(text + i, "...", 3) == 0 &&
+                                               (i + 3 == len || text[i + 3] == '\n'))) {
+            if (!is_fence(text, len, i, &after))
+                after = i + 3 < len ? i + 4 : len;
+            end = i;
+            found = true;
+            break;
+        }
+        const char *nl = memchr(text + i, '\n', len - i);
+        if (!nl)
+            break;
+        i = (size_t)(nl - text) + 1;
+    }
+    if (!found) {
+        vb_error(d, path, 1, 1, "phần đầu YAML mở bằng \"---\" nhưng không có dòng \"---\" đóng");
+        return false;
+    }
+    int body_line = 1;
+    for (size_t k = 0; k < after; k++)
+        if (text[k] == '\n')
+            body_line++;
+    fm->body_offset = after;
+    fm->body_line = body_line;
+
+    yaml_parser_t p;
+    yaml_parser_initialize(&p);
+    yaml_parser_set_input_string(&p, (const unsigned char *)text + start, end - start);
+    yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
+    const int line0 = 2; /* the YAML starts on line 2 of the file */
+    bool ok = true;
+    int depth = 0;
+    char *key = NULL;
+    fm_entry *seq = NULL;
+    for (;;) {
+        yaml_event_t ev;
+        if (!yaml_parser_parse(&p, &ev)) {
+            yaml_fail(d, path, &p, line0);
+            ok = false;
+            break;
+        }
+        yaml_event_type_t t = ev.type;
+        int line = (int)ev.start_mark.line + line0;
+        int col = (int)ev.start_mark.column + 1;
+        if (t == YAML_MAPPING_START_EVENT) {
+            if (++depth > 1) {
+                vb_error(d, path, line, col,
+                         "giá trị của \"%s\" phải là chuỗi hoặc danh sách, không phải bảng",
+                         key ? key : "?");
+                ok = false;
+            }
+        } else if (t == YAML_MAPPING_END_EVENT) {
+            depth--;
+        } else if (t == YAML_SEQUENCE_START_EVENT) {
+            if (!key || seq) {
+                vb_error(d, path, line, col, "danh sách lồng nhau không được hỗ trợ ở phần đầu");
+                ok = false;
+            } else {
+                seq = add_entry(fm, key, line);
+            }
+        } else if (t == YAML_SEQUENCE_END_EVENT) {
+            seq = NULL;
+            free(key);
+            key = NULL;
+        } else if (t == YAML_SCALAR_EVENT && depth == 1) {
+            const char *v = (const char *)ev.data.scalar.value;
+            bool is_null = ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+                           (strcmp(v, "null") == 0 || strcmp(v, "~") == 0 || v[0] == '\0');
+            if (seq) {
+                const char *item = vb_arena_strdup(fm->arena, v);
+                size_t cap = seq->n_items;
+                const char **items = vb_arena_alloc(fm->arena, (cap + 1) * sizeof *items);
+                if (seq->n_items)
+                    memcpy(items, seq->items, seq->n_items * sizeof *items);
+                items[seq->n_items++] = item;
+                seq->items = items;
+            } else if (!key) {
+                key = vb_xstrdup(v);
+            } else {
+                fm_entry *e = add_entry(fm, key, line);
+                e->value = is_null ? NULL : vb_arena_strdup(fm->arena, v);
+                free(key);
+                key = NULL;
+            }
+        } else if (t == YAML_ALIAS_EVENT) {
+            vb_error(d, path, line, col, "bí danh YAML (*…) không được hỗ trợ ở phần đầu");
+            ok = false;
+        }
+        yaml_event_delete(&ev);
+        if (t == YAML_STREAM_END_EVENT || !ok)
+            break;
+    }
+    free(key);
+    yaml_parser_delete(&p);
+    return ok;
+}
+
+void front_matter_free(front_matter *fm)
+{
+    free(fm->entries);
+    vb_arena_free(fm->arena);
+    memset(fm, 0, sizeof *fm);
+}
+
+const fm_entry *front_matter_find(const front_matter *fm, const char *key)
+{
+    for (size_t i = fm->n; i-- > 0;)
+        if (strcmp(fm->entries[i].key, key) == 0)
+            return &fm->entries[i];
+    return NULL;
+}
+
+const char *front_matter_get(const front_matter *fm, const char *key)
+{
+    const fm_entry *e = front_matter_find(fm, key);
+    return e ? e->value : NULL;
+}
+
+void front_matter_set(front_matter *fm, const char *key, const char *value)
+{
+    fm_entry *e = add_entry(fm, key, 0);
+    e->value = vb_arena_strdup(fm->arena, value);
+}

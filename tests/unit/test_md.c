@@ -1,0 +1,169 @@
+/* Markdown parse stage: the tree later stages rely on, NFC, and input errors. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "md/md.h"
+#include "tmpl/tmpl.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static md_doc *parse(const char *s)
+{
+    vb_diag d;
+    vb_diag_init(&d, stderr);
+    return md_parse(s, strlen(s), "t.md", 1, &d);
+}
+
+static void footnotes_numbered_by_first_reference(void **state)
+{
+    (void)state;
+    md_doc *doc = parse("Một[^b] hai[^a].\n\n[^a]: chú thích A\n[^b]: chú thích B\n");
+    assert_non_null(doc);
+    assert_int_equal(doc->n_footnotes, 2);
+    const md_block *p = &doc->root.children[0];
+    assert_int_equal(p->kind, MD_PARAGRAPH);
+    assert_int_equal(p->inl[1].kind, MD_FOOTREF);
+    assert_int_equal(p->inl[1].footnote, 1);
+    /* footnote 1 is [^b], the first one cited */
+    assert_string_equal(doc->footnotes[0].children[0].inl[0].text, "chú thích B");
+    md_doc_free(doc);
+}
+
+static void table_with_alignment_and_header(void **state)
+{
+    (void)state;
+    md_doc *doc = parse("| STT | Đơn vị | Điểm |\n|:-:|---|--:|\n| 1 | Sở Y tế | 83,64 |\n");
+    const md_block *t = &doc->root.children[0];
+    assert_int_equal(t->kind, MD_TABLE);
+    assert_int_equal(t->n_cols, 3);
+    assert_int_equal(t->align[0], 'c');
+    assert_int_equal(t->align[1], 0);
+    assert_int_equal(t->align[2], 'r');
+    assert_int_equal(t->n_children, 2);
+    assert_true(t->children[0].header);
+    assert_false(t->children[1].header);
+    assert_string_equal(t->children[1].children[1].inl[0].text, "Sở Y tế");
+    md_doc_free(doc);
+}
+
+static void styles_and_links(void **state)
+{
+    (void)state;
+    md_doc *doc = parse("a **đậm *nghiêng*** `mã` [liên kết](https://dichvucong.gov.vn)\n");
+    const md_block *p = &doc->root.children[0];
+    assert_int_equal(p->inl[1].style, MD_BOLD);
+    assert_int_equal(p->inl[2].style, MD_BOLD | MD_ITALIC);
+    assert_string_equal(p->inl[2].text, "nghiêng");
+    assert_int_equal(p->inl[4].style, MD_CODE);
+    assert_string_equal(p->inl[6].link, "https://dichvucong.gov.vn");
+    md_doc_free(doc);
+}
+
+static void nested_ordered_lists(void **state)
+{
+    (void)state;
+    md_doc *doc = parse("3. ba\n   1) một\n4. bốn\n");
+    const md_block *l = &doc->root.children[0];
+    assert_int_equal(l->kind, MD_LIST);
+    assert_true(l->ordered);
+    assert_int_equal(l->start, 3);
+    assert_int_equal(l->delim, '.');
+    assert_int_equal(l->n_children, 2);
+    const md_block *inner = &l->children[0].children[1];
+    assert_int_equal(inner->kind, MD_LIST);
+    assert_int_equal(inner->delim, ')');
+    md_doc_free(doc);
+}
+
+/* "Hòa" typed decomposed (o + U+0300) must become the precomposed letter. */
+static void decomposed_input_becomes_nfc(void **state)
+{
+    (void)state;
+    md_doc *doc = parse("Ho\xCC\x80" "a\n");
+    assert_string_equal(doc->root.children[0].inl[0].text, "Hòa");
+    md_doc_free(doc);
+}
+
+static void invalid_utf8_reports_line_and_column(void **state)
+{
+    (void)state;
+    char *msg = NULL;
+    size_t n = 0;
+    FILE *mem = open_memstream(&msg, &n);
+    vb_diag d;
+    vb_diag_init(&d, mem);
+    const char *s = "dòng một\nab\xE1\xBB\n"; /* truncated ộ on line 2, column 3 */
+    assert_null(md_parse(s, strlen(s), "x.md", 1, &d));
+    fclose(mem);
+    assert_non_null(strstr(msg, "x.md:2:3:"));
+    assert_int_equal(d.exit_code, VB_EXIT_INPUT);
+    free(msg);
+}
+
+static void image_paragraph_becomes_image_block(void **state)
+{
+    (void)state;
+    md_doc *doc = parse("![Quốc huy](img/qh.png)\n");
+    const md_block *b = &doc->root.children[0];
+    assert_int_equal(b->kind, MD_IMAGE);
+    assert_string_equal(b->text, "img/qh.png");
+    assert_string_equal(b->alt, "Quốc huy");
+    md_doc_free(doc);
+}
+
+static void front_matter_scalars_sequences_and_body_line(void **state)
+{
+    (void)state;
+    const char *s = "---\ntitle: Báo cáo\nnoi_nhan: [\"Như trên;\", \"Lưu: VT.\"]\n"
+                    "nguoi_ky: null\n---\n\n# Đầu\n";
+    front_matter fm;
+    vb_diag d;
+    vb_diag_init(&d, stderr);
+    assert_true(front_matter_parse(&fm, s, strlen(s), "t.md", &d));
+    assert_string_equal(front_matter_get(&fm, "title"), "Báo cáo");
+    assert_null(front_matter_get(&fm, "nguoi_ky"));
+    const fm_entry *e = front_matter_find(&fm, "noi_nhan");
+    assert_int_equal(e->n_items, 2);
+    assert_string_equal(e->items[1], "Lưu: VT.");
+    assert_int_equal(fm.body_line, 6);
+    assert_string_equal(s + fm.body_offset, "\n# Đầu\n");
+    front_matter_free(&fm);
+}
+
+static void front_matter_error_has_location(void **state)
+{
+    (void)state;
+    char *msg = NULL;
+    size_t n = 0;
+    FILE *mem = open_memstream(&msg, &n);
+    vb_diag d;
+    vb_diag_init(&d, mem);
+    const char *s = "---\ntitle: a\nbad: [x\n---\nbody\n";
+    front_matter fm;
+    assert_false(front_matter_parse(&fm, s, strlen(s), "t.md", &d));
+    front_matter_free(&fm);
+    fclose(mem);
+    assert_non_null(strstr(msg, "t.md:"));
+    assert_non_null(strstr(msg, "YAML"));
+    free(msg);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(footnotes_numbered_by_first_reference),
+        cmocka_unit_test(table_with_alignment_and_header),
+        cmocka_unit_test(styles_and_links),
+        cmocka_unit_test(nested_ordered_lists),
+        cmocka_unit_test(decomposed_input_becomes_nfc),
+        cmocka_unit_test(invalid_utf8_reports_line_and_column),
+        cmocka_unit_test(image_paragraph_becomes_image_block),
+        cmocka_unit_test(front_matter_scalars_sequences_and_body_line),
+        cmocka_unit_test(front_matter_error_has_location),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
