@@ -58,6 +58,8 @@ const char *font_face_path(const font_face *f);       /* file on disk */
 const char *font_face_family(const font_face *f);     /* e.g. "Liberation Serif" */
 const char *font_face_postscript(const font_face *f); /* e.g. "LiberationSerif-Bold" */
 font_style font_face_style(const font_face *f);
+/* "Regular", "Bold", "Italic" or "Bold Italic" (as fontconfig and messages name them). */
+const char *font_style_name(font_style s);
 
 /* Vertical metrics in 1/1000 em (hhea/OS2 as libharu reads them): ascent > 0, descent < 0. */
 int font_face_ascent(const font_face *f);

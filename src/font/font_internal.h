@@ -25,6 +25,4 @@ font_face *font_face_load(const char *path, unsigned index, const char *family,
                           font_style style, vb_diag *d);
 void font_face_free(font_face *f);
 
-const char *font_style_name(font_style s);
-
 #endif
