@@ -11,6 +11,7 @@
 #include "pdf/pdf.h"
 
 #include <dirent.h>
+#include <sys/wait.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -467,6 +468,111 @@ static void missing_glyph_names_the_character(void **state)
     page_doc_free(doc);
 }
 
+static void shapes_images_and_links(void **state)
+{
+    fixture *f = *state;
+    /* Images made by an independent tool: pdftoppm renders a letters page. */
+    page_doc *doc = letters_doc(f);
+    assert_true(pdf_write(doc, &opts, f->path, &f->d));
+    page_doc_free(doc);
+    int st;
+    char *out = runf(&st, "cd '%s' && pdftoppm -r 12 -f 1 -l 1 -png out.pdf img && "
+                          "pdftoppm -r 12 -f 1 -l 1 -jpeg out.pdf img && ls img*%s", f->dir, "");
+    assert_int_equal(st, 0);
+    free(out);
+    char png[160], jpg[160];
+    snprintf(png, sizeof png, "%s/img-1.png", f->dir);
+    snprintf(jpg, sizeof jpg, "%s/img-1.jpg", f->dir);
+
+    doc = page_doc_new();
+    vb_page *pg = page_doc_add_page(doc, A4_H, A4_W); /* landscape */
+    page_item *it = page_add_item(pg, ITEM_RECT);
+    it->color = (vb_color){0.8, 0.1, 0.1};
+    it->u.rect.x = 50;
+    it->u.rect.y = 50;
+    it->u.rect.w = 100;
+    it->u.rect.h = 40;
+    it->u.rect.width = 0.5;
+    it->u.rect.fill = true;
+    it = page_add_item(pg, ITEM_LINE);
+    it->u.line.x1 = 50;
+    it->u.line.y1 = 500;
+    it->u.line.x2 = 400;
+    it->u.line.y2 = 500;
+    it->u.line.width = 0.5;
+    for (int i = 0; i < 3; i++) {
+        it = page_add_item(pg, ITEM_IMAGE);
+        it->u.image.path = vb_arena_strdup(doc->arena, i == 1 ? jpg : png);
+        it->u.image.x = 200 + 110 * i;
+        it->u.image.y = 100;
+        it->u.image.w = 100;
+        it->u.image.h = 141;
+    }
+    add_text(doc, pg, font_set_face(f->fs, FONT_ROLE_SERIF, FONT_REGULAR, &f->d), 12, 50, 520,
+             "Cổng dịch vụ công");
+    it = page_add_item(pg, ITEM_LINK);
+    it->u.link.x = 50;
+    it->u.link.y = 515;
+    it->u.link.w = 100;
+    it->u.link.h = 15;
+    it->u.link.uri = "https://dichvucong.gov.vn/p/home/dvc-trang-chu.html";
+    assert_true(pdf_write(doc, &opts, f->path, &f->d));
+    page_doc_free(doc);
+
+    out = runf(&st, "pdfimages -list '%s' 2>&1%s", f->path, "");
+    assert_int_equal(st, 0);
+    /* Three placements, two image objects: the PNG is loaded once. */
+    int rows = 0;
+    char *objs[3] = {0};
+    for (char *line = strtok(out, "\n"); line; line = strtok(NULL, "\n"))
+        if (strncmp(line, "   1", 4) == 0 && rows < 3)
+            objs[rows++] = line;
+    assert_int_equal(rows, 3);
+    char o0[16], o1[16], o2[16];
+    assert_int_equal(sscanf(objs[0], "%*s %*s %*s %*s %*s %*s %*s %*s %*s %*s %15s", o0), 1);
+    assert_int_equal(sscanf(objs[1], "%*s %*s %*s %*s %*s %*s %*s %*s %*s %*s %15s", o1), 1);
+    assert_int_equal(sscanf(objs[2], "%*s %*s %*s %*s %*s %*s %*s %*s %*s %*s %15s", o2), 1);
+    assert_string_equal(o0, o2);
+    assert_string_not_equal(o0, o1);
+    assert_non_null(strstr(objs[1], "jpeg"));
+    free(out);
+
+    out = runf(&st, "pdfinfo '%s' 2>&1%s", f->path, "");
+    assert_non_null(strstr(out, "841.89 x 595.276 pts"));
+    free(out);
+    out = runf(&st, "mutool show '%s' pages/1/Annots/1 2>&1%s", f->path, "");
+    assert_non_null(strstr(out, "/URI (https://dichvucong.gov.vn/p/home/dvc-trang-chu.html)"));
+    assert_non_null(strstr(out, "/Border [ 0 0 0 ]"));
+    free(out);
+    out = runf(&st, "qpdf --check '%s' 2>&1%s", f->path, "");
+    assert_int_equal(st, 0);
+    free(out);
+}
+
+static void dash_writes_to_stdout(void **state)
+{
+    fixture *f = *state;
+    page_doc *doc = letters_doc(f);
+    fflush(stdout);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        if (!freopen(f->path, "wb", stdout))
+            _exit(9);
+        _exit(pdf_write(doc, &opts, "-", &f->d) ? 0 : 1);
+    }
+    int st;
+    assert_int_equal(waitpid(pid, &st, 0), pid);
+    assert_true(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+    char second[160];
+    snprintf(second, sizeof second, "%s/file.pdf", f->dir);
+    assert_true(pdf_write(doc, &opts, second, &f->d));
+    char *out = runf(&st, "cmp '%s' '%s'", f->path, second);
+    assert_int_equal(st, 0);
+    free(out);
+    page_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -479,6 +585,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(missing_image_is_an_error_and_no_file, setup, teardown),
         cmocka_unit_test_setup_teardown(unwritable_output_is_an_io_error, setup, teardown),
         cmocka_unit_test_setup_teardown(missing_glyph_names_the_character, setup, teardown),
+        cmocka_unit_test_setup_teardown(shapes_images_and_links, setup, teardown),
+        cmocka_unit_test_setup_teardown(dash_writes_to_stdout, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
