@@ -46,8 +46,9 @@ void font_set_free(font_set *fs);
 /* The face for a role and style, loaded on first request. On failure (the
  * family is not installed, the file is unreadable or not TrueType) reports an
  * error naming the family and the Debian package that provides it, and
- * returns NULL. fontconfig must match the family exactly: a silent fallback to
- * another family would change every line break. */
+ * returns NULL (reported once: later requests for the same role and style
+ * return NULL silently). fontconfig must match the family exactly: a silent
+ * fallback to another family would change every line break. */
 font_face *font_set_face(font_set *fs, font_role role, font_style style, vb_diag *d);
 
 /* Faces loaded so far (for the PDF stage to embed exactly those). */

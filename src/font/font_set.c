@@ -12,6 +12,7 @@ struct font_set {
     char *family[FONT_ROLE_COUNT];
     FcConfig *fc; /* created on the first lookup: loading the cache costs time */
     font_face *faces[FONT_ROLE_COUNT][FONT_STYLE_COUNT];
+    bool failed[FONT_ROLE_COUNT][FONT_STYLE_COUNT]; /* reported once, not on every request */
     font_face **loaded; /* in load order, for the PDF stage */
     size_t n_loaded, cap_loaded;
 };
@@ -151,13 +152,17 @@ font_face *font_set_face(font_set *fs, font_role role, font_style style, vb_diag
         return NULL;
     if (fs->faces[role][style])
         return fs->faces[role][style];
+    if (fs->failed[role][style])
+        return NULL;
     /* Two roles may name the same family: share the face (and its embedding). */
     for (int r = 0; r < FONT_ROLE_COUNT; r++)
         if (fs->faces[r][style] && strcasecmp(fs->family[r], fs->family[role]) == 0)
             return fs->faces[role][style] = fs->faces[r][style];
     font_face *f = lookup(fs, fs->family[role], style, d);
-    if (!f)
+    if (!f) {
+        fs->failed[role][style] = true;
         return NULL;
+    }
     VB_PUSH(fs->loaded, fs->n_loaded, fs->cap_loaded, f);
     fs->faces[role][style] = f;
     return f;

@@ -250,6 +250,9 @@ bool pdf_fonts_load(pdf_ctx *c)
         const char *name = HPDF_LoadTTFontFromFile(c->pdf, pf->tmp_path, HPDF_TRUE);
         if (!name || !pdf_ok(c, "nạp phông"))
             return false;
+        /* libharu keeps the file open until it writes the font, so the name
+         * can go now: nothing is left behind even if the process is killed. */
+        unlink(pf->tmp_path);
         pf->font = HPDF_GetFont(c->pdf, name, "UTF-8");
         if (!pf->font || !pdf_ok(c, "nạp phông"))
             return false;

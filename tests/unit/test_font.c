@@ -123,6 +123,7 @@ static void missing_family_names_family_and_package(void **state)
     font_config cfg = {.family = {"Times New Roman", NULL}};
     font_set *fs = font_set_new(&cfg);
     assert_null(font_set_face(fs, FONT_ROLE_SERIF, FONT_BOLD, &f->d));
+    assert_null(font_set_face(fs, FONT_ROLE_SERIF, FONT_BOLD, &f->d)); /* reported once */
     font_set_free(fs);
     const char *m = messages(f);
     assert_non_null(strstr(m, "không tìm thấy phông \"Times New Roman\" (kiểu Bold)"));
