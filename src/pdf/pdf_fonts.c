@@ -1,9 +1,12 @@
 /* Fonts: each face the document shows is subset with hb-subset to exactly the
- * code points it shows, loaded into libharu, and then three of libharu
- * 2.3.0's font objects are repaired (docs/libharu-notes.md §4, §5):
- *  - /W and /CIDToGIDMap stop one short of the highest code point (the loop
- *    in CIDFontType2_New is `i < max`), harmless with a whole font but fatal
- *    with a subset, whose highest code point is one the text uses;
+ * code points it shows, loaded into libharu, and then libharu 2.3.0's font
+ * objects are adjusted (docs/libharu-notes.md §4, §5):
+ *  - /W is rebuilt with HPDF_TTFontDef_GetCharWidth for every code point
+ *    used. Besides giving the widths, that call is what marks a glyph (and a
+ *    composite's components) as used; libharu's glyf rewrite empties every
+ *    unmarked glyph, and raw TJ text never goes through libharu's measuring;
+ *  - /CIDToGIDMap is cut to the highest code point used: libharu always
+ *    writes all 65,535 entries (131 KB, ~1 KB deflated per font);
  *  - /ToUnicode is a CID CMap that poppler warns about: replaced by a bfchar
  *    CMap of the code points used;
  *  - the subset tag is "HPDFAA"-style, counted per document: replaced by one
@@ -148,8 +151,8 @@ static bool make_temp(pdf_ctx *c, pdf_font *pf)
 }
 
 /* /W for exactly the code points used, with libharu's own width function so
- * the numbers equal what font_face_advance measured (and so libharu marks the
- * glyphs, composites' components included, as used when it rebuilds glyf). */
+ * the numbers equal what font_face_advance measured, and so that libharu
+ * marks the glyphs as used (see the top of this file). */
 static void fix_widths(pdf_ctx *c, pdf_font *pf, HPDF_FontAttr fa)
 {
     HPDF_MMgr mmgr = c->pdf->mmgr;
