@@ -46,8 +46,9 @@ void font_set_free(font_set *fs);
 /* The face for a role and style, loaded on first request. On failure (the
  * family is not installed, the file is unreadable or not TrueType) reports an
  * error naming the family and the Debian package that provides it, and
- * returns NULL. fontconfig must match the family exactly: a silent fallback to
- * another family would change every line break. */
+ * returns NULL (reported once: later requests for the same role and style
+ * return NULL silently). fontconfig must match the family exactly: a silent
+ * fallback to another family would change every line break. */
 font_face *font_set_face(font_set *fs, font_role role, font_style style, vb_diag *d);
 
 /* Faces loaded so far (for the PDF stage to embed exactly those). */
@@ -58,6 +59,8 @@ const char *font_face_path(const font_face *f);       /* file on disk */
 const char *font_face_family(const font_face *f);     /* e.g. "Liberation Serif" */
 const char *font_face_postscript(const font_face *f); /* e.g. "LiberationSerif-Bold" */
 font_style font_face_style(const font_face *f);
+/* "Regular", "Bold", "Italic" or "Bold Italic" (as fontconfig and messages name them). */
+const char *font_style_name(font_style s);
 
 /* Vertical metrics in 1/1000 em (hhea/OS2 as libharu reads them): ascent > 0, descent < 0. */
 int font_face_ascent(const font_face *f);

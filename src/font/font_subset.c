@@ -1,0 +1,71 @@
+/* Subsetting with hb-subset. libharu embeds whole cmap, hmtx, post and the
+ * hinting tables of whatever file it is given (docs/libharu-notes.md §5), so
+ * the only way to small PDFs is to hand it a file that holds just the glyphs
+ * the document uses. */
+#include "font_internal.h"
+
+#include <errno.h>
+#include <hb-subset.h>
+#include <string.h>
+
+/* Tables libharu 2.3.0 never copies into the PDF (it writes only OS/2, cmap,
+ * cvt, fpgm, glyf, head, hhea, hmtx, loca, maxp, name, post, prep): dropping
+ * them saves subsetting time. Hinting is dropped by flag: PDF viewers do not
+ * need it and it is most of the bytes. */
+static const hb_tag_t dropped_tables[] = {
+    HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
+    HB_TAG('k', 'e', 'r', 'n'), HB_TAG('g', 'a', 's', 'p'), HB_TAG('h', 'd', 'm', 'x'),
+    HB_TAG('L', 'T', 'S', 'H'), HB_TAG('V', 'D', 'M', 'X'), HB_TAG('D', 'S', 'I', 'G'),
+    HB_TAG('B', 'A', 'S', 'E'), HB_TAG('J', 'S', 'T', 'F'), HB_TAG('M', 'A', 'T', 'H'),
+    HB_TAG('m', 'o', 'r', 'x'), HB_TAG('m', 'o', 'r', 't'), HB_TAG('f', 'e', 'a', 't'),
+    HB_TAG('P', 'C', 'L', 'T'), HB_TAG('v', 'h', 'e', 'a'), HB_TAG('v', 'm', 't', 'x'),
+};
+
+bool font_face_subset(const font_face *f, const uint32_t *cps, size_t n, const char *path,
+                      vb_diag *d)
+{
+    hb_subset_input_t *in = hb_subset_input_create_or_fail();
+    if (!in) {
+        vb_error_io(d, NULL, "không đủ bộ nhớ để tạo tập con phông %s", f->postscript);
+        return false;
+    }
+    hb_set_t *unicodes = hb_subset_input_unicode_set(in);
+    for (size_t i = 0; i < n; i++)
+        hb_set_add(unicodes, cps[i]);
+    hb_set_t *drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
+    for (size_t i = 0; i < sizeof dropped_tables / sizeof dropped_tables[0]; i++)
+        hb_set_add(drop, dropped_tables[i]);
+    hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
+
+    hb_face_t *sub = hb_subset_or_fail(f->hb_face, in);
+    hb_subset_input_destroy(in);
+    if (!sub) {
+        vb_error(d, f->path, 0, 0, "không tạo được tập con của phông %s (tệp phông hỏng?)",
+                 f->postscript);
+        return false;
+    }
+    hb_blob_t *blob = hb_face_reference_blob(sub);
+    unsigned len;
+    const char *data = hb_blob_get_data(blob, &len);
+    bool ok = len > 0;
+    FILE *fp = ok ? fopen(path, "wb") : NULL;
+    int err = 0;
+    if (!fp) {
+        ok = false;
+        err = errno;
+    } else {
+        ok = fwrite(data, 1, len, fp) == len;
+        if (!ok)
+            err = errno;
+        if (fclose(fp) != 0 && ok) {
+            ok = false;
+            err = errno;
+        }
+    }
+    hb_blob_destroy(blob);
+    hb_face_destroy(sub);
+    if (!ok)
+        vb_error_io(d, path, "không ghi được tập con phông %s: %s", f->postscript,
+                    err ? strerror(err) : "dữ liệu rỗng");
+    return ok;
+}

@@ -1,0 +1,287 @@
+/* Fonts: each face the document shows is subset with hb-subset to exactly the
+ * code points it shows, loaded into libharu, and then libharu 2.3.0's font
+ * objects are adjusted (docs/libharu-notes.md §4, §5):
+ *  - /W is rebuilt with HPDF_TTFontDef_GetCharWidth for every code point
+ *    used. Besides giving the widths, that call is what marks a glyph (and a
+ *    composite's components) as used; libharu's glyf rewrite empties every
+ *    unmarked glyph, and raw TJ text never goes through libharu's measuring;
+ *  - /CIDToGIDMap is cut to the highest code point used: libharu always
+ *    writes all 65,535 entries (131 KB, ~1 KB deflated per font);
+ *  - /ToUnicode is a CID CMap that poppler warns about: replaced by a bfchar
+ *    CMap of the code points used;
+ *  - the subset tag is "HPDFAA"-style, counted per document: replaced by one
+ *    derived from the subset's contents, as PDF 32000 §9.6.4 intends. */
+#include "pdf_internal.h"
+
+#include <hpdf_font.h>
+#include <hpdf_fontdef.h>
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#if HPDF_MAJOR_VERSION != 2 || HPDF_MINOR_VERSION < 3
+#error "the font repairs depend on libharu 2.3's internal structures"
+#endif
+
+#define BMP_BYTES (65536 / 8)
+
+static bool is_used(const pdf_font *pf, uint32_t cp)
+{
+    return pf->used[cp >> 3] & (1u << (cp & 7));
+}
+
+pdf_font *pdf_font_of(pdf_ctx *c, const font_face *face)
+{
+    for (size_t i = 0; i < c->n_fonts; i++)
+        if (c->fonts[i].face == face)
+            return &c->fonts[i];
+    /* Distinct faces on the same file (two roles, one family) share one
+     * embedding: libharu would otherwise merge them by name and drop the
+     * second subset's glyphs. */
+    for (size_t i = 0; i < c->n_fonts; i++)
+        if (strcmp(font_face_path(c->fonts[i].face), font_face_path(face)) == 0 &&
+            strcmp(font_face_postscript(c->fonts[i].face), font_face_postscript(face)) == 0)
+            return &c->fonts[i];
+    return NULL;
+}
+
+static void describe_char(vb_buf *b, uint32_t cp)
+{
+    vb_buf_clear(b);
+    if (cp > 0x20 && cp != 0x7F && !(cp >= 0x80 && cp < 0xA0)) {
+        vb_buf_puts(b, "\"");
+        vb_buf_put_cp(b, cp);
+        vb_buf_puts(b, "\" ");
+    }
+    vb_buf_printf(b, "(U+%04X)", (unsigned)cp);
+}
+
+bool pdf_fonts_collect(pdf_ctx *c, const page_doc *doc)
+{
+    for (size_t p = 0; p < doc->n_pages; p++) {
+        const vb_page *pg = &doc->pages[p];
+        for (size_t k = 0; k < pg->n_items; k++) {
+            const page_item *it = &pg->items[k];
+            if (it->kind != ITEM_TEXT)
+                continue;
+            const font_face *face = it->u.text.face;
+            const char *s = it->u.text.utf8;
+            if (!face || !s) {
+                vb_error_io(c->d, NULL, "lỗi nội bộ: đoạn chữ ở trang %zu thiếu phông hoặc nội dung",
+                            p + 1);
+                return false;
+            }
+            pdf_font *pf = pdf_font_of(c, face);
+            if (!pf) {
+                pdf_font nf = {.face = face, .used = vb_xcalloc(1, BMP_BYTES)};
+                VB_PUSH(c->fonts, c->n_fonts, c->cap_fonts, nf);
+                pf = &c->fonts[c->n_fonts - 1];
+            }
+            size_t len = strlen(s), i = 0;
+            while (i < len) {
+                uint32_t cp;
+                size_t n = vb_utf8_decode(s + i, len - i, &cp);
+                if (n == 0) {
+                    vb_error(c->d, NULL, 0, 0, "văn bản ở trang %zu không phải UTF-8 hợp lệ (byte 0x%02X)",
+                             p + 1, (unsigned)(unsigned char)s[i]);
+                    return false;
+                }
+                if (cp > 0xFFFF) {
+                    describe_char(&c->scratch, cp);
+                    vb_error(c->d, NULL, 0, 0,
+                             "ký tự %s nằm ngoài mặt phẳng cơ bản của Unicode; phông %s không in "
+                             "được ký tự này trong PDF",
+                             c->scratch.data, font_face_family(face));
+                    return false;
+                }
+                if (!font_face_has(face, cp)) {
+                    describe_char(&c->scratch, cp);
+                    vb_error(c->d, NULL, 0, 0,
+                             "ký tự %s không có trong phông %s (kiểu %s); bỏ ký tự này hoặc "
+                             "chọn họ phông khác bằng --font-family",
+                             c->scratch.data, font_face_family(face),
+                             font_style_name(font_face_style(face)));
+                    return false;
+                }
+                pf->used[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+                if (cp > pf->max_cp)
+                    pf->max_cp = cp;
+                i += n;
+            }
+        }
+    }
+    return true;
+}
+
+/* A subset tag (six capital letters) from the font name and the code points:
+ * the same subset always gets the same tag, different subsets almost never. */
+static void subset_tag(const pdf_font *pf, char tag[7])
+{
+    uint64_t h = 14695981039346656037ull; /* FNV-1a */
+    for (const char *s = font_face_postscript(pf->face); *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    for (size_t i = 0; i < BMP_BYTES; i++)
+        h = (h ^ pf->used[i]) * 1099511628211ull;
+    for (int k = 0; k < 6; k++) {
+        tag[k] = (char)('A' + h % 26);
+        h /= 26;
+    }
+    tag[6] = '\0';
+}
+
+static bool make_temp(pdf_ctx *c, pdf_font *pf)
+{
+    const char *dir = getenv("TMPDIR");
+    if (!dir || !*dir)
+        dir = "/tmp";
+    vb_buf b;
+    vb_buf_init(&b);
+    vb_buf_printf(&b, "%s/vanban-font-XXXXXX", dir);
+    int fd = mkstemp(b.data);
+    if (fd < 0) {
+        vb_error_io(c->d, b.data, "không tạo được tệp tạm cho phông");
+        vb_buf_free(&b);
+        return false;
+    }
+    close(fd);
+    pf->tmp_path = vb_buf_take(&b);
+    return true;
+}
+
+/* /W for exactly the code points used, with libharu's own width function so
+ * the numbers equal what font_face_advance measured, and so that libharu
+ * marks the glyphs as used (see the top of this file). */
+static void fix_widths(pdf_ctx *c, pdf_font *pf, HPDF_FontAttr fa)
+{
+    HPDF_MMgr mmgr = c->pdf->mmgr;
+    HPDF_Dict desc = fa->descendant_font;
+    HPDF_Array w = HPDF_Dict_GetItem(desc, "W", HPDF_OCLASS_ARRAY);
+    if (w) {
+        HPDF_Array_Clear(w);
+    } else {
+        w = HPDF_Array_New(mmgr);
+        HPDF_Dict_Add(desc, "W", w);
+    }
+    HPDF_Array run = NULL;
+    uint32_t next = 0;
+    for (uint32_t cp = 0; cp <= pf->max_cp; cp++) {
+        if (!is_used(pf, cp))
+            continue;
+        HPDF_INT16 width = HPDF_TTFontDef_GetCharWidth(fa->fontdef, (HPDF_UINT16)cp);
+        if (!run || cp != next) {
+            HPDF_Array_AddNumber(w, (HPDF_INT32)cp);
+            run = HPDF_Array_New(mmgr);
+            HPDF_Array_Add(w, run);
+        }
+        HPDF_Array_AddNumber(run, width);
+        next = cp + 1;
+    }
+}
+
+static void fix_cid_to_gid(pdf_ctx *c, pdf_font *pf, HPDF_FontAttr fa)
+{
+    if (!fa->map_stream) {
+        fa->map_stream = HPDF_DictStream_New(c->pdf->mmgr, c->pdf->xref);
+        HPDF_Dict_Add(fa->descendant_font, "CIDToGIDMap", fa->map_stream);
+    }
+    HPDF_Stream st = fa->map_stream->stream;
+    HPDF_MemStream_FreeData(st);
+    HPDF_BYTE chunk[4096];
+    size_t n = 0;
+    for (uint32_t cp = 0; cp <= pf->max_cp; cp++) {
+        HPDF_UINT16 gid = is_used(pf, cp) ? HPDF_TTFontDef_GetGlyphid(fa->fontdef, (HPDF_UINT16)cp) : 0;
+        chunk[n++] = (HPDF_BYTE)(gid >> 8);
+        chunk[n++] = (HPDF_BYTE)gid;
+        if (n == sizeof chunk) {
+            HPDF_Stream_Write(st, chunk, (HPDF_UINT)n);
+            n = 0;
+        }
+    }
+    if (n)
+        HPDF_Stream_Write(st, chunk, (HPDF_UINT)n);
+}
+
+/* A ToUnicode CMap as PDF 32000 §9.10.3 describes: one bfchar line per code
+ * point used, in blocks of at most 100. No bfrange: Ghostscript 10.0 decodes
+ * two-byte bfrange destinations wrongly (notes §4). */
+static void fix_to_unicode(pdf_ctx *c, pdf_font *pf, HPDF_FontAttr fa)
+{
+    HPDF_Dict cm = fa->cmap_stream;
+    static const char *const stale[] = {"Type", "CMapName", "CIDSystemInfo", "WMode", "UseCMap"};
+    for (size_t i = 0; i < sizeof stale / sizeof stale[0]; i++)
+        HPDF_Dict_RemoveElement(cm, stale[i]);
+    vb_buf *b = &c->scratch;
+    vb_buf_clear(b);
+    vb_buf_puts(b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+                   "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+                   "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+                   "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+    uint32_t block[100];
+    size_t nb = 0;
+    for (uint32_t cp = 0; cp <= pf->max_cp + 1; cp++) {
+        bool last = cp == pf->max_cp + 1;
+        if (!last && is_used(pf, cp))
+            block[nb++] = cp;
+        if (nb == 100 || (last && nb)) {
+            vb_buf_printf(b, "%zu beginbfchar\n", nb);
+            for (size_t i = 0; i < nb; i++)
+                vb_buf_printf(b, "<%04X> <%04X>\n", (unsigned)block[i], (unsigned)block[i]);
+            vb_buf_puts(b, "endbfchar\n");
+            nb = 0;
+        }
+    }
+    vb_buf_puts(b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+    HPDF_MemStream_FreeData(cm->stream);
+    HPDF_Stream_Write(cm->stream, (const HPDF_BYTE *)b->data, (HPDF_UINT)b->len);
+}
+
+bool pdf_fonts_load(pdf_ctx *c)
+{
+    for (size_t i = 0; i < c->n_fonts; i++) {
+        pdf_font *pf = &c->fonts[i];
+        uint32_t *cps = vb_xmalloc(sizeof *cps * (pf->max_cp + 1));
+        size_t n = 0;
+        for (uint32_t cp = 0; cp <= pf->max_cp; cp++)
+            if (is_used(pf, cp))
+                cps[n++] = cp;
+        bool ok = make_temp(c, pf) && font_face_subset(pf->face, cps, n, pf->tmp_path, c->d);
+        free(cps);
+        if (!ok)
+            return false;
+        const char *name = HPDF_LoadTTFontFromFile(c->pdf, pf->tmp_path, HPDF_TRUE);
+        if (!name || !pdf_ok(c, "nạp phông"))
+            return false;
+        /* libharu keeps the file open until it writes the font, so the name
+         * can go now: nothing is left behind even if the process is killed. */
+        unlink(pf->tmp_path);
+        pf->font = HPDF_GetFont(c->pdf, name, "UTF-8");
+        if (!pf->font || !pdf_ok(c, "nạp phông"))
+            return false;
+        HPDF_FontAttr fa = (HPDF_FontAttr)pf->font->attr;
+        char tag[7];
+        subset_tag(pf, tag);
+        HPDF_TTFontDef_SetTagName(fa->fontdef, tag);
+        fix_widths(c, pf, fa);
+        fix_cid_to_gid(c, pf, fa);
+        fix_to_unicode(c, pf, fa);
+        if (!pdf_ok(c, "sửa bảng phông"))
+            return false;
+    }
+    return true;
+}
+
+void pdf_fonts_free(pdf_ctx *c)
+{
+    for (size_t i = 0; i < c->n_fonts; i++) {
+        if (c->fonts[i].tmp_path) {
+            unlink(c->fonts[i].tmp_path);
+            free(c->fonts[i].tmp_path);
+        }
+        free(c->fonts[i].used);
+    }
+    free(c->fonts);
+    c->fonts = NULL;
+    c->n_fonts = 0;
+}

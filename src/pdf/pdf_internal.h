@@ -1,0 +1,58 @@
+/* Private to src/pdf: the state of one pdf_write call, shared by its parts
+ * (fonts, text, drawing, metadata). */
+#ifndef VANBAN_PDF_INTERNAL_H
+#define VANBAN_PDF_INTERNAL_H
+
+#include "pdf.h"
+
+#include <hpdf.h>
+
+/* One embedded font file: faces that share a file share the embedding. */
+typedef struct pdf_font {
+    const font_face *face;
+    uint8_t *used;       /* 65536-bit set of the BMP code points the document shows */
+    uint32_t max_cp;
+    char *tmp_path;      /* the hb-subset file handed to libharu; removed at the end */
+    HPDF_Font font;
+} pdf_font;
+
+typedef struct pdf_image {
+    const char *path;
+    HPDF_Image image;
+} pdf_image;
+
+typedef struct pdf_ctx {
+    HPDF_Doc pdf;
+    vb_diag *d;
+    /* libharu reports through a callback; errors are sticky (notes §11), so
+     * the first one is kept and the writer stops at the next check. */
+    HPDF_STATUS error, detail;
+    bool reading_output; /* the end of the output stream is not an error */
+    pdf_font *fonts;
+    size_t n_fonts, cap_fonts;
+    pdf_image *images;
+    size_t n_images, cap_images;
+    HPDF_Page *pages;
+    vb_buf scratch;
+} pdf_ctx;
+
+/* Reports the pending libharu error, if any, with what was being done. */
+bool pdf_ok(pdf_ctx *c, const char *doing);
+
+/* pdf_fonts.c: the fonts a document uses, subset and loaded into libharu. */
+bool pdf_fonts_collect(pdf_ctx *c, const page_doc *doc);
+bool pdf_fonts_load(pdf_ctx *c);
+pdf_font *pdf_font_of(pdf_ctx *c, const font_face *face);
+void pdf_fonts_free(pdf_ctx *c);
+
+/* pdf_text.c / pdf_draw.c: page content. */
+void pdf_put_real(vb_buf *b, double v);
+/* Writes one ITEM_TEXT as a raw TJ; BT, font, matrix and colour are already set. */
+bool pdf_text_emit(pdf_ctx *c, HPDF_Page page, const page_item *it);
+bool pdf_draw_page(pdf_ctx *c, HPDF_Page page, const vb_page *pg);
+bool pdf_images_check(pdf_ctx *c, const page_doc *doc);
+
+/* pdf_meta.c: Info, dates, /Lang, outline. */
+bool pdf_meta_write(pdf_ctx *c, const page_doc *doc, const pdf_options *opt);
+
+#endif

@@ -1,0 +1,66 @@
+/* Text runs as raw TJ arrays (docs/libharu-notes.md §3, workaround B).
+ * libharu's Tw does not act on two-byte codes, so justification is written as
+ * a TJ adjustment after each space glyph; the space glyph itself stays, so
+ * every text extractor sees the word boundary. */
+#include "pdf_internal.h"
+
+#include <hpdf_pages.h>
+#include <hpdf_streams.h>
+#include <math.h>
+#include <string.h>
+
+/* A real number with at most three decimals and no exponent, independent of
+ * the C locale (a Vietnamese LC_NUMERIC would write a decimal comma). */
+void pdf_put_real(vb_buf *b, double v)
+{
+    long long m = llround(v * 1000.0);
+    if (m < 0) {
+        vb_buf_putc(b, '-');
+        m = -m;
+    }
+    vb_buf_printf(b, "%lld", m / 1000);
+    int frac = (int)(m % 1000);
+    if (frac) {
+        char digits[5];
+        snprintf(digits, sizeof digits, ".%03d", frac);
+        size_t n = strlen(digits);
+        while (digits[n - 1] == '0')
+            digits[--n] = '\0';
+        vb_buf_puts(b, digits);
+    }
+}
+
+/* Builds "[<hex...0020> -adj <hex...>] TJ\n": content codes are the UTF-16BE
+ * code points (Identity-H with CID = code point, as libharu encodes). */
+static void build_tj(vb_buf *b, const char *s, double extra, double size)
+{
+    vb_buf_clear(b);
+    vb_buf_puts(b, "[<");
+    /* -extra * 1000 / size: TJ numbers are thousandths of the font size and
+     * positive values move left. */
+    double adj = size > 0 ? -extra * 1000.0 / size : 0;
+    bool adjust = llround(adj * 1000.0) != 0;
+    size_t len = strlen(s), i = 0;
+    while (i < len) {
+        uint32_t cp = 0;
+        size_t n = vb_utf8_decode(s + i, len - i, &cp);
+        if (n == 0) /* checked by pdf_fonts_collect */
+            n = 1;
+        i += n;
+        vb_buf_printf(b, "%04X", (unsigned)cp);
+        if (cp == 0x20 && adjust && i < len) {
+            vb_buf_puts(b, "> ");
+            pdf_put_real(b, adj);
+            vb_buf_puts(b, " <");
+        }
+    }
+    vb_buf_puts(b, ">] TJ\012");
+}
+
+bool pdf_text_emit(pdf_ctx *c, HPDF_Page page, const page_item *it)
+{
+    build_tj(&c->scratch, it->u.text.utf8, it->u.text.space_extra, it->u.text.size);
+    HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
+    return HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)c->scratch.data,
+                             (HPDF_UINT)c->scratch.len) == HPDF_OK;
+}

@@ -1,0 +1,108 @@
+/* pdf_write: checks everything that can be wrong with the input first (glyphs,
+ * images), then builds the document with libharu in memory, and only at the
+ * end creates the output (temporary sibling + rename, or stdout). */
+#include "pdf_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void *user_data)
+{
+    pdf_ctx *c = user_data;
+    /* Reading the finished stream ends with HPDF_STREAM_EOF: not a failure. */
+    if (c->reading_output && error == HPDF_STREAM_EOF)
+        return;
+    if (!c->error) {
+        c->error = error;
+        c->detail = detail;
+    }
+}
+
+bool pdf_ok(pdf_ctx *c, const char *doing)
+{
+    if (!c->error)
+        return true;
+    vb_error_io(c->d, NULL, "thư viện libharu báo lỗi 0x%04X (chi tiết %u) khi %s",
+                (unsigned)c->error, (unsigned)c->detail, doing);
+    c->error = 0;
+    return false;
+}
+
+static bool build(pdf_ctx *c, const page_doc *doc, const pdf_options *opt)
+{
+    HPDF_SetCompressionMode(c->pdf, HPDF_COMP_ALL);
+    HPDF_UseUTFEncodings(c->pdf);
+    if (!pdf_ok(c, "khởi tạo tài liệu PDF") || !pdf_fonts_load(c))
+        return false;
+    c->pages = vb_xcalloc(doc->n_pages ? doc->n_pages : 1, sizeof *c->pages);
+    for (size_t p = 0; p < doc->n_pages; p++) {
+        const vb_page *pg = &doc->pages[p];
+        HPDF_Page page = HPDF_AddPage(c->pdf);
+        if (!page)
+            return pdf_ok(c, "thêm trang");
+        HPDF_Page_SetWidth(page, (HPDF_REAL)pg->width);
+        HPDF_Page_SetHeight(page, (HPDF_REAL)pg->height);
+        c->pages[p] = page;
+        if (!pdf_draw_page(c, page, pg))
+            return false;
+    }
+    return pdf_meta_write(c, doc, opt);
+}
+
+static bool save(pdf_ctx *c, const char *path)
+{
+    HPDF_SaveToStream(c->pdf);
+    if (!pdf_ok(c, "tạo tệp PDF"))
+        return false;
+    vb_outfile out;
+    if (!vb_outfile_open(&out, c->d, path))
+        return false;
+    c->reading_output = true;
+    HPDF_BYTE buf[65536];
+    bool ok = true;
+    for (;;) {
+        HPDF_UINT32 n = sizeof buf;
+        HPDF_STATUS st = HPDF_ReadFromStream(c->pdf, buf, &n);
+        if (n > 0 && fwrite(buf, 1, n, out.fp) != n) {
+            ok = false;
+            break;
+        }
+        if (st == HPDF_STREAM_EOF)
+            break;
+        if (st != HPDF_OK) {
+            ok = false;
+            break;
+        }
+    }
+    c->reading_output = false;
+    if (!ok) {
+        vb_outfile_abort(&out);
+        vb_error_io(c->d, strcmp(path, "-") == 0 ? NULL : path,
+                    "không ghi được tệp PDF (không có tệp nào được tạo)");
+        c->error = 0;
+        return false;
+    }
+    return vb_outfile_commit(&out, c->d);
+}
+
+bool pdf_write(const page_doc *doc, const pdf_options *opt, const char *path, vb_diag *d)
+{
+    pdf_ctx c = {.d = d};
+    vb_buf_init(&c.scratch);
+    bool ok = pdf_fonts_collect(&c, doc) && pdf_images_check(&c, doc);
+    if (ok) {
+        c.pdf = HPDF_New(on_error, &c);
+        if (!c.pdf) {
+            vb_error_io(d, NULL, "không khởi tạo được thư viện libharu");
+            ok = false;
+        }
+    }
+    ok = ok && build(&c, doc, opt) && save(&c, path);
+    if (c.pdf)
+        HPDF_Free(c.pdf);
+    pdf_fonts_free(&c);
+    free(c.images);
+    free(c.pages);
+    vb_buf_free(&c.scratch);
+    return ok;
+}
