@@ -1,0 +1,65 @@
+/* vn_internal: pieces shared by the files of src/vn/ and by nothing else.
+ * The public interface is vn.h. */
+#ifndef VANBAN_VN_INTERNAL_H
+#define VANBAN_VN_INTERNAL_H
+
+#include "vn.h"
+
+/* ---- letters ------------------------------------------------------------ */
+/* Tone marks in dictionary order; the values index vn_tone_marks. */
+enum { VN_T_NONE, VN_T_SAC, VN_T_HUYEN, VN_T_HOI, VN_T_NGA, VN_T_NANG, VN_T_BAD };
+
+/* One letter split into its lowercase shaped base (a ă â e ê i o ô ơ u ư y đ
+ * or an ASCII letter), its tone and its case. */
+typedef struct vn_letter {
+    uint32_t base;
+    int tone;   /* VN_T_*; VN_T_BAD for marks Vietnamese does not use */
+    bool upper;
+} vn_letter;
+
+/* False when cp is not a letter (digits, punctuation, symbols). */
+bool vn_letter_split(uint32_t cp, vn_letter *out);
+/* The precomposed letter for a shaped base, a tone and a case. */
+uint32_t vn_letter_join(uint32_t base, int tone, bool upper);
+bool vn_is_vowel_base(uint32_t base);
+
+/* ---- NFC -------------------------------------------------------------- */
+/* Appends s (valid UTF-8) in NFC. Combining shape marks (circumflex, breve,
+ * horn) are put before tone marks first, so "o + acute + circumflex" ends as
+ * "ố" whatever order it was typed in; utf8proc does the normalization. */
+void vn_nfc_append(vb_buf *out, const char *s, size_t len);
+/* True when every character of s is certainly unchanged by NFC (a fast check
+ * that may say false for some NFC text). */
+bool vn_nfc_quick(const char *s, size_t len);
+/* Appends s with each invalid UTF-8 byte replaced by U+FFFD. */
+void vn_utf8_sanitize_append(vb_buf *out, const char *s, size_t len);
+
+/* ---- decoders (bytes → UTF-8, not yet NFC) ------------------------------ */
+/* With bad == NULL a decoder never fails (an invalid byte becomes its
+ * Windows-1252 reading or U+FFFD); otherwise it stops at the first invalid
+ * byte, stores its offset and returns false. */
+bool vn_tcvn3_decode(const unsigned char *b, size_t len, vb_buf *out, size_t *bad);
+bool vn_vni_decode(const unsigned char *b, size_t len, vb_buf *out, size_t *bad);
+bool vn_viqr_decode(const unsigned char *b, size_t len, vb_buf *out, size_t *bad);
+/* Through glibc iconv; `from` is an iconv name. */
+bool vn_iconv_decode(const char *b, size_t len, const char *from, vb_buf *out, size_t *bad);
+
+/* Windows-1252 reading of one byte (U+FFFD for its five undefined bytes). */
+uint32_t vn_cp1252_char(unsigned char byte);
+/* The byte that reads as cp in Windows-1252 or Latin-1; -1 if none. */
+int vn_cp1252_byte(uint32_t cp);
+
+/* ---- repair, detection ------------------------------------------------ */
+/* Repairs mojibake line by line in valid UTF-8 text, appending the result.
+ * Returns how many lines were repaired and from which encoding. */
+size_t vn_mojibake_repair(const char *s, size_t len, vb_buf *out, vn_encoding *from);
+/* Whether candidate score a is a better reading than b. */
+bool vn_score_better(const vn_text_score *a, const vn_text_score *b);
+
+/* ---- tone, cleanup (on one line of NFC code points) --------------------- */
+/* Moves the tone of final oa/oe/uy syllables to the chosen style, in place. */
+void vn_tone_apply(uint32_t *cps, size_t n, vn_tone tone);
+/* Spaces, punctuation spacing, zero-width characters; writes UTF-8. */
+void vn_cleanup_line(const uint32_t *cps, size_t n, vb_buf *out);
+
+#endif

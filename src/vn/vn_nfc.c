@@ -1,0 +1,100 @@
+/* NFC through utf8proc, with a fast check so that clean text is copied, and
+ * one Vietnamese repair first: shape marks before tone marks. */
+#include "vn_internal.h"
+
+#include <stdlib.h>
+#include <utf8proc.h>
+
+/* Ranges whose characters NFC never changes and that never combine with a
+ * following character: Latin-1, Latin Extended-A/B, the Vietnamese block,
+ * general punctuation (without the spaces U+2000-U+200F), the đồng sign. */
+static bool nfc_stable(uint32_t cp)
+{
+    return cp < 0x0300 || (cp >= 0x1EA0 && cp <= 0x1EFF) ||
+           (cp >= 0x2010 && cp <= 0x205E) || cp == 0x20AB || cp == 0x20AC;
+}
+
+bool vn_nfc_quick(const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < len) {
+        if (u[i] < 0x80) {
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        size_t n = vb_utf8_decode(s + i, len - i, &cp);
+        if (n == 0 || !nfc_stable(cp))
+            return false;
+        i += n;
+    }
+    return true;
+}
+
+void vn_utf8_sanitize_append(vb_buf *out, const char *s, size_t len)
+{
+    size_t i = 0, start = 0;
+    while (i < len) {
+        uint32_t cp;
+        size_t n = vb_utf8_decode(s + i, len - i, &cp);
+        if (n == 0) {
+            vb_buf_append(out, s + start, i - start);
+            vb_buf_put_cp(out, 0xFFFD);
+            i++;
+            start = i;
+        } else {
+            i += n;
+        }
+    }
+    vb_buf_append(out, s + start, len - start);
+}
+
+/* Only marks of combining class 230 can be in the wrong order after canonical
+ * ordering: the horn (216) and the dot below (220) are sorted by it already. */
+static bool is_shape_mark(utf8proc_int32_t c)
+{
+    return c == 0x0302 || c == 0x0306;
+}
+
+static bool is_tone_mark(utf8proc_int32_t c)
+{
+    return c == 0x0300 || c == 0x0301 || c == 0x0303 || c == 0x0309;
+}
+
+/* Within each run of combining marks, a circumflex or breve typed after a
+ * tone mark is moved before it, the order Unicode's decompositions use. */
+static void shape_before_tone(utf8proc_int32_t *b, utf8proc_ssize_t n)
+{
+    for (utf8proc_ssize_t i = 1; i < n; i++) {
+        utf8proc_ssize_t j = i;
+        while (j > 0 && is_shape_mark(b[j]) && is_tone_mark(b[j - 1])) {
+            utf8proc_int32_t t = b[j];
+            b[j] = b[j - 1];
+            b[j - 1] = t;
+            j--;
+        }
+    }
+}
+
+void vn_nfc_append(vb_buf *out, const char *s, size_t len)
+{
+    if (vn_nfc_quick(s, len)) {
+        vb_buf_append(out, s, len);
+        return;
+    }
+    utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_DECOMPOSE;
+    utf8proc_ssize_t n = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
+                                            NULL, 0, opt);
+    if (n < 0) { /* invalid UTF-8: callers sanitize first, so keep the text safe */
+        vn_utf8_sanitize_append(out, s, len);
+        return;
+    }
+    utf8proc_int32_t *b = vb_xmalloc(((size_t)n + 1) * sizeof *b);
+    n = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, b, n, opt);
+    shape_before_tone(b, n);
+    n = utf8proc_normalize_utf32(b, n, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    for (utf8proc_ssize_t i = 0; i < n; i++)
+        vb_buf_put_cp(out, (uint32_t)b[i]);
+    free(b);
+}
