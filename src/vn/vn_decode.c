@@ -41,6 +41,8 @@ static bool decode_raw(const char *b, size_t len, vn_encoding enc, vb_buf *out, 
 
 static void decode_nfc(const char *b, size_t len, vn_encoding enc, vb_buf *out)
 {
+    if (len == 0)
+        return;
     vb_buf raw;
     vb_buf_init(&raw);
     decode_raw(b, len, enc, &raw, NULL);
@@ -55,7 +57,7 @@ static void error_position(const char *b, size_t bad, vn_encoding enc, int *line
 {
     vb_buf pre;
     vb_buf_init(&pre);
-    decode_raw(b, bad, enc, &pre, NULL);
+    decode_nfc(b, bad, enc, &pre);
     vb_text_position(pre.data ? pre.data : "", pre.len, line, col);
     vb_buf_free(&pre);
 }

@@ -2,6 +2,8 @@
  * and composition are utf8proc's; this file only names the Vietnamese parts. */
 #include "vn_internal.h"
 
+#include <stdlib.h>
+#include <string.h>
 #include <utf8proc.h>
 
 /* Combining marks, in VN_T_* order. */
@@ -77,11 +79,19 @@ bool vn_letter_split(uint32_t cp, vn_letter *out)
 
 uint32_t vn_letter_join(uint32_t base, int tone, bool upper)
 {
-    utf8proc_int32_t buf[2];
-    utf8proc_ssize_t n = 1;
-    buf[0] = (utf8proc_int32_t)(upper ? (uint32_t)utf8proc_toupper((utf8proc_int32_t)base) : base);
+    /* Through a full NFC (decompose, order, compose): "Â" + dot below is
+     * "Ậ" only after Â is split into A + circumflex. */
+    vb_buf b;
+    vb_buf_init(&b);
+    vb_buf_put_cp(&b, upper ? (uint32_t)utf8proc_toupper((utf8proc_int32_t)base) : base);
     if (tone > VN_T_NONE && tone < VN_T_BAD)
-        buf[n++] = (utf8proc_int32_t)tone_marks[tone];
-    n = utf8proc_normalize_utf32(buf, n, UTF8PROC_COMPOSE | UTF8PROC_STABLE);
-    return (uint32_t)buf[0];
+        vb_buf_put_cp(&b, tone_marks[tone]);
+    utf8proc_uint8_t *nfc = NULL;
+    uint32_t cp = base;
+    if (utf8proc_map((const utf8proc_uint8_t *)b.data, (utf8proc_ssize_t)b.len, &nfc,
+                     UTF8PROC_STABLE | UTF8PROC_COMPOSE) > 0)
+        vb_utf8_decode((const char *)nfc, strlen((const char *)nfc), &cp);
+    free(nfc);
+    vb_buf_free(&b);
+    return cp;
 }

@@ -79,6 +79,7 @@ bool vn_syllable_valid(const uint32_t *cps, size_t n)
         return false;
     char w[MAX_LETTERS + 1];
     int tone = VN_T_NONE;
+    size_t uppers = 0; /* capitals after the first letter */
     for (size_t i = 0; i < n; i++) {
         vn_letter l;
         if (!vn_letter_split(cps[i], &l) || (w[i] = code(l.base)) == 0)
@@ -88,15 +89,11 @@ bool vn_syllable_valid(const uint32_t *cps, size_t n)
                 return false;
             tone = l.tone;
         }
-        /* Mixed case inside a word ("tHe") is not how Vietnamese is written;
-         * only an initial capital or all capitals. */
-        if (i > 0 && l.upper) {
-            vn_letter first;
-            vn_letter_split(cps[0], &first);
-            if (!first.upper)
-                return false;
-        }
+        uppers += l.upper && i > 0;
     }
+    /* Vietnamese is written "hòa", "Hòa" or "HÒA", never "HòA" or "hÒa". */
+    if (uppers != 0 && uppers != n - 1)
+        return false;
     w[n] = 0;
     for (size_t k = 0; k < sizeof initials / sizeof initials[0]; k++) {
         size_t il = strlen(initials[k]);

@@ -56,11 +56,11 @@ static int word_class(const unsigned char *b, size_t start, size_t end)
         lower += c == C_LOWER;
         toned += c == C_TONED;
     }
-    if (lower || !toned || !upper)
+    if (lower || !upper)
         return W_OTHER;
     if (upper >= 2 || !first_upper)
         return W_CAPS;
-    return W_AMBIG;
+    return toned ? W_AMBIG : W_OTHER;
 }
 
 static size_t word_end(const unsigned char *b, size_t len, size_t i)
@@ -70,30 +70,86 @@ static size_t word_end(const unsigned char *b, size_t len, size_t i)
     return i;
 }
 
-/* W_CAPS when the next or the previous word, across spaces only, is in
- * capitals: decides "Bé" inside "Bé NéI Vô" (BỘ NỘI VỤ). */
-static int neighbour_class(const unsigned char *b, size_t len, size_t start, size_t end)
+/* Bytes that continue a phrase between words: spaces, hyphens, digits. */
+static bool phrase_glue(unsigned char c)
 {
-    /* next word */
-    size_t i = end;
-    while (i < len && (b[i] == ' ' || b[i] == '\t'))
-        i++;
-    if (i < len && i > end && byte_case(b[i]) != C_NONE) {
-        int c = word_class(b, i, word_end(b, len, i));
-        if (c == W_CAPS)
-            return c;
+    return c == ' ' || c == '\t' || c == '-' || c == '/' || (c >= '0' && c <= '9');
+}
+
+/* "Bé" is "BỘ" in "Bé NéI Vô" (BỘ NỘI VỤ) but "Bộ" in "Bé Néi vô": a word
+ * with one leading capital is in capitals when the next word is; when there
+ * is no next word to tell, when its phrase (up to punctuation) has another
+ * word in capitals and none with small letters. So "UBND Mü Xuyªn" stays
+ * "UBND Mỹ Xuyên", "TĐ-KT Së;" is "TĐ-KT Sở;", "SË X¢Y DùNG" is all caps. */
+static uint32_t upper_of(uint32_t cp);
+
+/* Whether the bytes of a word in capitals read as one Vietnamese syllable. */
+static bool caps_syllable(const unsigned char *b, size_t start, size_t end)
+{
+    uint32_t cps[8];
+    if (end - start > 8)
+        return false;
+    for (size_t i = start; i < end; i++)
+        cps[i - start] = upper_of(b[i] < 0x80 ? b[i] : high[b[i] - 0xA0]);
+    return vn_syllable_valid(cps, end - start);
+}
+
+static bool has_lower(const unsigned char *b, size_t start, size_t end)
+{
+    for (size_t k = start; k < end; k++)
+        if (byte_case(b[k]) == C_LOWER)
+            return true;
+    return false;
+}
+
+static bool ambiguous_is_caps(const unsigned char *b, size_t len, size_t start, size_t end)
+{
+    /* The next word decides when it can: "KÕ HO¹CH sè" is "KẾ HOẠCH số". */
+    size_t n = end;
+    while (n < len && (b[n] == ' ' || b[n] == '\t'))
+        n++;
+    bool next_lower = false;
+    if (n > end && n < len && byte_case(b[n]) != C_NONE) {
+        size_t ne = word_end(b, len, n);
+        if (word_class(b, n, ne) == W_CAPS)
+            return true;
+        next_lower = has_lower(b, n, ne);
     }
-    /* previous word */
-    i = start;
-    while (i > 0 && (b[i - 1] == ' ' || b[i - 1] == '\t'))
-        i--;
-    if (i < start && i > 0 && byte_case(b[i - 1]) != C_NONE) {
-        size_t s = i;
-        while (s > 0 && byte_case(b[s - 1]) != C_NONE)
-            s--;
-        return word_class(b, s, i);
+    /* Then a previous word in capitals that is a syllable, not an
+     * abbreviation: "§¡NG Ký thi" is "ĐĂNG KÝ thi", "UBND Mü Xuyªn" is not. */
+    size_t p = start;
+    while (p > 0 && (b[p - 1] == ' ' || b[p - 1] == '\t'))
+        p--;
+    if (p < start && p > 0 && byte_case(b[p - 1]) != C_NONE) {
+        size_t ps = p;
+        while (ps > 0 && byte_case(b[ps - 1]) != C_NONE)
+            ps--;
+        if (word_class(b, ps, p) == W_CAPS && caps_syllable(b, ps, p))
+            return true;
     }
-    return W_OTHER;
+    if (next_lower)
+        return false;
+    size_t from = start, to = end;
+    while (from > 0 && (phrase_glue(b[from - 1]) || byte_case(b[from - 1]) != C_NONE))
+        from--;
+    while (to < len && (phrase_glue(b[to]) || byte_case(b[to]) != C_NONE))
+        to++;
+    bool caps = false;
+    for (size_t i = from; i < to;) {
+        if (byte_case(b[i]) == C_NONE) {
+            i++;
+            continue;
+        }
+        size_t e = word_end(b, len, i);
+        if (i != start) {
+            int c = word_class(b, i, e);
+            if (c == W_OTHER && has_lower(b, i, e))
+                return false;
+            caps |= c == W_CAPS;
+        }
+        i = e;
+    }
+    return caps;
 }
 
 static uint32_t upper_of(uint32_t cp)
@@ -128,7 +184,7 @@ bool vn_tcvn3_decode(const unsigned char *b, size_t len, vb_buf *out, size_t *ba
         }
         size_t end = word_end(b, len, i);
         int wc = word_class(b, i, end);
-        bool caps = wc == W_CAPS || (wc == W_AMBIG && neighbour_class(b, len, i, end) == W_CAPS);
+        bool caps = wc == W_CAPS || (wc == W_AMBIG && ambiguous_is_caps(b, len, i, end));
         for (; i < end; i++) {
             uint32_t cp = b[i] < 0x80 ? b[i] : high[b[i] - 0xA0];
             if (caps && byte_case(b[i]) == C_TONED)

@@ -2,8 +2,9 @@
  * ^ circumflex, + horn, ' ` ? ~ . the five tones — and DD/Dd/dd for Đ/đ.
  * A backslash makes the next mark character literal ("Hie^'u\."). Two rules
  * of our own keep ordinary punctuation: a word takes one tone only, so the
- * "." after "No^.i" is a full stop; and dd is đ only at the start of a word
- * (Vietnamese has no đ elsewhere), so "address" stays. docs/encodings.md. */
+ * "." after "No^.i" is a full stop; and dd/Dd is đ/Đ only at the start of a
+ * word (Vietnamese has no đ elsewhere), so "address" stays, while DD is Đ
+ * anywhere, for abbreviations such as "NDD-CP" (NĐ-CP). docs/encodings.md. */
 #include "vn_internal.h"
 
 static bool is_letter(unsigned char c)
@@ -75,8 +76,10 @@ bool vn_viqr_decode(const unsigned char *b, size_t len, vb_buf *out, size_t *bad
         bool word_start = i == 0 || !is_letter(b[i - 1]);
         if (word_start)
             word_toned = false;
-        if ((c == 'd' || c == 'D') && word_start && i + 1 < len &&
-            (b[i + 1] == 'd' || b[i + 1] == 'D') && !(c == 'd' && b[i + 1] == 'D')) {
+        bool dd = i + 1 < len && ((c == 'D' && b[i + 1] == 'D') ||
+                                  (word_start && c == 'D' && b[i + 1] == 'd') ||
+                                  (word_start && c == 'd' && b[i + 1] == 'd'));
+        if (dd) {
             vb_buf_put_cp(out, c == 'D' ? 0x0110 : 0x0111);
             i++;
             continue;
