@@ -9,11 +9,19 @@ static bool decode_raw(const char *b, size_t len, vn_encoding enc, vb_buf *out, 
 {
     const unsigned char *u = (const unsigned char *)b;
     switch (enc) {
-    case VN_ENC_UTF8:
-        if (bad && !vb_utf8_valid(b, len, bad))
+    case VN_ENC_UTF8: {
+        size_t where = 0;
+        if (vn_utf8_valid_fast(b, len, &where)) {
+            vb_buf_append(out, b, len);
+            return true;
+        }
+        if (bad) {
+            *bad = where;
             return false;
+        }
         vn_utf8_sanitize_append(out, b, len);
         return true;
+    }
     case VN_ENC_UTF16: {
         /* Without a byte-order mark, the side with more zero bytes is the
          * high byte of ASCII characters. */
@@ -97,6 +105,8 @@ static void set_reason(vn_decode_info *info, const char *fmt, ...)
     va_end(ap);
 }
 
+#define SAMPLE_BYTES ((size_t)1 << 20)
+
 static const vn_encoding legacy[] = {VN_ENC_CP1258, VN_ENC_TCVN3, VN_ENC_VNI, VN_ENC_VISCII,
                                      VN_ENC_TCVN5712};
 
@@ -110,7 +120,7 @@ static void decode_auto(const char *b, size_t len, vb_buf *out, vn_decode_info *
         set_reason(info, "có dấu thứ tự byte (BOM) của UTF-16");
         return;
     }
-    if (vb_utf8_valid(b, len, NULL)) {
+    if (vn_utf8_valid_fast(b, len, NULL)) {
         info->encoding = VN_ENC_UTF8;
         if (is_ascii(b, len)) {
             vb_buf viqr;
@@ -154,31 +164,34 @@ static void decode_auto(const char *b, size_t len, vb_buf *out, vn_decode_info *
         set_reason(info, "không phải UTF-8; %zu/%zu byte là 0, đọc như UTF-16", zeros, len);
         return;
     }
-    vb_buf best, cand;
-    vb_buf_init(&best);
+    /* Judge on the first megabyte (whole lines): enough words to decide,
+     * and a large file is then decoded once. */
+    size_t sample = len;
+    if (sample > SAMPLE_BYTES) {
+        sample = SAMPLE_BYTES;
+        while (sample > SAMPLE_BYTES / 2 && b[sample - 1] != '\n')
+            sample--;
+    }
+    vb_buf cand;
     vb_buf_init(&cand);
     vn_text_score best_sc = {0, 0, 0};
     vn_encoding best_enc = VN_ENC_AUTO;
     for (size_t k = 0; k < sizeof legacy / sizeof legacy[0]; k++) {
         vb_buf_clear(&cand);
-        decode_nfc(b, len, legacy[k], &cand);
+        decode_nfc(b, sample, legacy[k], &cand);
         vn_text_score sc;
         vn_score_text(cand.data ? cand.data : "", cand.len, &sc);
         if (best_enc == VN_ENC_AUTO || vn_score_better(&sc, &best_sc)) {
             best_enc = legacy[k];
             best_sc = sc;
-            vb_buf tmp = best;
-            best = cand;
-            cand = tmp;
         }
     }
+    vb_buf_free(&cand);
     info->encoding = best_enc;
-    vb_buf_append(out, best.data, best.len);
+    decode_nfc(b, len, best_enc, out);
     set_reason(info, "không phải UTF-8; đọc theo %s được nhiều âm tiết tiếng Việt hợp lệ nhất "
                "(%zu hợp lệ, %zu không hợp lệ)", vn_encoding_name(best_enc),
                best_sc.vietnamese, best_sc.invalid);
-    vb_buf_free(&best);
-    vb_buf_free(&cand);
 }
 
 bool vn_decode(const char *bytes, size_t len, vn_encoding enc, const char *file, vb_diag *d,
@@ -195,7 +208,7 @@ bool vn_decode(const char *bytes, size_t len, vn_encoding enc, const char *file,
         bytes += 3;
         len -= 3;
         info->bom = true;
-        if (enc == VN_ENC_UTF8 || vb_utf8_valid(bytes, len, NULL))
+        if (enc == VN_ENC_UTF8 || vn_utf8_valid_fast(bytes, len, NULL))
             enc = VN_ENC_UTF8;
     }
     if (enc == VN_ENC_AUTO) {

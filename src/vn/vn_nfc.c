@@ -5,15 +5,6 @@
 #include <stdlib.h>
 #include <utf8proc.h>
 
-/* Ranges whose characters NFC never changes and that never combine with a
- * following character: Latin-1, Latin Extended-A/B, the Vietnamese block,
- * general punctuation (without the spaces U+2000-U+200F), the đồng sign. */
-static bool nfc_stable(uint32_t cp)
-{
-    return cp < 0x0300 || (cp >= 0x1EA0 && cp <= 0x1EFF) ||
-           (cp >= 0x2010 && cp <= 0x205E) || cp == 0x20AB || cp == 0x20AC;
-}
-
 bool vn_nfc_quick(const char *s, size_t len)
 {
     const unsigned char *u = (const unsigned char *)s;
@@ -24,8 +15,8 @@ bool vn_nfc_quick(const char *s, size_t len)
             continue;
         }
         uint32_t cp;
-        size_t n = vb_utf8_decode(s + i, len - i, &cp);
-        if (n == 0 || !nfc_stable(cp))
+        size_t n = vn_utf8_next(u + i, len - i, &cp);
+        if (n == 0 || !vn_nfc_stable(cp))
             return false;
         i += n;
     }
