@@ -120,7 +120,8 @@ static void decode_auto(const char *b, size_t len, vb_buf *out, vn_decode_info *
         set_reason(info, "có dấu thứ tự byte (BOM) của UTF-16");
         return;
     }
-    if (vn_utf8_valid_fast(b, len, NULL)) {
+    int scan = vn_utf8_nfc_scan(b, len, NULL);
+    if (scan >= 0) {
         info->encoding = VN_ENC_UTF8;
         if (is_ascii(b, len)) {
             vb_buf viqr;
@@ -143,7 +144,14 @@ static void decode_auto(const char *b, size_t len, vb_buf *out, vn_decode_info *
         vb_buf fixed;
         vb_buf_init(&fixed);
         info->repaired_lines = vn_mojibake_repair(b, len, &fixed, &info->repaired_from);
-        vn_nfc_append(out, fixed.data, fixed.len);
+        if (info->repaired_lines) {
+            vn_nfc_append(out, fixed.data, fixed.len);
+        } else if (scan == 1) {
+            vn_buf_reserve(out, len);
+            vb_buf_append(out, b, len);
+        } else {
+            vn_nfc_append(out, b, len);
+        }
         vb_buf_free(&fixed);
         if (info->repaired_lines)
             set_reason(info, "UTF-8 hợp lệ; %zu dòng là mã %s bị đọc nhầm thành Windows-1252 "
@@ -216,6 +224,19 @@ bool vn_decode(const char *bytes, size_t len, vn_encoding enc, const char *file,
         return true;
     }
     info->encoding = enc;
+    set_reason(info, "bảng mã do người dùng chọn (--from %s)", vn_encoding_name(enc));
+    if (enc == VN_ENC_UTF8) { /* the common case, in one pass and one copy */
+        int scan = vn_utf8_nfc_scan(bytes, len, NULL);
+        if (scan == 1) {
+            vn_buf_reserve(out, len);
+            vb_buf_append(out, bytes, len);
+            return true;
+        }
+        if (scan == 0) {
+            vn_nfc_append(out, bytes, len);
+            return true;
+        }
+    }
     vb_buf raw;
     vb_buf_init(&raw);
     size_t bad = 0;
@@ -231,6 +252,5 @@ bool vn_decode(const char *bytes, size_t len, vn_encoding enc, const char *file,
     if (raw.len)
         vn_nfc_append(out, raw.data, raw.len);
     vb_buf_free(&raw);
-    set_reason(info, "bảng mã do người dùng chọn (--from %s)", vn_encoding_name(enc));
     return true;
 }

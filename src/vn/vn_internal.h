@@ -75,6 +75,36 @@ static inline bool vn_utf8_valid_fast(const char *str, size_t len, size_t *bad)
     return true;
 }
 
+/* One pass over UTF-8 text: -1 if invalid (*bad = offset of the first bad
+ * byte), 1 if valid and certainly NFC (vn_nfc_stable), 0 if valid only. */
+static inline int vn_utf8_nfc_scan(const char *str, size_t len, size_t *bad)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    int stable = 1;
+    size_t i = 0;
+    while (i < len) {
+        if (s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        size_t n = vn_utf8_next(s + i, len - i, &cp);
+        if (n == 0) {
+            if (bad)
+                *bad = i;
+            return -1;
+        }
+        if (!vn_nfc_stable(cp))
+            stable = 0;
+        i += n;
+    }
+    return stable;
+}
+
+/* Makes room for `extra` more bytes at once (large inputs would otherwise be
+ * copied at every doubling). */
+void vn_buf_reserve(vb_buf *b, size_t extra);
+
 /* ---- NFC -------------------------------------------------------------- */
 /* Appends s (valid UTF-8) in NFC. Combining shape marks (circumflex, breve,
  * horn) are put before tone marks first, so "o + acute + circumflex" ends as
@@ -103,7 +133,8 @@ int vn_cp1252_byte(uint32_t cp);
 
 /* ---- repair, detection ------------------------------------------------ */
 /* Repairs mojibake line by line in valid UTF-8 text, appending the result.
- * Returns how many lines were repaired and from which encoding. */
+ * Returns how many lines were repaired and from which encoding; when none
+ * was, nothing is appended (the caller uses the text as it is). */
 size_t vn_mojibake_repair(const char *s, size_t len, vb_buf *out, vn_encoding *from);
 /* Whether candidate score a is a better reading than b. */
 bool vn_score_better(const vn_text_score *a, const vn_text_score *b);

@@ -97,6 +97,7 @@ static vn_encoding repair_line(const char *s, size_t len, vb_buf *out)
 
 size_t vn_mojibake_repair(const char *s, size_t len, vb_buf *out, vn_encoding *from)
 {
+    /* Nothing is written when nothing was repaired. */
     size_t repaired = 0, counts[VN_ENC_VIQR + 1] = {0};
     size_t i = 0, copied = 0; /* [copied, i) is unchanged text not yet written */
     vb_buf line;
@@ -115,7 +116,8 @@ size_t vn_mojibake_repair(const char *s, size_t len, vb_buf *out, vn_encoding *f
         }
         i = nl ? end + 1 : len;
     }
-    vb_buf_append(out, s + copied, len - copied);
+    if (repaired) /* otherwise the caller keeps the text as it is */
+        vb_buf_append(out, s + copied, len - copied);
     vb_buf_free(&line);
     if (from) {
         *from = VN_ENC_AUTO;

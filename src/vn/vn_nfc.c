@@ -5,6 +5,12 @@
 #include <stdlib.h>
 #include <utf8proc.h>
 
+void vn_buf_reserve(vb_buf *b, size_t extra)
+{
+    vb_grow((void **)&b->data, &b->cap, b->len + extra + 1, 1);
+    b->data[b->len] = 0;
+}
+
 bool vn_nfc_quick(const char *s, size_t len)
 {
     const unsigned char *u = (const unsigned char *)s;
@@ -71,6 +77,7 @@ static void shape_before_tone(utf8proc_int32_t *b, utf8proc_ssize_t n)
 void vn_nfc_append(vb_buf *out, const char *s, size_t len)
 {
     if (vn_nfc_quick(s, len)) {
+        vn_buf_reserve(out, len);
         vb_buf_append(out, s, len);
         return;
     }

@@ -5,6 +5,7 @@
 #include "vn_internal.h"
 
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 /* Toned vowels that may sit in a final oa, oe, uy: 'a' for a toned a or e
@@ -68,6 +69,12 @@ static bool closing(unsigned char c)
     return c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?';
 }
 
+/* ASCII bytes the scan below must look at; all others pass untouched. */
+static const bool special[128] = {
+    [0] = true, ['\t'] = true, ['\r'] = true, [' '] = true, [','] = true, ['.'] = true,
+    [';'] = true, [':'] = true, ['!'] = true, ['?'] = true,
+};
+
 /* True when the slow path would certainly leave the line as it is. May say
  * false for a line that needs nothing (then the slow path copies it). */
 static bool line_clean(const unsigned char *s, size_t len, vn_tone tone)
@@ -77,7 +84,7 @@ static bool line_clean(const unsigned char *s, size_t len, vn_tone tone)
         i++;
     for (; i < len; i++) {
         unsigned char c = s[i];
-        if (ascii_letter(c) || (c >= '0' && c <= '9'))
+        if (c < 0x80 && !special[c])
             continue;
         unsigned char next = i + 1 < len ? s[i + 1] : 0;
         if (c < 0x80) {
@@ -179,22 +186,60 @@ static void normalize_line(const char *s, size_t len, vn_tone tone, vb_buf *out)
     normalize_piece(s + start, len - start, tone, out);
 }
 
-void vn_normalize_append(vb_buf *out, const char *s, size_t len, vn_tone tone)
+/* Where normalized text goes: a buffer, or a stream for large files. */
+typedef struct sink {
+    vb_buf *buf;
+    FILE *fp;
+    vb_buf line; /* scratch for one normalized line when writing to fp */
+    bool failed;
+} sink;
+
+static void sink_put(sink *k, const char *s, size_t n)
+{
+    if (k->buf)
+        vb_buf_append(k->buf, s, n);
+    else if (n && !k->failed && fwrite(s, 1, n, k->fp) != n)
+        k->failed = true;
+}
+
+static void normalize_into(sink *k, const char *s, size_t len, vn_tone tone)
 {
     size_t i = 0, clean = 0; /* [clean, i) is a run of clean lines to copy */
+    if (k->buf)
+        vn_buf_reserve(k->buf, len + len / 16);
+    vb_buf *line = k->buf ? k->buf : &k->line;
     while (i < len) {
         const char *nl = memchr(s + i, '\n', len - i);
         size_t end = nl ? (size_t)(nl - s) : len;
         if (!line_clean((const unsigned char *)s + i, end - i, tone)) {
-            vb_buf_append(out, s + clean, i - clean);
-            normalize_line(s + i, end - i, tone, out);
+            sink_put(k, s + clean, i - clean);
+            if (!k->buf)
+                vb_buf_clear(line);
+            normalize_line(s + i, end - i, tone, line);
             if (nl)
-                vb_buf_putc(out, '\n');
+                vb_buf_putc(line, '\n');
+            if (!k->buf)
+                sink_put(k, line->data, line->len);
             clean = nl ? end + 1 : len;
         }
         i = nl ? end + 1 : len;
     }
-    vb_buf_append(out, s + clean, len - clean);
+    sink_put(k, s + clean, len - clean);
+}
+
+void vn_normalize_append(vb_buf *out, const char *s, size_t len, vn_tone tone)
+{
+    sink k = {.buf = out};
+    normalize_into(&k, s, len, tone);
+}
+
+bool vn_normalize_fwrite(FILE *fp, const char *s, size_t len, vn_tone tone)
+{
+    sink k = {.fp = fp};
+    vb_buf_init(&k.line);
+    normalize_into(&k, s, len, tone);
+    vb_buf_free(&k.line);
+    return !k.failed;
 }
 
 char *vn_normalize(const char *utf8, size_t len, vn_tone tone)
