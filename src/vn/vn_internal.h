@@ -106,13 +106,10 @@ static inline int vn_utf8_nfc_scan(const char *str, size_t len, size_t *bad)
 void vn_buf_reserve(vb_buf *b, size_t extra);
 
 /* ---- NFC -------------------------------------------------------------- */
-/* Appends s (valid UTF-8) in NFC. Combining shape marks (circumflex, breve,
- * horn) are put before tone marks first, so "o + acute + circumflex" ends as
- * "ố" whatever order it was typed in; utf8proc does the normalization. */
+/* Appends s in NFC (an invalid byte becomes U+FFFD). A combining circumflex
+ * or breve is put before a tone mark first, so "o + acute + circumflex" ends
+ * as "ố" whatever order it was typed in; utf8proc does the normalization. */
 void vn_nfc_append(vb_buf *out, const char *s, size_t len);
-/* True when every character of s is certainly unchanged by NFC (a fast check
- * that may say false for some NFC text). */
-bool vn_nfc_quick(const char *s, size_t len);
 /* Appends s with each invalid UTF-8 byte replaced by U+FFFD. */
 void vn_utf8_sanitize_append(vb_buf *out, const char *s, size_t len);
 
