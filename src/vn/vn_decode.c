@@ -107,6 +107,18 @@ static void set_reason(vn_decode_info *info, const char *fmt, ...)
 
 #define SAMPLE_BYTES ((size_t)1 << 20)
 
+/* Candidates are judged on the first megabyte (whole lines): enough words
+ * to decide, and a large file is then decoded once. */
+static size_t sample_size(const char *b, size_t len)
+{
+    if (len <= SAMPLE_BYTES)
+        return len;
+    size_t sample = SAMPLE_BYTES;
+    while (sample > SAMPLE_BYTES / 2 && b[sample - 1] != '\n')
+        sample--;
+    return sample;
+}
+
 static const vn_encoding legacy[] = {VN_ENC_CP1258, VN_ENC_TCVN3, VN_ENC_VNI, VN_ENC_VISCII,
                                      VN_ENC_TCVN5712};
 
@@ -124,13 +136,18 @@ static void decode_auto(const char *b, size_t len, vb_buf *out, vn_decode_info *
     if (scan >= 0) {
         info->encoding = VN_ENC_UTF8;
         if (is_ascii(b, len)) {
+            size_t sample = sample_size(b, len);
             vb_buf viqr;
             vb_buf_init(&viqr);
-            decode_nfc(b, len, VN_ENC_VIQR, &viqr);
+            decode_nfc(b, sample, VN_ENC_VIQR, &viqr);
             vn_text_score sc;
             vn_score_text(viqr.data ? viqr.data : "", viqr.len, &sc);
-            if (viqr_plausible(b, len, &sc)) {
+            if (viqr_plausible(b, sample, &sc)) {
                 info->encoding = VN_ENC_VIQR;
+                if (sample < len) {
+                    vb_buf_clear(&viqr);
+                    decode_nfc(b, len, VN_ENC_VIQR, &viqr);
+                }
                 vb_buf_append(out, viqr.data, viqr.len);
                 set_reason(info, "văn bản ASCII có dấu kiểu VIQR; đọc theo VIQR được %zu âm tiết "
                            "tiếng Việt, %zu từ không hợp lệ", sc.vietnamese, sc.invalid);
@@ -172,14 +189,7 @@ static void decode_auto(const char *b, size_t len, vb_buf *out, vn_decode_info *
         set_reason(info, "không phải UTF-8; %zu/%zu byte là 0, đọc như UTF-16", zeros, len);
         return;
     }
-    /* Judge on the first megabyte (whole lines): enough words to decide,
-     * and a large file is then decoded once. */
-    size_t sample = len;
-    if (sample > SAMPLE_BYTES) {
-        sample = SAMPLE_BYTES;
-        while (sample > SAMPLE_BYTES / 2 && b[sample - 1] != '\n')
-            sample--;
-    }
+    size_t sample = sample_size(b, len);
     vb_buf cand;
     vb_buf_init(&cand);
     vn_text_score best_sc = {0, 0, 0};
