@@ -105,10 +105,10 @@ static void set_reason(vn_decode_info *info, const char *fmt, ...)
     va_end(ap);
 }
 
-#define SAMPLE_BYTES ((size_t)1 << 20)
+#define SAMPLE_BYTES ((size_t)1 << 18)
 
-/* Candidates are judged on the first megabyte (whole lines): enough words
- * to decide, and a large file is then decoded once. */
+/* Candidates are judged on the first 256 KB (whole lines): ~40 000 words,
+ * plenty to decide, and a large file is then decoded once. */
 static size_t sample_size(const char *b, size_t len)
 {
     if (len <= SAMPLE_BYTES)
