@@ -12,6 +12,7 @@ struct command {
 
 static const struct command commands[] = {
     {"render", cli_render},
+    {"normalize", cli_normalize},
 };
 
 int main(int argc, char **argv)

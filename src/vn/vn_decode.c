@@ -1,0 +1,266 @@
+/* Bytes in a named or guessed encoding → UTF-8 NFC. */
+#include "vn_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Decodes without NFC; strict when bad != NULL. */
+static bool decode_raw(const char *b, size_t len, vn_encoding enc, vb_buf *out, size_t *bad)
+{
+    const unsigned char *u = (const unsigned char *)b;
+    switch (enc) {
+    case VN_ENC_UTF8: {
+        size_t where = 0;
+        if (vn_utf8_valid_fast(b, len, &where)) {
+            vb_buf_append(out, b, len);
+            return true;
+        }
+        if (bad) {
+            *bad = where;
+            return false;
+        }
+        vn_utf8_sanitize_append(out, b, len);
+        return true;
+    }
+    case VN_ENC_UTF16: {
+        /* Without a byte-order mark, the side with more zero bytes is the
+         * high byte of ASCII characters. */
+        const char *name = "UTF-16";
+        if (len < 2 || !((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
+            size_t even = 0, odd = 0;
+            for (size_t i = 0; i + 1 < len; i += 2) {
+                even += u[i] == 0;
+                odd += u[i + 1] == 0;
+            }
+            name = odd >= even ? "UTF-16LE" : "UTF-16BE";
+        }
+        return vn_iconv_decode(b, len, name, out, bad);
+    }
+    case VN_ENC_CP1258: return vn_iconv_decode(b, len, "CP1258", out, bad);
+    case VN_ENC_VISCII: return vn_iconv_decode(b, len, "VISCII", out, bad);
+    case VN_ENC_TCVN5712: return vn_iconv_decode(b, len, "TCVN5712-1", out, bad);
+    case VN_ENC_TCVN3: return vn_tcvn3_decode(u, len, out, bad);
+    case VN_ENC_VNI: return vn_vni_decode(u, len, out, bad);
+    case VN_ENC_VIQR: return vn_viqr_decode(u, len, out, bad);
+    case VN_ENC_AUTO: break;
+    }
+    return false;
+}
+
+static void decode_nfc(const char *b, size_t len, vn_encoding enc, vb_buf *out)
+{
+    if (len == 0)
+        return;
+    vb_buf raw;
+    vb_buf_init(&raw);
+    decode_raw(b, len, enc, &raw, NULL);
+    if (raw.len)
+        vn_nfc_append(out, raw.data, raw.len);
+    vb_buf_free(&raw);
+}
+
+/* Line and column (in characters) of an invalid byte: the text before it,
+ * decoded leniently, tells how many lines and characters precede it. */
+static void error_position(const char *b, size_t bad, vn_encoding enc, int *line, int *col)
+{
+    vb_buf pre;
+    vb_buf_init(&pre);
+    decode_nfc(b, bad, enc, &pre);
+    vb_text_position(pre.data ? pre.data : "", pre.len, line, col);
+    vb_buf_free(&pre);
+}
+
+static bool is_ascii(const char *b, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)b[i] >= 0x80)
+            return false;
+    return true;
+}
+
+/* VIQR is plain ASCII, so it is only guessed on strong evidence: marks that
+ * ordinary prose does not put after a vowel (^ ( + ` ~) or a word-initial dd,
+ * and a reading whose changed words are nearly all valid syllables. */
+static bool viqr_plausible(const char *b, size_t len, const vn_text_score *sc)
+{
+    size_t strong = 0;
+    for (size_t i = 1; i < len; i++) {
+        char p = (char)(b[i - 1] | 0x20), c = b[i];
+        bool after_vowel = strchr("aeiouy", p) != NULL;
+        if (after_vowel && strchr("^(+`~", c))
+            strong++;
+        if ((c | 0x20) == 'd' && p == 'd' && (i < 2 || !((b[i - 2] | 0x20) >= 'a' && (b[i - 2] | 0x20) <= 'z')))
+            strong++;
+    }
+    return strong >= 2 && sc->vietnamese >= 2 && sc->invalid * 10 <= sc->vietnamese;
+}
+
+static void set_reason(vn_decode_info *info, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static void set_reason(vn_decode_info *info, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(info->reason, sizeof info->reason, fmt, ap);
+    va_end(ap);
+}
+
+#define SAMPLE_BYTES ((size_t)1 << 18)
+
+/* Candidates are judged on the first 256 KB (whole lines): ~40 000 words,
+ * plenty to decide, and a large file is then decoded once. */
+static size_t sample_size(const char *b, size_t len)
+{
+    if (len <= SAMPLE_BYTES)
+        return len;
+    size_t sample = SAMPLE_BYTES;
+    while (sample > SAMPLE_BYTES / 2 && b[sample - 1] != '\n')
+        sample--;
+    return sample;
+}
+
+static const vn_encoding legacy[] = {VN_ENC_CP1258, VN_ENC_TCVN3, VN_ENC_VNI, VN_ENC_VISCII,
+                                     VN_ENC_TCVN5712};
+
+static void decode_auto(const char *b, size_t len, vb_buf *out, vn_decode_info *info)
+{
+    const unsigned char *u = (const unsigned char *)b;
+    if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
+        info->encoding = VN_ENC_UTF16;
+        info->bom = true;
+        decode_nfc(b, len, VN_ENC_UTF16, out);
+        set_reason(info, "có dấu thứ tự byte (BOM) của UTF-16");
+        return;
+    }
+    int scan = vn_utf8_nfc_scan(b, len, NULL);
+    if (scan >= 0) {
+        info->encoding = VN_ENC_UTF8;
+        if (is_ascii(b, len)) {
+            size_t sample = sample_size(b, len);
+            vb_buf viqr;
+            vb_buf_init(&viqr);
+            decode_nfc(b, sample, VN_ENC_VIQR, &viqr);
+            vn_text_score sc;
+            vn_score_text(viqr.data ? viqr.data : "", viqr.len, &sc);
+            if (viqr_plausible(b, sample, &sc)) {
+                info->encoding = VN_ENC_VIQR;
+                if (sample < len) {
+                    vb_buf_clear(&viqr);
+                    decode_nfc(b, len, VN_ENC_VIQR, &viqr);
+                }
+                vb_buf_append(out, viqr.data, viqr.len);
+                set_reason(info, "văn bản ASCII có dấu kiểu VIQR; đọc theo VIQR được %zu âm tiết "
+                           "tiếng Việt, %zu từ không hợp lệ", sc.vietnamese, sc.invalid);
+            } else {
+                vb_buf_append(out, b, len);
+                set_reason(info, "văn bản chỉ có ký tự ASCII");
+            }
+            vb_buf_free(&viqr);
+            return;
+        }
+        vb_buf fixed;
+        vb_buf_init(&fixed);
+        info->repaired_lines = vn_mojibake_repair(b, len, &fixed, &info->repaired_from);
+        if (info->repaired_lines) {
+            vn_nfc_append(out, fixed.data, fixed.len);
+        } else if (scan == 1) {
+            vn_buf_reserve(out, len);
+            vb_buf_append(out, b, len);
+        } else {
+            vn_nfc_append(out, b, len);
+        }
+        vb_buf_free(&fixed);
+        if (info->repaired_lines)
+            set_reason(info, "UTF-8 hợp lệ; %zu dòng là mã %s bị đọc nhầm thành Windows-1252 "
+                       "(lỗi phông), đã sửa", info->repaired_lines,
+                       vn_encoding_name(info->repaired_from));
+        else
+            set_reason(info, "UTF-8 hợp lệ, giữ nguyên");
+        return;
+    }
+    /* Not UTF-8: UTF-16 without a byte-order mark, or a one-byte legacy
+     * encoding; the reading with the most valid syllables wins. */
+    size_t zeros = 0;
+    for (size_t i = 0; i < len; i++)
+        zeros += u[i] == 0;
+    if (len >= 2 && zeros * 4 >= len) {
+        info->encoding = VN_ENC_UTF16;
+        decode_nfc(b, len, VN_ENC_UTF16, out);
+        set_reason(info, "không phải UTF-8; %zu/%zu byte là 0, đọc như UTF-16", zeros, len);
+        return;
+    }
+    size_t sample = sample_size(b, len);
+    vb_buf cand;
+    vb_buf_init(&cand);
+    vn_text_score best_sc = {0, 0, 0};
+    vn_encoding best_enc = VN_ENC_AUTO;
+    for (size_t k = 0; k < sizeof legacy / sizeof legacy[0]; k++) {
+        vb_buf_clear(&cand);
+        decode_nfc(b, sample, legacy[k], &cand);
+        vn_text_score sc;
+        vn_score_text(cand.data ? cand.data : "", cand.len, &sc);
+        if (best_enc == VN_ENC_AUTO || vn_score_better(&sc, &best_sc)) {
+            best_enc = legacy[k];
+            best_sc = sc;
+        }
+    }
+    vb_buf_free(&cand);
+    info->encoding = best_enc;
+    decode_nfc(b, len, best_enc, out);
+    set_reason(info, "không phải UTF-8; đọc theo %s được nhiều âm tiết tiếng Việt hợp lệ nhất "
+               "(%zu hợp lệ, %zu không hợp lệ)", vn_encoding_name(best_enc),
+               best_sc.vietnamese, best_sc.invalid);
+}
+
+bool vn_decode(const char *bytes, size_t len, vn_encoding enc, const char *file, vb_diag *d,
+               vb_buf *out, vn_decode_info *info)
+{
+    vn_decode_info local;
+    if (!info)
+        info = &local;
+    memset(info, 0, sizeof *info);
+    info->encoding = enc;
+    const unsigned char *u = (const unsigned char *)bytes;
+    if ((enc == VN_ENC_AUTO || enc == VN_ENC_UTF8) && len >= 3 && u[0] == 0xEF && u[1] == 0xBB &&
+        u[2] == 0xBF) {
+        bytes += 3;
+        len -= 3;
+        info->bom = true;
+        if (enc == VN_ENC_UTF8 || vn_utf8_valid_fast(bytes, len, NULL))
+            enc = VN_ENC_UTF8;
+    }
+    if (enc == VN_ENC_AUTO) {
+        decode_auto(bytes, len, out, info);
+        return true;
+    }
+    info->encoding = enc;
+    set_reason(info, "bảng mã do người dùng chọn (--from %s)", vn_encoding_name(enc));
+    if (enc == VN_ENC_UTF8) { /* the common case, in one pass and one copy */
+        int scan = vn_utf8_nfc_scan(bytes, len, NULL);
+        if (scan == 1) {
+            vn_buf_reserve(out, len);
+            vb_buf_append(out, bytes, len);
+            return true;
+        }
+        if (scan == 0) {
+            vn_nfc_append(out, bytes, len);
+            return true;
+        }
+    }
+    vb_buf raw;
+    vb_buf_init(&raw);
+    size_t bad = 0;
+    if (!decode_raw(bytes, len, enc, &raw, &bad)) {
+        int line = 0, col = 0;
+        error_position(bytes, bad, enc, &line, &col);
+        vb_error(d, file ? file : "-", line, col,
+                 "byte 0x%02X không hợp lệ trong bảng mã %s; kiểm tra lại --from "
+                 "(hoặc dùng --from auto)", (unsigned char)bytes[bad], vn_encoding_name(enc));
+        vb_buf_free(&raw);
+        return false;
+    }
+    if (raw.len)
+        vn_nfc_append(out, raw.data, raw.len);
+    vb_buf_free(&raw);
+    return true;
+}

@@ -1,0 +1,81 @@
+#!/bin/bash
+# vanban normalize end to end: stdin and files, -o, --from, --tone, -v,
+# exit codes 0 (ok), 1 (bad input), 2 (bad usage).
+set -u
+: "${VANBAN:?}"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+fail() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
+
+expect_out() { # name, expected stdout, command...
+    local name=$1 want=$2
+    shift 2
+    local got rc
+    got=$("$@" 2>"$tmp/err"); rc=$?
+    [ "$rc" = 0 ] || fail "$name: exit $rc ($(cat "$tmp/err"))"
+    [ "$got" = "$want" ] || fail "$name: got '$got', want '$want'"
+}
+
+expect_rc() { # name, expected exit code, command...
+    local name=$1 want=$2
+    shift 2
+    "$@" >"$tmp/out" 2>"$tmp/err"
+    local rc=$?
+    [ "$rc" = "$want" ] || fail "$name: exit $rc, want $want ($(cat "$tmp/err"))"
+}
+
+want='Cộng hòa xã hội chủ nghĩa Việt Nam'
+
+# stdin, every encoding, auto-detected and named
+expect_out "utf-8 stdin" "$want" sh -c "printf '%s\n' '$want' | \"$VANBAN\" normalize"
+for enc in CP1258 VISCII TCVN5712-1; do
+    printf '%s\n' "$want" | iconv -t "$enc" >"$tmp/in.$enc"
+    expect_out "auto $enc" "$want" "$VANBAN" normalize "$tmp/in.$enc"
+done
+expect_out "named cp1258" "$want" "$VANBAN" normalize --from cp1258 "$tmp/in.CP1258"
+expect_out "named viscii" "$want" "$VANBAN" normalize --from=viscii "$tmp/in.VISCII"
+printf 'C\xe9ng h\xdfa x\xb7 h\xe9i ch\xf1 ngh\xdca Vi\xd6t Nam\n' >"$tmp/tcvn3.txt"
+expect_out "auto tcvn3" "$want" "$VANBAN" normalize "$tmp/tcvn3.txt"
+expect_out "named tcvn3" "$want" "$VANBAN" normalize --from tcvn3 "$tmp/tcvn3.txt"
+printf 'Co\xe4ng ho\xf8a xa\xf5 ho\xe4i chu\xfb ngh\xf3a Vie\xe4t Nam\n' >"$tmp/vni.txt"
+expect_out "auto vni" "$want" "$VANBAN" normalize "$tmp/vni.txt"
+expect_out "named viqr" "$want" sh -c "printf 'Co^.ng ho\`a xa~ ho^.i chu? nghi~a Vie^.t Nam\n' | \"$VANBAN\" normalize --from viqr"
+printf '%s\n' "$want" | iconv -t UTF-16 >"$tmp/utf16.txt"
+expect_out "utf-16 with BOM" "$want" "$VANBAN" normalize "$tmp/utf16.txt"
+
+# mojibake: TCVN3 bytes shown as Windows-1252 and saved as UTF-8
+iconv -f CP1252 -t UTF-8 "$tmp/tcvn3.txt" >"$tmp/moji.txt"
+expect_out "mojibake" "$want" "$VANBAN" normalize "$tmp/moji.txt"
+
+# tone styles
+expect_out "classic" "Hòa khỏe thủy quý" sh -c "echo 'Hoà khoẻ thuỷ quý' | \"$VANBAN\" normalize"
+expect_out "modern" "Hoà khoẻ thuỷ quý" sh -c "echo 'Hòa khỏe thủy quý' | \"$VANBAN\" normalize --tone modern"
+expect_out "keep" "Hoà khỏe" sh -c "echo 'Hoà khỏe' | \"$VANBAN\" normalize --tone keep"
+
+# several files in order, -o writes the file atomically
+printf 'một\n' >"$tmp/a.txt"
+printf 'hai\n' >"$tmp/b.txt"
+expect_rc "-o" 0 "$VANBAN" normalize -o "$tmp/out.txt" "$tmp/a.txt" "$tmp/b.txt"
+[ "$(cat "$tmp/out.txt")" = "$(printf 'một\nhai')" ] || fail "-o: wrong content"
+[ -z "$(cat "$tmp/out")" ] || fail "-o: wrote to stdout too"
+
+# -v says what was decided
+"$VANBAN" normalize -v "$tmp/tcvn3.txt" >/dev/null 2>"$tmp/err"
+grep -q "tcvn3" "$tmp/err" || fail "-v: no decision in: $(cat "$tmp/err")"
+
+# bad input: exit 1 with line:col, and no output file
+printf 'dòng một\nab\xffc\n' >"$tmp/bad.txt"
+expect_rc "invalid utf-8" 1 "$VANBAN" normalize --from utf-8 -o "$tmp/bad.out" "$tmp/bad.txt"
+grep -q "bad.txt:2:3:" "$tmp/err" || fail "invalid byte: no line:col in: $(cat "$tmp/err")"
+[ ! -e "$tmp/bad.out" ] || fail "invalid input left an output file"
+expect_rc "missing file" 3 "$VANBAN" normalize "$tmp/none.txt"
+
+# bad usage: exit 2
+expect_rc "unknown encoding" 2 "$VANBAN" normalize --from latin9
+expect_rc "unknown tone" 2 "$VANBAN" normalize --tone new
+expect_rc "unknown option" 2 "$VANBAN" normalize --frob
+expect_rc "-o without value" 2 "$VANBAN" normalize -o
+
+[ "$fails" = 0 ] || { echo "$fails failure(s)" >&2; exit 1; }
+echo "normalize: ok"
