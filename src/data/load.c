@@ -49,7 +49,10 @@ static xmlDocPtr parse(vb_contest *c, vb_diag *d)
     ctxt->sax->serror = on_parse_error;
     /* NONET: no network. No NOENT (entities are not substituted), no DTDLOAD,
      * no DTDATTR: nothing outside this file is ever read. */
-    int opts = XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR | XML_PARSE_NOCDATA;
+    /* NOBLANKS: the model has no mixed content, and dropping indentation lets
+     * `results --format xml` indent the tree it adds. */
+    int opts = XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR | XML_PARSE_NOCDATA |
+               XML_PARSE_NOBLANKS;
     xmlDocPtr doc = xmlCtxtReadMemory(ctxt, c->src, (int)c->src_len, c->path, NULL, opts);
     if (!doc || !ctxt->wellFormed) {
         if (!st.have) {

@@ -160,7 +160,8 @@ static char *pct(double v)
 {
     vb_buf b;
     vb_buf_init(&b);
-    fmt_number_vi(&b, v, 2);
+    /* "50%" rather than "50,00%" when the value is whole. */
+    fmt_number_vi(&b, v, round_fixed(v, 2) % 100 == 0 ? 0 : 2);
     return vb_buf_take(&b);
 }
 

@@ -128,7 +128,9 @@ void vb_results_text(vb_contest *c, vb_buf *out)
                 vb_buf_printf(out, "%s, ", m->people[aw->person].name);
             if (aw->sub >= 0 && m->subs[aw->sub].title)
                 vb_buf_printf(out, "“%s”, ", m->subs[aw->sub].title);
-            if (aw->unit >= 0)
+            if (aw->person >= 0 && m->people[aw->person].workplace)
+                vb_buf_puts(out, m->people[aw->person].workplace);
+            else if (aw->unit >= 0)
                 vb_buf_puts(out, m->units[aw->unit].name);
             if (!isnan(aw->score)) {
                 vb_buf_clear(&num);
