@@ -2,6 +2,7 @@
  * scores outside their part's range, prizes that cannot all be awarded, dates
  * out of order, units in no group. Every problem is reported in one run. */
 #include "model.h"
+#include "results.h"
 
 #include <math.h>
 #include <string.h>
@@ -11,6 +12,31 @@ typedef struct checker {
     vb_diag *d;
     c_model *m;
 } checker;
+
+/* A number as Vietnamese writes it in a sentence: "60,5", "-2". */
+typedef struct { char s[48]; } numtext;
+static numtext vi_num(double v)
+{
+    numtext t;
+    vb_buf b;
+    vb_buf_init(&b);
+    fmt_number_vi(&b, v, round_fixed(v, 2) % 100 == 0 ? 0 : round_fixed(v, 2) % 10 == 0 ? 1 : 2);
+    snprintf(t.s, sizeof t.s, "%s", b.data);
+    vb_buf_free(&b);
+    return t;
+}
+
+/* An ISO date (2023-08-01) as clerks write it (01/08/2023). */
+typedef struct { char s[16]; } datetext;
+static datetext vi_date(const char *iso)
+{
+    datetext t;
+    if (strlen(iso) >= 10)
+        snprintf(t.s, sizeof t.s, "%.2s/%.2s/%.4s", iso + 8, iso + 5, iso);
+    else
+        snprintf(t.s, sizeof t.s, "%s", iso);
+    return t;
+}
 
 static bool is(xmlNodePtr n, const char *name) { return strcmp((const char *)n->name, name) == 0; }
 
@@ -149,17 +175,18 @@ static void check_scores(checker *k)
         const c_part *p = &m->parts[s->part];
         if (!isnan(s->score) && (s->score < 0 || s->score > p->max))
             err_attr(k->c, k->d, s->node, "score",
-                     "điểm %g nằm ngoài khoảng 0–%g của phần thi “%s”", s->score, p->max, p->name);
+                     "điểm %s nằm ngoài khoảng 0–%s của phần thi “%s”", vi_num(s->score).s,
+                     vi_num(p->max).s, p->name);
         for (int j = 0; j < s->njs; j++)
             if (s->js[j].value < 0 || s->js[j].value > p->max)
                 err_attr(k->c, k->d, s->js[j].node, "value",
-                         "điểm %g của giám khảo '%s' nằm ngoài khoảng 0–%g của phần thi “%s”",
-                         s->js[j].value, s->js[j].judge, p->max, p->name);
+                         "điểm %s của giám khảo '%s' nằm ngoài khoảng 0–%s của phần thi “%s”",
+                         vi_num(s->js[j].value).s, s->js[j].judge, vi_num(p->max).s, p->name);
         if (!isnan(s->score) && s->njs > 0)
             err_attr(k->c, k->d, s->node, "score",
                      "bài '%s' vừa có điểm chung vừa có điểm từng giám khảo; hãy giữ một cách", s->id);
         if (!isnan(s->rate) && (s->rate < 0 || s->rate > 100))
-            err_attr(k->c, k->d, s->node, "rate", "tỷ lệ %g%% nằm ngoài khoảng 0–100", s->rate);
+            err_attr(k->c, k->d, s->node, "rate", "tỷ lệ %s%% nằm ngoài khoảng 0–100", vi_num(s->rate).s);
         if (s->unit >= 0 && m->units[s->unit].participates == 0)
             err_attr(k->c, k->d, s->node, "unit",
                      "đơn vị '%s' được ghi là không tham gia (participates=\"false\") nhưng có bài dự thi",
@@ -222,18 +249,21 @@ static void check_dates(checker *k, xmlNodePtr root)
     const char *start = period ? node_attr(period, "start") : NULL;
     const char *end = period ? node_attr(period, "end") : NULL;
     if (start && end && date_cmp(start, end) > 0)
-        err_attr(k->c, k->d, period, "end", "ngày kết thúc %s trước ngày bắt đầu %s", end, start);
+        err_attr(k->c, k->d, period, "end", "ngày kết thúc %s trước ngày bắt đầu %s", vi_date(end).s,
+                 vi_date(start).s);
     const char *reg = period ? node_attr(period, "register-by") : NULL;
     if (reg && end && date_cmp(reg, end) > 0)
-        err_attr(k->c, k->d, period, "register-by", "hạn đăng ký %s sau ngày kết thúc %s", reg, end);
+        err_attr(k->c, k->d, period, "register-by", "hạn đăng ký %s sau ngày kết thúc %s", vi_date(reg).s,
+                 vi_date(end).s);
     const char *prev = NULL;
     for (xmlNodePtr e = first_elem(child_elem(root, "milestones")); e; e = next_elem(e)) {
         const char *dt = node_attr(e, "date"), *until = node_attr(e, "end");
         if (dt && until && date_cmp(dt, until) > 0)
-            err_attr(k->c, k->d, e, "end", "mốc thời gian kết thúc %s trước khi bắt đầu %s", until, dt);
+            err_attr(k->c, k->d, e, "end", "mốc thời gian kết thúc %s trước khi bắt đầu %s",
+                     vi_date(until).s, vi_date(dt).s);
         if (dt && prev && date_cmp(dt, prev) < 0)
             err_attr(k->c, k->d, e, "date", "mốc thời gian %s sớm hơn mốc trước nó (%s); hãy xếp theo thứ tự thời gian",
-                     dt, prev);
+                     vi_date(dt).s, vi_date(prev).s);
         if (dt)
             prev = dt;
     }
@@ -241,7 +271,8 @@ static void check_dates(checker *k, xmlNodePtr root)
         const char *dt = node_attr(k->m->subs[i].node, "date");
         if (dt && start && end && (date_cmp(dt, start) < 0 || date_cmp(dt, end) > 0))
             err_attr(k->c, k->d, k->m->subs[i].node, "date",
-                     "ngày nộp %s nằm ngoài thời gian dự thi %s – %s", dt, start, end);
+                     "ngày nộp %s nằm ngoài thời gian dự thi %s – %s", vi_date(dt).s,
+                     vi_date(start).s, vi_date(end).s);
     }
 }
 

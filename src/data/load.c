@@ -37,6 +37,37 @@ static void on_parse_error(void *data, xmlErrorPtr err)
     st->str2 = err->str2 ? vb_xstrdup(err->str2) : NULL;
 }
 
+/* libxml2 reports where it noticed a problem (often the end of a tag); point
+ * instead at what the user must fix. */
+static void where_exactly(vb_contest *c, struct parse_state *st)
+{
+    size_t bad = 0;
+    switch (st->code) {
+    case XML_ERR_TAG_NAME_MISMATCH:
+        if (st->str2) {
+            vb_buf nd;
+            vb_buf_init(&nd);
+            vb_buf_printf(&nd, "</%s", st->str2);
+            st->col = locate_back(c, st->line, st->col, nd.data);
+            vb_buf_free(&nd);
+        }
+        break;
+    case XML_ERR_NAME_REQUIRED:
+    case XML_ERR_ENTITYREF_SEMICOL_MISSING:
+    case XML_ERR_UNDECLARED_ENTITY:
+    case XML_WAR_UNDECLARED_ENTITY:
+        st->col = locate_back(c, st->line, st->col, "&");
+        break;
+    case XML_ERR_INVALID_CHAR:
+    case XML_ERR_INVALID_ENCODING:
+        if (!vb_utf8_valid(c->src, c->src_len, &bad))
+            vb_text_position(c->src, bad, &st->line, &st->col);
+        break;
+    default:
+        break;
+    }
+}
+
 static xmlDocPtr parse(vb_contest *c, vb_diag *d)
 {
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
@@ -59,6 +90,7 @@ static xmlDocPtr parse(vb_contest *c, vb_diag *d)
             st.line = 1;
             st.code = XML_ERR_DOCUMENT_EMPTY;
         }
+        where_exactly(c, &st);
         vb_buf msg;
         vb_buf_init(&msg);
         schema_parse_message(&msg, st.code, st.str1, st.str2, st.int1);
@@ -68,8 +100,11 @@ static xmlDocPtr parse(vb_contest *c, vb_diag *d)
             xmlFreeDoc(doc);
         doc = NULL;
     } else if (doc->intSubset || doc->extSubset) {
-        xmlNodePtr dtd = (xmlNodePtr)(doc->intSubset ? doc->intSubset : doc->extSubset);
-        vb_error(d, c->path, dtd->line ? dtd->line : 1, 0,
+        const char *at = strstr(c->src, "<!DOCTYPE");
+        int line = 1, col = 1;
+        if (at)
+            vb_text_position(c->src, (size_t)(at - c->src), &line, &col);
+        vb_error(d, c->path, line, col,
                  "tệp dữ liệu không được có khai báo <!DOCTYPE>; hãy xóa dòng đó "
                  "(vanban không đọc DTD hay thực thể ngoài)");
         xmlFreeDoc(doc);

@@ -160,3 +160,21 @@ void err_attr(vb_contest *c, vb_diag *d, xmlNodePtr n, const char *attr, const c
     report(c, d, true, line, col, fmt, ap);
     va_end(ap);
 }
+
+int locate_back(vb_contest *c, int line, int col, const char *needle)
+{
+    build_lines(c);
+    if (line < 1 || (size_t)line > c->nlines)
+        return col;
+    size_t b = c->line_starts[line - 1];
+    size_t e = (size_t)line < c->nlines ? c->line_starts[line] : c->src_len;
+    size_t nlen = strlen(needle), found = (size_t)-1;
+    int k = 1;
+    for (size_t i = b; i + nlen <= e && (col <= 0 || k < col); i++) {
+        if (memcmp(c->src + i, needle, nlen) == 0)
+            found = i;
+        if (((unsigned char)c->src[i] & 0xC0) != 0x80)
+            k++;
+    }
+    return found == (size_t)-1 ? col : column_of(c, line, found);
+}

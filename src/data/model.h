@@ -161,6 +161,9 @@ xmlNodePtr first_elem(xmlNodePtr parent);
 /* locate.c: where an element or attribute starts in the source (1-based). */
 void locate_node(vb_contest *c, xmlNodePtr n, int *line, int *col);
 void locate_attr(vb_contest *c, xmlNodePtr n, const char *attr, int *line, int *col);
+/* Column of the last `needle` on `line` that starts before column `col`
+ * (col <= 0: anywhere on the line); `col` itself when there is none. */
+int locate_back(vb_contest *c, int line, int col, const char *needle);
 
 /* Error at an element / at one of its attributes. */
 void err_at(vb_contest *c, vb_diag *d, xmlNodePtr n, const char *fmt, ...)

@@ -21,7 +21,7 @@ void schema_parse_message(vb_buf *out, int code, const char *s1, const char *s2,
                       or_empty(s2), or_empty(s1), int1);
         break;
     case XML_ERR_TAG_NOT_FINISHED:
-        vb_buf_printf(out, "thẻ <%s> chưa được đóng trước khi hết tệp", or_empty(s1));
+        vb_buf_printf(out, "thẻ <%s> mở ở dòng %d chưa được đóng trước khi hết tệp", or_empty(s1), int1);
         break;
     case XML_ERR_DOCUMENT_END:
         vb_buf_puts(out, "có nội dung thừa sau thẻ đóng của phần tử gốc");
@@ -177,6 +177,19 @@ static bool is_attr_error(int code)
            code == XML_RELAXNG_ERR_TYPEVAL;
 }
 
+static int diagnose_by_name(vb_contest *c, vb_diag *d, xmlDocPtr rng, xmlNodePtr n, const char *name)
+{
+    int found = 0;
+    for (; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        if (strcmp((const char *)n->name, name) == 0)
+            found += schema_diagnose_attrs(c, d, rng, n);
+        found += diagnose_by_name(c, d, rng, n->children, name);
+    }
+    return found;
+}
+
 static bool is_child_error(int code)
 {
     return code == XML_RELAXNG_ERR_ELEMWRONG || code == XML_RELAXNG_ERR_NOELEM ||
@@ -191,7 +204,16 @@ void schema_report(vb_contest *c, vb_diag *d, xmlDocPtr rng, const schema_error 
     xmlNodePtr *diagnosed = vb_xcalloc(2 * n + 1, sizeof *diagnosed);
     size_t ndiag = 0;
     for (size_t i = 0; i < n; i++) {
-        const schema_error *e = &errs[i];
+        schema_error ecopy = errs[i];
+        const schema_error *e = &ecopy;
+        /* An error on an attribute or text is an error on its element. */
+        if (ecopy.node && ecopy.node->type != XML_ELEMENT_NODE)
+            ecopy.node = ecopy.node->parent;
+        if (is_generic(e->code) && !e->node && n > 1)
+            continue; /* a general echo of a precise error reported beside it */
+        if (e->code == XML_RELAXNG_ERR_ATTRVALID && !e->node && e->str1 &&
+            diagnose_by_name(c, d, rng, xmlDocGetRootElement(c->doc), e->str1) > 0)
+            continue; /* libxml2 lost the element: every element of that name was examined */
         if (is_attr_error(e->code) && e->node && e->node->type == XML_ELEMENT_NODE) {
             bool done = false;
             for (size_t j = 0; j < ndiag; j++)
