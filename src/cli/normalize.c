@@ -68,24 +68,19 @@ static int parse(int argc, char **argv, struct options *o)
     return VB_OK;
 }
 
-/* Reads, decodes and normalizes one input into out; false on error. */
-static bool one_file(const struct options *o, const char *path, vb_diag *d, vb_buf *out)
+/* Reads and decodes one input into text; false on error. */
+static bool decode_file(const struct options *o, const char *path, vb_diag *d, vb_buf *text)
 {
     size_t len = 0;
     char *bytes = vb_read_file(d, path, &len);
     if (!bytes)
         return false;
     const char *name = strcmp(path, "-") == 0 ? "(đầu vào chuẩn)" : path;
-    vb_buf text;
-    vb_buf_init(&text);
     vn_decode_info info;
-    bool ok = vn_decode(bytes, len, o->from, name, d, &text, &info);
-    if (ok) {
-        vb_note(d, "%s: đọc theo %s%s — %s", name, vn_encoding_name(info.encoding),
+    bool ok = vn_decode(bytes, len, o->from, name, d, text, &info);
+    if (ok)
+        vb_note(d, "%s: %s%s — %s", name, vn_encoding_name(info.encoding),
                 info.bom ? " (có BOM)" : "", info.reason);
-        vn_normalize_append(out, text.data ? text.data : "", text.len, o->tone);
-    }
-    vb_buf_free(&text);
     free(bytes);
     return ok;
 }
@@ -102,24 +97,30 @@ int cli_normalize(int argc, char **argv)
     vb_diag_init(&d, stderr);
     d.verbose = o.verbose;
     vb_note(&d, "kiểu đặt dấu: %s", vn_tone_name(o.tone));
-    vb_buf out;
-    vb_buf_init(&out);
+    /* Every input is decoded before anything is written: a bad byte in the
+     * last file leaves no output at all, not a part of it. */
+    vb_buf *texts = vb_xcalloc(o.nfiles, sizeof *texts);
     for (size_t i = 0; i < o.nfiles; i++)
-        one_file(&o, o.files[i], &d, &out);
+        decode_file(&o, o.files[i], &d, &texts[i]);
     if (d.errors == 0) {
-        /* Atomic output: nothing is written when any input failed. */
         const char *target = o.out && strcmp(o.out, "-") != 0 ? o.out : NULL;
         vb_outfile f;
         if (vb_outfile_open(&f, &d, target)) {
-            if (fwrite(out.data ? out.data : "", 1, out.len, f.fp) != out.len) {
+            bool ok = true;
+            for (size_t i = 0; i < o.nfiles && ok; i++)
+                ok = vn_normalize_fwrite(f.fp, texts[i].data ? texts[i].data : "", texts[i].len,
+                                         o.tone);
+            if (ok) {
+                vb_outfile_commit(&f, &d);
+            } else {
                 vb_outfile_abort(&f);
                 vb_error_io(&d, target ? target : "-", "không ghi được kết quả");
-            } else {
-                vb_outfile_commit(&f, &d);
             }
         }
     }
-    vb_buf_free(&out);
+    for (size_t i = 0; i < o.nfiles; i++)
+        vb_buf_free(&texts[i]);
+    free(texts);
     free(o.files);
     return d.exit_code;
 }

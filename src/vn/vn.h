@@ -64,8 +64,10 @@ bool vn_decode(const char *bytes, size_t len, vn_encoding enc, const char *file,
  * calls on every text node. Invalid UTF-8 bytes become U+FFFD. Text inside
  * {{ ... }} template tags is left as written. Returns a malloc'd string. */
 char *vn_normalize(const char *utf8, size_t len, vn_tone tone);
-/* The same, appending to a buffer (no extra copy for large inputs). */
+/* The same, appending to a buffer, or writing to a stream (no copy of a
+ * large file in memory; false on a write error). */
 void vn_normalize_append(vb_buf *out, const char *utf8, size_t len, vn_tone tone);
+bool vn_normalize_fwrite(FILE *fp, const char *utf8, size_t len, vn_tone tone);
 
 /* True when the code points form one valid Vietnamese syllable (any case):
  * allowed initial, one vowel nucleus, allowed final, at most one tone mark,

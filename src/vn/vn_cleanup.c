@@ -74,7 +74,7 @@ void vn_cleanup_line(const uint32_t *c, size_t n, vb_buf *out)
             size_t end = j + 1 < n ? j + 2 : n;
             for (; i < end; i++)
                 vb_buf_put_cp(out, c[i]);
-            p2 = p1 = '}';
+            p2 = p1 = 'a'; /* a tag stands for a word */
             continue;
         }
         if (zero_width(c[i])) {

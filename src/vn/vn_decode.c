@@ -9,11 +9,19 @@ static bool decode_raw(const char *b, size_t len, vn_encoding enc, vb_buf *out, 
 {
     const unsigned char *u = (const unsigned char *)b;
     switch (enc) {
-    case VN_ENC_UTF8:
-        if (bad && !vb_utf8_valid(b, len, bad))
+    case VN_ENC_UTF8: {
+        size_t where = 0;
+        if (vn_utf8_valid_fast(b, len, &where)) {
+            vb_buf_append(out, b, len);
+            return true;
+        }
+        if (bad) {
+            *bad = where;
             return false;
+        }
         vn_utf8_sanitize_append(out, b, len);
         return true;
+    }
     case VN_ENC_UTF16: {
         /* Without a byte-order mark, the side with more zero bytes is the
          * high byte of ASCII characters. */
@@ -97,6 +105,20 @@ static void set_reason(vn_decode_info *info, const char *fmt, ...)
     va_end(ap);
 }
 
+#define SAMPLE_BYTES ((size_t)1 << 20)
+
+/* Candidates are judged on the first megabyte (whole lines): enough words
+ * to decide, and a large file is then decoded once. */
+static size_t sample_size(const char *b, size_t len)
+{
+    if (len <= SAMPLE_BYTES)
+        return len;
+    size_t sample = SAMPLE_BYTES;
+    while (sample > SAMPLE_BYTES / 2 && b[sample - 1] != '\n')
+        sample--;
+    return sample;
+}
+
 static const vn_encoding legacy[] = {VN_ENC_CP1258, VN_ENC_TCVN3, VN_ENC_VNI, VN_ENC_VISCII,
                                      VN_ENC_TCVN5712};
 
@@ -110,16 +132,22 @@ static void decode_auto(const char *b, size_t len, vb_buf *out, vn_decode_info *
         set_reason(info, "có dấu thứ tự byte (BOM) của UTF-16");
         return;
     }
-    if (vb_utf8_valid(b, len, NULL)) {
+    int scan = vn_utf8_nfc_scan(b, len, NULL);
+    if (scan >= 0) {
         info->encoding = VN_ENC_UTF8;
         if (is_ascii(b, len)) {
+            size_t sample = sample_size(b, len);
             vb_buf viqr;
             vb_buf_init(&viqr);
-            decode_nfc(b, len, VN_ENC_VIQR, &viqr);
+            decode_nfc(b, sample, VN_ENC_VIQR, &viqr);
             vn_text_score sc;
             vn_score_text(viqr.data ? viqr.data : "", viqr.len, &sc);
-            if (viqr_plausible(b, len, &sc)) {
+            if (viqr_plausible(b, sample, &sc)) {
                 info->encoding = VN_ENC_VIQR;
+                if (sample < len) {
+                    vb_buf_clear(&viqr);
+                    decode_nfc(b, len, VN_ENC_VIQR, &viqr);
+                }
                 vb_buf_append(out, viqr.data, viqr.len);
                 set_reason(info, "văn bản ASCII có dấu kiểu VIQR; đọc theo VIQR được %zu âm tiết "
                            "tiếng Việt, %zu từ không hợp lệ", sc.vietnamese, sc.invalid);
@@ -133,7 +161,14 @@ static void decode_auto(const char *b, size_t len, vb_buf *out, vn_decode_info *
         vb_buf fixed;
         vb_buf_init(&fixed);
         info->repaired_lines = vn_mojibake_repair(b, len, &fixed, &info->repaired_from);
-        vn_nfc_append(out, fixed.data, fixed.len);
+        if (info->repaired_lines) {
+            vn_nfc_append(out, fixed.data, fixed.len);
+        } else if (scan == 1) {
+            vn_buf_reserve(out, len);
+            vb_buf_append(out, b, len);
+        } else {
+            vn_nfc_append(out, b, len);
+        }
         vb_buf_free(&fixed);
         if (info->repaired_lines)
             set_reason(info, "UTF-8 hợp lệ; %zu dòng là mã %s bị đọc nhầm thành Windows-1252 "
@@ -154,31 +189,27 @@ static void decode_auto(const char *b, size_t len, vb_buf *out, vn_decode_info *
         set_reason(info, "không phải UTF-8; %zu/%zu byte là 0, đọc như UTF-16", zeros, len);
         return;
     }
-    vb_buf best, cand;
-    vb_buf_init(&best);
+    size_t sample = sample_size(b, len);
+    vb_buf cand;
     vb_buf_init(&cand);
     vn_text_score best_sc = {0, 0, 0};
     vn_encoding best_enc = VN_ENC_AUTO;
     for (size_t k = 0; k < sizeof legacy / sizeof legacy[0]; k++) {
         vb_buf_clear(&cand);
-        decode_nfc(b, len, legacy[k], &cand);
+        decode_nfc(b, sample, legacy[k], &cand);
         vn_text_score sc;
         vn_score_text(cand.data ? cand.data : "", cand.len, &sc);
         if (best_enc == VN_ENC_AUTO || vn_score_better(&sc, &best_sc)) {
             best_enc = legacy[k];
             best_sc = sc;
-            vb_buf tmp = best;
-            best = cand;
-            cand = tmp;
         }
     }
+    vb_buf_free(&cand);
     info->encoding = best_enc;
-    vb_buf_append(out, best.data, best.len);
+    decode_nfc(b, len, best_enc, out);
     set_reason(info, "không phải UTF-8; đọc theo %s được nhiều âm tiết tiếng Việt hợp lệ nhất "
                "(%zu hợp lệ, %zu không hợp lệ)", vn_encoding_name(best_enc),
                best_sc.vietnamese, best_sc.invalid);
-    vb_buf_free(&best);
-    vb_buf_free(&cand);
 }
 
 bool vn_decode(const char *bytes, size_t len, vn_encoding enc, const char *file, vb_diag *d,
@@ -195,7 +226,7 @@ bool vn_decode(const char *bytes, size_t len, vn_encoding enc, const char *file,
         bytes += 3;
         len -= 3;
         info->bom = true;
-        if (enc == VN_ENC_UTF8 || vb_utf8_valid(bytes, len, NULL))
+        if (enc == VN_ENC_UTF8 || vn_utf8_valid_fast(bytes, len, NULL))
             enc = VN_ENC_UTF8;
     }
     if (enc == VN_ENC_AUTO) {
@@ -203,6 +234,19 @@ bool vn_decode(const char *bytes, size_t len, vn_encoding enc, const char *file,
         return true;
     }
     info->encoding = enc;
+    set_reason(info, "bảng mã do người dùng chọn (--from %s)", vn_encoding_name(enc));
+    if (enc == VN_ENC_UTF8) { /* the common case, in one pass and one copy */
+        int scan = vn_utf8_nfc_scan(bytes, len, NULL);
+        if (scan == 1) {
+            vn_buf_reserve(out, len);
+            vb_buf_append(out, bytes, len);
+            return true;
+        }
+        if (scan == 0) {
+            vn_nfc_append(out, bytes, len);
+            return true;
+        }
+    }
     vb_buf raw;
     vb_buf_init(&raw);
     size_t bad = 0;
@@ -218,6 +262,5 @@ bool vn_decode(const char *bytes, size_t len, vn_encoding enc, const char *file,
     if (raw.len)
         vn_nfc_append(out, raw.data, raw.len);
     vb_buf_free(&raw);
-    set_reason(info, "bảng mã do người dùng chọn (--from %s)", vn_encoding_name(enc));
     return true;
 }

@@ -23,14 +23,93 @@ bool vn_letter_split(uint32_t cp, vn_letter *out);
 uint32_t vn_letter_join(uint32_t base, int tone, bool upper);
 bool vn_is_vowel_base(uint32_t base);
 
+/* ---- UTF-8 in hot loops ------------------------------------------------ */
+/* vb_utf8_decode, inlined for the two- and three-byte sequences that make up
+ * Vietnamese text (the fast paths of normalize and NFC run over every byte). */
+static inline size_t vn_utf8_next(const unsigned char *s, size_t len, uint32_t *cp)
+{
+    unsigned c = s[0];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    if (c >= 0xC2 && c <= 0xDF && len >= 2 && (s[1] & 0xC0) == 0x80) {
+        *cp = ((c & 0x1Fu) << 6) | (s[1] & 0x3Fu);
+        return 2;
+    }
+    if (c >= 0xE1 && c <= 0xEC && len >= 3 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80) {
+        *cp = ((c & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu);
+        return 3;
+    }
+    return vb_utf8_decode((const char *)s, len, cp);
+}
+
+/* Characters NFC never changes and that never combine with a following
+ * character: Latin-1, Latin Extended-A/B, the Vietnamese block, general
+ * punctuation without the spaces U+2000-U+200F, the đồng and euro signs. */
+static inline bool vn_nfc_stable(uint32_t cp)
+{
+    return cp < 0x0300 || (cp >= 0x1EA0 && cp <= 0x1EFF) || (cp >= 0x2010 && cp <= 0x205E) ||
+           cp == 0x20AB || cp == 0x20AC;
+}
+
+/* Whole-buffer UTF-8 check on the inlined decoder; *bad as vb_utf8_valid. */
+static inline bool vn_utf8_valid_fast(const char *str, size_t len, size_t *bad)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t i = 0;
+    while (i < len) {
+        if (s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        size_t n = vn_utf8_next(s + i, len - i, &cp);
+        if (n == 0) {
+            if (bad)
+                *bad = i;
+            return false;
+        }
+        i += n;
+    }
+    return true;
+}
+
+/* One pass over UTF-8 text: -1 if invalid (*bad = offset of the first bad
+ * byte), 1 if valid and certainly NFC (vn_nfc_stable), 0 if valid only. */
+static inline int vn_utf8_nfc_scan(const char *str, size_t len, size_t *bad)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    int stable = 1;
+    size_t i = 0;
+    while (i < len) {
+        if (s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        size_t n = vn_utf8_next(s + i, len - i, &cp);
+        if (n == 0) {
+            if (bad)
+                *bad = i;
+            return -1;
+        }
+        if (!vn_nfc_stable(cp))
+            stable = 0;
+        i += n;
+    }
+    return stable;
+}
+
+/* Makes room for `extra` more bytes at once (large inputs would otherwise be
+ * copied at every doubling). */
+void vn_buf_reserve(vb_buf *b, size_t extra);
+
 /* ---- NFC -------------------------------------------------------------- */
-/* Appends s (valid UTF-8) in NFC. Combining shape marks (circumflex, breve,
- * horn) are put before tone marks first, so "o + acute + circumflex" ends as
- * "ố" whatever order it was typed in; utf8proc does the normalization. */
+/* Appends s in NFC (an invalid byte becomes U+FFFD). A combining circumflex
+ * or breve is put before a tone mark first, so "o + acute + circumflex" ends
+ * as "ố" whatever order it was typed in; utf8proc does the normalization. */
 void vn_nfc_append(vb_buf *out, const char *s, size_t len);
-/* True when every character of s is certainly unchanged by NFC (a fast check
- * that may say false for some NFC text). */
-bool vn_nfc_quick(const char *s, size_t len);
 /* Appends s with each invalid UTF-8 byte replaced by U+FFFD. */
 void vn_utf8_sanitize_append(vb_buf *out, const char *s, size_t len);
 
@@ -51,7 +130,8 @@ int vn_cp1252_byte(uint32_t cp);
 
 /* ---- repair, detection ------------------------------------------------ */
 /* Repairs mojibake line by line in valid UTF-8 text, appending the result.
- * Returns how many lines were repaired and from which encoding. */
+ * Returns how many lines were repaired and from which encoding; when none
+ * was, nothing is appended (the caller uses the text as it is). */
 size_t vn_mojibake_repair(const char *s, size_t len, vb_buf *out, vn_encoding *from);
 /* Whether candidate score a is a better reading than b. */
 bool vn_score_better(const vn_text_score *a, const vn_text_score *b);

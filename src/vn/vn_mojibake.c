@@ -7,21 +7,32 @@
 
 #include <string.h>
 
-/* The Windows-1252 bytes that show as this line; false if some character
- * has none (then the line cannot be mojibake of that kind). */
-static bool to_cp1252(const char *s, size_t len, vb_buf *bytes)
+/* Whether every character of the line has a Windows-1252 byte: a quick
+ * scan, since most good lines have a letter it lacks (ộ, ư, đ) early on. */
+static bool cp1252_mappable(const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < len) {
+        uint32_t cp;
+        size_t k = u[i] < 0x80 ? (cp = u[i], 1) : vn_utf8_next(u + i, len - i, &cp);
+        if (k == 0 || (cp >= 0x100 && vn_cp1252_byte(cp) < 0))
+            return false;
+        i += k;
+    }
+    return true;
+}
+
+/* The Windows-1252 bytes that show as this (mappable) line. */
+static void to_cp1252(const char *s, size_t len, vb_buf *bytes)
 {
     size_t i = 0;
     while (i < len) {
         uint32_t cp;
         size_t k = vb_utf8_decode(s + i, len - i, &cp);
-        int b = k ? vn_cp1252_byte(cp) : -1;
-        if (b < 0)
-            return false;
-        vb_buf_putc(bytes, (char)b);
+        vb_buf_putc(bytes, (char)vn_cp1252_byte(cp));
         i += k;
     }
-    return true;
 }
 
 static bool has_non_ascii(const char *s, size_t len)
@@ -32,20 +43,20 @@ static bool has_non_ascii(const char *s, size_t len)
     return false;
 }
 
-/* Repairs one line (without its newline) into out; returns the encoding it
- * was repaired from, or VN_ENC_AUTO if it was left as it was. */
+/* Repairs one line (without its newline) into out and returns the encoding
+ * it was in; returns VN_ENC_AUTO, writing nothing, when it is left as it is. */
 static vn_encoding repair_line(const char *s, size_t len, vb_buf *out)
 {
+    /* Cheap tests first: most lines have a letter Windows-1252 lacks (ộ, ư). */
+    if (!has_non_ascii(s, len) || !cp1252_mappable(s, len))
+        return VN_ENC_AUTO;
     vn_text_score best;
     vn_score_text(s, len, &best);
-    if (best.invalid == 0 || !has_non_ascii(s, len))
-        goto keep;
+    if (best.invalid == 0)
+        return VN_ENC_AUTO;
     vb_buf bytes;
     vb_buf_init(&bytes);
-    if (!to_cp1252(s, len, &bytes)) {
-        vb_buf_free(&bytes);
-        goto keep;
-    }
+    to_cp1252(s, len, &bytes);
     vn_encoding chosen = VN_ENC_AUTO;
     vb_buf cand, keep_buf;
     vb_buf_init(&cand);
@@ -81,29 +92,33 @@ static vn_encoding repair_line(const char *s, size_t len, vb_buf *out)
     vb_buf_free(&cand);
     vb_buf_free(&keep_buf);
     vb_buf_free(&bytes);
-    if (chosen != VN_ENC_AUTO)
-        return chosen;
-keep:
-    vb_buf_append(out, s, len);
-    return VN_ENC_AUTO;
+    return chosen;
 }
 
 size_t vn_mojibake_repair(const char *s, size_t len, vb_buf *out, vn_encoding *from)
 {
+    /* Nothing is written when nothing was repaired. */
     size_t repaired = 0, counts[VN_ENC_VIQR + 1] = {0};
-    size_t i = 0;
+    size_t i = 0, copied = 0; /* [copied, i) is unchanged text not yet written */
+    vb_buf line;
+    vb_buf_init(&line);
     while (i < len) {
         const char *nl = memchr(s + i, '\n', len - i);
         size_t end = nl ? (size_t)(nl - s) : len;
-        vn_encoding e = repair_line(s + i, end - i, out);
+        vb_buf_clear(&line);
+        vn_encoding e = repair_line(s + i, end - i, &line);
         if (e != VN_ENC_AUTO) {
             repaired++;
             counts[e]++;
+            vb_buf_append(out, s + copied, i - copied);
+            vb_buf_append(out, line.data, line.len);
+            copied = end;
         }
-        if (nl)
-            vb_buf_putc(out, '\n');
         i = nl ? end + 1 : len;
     }
+    if (repaired) /* otherwise the caller keeps the text as it is */
+        vb_buf_append(out, s + copied, len - copied);
+    vb_buf_free(&line);
     if (from) {
         *from = VN_ENC_AUTO;
         for (int e = 0; e <= VN_ENC_VIQR; e++)

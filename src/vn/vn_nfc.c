@@ -5,31 +5,10 @@
 #include <stdlib.h>
 #include <utf8proc.h>
 
-/* Ranges whose characters NFC never changes and that never combine with a
- * following character: Latin-1, Latin Extended-A/B, the Vietnamese block,
- * general punctuation (without the spaces U+2000-U+200F), the đồng sign. */
-static bool nfc_stable(uint32_t cp)
+void vn_buf_reserve(vb_buf *b, size_t extra)
 {
-    return cp < 0x0300 || (cp >= 0x1EA0 && cp <= 0x1EFF) ||
-           (cp >= 0x2010 && cp <= 0x205E) || cp == 0x20AB || cp == 0x20AC;
-}
-
-bool vn_nfc_quick(const char *s, size_t len)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    size_t i = 0;
-    while (i < len) {
-        if (u[i] < 0x80) {
-            i++;
-            continue;
-        }
-        uint32_t cp;
-        size_t n = vb_utf8_decode(s + i, len - i, &cp);
-        if (n == 0 || !nfc_stable(cp))
-            return false;
-        i += n;
-    }
-    return true;
+    vb_grow((void **)&b->data, &b->cap, b->len + extra + 1, 1);
+    b->data[b->len] = 0;
 }
 
 void vn_utf8_sanitize_append(vb_buf *out, const char *s, size_t len)
@@ -77,16 +56,14 @@ static void shape_before_tone(utf8proc_int32_t *b, utf8proc_ssize_t n)
     }
 }
 
-void vn_nfc_append(vb_buf *out, const char *s, size_t len)
+/* NFC of a short segment that starts at a starter: decompose, put shape
+ * marks before tone marks, compose (utf8proc). */
+static void nfc_segment(vb_buf *out, const char *s, size_t len)
 {
-    if (vn_nfc_quick(s, len)) {
-        vb_buf_append(out, s, len);
-        return;
-    }
     utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_DECOMPOSE;
     utf8proc_ssize_t n = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
                                             NULL, 0, opt);
-    if (n < 0) { /* invalid UTF-8: callers sanitize first, so keep the text safe */
+    if (n < 0) { /* not reached: segments are valid UTF-8 */
         vn_utf8_sanitize_append(out, s, len);
         return;
     }
@@ -97,4 +74,45 @@ void vn_nfc_append(vb_buf *out, const char *s, size_t len)
     for (utf8proc_ssize_t i = 0; i < n; i++)
         vb_buf_put_cp(out, (uint32_t)b[i]);
     free(b);
+}
+
+/* Text is copied as it is except around characters NFC may change: each
+ * such run, with the starter before it, is normalized alone. Stable
+ * characters never compose with what precedes them, so they bound runs. */
+void vn_nfc_append(vb_buf *out, const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    vn_buf_reserve(out, len);
+    size_t i = 0, copied = 0, starter = 0;
+    while (i < len) {
+        if (u[i] < 0x80) {
+            starter = i++;
+            continue;
+        }
+        uint32_t cp;
+        size_t n = vn_utf8_next(u + i, len - i, &cp);
+        if (n == 0) { /* an invalid byte: callers sanitize first, but stay safe */
+            vb_buf_append(out, s + copied, i - copied);
+            vb_buf_put_cp(out, 0xFFFD);
+            copied = starter = ++i;
+            continue;
+        }
+        if (vn_nfc_stable(cp)) {
+            starter = i;
+            i += n;
+            continue;
+        }
+        size_t j = i + n;
+        while (j < len && u[j] >= 0x80) {
+            size_t m = vn_utf8_next(u + j, len - j, &cp);
+            if (m == 0 || vn_nfc_stable(cp))
+                break;
+            j += m;
+        }
+        size_t from = starter >= copied && starter < i ? starter : i;
+        vb_buf_append(out, s + copied, from - copied);
+        nfc_segment(out, s + from, j - from);
+        copied = starter = i = j;
+    }
+    vb_buf_append(out, s + copied, len - copied);
 }

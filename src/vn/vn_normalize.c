@@ -5,28 +5,58 @@
 #include "vn_internal.h"
 
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
-/* 1: a toned a, e or y (the tone may belong on an o/u before it);
- * 2: a toned o or u (the tone may belong on an a/e/y after it). */
-static int toned_kind(uint32_t c)
+/* Toned vowels that may sit in a final oa, oe, uy: 'a' for a toned a or e
+ * (after o), 'y' for a toned y (after u), 'o' for a toned o (before a, e),
+ * 'u' for a toned u (before y); 0 for anything else. */
+static char toned_kind(uint32_t c)
 {
     switch (c) {
     case 0xE0: case 0xE1: case 0x1EA3: case 0xE3: case 0x1EA1:
     case 0xC0: case 0xC1: case 0x1EA2: case 0xC3: case 0x1EA0:
     case 0xE8: case 0xE9: case 0x1EBB: case 0x1EBD: case 0x1EB9:
     case 0xC8: case 0xC9: case 0x1EBA: case 0x1EBC: case 0x1EB8:
+        return 'a';
     case 0x1EF3: case 0xFD: case 0x1EF7: case 0x1EF9: case 0x1EF5:
     case 0x1EF2: case 0xDD: case 0x1EF6: case 0x1EF8: case 0x1EF4:
-        return 1;
+        return 'y';
     case 0xF2: case 0xF3: case 0x1ECF: case 0xF5: case 0x1ECD:
     case 0xD2: case 0xD3: case 0x1ECE: case 0xD5: case 0x1ECC:
+        return 'o';
     case 0xF9: case 0xFA: case 0x1EE7: case 0x169: case 0x1EE5:
     case 0xD9: case 0xDA: case 0x1EE6: case 0x168: case 0x1EE4:
-        return 2;
+        return 'u';
     default:
         return 0;
     }
+}
+
+/* Whether a byte can continue a word (an ASCII letter or a multi-byte
+ * character, which may be a letter). */
+static bool word_byte(unsigned char c)
+{
+    return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0x80;
+}
+
+/* Whether the tone at s[i..i+n) (a toned vowel of the given kind) may have
+ * to move: the pair oa/oe/uy ends the word and does not follow q. */
+static bool tone_may_move(const unsigned char *s, size_t len, size_t i, size_t n, char kind,
+                          vn_tone tone)
+{
+    if (tone == VN_TONE_CLASSIC && (kind == 'a' || kind == 'y')) {
+        unsigned char before = i > 0 ? (unsigned char)(s[i - 1] | 0x20) : 0;
+        unsigned char q = i > 1 ? (unsigned char)(s[i - 2] | 0x20) : 0;
+        return before == (kind == 'a' ? 'o' : 'u') && q != 'q' &&
+               !(i + n < len && word_byte(s[i + n]));
+    }
+    if (tone == VN_TONE_MODERN && (kind == 'o' || kind == 'u')) {
+        unsigned char next = i + n < len ? (unsigned char)(s[i + n] | 0x20) : 0;
+        bool pair = kind == 'o' ? (next == 'a' || next == 'e') : next == 'y';
+        return pair && !(i + n + 1 < len && word_byte(s[i + n + 1]));
+    }
+    return false;
 }
 
 static bool ascii_letter(unsigned char c)
@@ -39,13 +69,22 @@ static bool closing(unsigned char c)
     return c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?';
 }
 
+/* ASCII bytes the scan below must look at; all others pass untouched. */
+static const bool special[128] = {
+    [0] = true, ['\t'] = true, ['\r'] = true, [' '] = true, [','] = true, ['.'] = true,
+    [';'] = true, [':'] = true, ['!'] = true, ['?'] = true,
+};
+
 /* True when the slow path would certainly leave the line as it is. May say
  * false for a line that needs nothing (then the slow path copies it). */
 static bool line_clean(const unsigned char *s, size_t len, vn_tone tone)
 {
-    for (size_t i = 0; i < len; i++) {
+    size_t i = 0;
+    while (i < len && (s[i] == ' ' || s[i] == '\t')) /* indentation is kept */
+        i++;
+    for (; i < len; i++) {
         unsigned char c = s[i];
-        if (ascii_letter(c) || (c >= '0' && c <= '9'))
+        if (c < 0x80 && !special[c])
             continue;
         unsigned char next = i + 1 < len ? s[i + 1] : 0;
         if (c < 0x80) {
@@ -54,7 +93,7 @@ static bool line_clean(const unsigned char *s, size_t len, vn_tone tone)
                 if (next == 0 || next == ' ' || next == '\t' || closing(next))
                     return false;
                 break;
-            case '\t': case '\r':
+            case '\t': case '\r': case 0:
                 return false;
             case ',': case ';': case ':': case '!': case '?':
                 if (ascii_letter(next) || next >= 0xC0)
@@ -70,10 +109,8 @@ static bool line_clean(const unsigned char *s, size_t len, vn_tone tone)
             continue;
         }
         uint32_t cp;
-        size_t n = vb_utf8_decode((const char *)s + i, len - i, &cp);
-        if (n == 0)
-            return false;
-        if (!vn_nfc_quick((const char *)s + i, n) || cp == 0xAD)
+        size_t n = vn_utf8_next(s + i, len - i, &cp);
+        if (n == 0 || cp == 0xAD || !vn_nfc_stable(cp))
             return false;
         unsigned char after = i + n < len ? s[i + n] : 0;
         if (cp == 0xA0 || cp == 0x202F) {
@@ -81,10 +118,8 @@ static bool line_clean(const unsigned char *s, size_t len, vn_tone tone)
                 closing(after) || s[i - 1] == ' ' || s[i - 1] == '\t')
                 return false;
         } else if (tone != VN_TONE_KEEP) {
-            int k = toned_kind(cp);
-            if (k == 1 && tone == VN_TONE_CLASSIC && i > 0 && strchr("oOuU", s[i - 1]) && s[i - 1])
-                return false;
-            if (k == 2 && tone == VN_TONE_MODERN && after && strchr("aAeEyY", after))
+            char k = toned_kind(cp);
+            if (k && tone_may_move(s, len, i, n, k, tone))
                 return false;
         }
         i += n - 1;
@@ -93,7 +128,8 @@ static bool line_clean(const unsigned char *s, size_t len, vn_tone tone)
 }
 
 /* Valid UTF-8 without zero-width characters (removed before NFC, so that
- * removing them cannot leave a mark next to a letter it should join). */
+ * removing them cannot leave a mark next to a letter it should join) and
+ * without NUL, which would end the returned C string early. */
 static void strip_invisible(const char *s, size_t len, vb_buf *out)
 {
     size_t i = 0;
@@ -105,7 +141,7 @@ static void strip_invisible(const char *s, size_t len, vb_buf *out)
             i++;
             continue;
         }
-        if (!(cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 || cp == 0xFEFF ||
+        if (!(cp == 0 || cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 || cp == 0xFEFF ||
               cp == 0x00AD))
             vb_buf_append(out, s + i, n);
         i += n;
@@ -150,22 +186,60 @@ static void normalize_line(const char *s, size_t len, vn_tone tone, vb_buf *out)
     normalize_piece(s + start, len - start, tone, out);
 }
 
-void vn_normalize_append(vb_buf *out, const char *s, size_t len, vn_tone tone)
+/* Where normalized text goes: a buffer, or a stream for large files. */
+typedef struct sink {
+    vb_buf *buf;
+    FILE *fp;
+    vb_buf line; /* scratch for one normalized line when writing to fp */
+    bool failed;
+} sink;
+
+static void sink_put(sink *k, const char *s, size_t n)
+{
+    if (k->buf)
+        vb_buf_append(k->buf, s, n);
+    else if (n && !k->failed && fwrite(s, 1, n, k->fp) != n)
+        k->failed = true;
+}
+
+static void normalize_into(sink *k, const char *s, size_t len, vn_tone tone)
 {
     size_t i = 0, clean = 0; /* [clean, i) is a run of clean lines to copy */
+    if (k->buf)
+        vn_buf_reserve(k->buf, len + len / 16);
+    vb_buf *line = k->buf ? k->buf : &k->line;
     while (i < len) {
         const char *nl = memchr(s + i, '\n', len - i);
         size_t end = nl ? (size_t)(nl - s) : len;
         if (!line_clean((const unsigned char *)s + i, end - i, tone)) {
-            vb_buf_append(out, s + clean, i - clean);
-            normalize_line(s + i, end - i, tone, out);
+            sink_put(k, s + clean, i - clean);
+            if (!k->buf)
+                vb_buf_clear(line);
+            normalize_line(s + i, end - i, tone, line);
             if (nl)
-                vb_buf_putc(out, '\n');
+                vb_buf_putc(line, '\n');
+            if (!k->buf)
+                sink_put(k, line->data, line->len);
             clean = nl ? end + 1 : len;
         }
         i = nl ? end + 1 : len;
     }
-    vb_buf_append(out, s + clean, len - clean);
+    sink_put(k, s + clean, len - clean);
+}
+
+void vn_normalize_append(vb_buf *out, const char *s, size_t len, vn_tone tone)
+{
+    sink k = {.buf = out};
+    normalize_into(&k, s, len, tone);
+}
+
+bool vn_normalize_fwrite(FILE *fp, const char *s, size_t len, vn_tone tone)
+{
+    sink k = {.fp = fp};
+    vb_buf_init(&k.line);
+    normalize_into(&k, s, len, tone);
+    vb_buf_free(&k.line);
+    return !k.failed;
 }
 
 char *vn_normalize(const char *utf8, size_t len, vn_tone tone)

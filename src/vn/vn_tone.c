@@ -6,6 +6,8 @@
  * precedes (ngoài is "oai"). */
 #include "vn_internal.h"
 
+#include <utf8proc.h>
+
 #define MAX_LETTERS 8
 
 static bool pair_moves(uint32_t first, uint32_t second)
@@ -19,7 +21,8 @@ static void apply_word(uint32_t *w, size_t n, vn_tone tone)
         return;
     vn_letter l[MAX_LETTERS];
     for (size_t i = 0; i < n; i++)
-        vn_letter_split(w[i], &l[i]);
+        if (!vn_letter_split(w[i], &l[i]))
+            return; /* a combining mark: not a syllable */
     vn_letter *a = &l[n - 2], *b = &l[n - 1];
     if (!pair_moves(a->base, b->base))
         return;
@@ -40,19 +43,30 @@ static void apply_word(uint32_t *w, size_t n, vn_tone tone)
     w[n - 1] = vn_letter_join(b->base, b->tone, b->upper);
 }
 
+/* Letters and the combining marks left after NFC belong to one word: a
+ * word with a stray mark ("hoạ◌̣m") is not a syllable and is left alone, and
+ * no letter next to a mark is ever changed (that could break NFC). */
+static bool word_char(uint32_t cp)
+{
+    vn_letter l;
+    if (vn_letter_split(cp, &l))
+        return true;
+    utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
+    return c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC || c == UTF8PROC_CATEGORY_ME;
+}
+
 void vn_tone_apply(uint32_t *cps, size_t n, vn_tone tone)
 {
     if (tone == VN_TONE_KEEP)
         return;
     size_t i = 0;
     while (i < n) {
-        vn_letter l;
-        if (!vn_letter_split(cps[i], &l)) {
+        if (!word_char(cps[i])) {
             i++;
             continue;
         }
         size_t start = i;
-        while (i < n && vn_letter_split(cps[i], &l))
+        while (i < n && word_char(cps[i]))
             i++;
         apply_word(cps + start, i - start, tone);
     }
