@@ -317,6 +317,15 @@ void model_build(vb_contest *c, vb_diag *d)
     build_people(m, child_elem(root, "people"));
     build_subs(m, child_elem(root, "submissions"));
     build_prizes(m, root);
+    for (xmlNodePtr n = first_elem(child_elem(root, "registrations")); n; n = next_elem(n)) {
+        int u = vb_index_get(&m->unit_ix, node_attr(n, "unit"));
+        if (u < 0 && node_attr(n, "person")) {
+            int p = vb_index_get(&m->person_ix, node_attr(n, "person"));
+            u = p >= 0 ? m->people[p].unit : -1;
+        }
+        if (u >= 0)
+            m->units[u].registered = true;
+    }
     build_members(m, child_elem(root, "committees"));
     c->have_model = true;
 }

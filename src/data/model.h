@@ -50,6 +50,7 @@ typedef struct c_unit {
     const char *id, *name, *short_name;
     int group;
     int participates; /* -1 not said, 0 no, 1 yes */
+    bool registered;  /* has a <registration> (emulation movements) */
     xmlNodePtr node;
 } c_unit;
 

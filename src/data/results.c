@@ -187,7 +187,7 @@ static void unit_totals(vb_results *r, const c_model *m, int ui)
         else
             points += cl->points;
     }
-    u->participated = cu->participates == 1 || (cu->participates != 0 && any);
+    u->participated = cu->participates == 1 || (cu->participates != 0 && (any || cu->registered));
     u->full = u->participated && all && u->counted_any;
     u->total = NAN;
     if (u->participated && maxsum > 0 && !unscored)

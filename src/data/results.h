@@ -38,9 +38,10 @@ typedef struct r_award {
     int rank;
 } r_award;
 
+enum gap_reason { GAP_TOO_FEW, GAP_TIE, GAP_PENDING };
 typedef struct r_gap {     /* prizes left unawarded */
     int prizes, level_ix, count;
-    bool tie;              /* because of a tie at the boundary */
+    enum gap_reason why;   /* too few qualify, a tie at the boundary, or not decided yet */
 } r_gap;
 
 typedef struct r_tie {     /* a tie that decides a prize and was not broken */

@@ -117,14 +117,14 @@ static int cmp_level(const void *a, const void *b)
     return x->level - y->level;
 }
 
-static void add_gap(vb_results *r, int prizes, int level_ix, bool tie)
+static void add_gap(vb_results *r, int prizes, int level_ix, enum gap_reason why)
 {
     for (int i = 0; i < r->ngaps; i++)
-        if (r->gaps[i].prizes == prizes && r->gaps[i].level_ix == level_ix && r->gaps[i].tie == tie) {
+        if (r->gaps[i].prizes == prizes && r->gaps[i].level_ix == level_ix && r->gaps[i].why == why) {
             r->gaps[i].count++;
             return;
         }
-    r_gap g = {prizes, level_ix, 1, tie};
+    r_gap g = {prizes, level_ix, 1, why};
     VB_PUSH(r->gaps, r->ngaps, r->gaps_cap, g);
 }
 
@@ -182,7 +182,7 @@ static void award_slots(vb_contest *c, vb_results *r, vb_diag *d, int pi, const 
                 t.members[j] = t.subs ? cs[i + j].sub : cs[i + j].unit;
             VB_PUSH(r->ties, r->nties, r->ties_cap, t);
             for (int s = pos; s < end && s < nslots; s++)
-                add_gap(r, pi, slot[s], true);
+                add_gap(r, pi, slot[s], GAP_TIE);
             vb_buf names;
             vb_buf_init(&names);
             name_list(&names, m, cs + i, g);
@@ -196,7 +196,7 @@ static void award_slots(vb_contest *c, vb_results *r, vb_diag *d, int pi, const 
         i += g;
     }
     for (; pos < nslots; pos++)
-        add_gap(r, pi, slot[pos], false);
+        add_gap(r, pi, slot[pos], GAP_TOO_FEW);
     free(slot);
 }
 
@@ -275,7 +275,7 @@ static void by_decision(vb_results *r, const c_model *m, int pi)
     }
     for (int li = 0; li < p->nlevels; li++)
         for (int k = used[li]; k < p->levels[li].count; k++)
-            add_gap(r, pi, li, false);
+            add_gap(r, pi, li, GAP_PENDING);
     free(used);
 }
 

@@ -101,7 +101,7 @@ void vb_results_text(vb_contest *c, vb_buf *out)
             put_num(&t, row, col++, cl->entered ? cl->points : NAN, m->precision);
         }
         put_num(&t, row, col++, u->total, m->precision);
-        put(&t, row, col++, !u->participated ? "vắng" : u->eligible ? "có" : "không");
+        put(&t, row, col++, !u->participated ? "vắng" : u->eligible ? "có" : u->counted_any ? "không" : "");
         const char *prize = "";
         for (int a = 0; a < r->nawards; a++)
             if (r->awards[a].unit == i && r->awards[a].sub < 0 && m->prizes[r->awards[a].prizes].collective)
@@ -143,14 +143,16 @@ void vb_results_text(vb_contest *c, vb_buf *out)
             if (r->gaps[g].prizes == pi)
                 vb_buf_printf(out, "  chưa trao: %d %s (%s)\n", r->gaps[g].count,
                               p->levels[r->gaps[g].level_ix].name,
-                              r->gaps[g].tie ? "hòa điểm chưa phân định" : "không đủ người đạt");
+                              r->gaps[g].why == GAP_TIE       ? "hòa điểm chưa phân định"
+                              : r->gaps[g].why == GAP_PENDING ? "chưa có quyết định"
+                                                              : "không đủ người đạt");
     }
     vb_buf_free(&num);
     bool head = false;
     for (int k = 0; k < m->nunits; k++) {
         int i = r->order[k];
-        if (!r->u[i].participated || r->u[i].eligible)
-            continue;
+        if (!r->u[i].participated || r->u[i].eligible || r->u[i].nreasons == 0)
+            continue; /* no reasons: nothing was assessed (no parts, e.g. an emulation movement) */
         if (!head) {
             vb_buf_puts(out, "\nKhông đủ điều kiện xét giải tập thể:\n");
             head = true;

@@ -159,7 +159,7 @@ static void write_awards(writer *w, xmlNodePtr res)
         attr_int(n, "level", lv->level);
         attr(n, "prize", lv->name);
         attr_int(n, "count", gp->count);
-        attr(n, "reason", gp->tie ? "tie" : "too-few");
+        attr(n, "reason", gp->why == GAP_TIE ? "tie" : gp->why == GAP_PENDING ? "pending" : "too-few");
     }
     for (int t = 0; t < w->r->nties; t++) {
         const r_tie *tie = &w->r->ties[t];
@@ -379,6 +379,14 @@ static void write_totals(writer *w, xmlNodePtr stats)
         attr_int(e, "unawarded", offered - awarded);
         attr_int(e, "amount", money);
         attr_int(e, "amount-awarded", money_awarded);
+        int registered = 0;
+        xmlNodePtr regs = child_elem(xmlDocGetRootElement(w->c->doc), "registrations");
+        for (xmlNodePtr g = first_elem(regs); g; g = next_elem(g)) {
+            const char *pid = node_attr(g, "prizes");
+            registered += pid && strcmp(pid, p->id) == 0;
+        }
+        if (regs)
+            attr_int(e, "registered", registered);
     }
 }
 
