@@ -55,18 +55,17 @@ int cli_results(int argc, char **argv)
         return d.exit_code ? d.exit_code : VB_EXIT_INPUT;
     vb_buf out;
     vb_buf_init(&out);
+    int rc = VB_OK;
     if (strcmp(format, "csv") == 0)
         vb_results_csv(c, &out);
-    else if (strcmp(format, "xml") == 0)
-        vb_results_xml(c, &out);
-    else
+    else if (strcmp(format, "xml") == 0) {
+        if (!vb_results_xml_write(c, stdout))
+            rc = VB_EXIT_IO;
+    } else
         vb_results_text(c, &out);
-    int rc = VB_OK;
-    if (out.len && fwrite(out.data, 1, out.len, stdout) != out.len) {
-        vb_error_io(&d, NULL, "không ghi được kết quả ra đầu ra chuẩn");
+    if (rc == VB_OK && out.len && fwrite(out.data, 1, out.len, stdout) != out.len)
         rc = VB_EXIT_IO;
-    }
-    if (fflush(stdout) != 0 && rc == VB_OK) {
+    if (fflush(stdout) != 0 || ferror(stdout) || rc != VB_OK) {
         vb_error_io(&d, NULL, "không ghi được kết quả ra đầu ra chuẩn");
         rc = VB_EXIT_IO;
     }

@@ -79,14 +79,39 @@ static void ref(checker *k, xmlNodePtr n, const char *attr, const vb_index *ix, 
                  what, v, where);
 }
 
+/* The big kinds already have an index in the model (the first of each id
+ * wins), so a duplicate is an element whose id maps to another index. */
+static void dup_model(checker *k, const vb_index *ix, int n, xmlNodePtr (*node_of)(const c_model *, int),
+                      const char *(*id_of)(const c_model *, int), const char *what)
+{
+    for (int i = 0; i < n; i++) {
+        xmlNodePtr nd = node_of(k->m, i);
+        const char *id = id_of(k->m, i);
+        int first = vb_index_get(ix, id);
+        if (first == i || first < 0)
+            continue;
+        int line = 0, col = 0;
+        locate_node(k->c, node_of(k->m, first), &line, &col);
+        err_attr(k->c, k->d, nd, "id", "mã %s '%s' bị trùng: đã dùng ở dòng %d; mỗi %s cần một mã riêng",
+                 what, id, line, what);
+    }
+}
+
+static xmlNodePtr unit_node(const c_model *m, int i) { return m->units[i].node; }
+static xmlNodePtr person_node(const c_model *m, int i) { return m->people[i].node; }
+static xmlNodePtr sub_node(const c_model *m, int i) { return m->subs[i].node; }
+static const char *unit_id(const c_model *m, int i) { return m->units[i].id; }
+static const char *person_id(const c_model *m, int i) { return m->people[i].id; }
+static const char *sub_id(const c_model *m, int i) { return m->subs[i].id; }
+
 static void check_ids(checker *k, xmlNodePtr root)
 {
     dup_ids(k, child_elem(root, "parts"), "part", "phần thi");
     dup_ids(k, child_elem(root, "groups"), "group", "nhóm");
     dup_ids(k, child_elem(root, "criteria"), "criterion", "tiêu chí");
-    dup_ids(k, child_elem(root, "units"), "unit", "đơn vị");
-    dup_ids(k, child_elem(root, "people"), "person", "cá nhân");
-    dup_ids(k, child_elem(root, "submissions"), "submission", "bài dự thi");
+    dup_model(k, &k->m->unit_ix, k->m->nunits, unit_node, unit_id, "đơn vị");
+    dup_model(k, &k->m->person_ix, k->m->npeople, person_node, person_id, "cá nhân");
+    dup_model(k, &k->m->sub_ix, k->m->nsubs, sub_node, sub_id, "bài dự thi");
     dup_ids(k, root, "prizes", "cơ cấu giải");
     dup_ids(k, child_elem(root, "committees"), "committee", "ban");
     dup_ids(k, child_elem(root, "documents"), NULL, "văn bản");
@@ -120,12 +145,17 @@ static void check_refs(checker *k, xmlNodePtr root)
     for (int i = 0; i < m->npeople; i++)
         ref(k, m->people[i].node, "unit", &m->unit_ix, "đơn vị", "units");
     for (int i = 0; i < m->nsubs; i++) {
-        xmlNodePtr n = m->subs[i].node;
-        ref(k, n, "unit", &m->unit_ix, "đơn vị", "units");
-        ref(k, n, "part", &m->part_ix, "phần thi", "parts");
-        ref(k, n, "author", &m->person_ix, "cá nhân", "people");
-        for (int j = 0; j < m->subs[i].njs; j++)
-            ref(k, m->subs[i].js[j].node, "judge", &m->member_ix, "thành viên Ban Giám khảo", "committees");
+        /* The model resolved these already; the attributes are read only
+         * when something did not resolve (200,000 submissions at scale). */
+        const c_sub *s = &m->subs[i];
+        if (s->unit < 0 || s->part < 0 || s->author < 0) {
+            ref(k, s->node, "unit", &m->unit_ix, "đơn vị", "units");
+            ref(k, s->node, "part", &m->part_ix, "phần thi", "parts");
+            ref(k, s->node, "author", &m->person_ix, "cá nhân", "people");
+        }
+        for (int j = 0; j < s->njs; j++)
+            if (vb_index_get(&m->member_ix, s->js[j].judge) < 0)
+                ref(k, s->js[j].node, "judge", &m->member_ix, "thành viên Ban Giám khảo", "committees");
     }
     for (int i = 0; i < m->nprizes; i++) {
         c_prizes *p = &m->prizes[i];
@@ -267,8 +297,8 @@ static void check_dates(checker *k, xmlNodePtr root)
         if (dt)
             prev = dt;
     }
-    for (int i = 0; i < k->m->nsubs; i++) {
-        const char *dt = node_attr(k->m->subs[i].node, "date");
+    for (int i = 0; i < k->m->nsubs && start && end; i++) {
+        const char *dt = k->m->subs[i].date;
         if (dt && start && end && (date_cmp(dt, start) < 0 || date_cmp(dt, end) > 0))
             err_attr(k->c, k->d, k->m->subs[i].node, "date",
                      "ngày nộp %s nằm ngoài thời gian dự thi %s – %s", vi_date(dt).s,

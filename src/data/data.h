@@ -38,6 +38,8 @@ void vb_results_compute(vb_contest *c, vb_diag *d);
 void vb_results_text(vb_contest *c, vb_buf *out);
 void vb_results_csv(vb_contest *c, vb_buf *out);
 void vb_results_xml(vb_contest *c, vb_buf *out);
+/* The same, written to a stream without an in-memory copy; false on error. */
+bool vb_results_xml_write(vb_contest *c, FILE *out);
 
 /* load + check + results in one call, as `render -d` needs: NULL on any error. */
 vb_contest *vb_contest_prepare(vb_diag *d, const char *path);

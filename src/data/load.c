@@ -83,7 +83,7 @@ static xmlDocPtr parse(vb_contest *c, vb_diag *d)
     /* NOBLANKS: the model has no mixed content, and dropping indentation lets
      * `results --format xml` indent the tree it adds. */
     int opts = XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR | XML_PARSE_NOCDATA |
-               XML_PARSE_NOBLANKS;
+               XML_PARSE_NOBLANKS | XML_PARSE_COMPACT;
     xmlDocPtr doc = xmlCtxtReadMemory(ctxt, c->src, (int)c->src_len, c->path, NULL, opts);
     if (!doc || !ctxt->wellFormed) {
         if (!st.have) {

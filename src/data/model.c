@@ -212,14 +212,31 @@ static void build_subs(c_model *m, xmlNodePtr subs)
     for (xmlNodePtr n = first_elem(subs); n; n = next_elem(n)) {
         c_sub *s = &m->subs[m->nsubs];
         s->node = n;
-        s->id = node_attr(n, "id");
-        s->unit = vb_index_get(&m->unit_ix, node_attr(n, "unit"));
-        s->part = vb_index_get(&m->part_ix, node_attr(n, "part"));
-        s->author = vb_index_get(&m->person_ix, node_attr(n, "author"));
-        s->score = attr_num(n, "score");
-        s->rate = attr_num(n, "rate");
-        s->votes = node_attr(n, "votes") ? atol(node_attr(n, "votes")) : -1;
-        s->valid = attr_bool(n, "valid", true);
+        s->unit = s->part = s->author = -1;
+        s->score = s->rate = NAN;
+        s->votes = -1;
+        s->valid = true;
+        /* One pass over the attributes: this runs 200,000 times at scale. */
+        for (xmlAttrPtr a = n->properties; a; a = a->next) {
+            const char *an = (const char *)a->name;
+            const char *v = a->children && a->children->content ? (const char *)a->children->content : "";
+            switch (an[0]) {
+            case 'i': s->id = v; break;
+            case 'u': s->unit = vb_index_get(&m->unit_ix, v); break;
+            case 'p': s->part = vb_index_get(&m->part_ix, v); break;
+            case 'a': s->author = vb_index_get(&m->person_ix, v); break;
+            case 's': s->score = strtod(v, NULL); break;
+            case 'r': s->rate = strtod(v, NULL); break;
+            case 'v':
+                if (an[1] == 'o')
+                    s->votes = atol(v);
+                else
+                    s->valid = strcmp(v, "true") == 0 || strcmp(v, "1") == 0;
+                break;
+            case 'd': s->date = v; break;
+            default: break;
+            }
+        }
         int np = 0, nj = 0;
         for (xmlNodePtr e = first_elem(n); e; e = next_elem(e)) {
             if (is(e, "procedure"))
@@ -234,8 +251,17 @@ static void build_subs(c_model *m, xmlNodePtr subs)
         for (xmlNodePtr e = first_elem(n); e; e = next_elem(e)) {
             if (is(e, "procedure"))
                 s->procs[s->nproc++] = node_text(e);
-            else if (is(e, "score"))
-                s->js[s->njs++] = (c_judge_score){node_attr(e, "judge"), attr_num(e, "value"), e};
+            else if (is(e, "score")) {
+                c_judge_score j = {NULL, NAN, e};
+                for (xmlAttrPtr a = e->properties; a; a = a->next) {
+                    const char *v = a->children && a->children->content ? (const char *)a->children->content : "";
+                    if (a->name[0] == 'j')
+                        j.judge = v;
+                    else if (a->name[0] == 'v')
+                        j.value = strtod(v, NULL);
+                }
+                s->js[s->njs++] = j;
+            }
             else if (is(e, "title"))
                 s->title = node_text(e);
         }

@@ -67,7 +67,7 @@ typedef struct c_judge_score {
 } c_judge_score;
 
 typedef struct c_sub {
-    const char *id, *title;
+    const char *id, *title, *date;
     int unit, part, author;
     double score;          /* NAN when not scored (or per-judge, see below) */
     double rate;           /* NAN when none */

@@ -15,6 +15,12 @@ void vb_results_xml(vb_contest *c, vb_buf *out)
     xmlFree(mem);
 }
 
+bool vb_results_xml_write(vb_contest *c, FILE *out)
+{
+    /* Straight to the stream: a large tree is not held twice in memory. */
+    return xmlDocFormatDump(out, c->doc, 1) >= 0;
+}
+
 /* ---- CSV (RFC 4180, UTF-8 with BOM so that Excel reads Vietnamese) ---------- */
 static void csv_field(vb_buf *b, const char *s, bool first)
 {
