@@ -5,6 +5,7 @@
 #include "results.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct checker {
@@ -309,6 +310,13 @@ static void check_dates(checker *k, xmlNodePtr root)
 static void check_rules(checker *k, xmlNodePtr root)
 {
     for (xmlNodePtr e = first_elem(child_elem(root, "rules")); e; e = next_elem(e)) {
+        if (is(e, "total")) {
+            const char *p = node_attr(e, "precision"), *mx = node_attr(e, "max");
+            if (p && atoi(p) > 6)
+                err_attr(k->c, k->d, e, "precision", "độ chính xác tối đa là 6 chữ số thập phân");
+            if (mx && strtod(mx, NULL) <= 0)
+                err_attr(k->c, k->d, e, "max", "tổng điểm tối đa phải lớn hơn 0");
+        }
         if (is(e, "tiebreak") && !node_attr(e, "part"))
             err_at(k->c, k->d, e, "tiêu chí phân định hòa điểm cần thuộc tính part");
         if (is(e, "buckets"))
