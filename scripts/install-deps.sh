@@ -4,7 +4,7 @@
 set -eu
 PKGS="build-essential cmake pkg-config libhpdf-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
 libxml2-dev libutf8proc-dev libfontconfig-dev libyaml-dev libharfbuzz-dev libcmocka-dev
-fonts-liberation2 poppler-utils qpdf mupdf-tools ghostscript valgrind"
+fonts-liberation2 poppler-utils qpdf mupdf-tools ghostscript valgrind libxml2-utils"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

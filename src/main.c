@@ -13,6 +13,8 @@ struct command {
 static const struct command commands[] = {
     {"render", cli_render},
     {"normalize", cli_normalize},
+    {"check", cli_check},
+    {"results", cli_results},
 };
 
 int main(int argc, char **argv)

@@ -6,6 +6,8 @@
 #include <stdio.h>
 
 int cli_render(int argc, char **argv);
+int cli_check(int argc, char **argv);
+int cli_results(int argc, char **argv);
 int cli_normalize(int argc, char **argv);
 void cli_usage(FILE *out);
 

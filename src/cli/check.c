@@ -1,0 +1,44 @@
+/* vanban check DATA.xml: load, validate and check a contest file; every
+ * problem in one run, exit 1 if there is any. */
+#include "cli.h"
+#include "data/data.h"
+#include "util/util.h"
+
+#include <string.h>
+
+int cli_check(int argc, char **argv)
+{
+    const char *path = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+            puts("Cách dùng: vanban check DỮ_LIỆU.xml\n"
+                 "  Kiểm tra tệp dữ liệu hội thi: cú pháp XML, mô hình dữ liệu và ý nghĩa\n"
+                 "  (mã tham chiếu, mã trùng, điểm ngoài khoảng, số giải, thứ tự ngày, nhóm).\n"
+                 "  Báo mọi lỗi trong một lần chạy; mã thoát 1 nếu có lỗi.");
+            return VB_OK;
+        }
+        if (argv[i][0] == '-' && argv[i][1] != '\0') {
+            fprintf(stderr, "vanban: lỗi: check không có tùy chọn '%s'; xem 'vanban check --help'\n", argv[i]);
+            return VB_EXIT_USAGE;
+        }
+        if (path) {
+            fputs("vanban: lỗi: check nhận đúng một tệp dữ liệu\n", stderr);
+            return VB_EXIT_USAGE;
+        }
+        path = argv[i];
+    }
+    if (!path) {
+        fputs("vanban: lỗi: thiếu tệp dữ liệu; cách dùng: vanban check DỮ_LIỆU.xml\n", stderr);
+        return VB_EXIT_USAGE;
+    }
+    vb_diag d;
+    vb_diag_init(&d, stderr);
+    vb_contest *c = vb_contest_load(&d, path);
+    if (c) {
+        vb_contest_check(c, &d);
+        vb_contest_free(c);
+    }
+    if (d.errors == 0)
+        fprintf(stderr, "vanban: %s: không có lỗi\n", path);
+    return d.exit_code;
+}

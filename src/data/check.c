@@ -1,0 +1,355 @@
+/* What the schema cannot say: references that point nowhere, ids used twice,
+ * scores outside their part's range, prizes that cannot all be awarded, dates
+ * out of order, units in no group. Every problem is reported in one run. */
+#include "model.h"
+#include "results.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct checker {
+    vb_contest *c;
+    vb_diag *d;
+    c_model *m;
+} checker;
+
+/* A number as Vietnamese writes it in a sentence: "60,5", "-2". */
+typedef struct { char s[48]; } numtext;
+static numtext vi_num(double v)
+{
+    numtext t;
+    vb_buf b;
+    vb_buf_init(&b);
+    fmt_number_vi(&b, v, round_fixed(v, 2) % 100 == 0 ? 0 : round_fixed(v, 2) % 10 == 0 ? 1 : 2);
+    snprintf(t.s, sizeof t.s, "%s", b.data);
+    vb_buf_free(&b);
+    return t;
+}
+
+/* An ISO date (2023-08-01) as clerks write it (01/08/2023). */
+typedef struct { char s[16]; } datetext;
+static datetext vi_date(const char *iso)
+{
+    datetext t;
+    if (strlen(iso) >= 10)
+        snprintf(t.s, sizeof t.s, "%.2s/%.2s/%.4s", iso + 8, iso + 5, iso);
+    else
+        snprintf(t.s, sizeof t.s, "%s", iso);
+    return t;
+}
+
+static bool is(xmlNodePtr n, const char *name) { return strcmp((const char *)n->name, name) == 0; }
+
+/* Duplicate ids within one kind (units, parts, …); the first one stands. */
+static void dup_ids(checker *k, xmlNodePtr container, const char *elem, const char *what)
+{
+    vb_index ix;
+    vb_index_init(&ix, 64);
+    int i = 0;
+    for (xmlNodePtr n = first_elem(container); n; n = next_elem(n)) {
+        if (elem && !is(n, elem))
+            continue;
+        const char *id = node_attr(n, "id");
+        if (!id)
+            continue;
+        int first = vb_index_put(&ix, id, i);
+        if (first != i) {
+            int line = 0, col = 0;
+            xmlNodePtr prev = NULL;
+            for (xmlNodePtr p = first_elem(container); p; p = next_elem(p))
+                if ((!elem || is(p, elem)) && node_attr(p, "id") && strcmp(node_attr(p, "id"), id) == 0) {
+                    prev = p;
+                    break;
+                }
+            locate_node(k->c, prev, &line, &col);
+            err_attr(k->c, k->d, n, "id", "mã %s '%s' bị trùng: đã dùng ở dòng %d; mỗi %s cần một mã riêng",
+                     what, id, line, what);
+        }
+        i++;
+    }
+    vb_index_free(&ix);
+}
+
+static void ref(checker *k, xmlNodePtr n, const char *attr, const vb_index *ix, const char *what,
+                const char *where)
+{
+    const char *v = node_attr(n, attr);
+    if (v && vb_index_get(ix, v) < 0)
+        err_attr(k->c, k->d, n, attr, "không có %s mã '%s'; hãy khai báo nó trong <%s> hoặc sửa mã",
+                 what, v, where);
+}
+
+/* The big kinds already have an index in the model (the first of each id
+ * wins), so a duplicate is an element whose id maps to another index. */
+static void dup_model(checker *k, const vb_index *ix, int n, xmlNodePtr (*node_of)(const c_model *, int),
+                      const char *(*id_of)(const c_model *, int), const char *what)
+{
+    for (int i = 0; i < n; i++) {
+        xmlNodePtr nd = node_of(k->m, i);
+        const char *id = id_of(k->m, i);
+        int first = vb_index_get(ix, id);
+        if (first == i || first < 0)
+            continue;
+        int line = 0, col = 0;
+        locate_node(k->c, node_of(k->m, first), &line, &col);
+        err_attr(k->c, k->d, nd, "id", "mã %s '%s' bị trùng: đã dùng ở dòng %d; mỗi %s cần một mã riêng",
+                 what, id, line, what);
+    }
+}
+
+static xmlNodePtr unit_node(const c_model *m, int i) { return m->units[i].node; }
+static xmlNodePtr person_node(const c_model *m, int i) { return m->people[i].node; }
+static xmlNodePtr sub_node(const c_model *m, int i) { return m->subs[i].node; }
+static const char *unit_id(const c_model *m, int i) { return m->units[i].id; }
+static const char *person_id(const c_model *m, int i) { return m->people[i].id; }
+static const char *sub_id(const c_model *m, int i) { return m->subs[i].id; }
+
+static void check_ids(checker *k, xmlNodePtr root)
+{
+    dup_ids(k, child_elem(root, "parts"), "part", "phần thi");
+    dup_ids(k, child_elem(root, "groups"), "group", "nhóm");
+    dup_ids(k, child_elem(root, "criteria"), "criterion", "tiêu chí");
+    dup_model(k, &k->m->unit_ix, k->m->nunits, unit_node, unit_id, "đơn vị");
+    dup_model(k, &k->m->person_ix, k->m->npeople, person_node, person_id, "cá nhân");
+    dup_model(k, &k->m->sub_ix, k->m->nsubs, sub_node, sub_id, "bài dự thi");
+    dup_ids(k, root, "prizes", "cơ cấu giải");
+    dup_ids(k, child_elem(root, "committees"), "committee", "ban");
+    dup_ids(k, child_elem(root, "documents"), NULL, "văn bản");
+    /* Members of every committee share one namespace (judges' scores cite them). */
+    vb_index ix;
+    vb_index_init(&ix, 64);
+    int i = 0;
+    for (xmlNodePtr c = first_elem(child_elem(root, "committees")); c; c = next_elem(c))
+        for (xmlNodePtr e = first_elem(c); e; e = next_elem(e)) {
+            const char *id = is(e, "member") ? node_attr(e, "id") : NULL;
+            if (!id)
+                continue;
+            if (vb_index_put(&ix, id, i) != i)
+                err_attr(k->c, k->d, e, "id", "mã thành viên '%s' bị trùng; mỗi thành viên cần một mã riêng", id);
+            i++;
+        }
+    vb_index_free(&ix);
+}
+
+static void check_refs(checker *k, xmlNodePtr root)
+{
+    c_model *m = k->m;
+    for (xmlNodePtr g = first_elem(child_elem(root, "groups")); g; g = next_elem(g))
+        for (xmlNodePtr e = first_elem(g); e; e = next_elem(e))
+            if (is(e, "counts"))
+                ref(k, e, "part", &m->part_ix, "phần thi", "parts");
+    for (xmlNodePtr e = first_elem(child_elem(root, "rules")); e; e = next_elem(e))
+        ref(k, e, "part", &m->part_ix, "phần thi", "parts");
+    for (int i = 0; i < m->nunits; i++)
+        ref(k, m->units[i].node, "group", &m->group_ix, "nhóm", "groups");
+    for (int i = 0; i < m->npeople; i++)
+        ref(k, m->people[i].node, "unit", &m->unit_ix, "đơn vị", "units");
+    for (int i = 0; i < m->nsubs; i++) {
+        /* The model resolved these already; the attributes are read only
+         * when something did not resolve (200,000 submissions at scale). */
+        const c_sub *s = &m->subs[i];
+        if (s->unit < 0 || s->part < 0 || s->author < 0) {
+            ref(k, s->node, "unit", &m->unit_ix, "đơn vị", "units");
+            ref(k, s->node, "part", &m->part_ix, "phần thi", "parts");
+            ref(k, s->node, "author", &m->person_ix, "cá nhân", "people");
+        }
+        for (int j = 0; j < s->njs; j++)
+            if (vb_index_get(&m->member_ix, s->js[j].judge) < 0)
+                ref(k, s->js[j].node, "judge", &m->member_ix, "thành viên Ban Giám khảo", "committees");
+    }
+    for (int i = 0; i < m->nprizes; i++) {
+        c_prizes *p = &m->prizes[i];
+        ref(k, p->node, "part", &m->part_ix, "phần thi", "parts");
+        for (int j = 0; j < p->ngranted; j++) {
+            xmlNodePtr g = p->granted[j].node;
+            ref(k, g, "unit", &m->unit_ix, "đơn vị", "units");
+            ref(k, g, "person", &m->person_ix, "cá nhân", "people");
+            ref(k, g, "submission", &m->sub_ix, "bài dự thi", "submissions");
+        }
+    }
+    vb_index crit;
+    vb_index_init(&crit, 16);
+    for (xmlNodePtr e = first_elem(child_elem(root, "criteria")); e; e = next_elem(e))
+        vb_index_put(&crit, node_attr(e, "id"), 0);
+    for (int i = 0; i < m->nprizes; i++)
+        for (int j = 0; j < m->prizes[i].nlevels; j++)
+            ref(k, m->prizes[i].levels[j].node, "criterion", &crit, "tiêu chí", "criteria");
+    vb_index_free(&crit);
+    vb_index prizes;
+    vb_index_init(&prizes, 16);
+    for (int i = 0; i < m->nprizes; i++)
+        vb_index_put(&prizes, m->prizes[i].id, i);
+    for (xmlNodePtr e = first_elem(child_elem(root, "registrations")); e; e = next_elem(e)) {
+        ref(k, e, "unit", &m->unit_ix, "đơn vị", "units");
+        ref(k, e, "person", &m->person_ix, "cá nhân", "people");
+        ref(k, e, "prizes", &prizes, "cơ cấu giải", "contest");
+    }
+    vb_index_free(&prizes);
+    for (xmlNodePtr c = first_elem(child_elem(root, "committees")); c; c = next_elem(c))
+        for (xmlNodePtr e = first_elem(c); e; e = next_elem(e))
+            if (is(e, "member")) {
+                ref(k, e, "person", &m->person_ix, "cá nhân", "people");
+                ref(k, e, "unit", &m->unit_ix, "đơn vị", "units");
+            }
+    for (xmlNodePtr t = first_elem(child_elem(root, "tasks")); t; t = next_elem(t))
+        ref(k, t, "unit", &m->unit_ix, "đơn vị", "units");
+}
+
+static void check_scores(checker *k)
+{
+    c_model *m = k->m;
+    for (int i = 0; i < m->nsubs; i++) {
+        c_sub *s = &m->subs[i];
+        if (s->part < 0)
+            continue;
+        const c_part *p = &m->parts[s->part];
+        if (!isnan(s->score) && (s->score < 0 || s->score > p->max))
+            err_attr(k->c, k->d, s->node, "score",
+                     "điểm %s nằm ngoài khoảng 0–%s của phần thi “%s”", vi_num(s->score).s,
+                     vi_num(p->max).s, p->name);
+        for (int j = 0; j < s->njs; j++)
+            if (s->js[j].value < 0 || s->js[j].value > p->max)
+                err_attr(k->c, k->d, s->js[j].node, "value",
+                         "điểm %s của giám khảo '%s' nằm ngoài khoảng 0–%s của phần thi “%s”",
+                         vi_num(s->js[j].value).s, s->js[j].judge, vi_num(p->max).s, p->name);
+        if (!isnan(s->score) && s->njs > 0)
+            err_attr(k->c, k->d, s->node, "score",
+                     "bài '%s' vừa có điểm chung vừa có điểm từng giám khảo; hãy giữ một cách", s->id);
+        if (!isnan(s->rate) && (s->rate < 0 || s->rate > 100))
+            err_attr(k->c, k->d, s->node, "rate", "tỷ lệ %s%% nằm ngoài khoảng 0–100", vi_num(s->rate).s);
+        if (s->unit >= 0 && m->units[s->unit].participates == 0)
+            err_attr(k->c, k->d, s->node, "unit",
+                     "đơn vị '%s' được ghi là không tham gia (participates=\"false\") nhưng có bài dự thi",
+                     m->units[s->unit].id);
+    }
+    for (int i = 0; i < m->nparts; i++)
+        if (m->parts[i].max <= 0)
+            err_attr(k->c, k->d, m->parts[i].node, "max", "điểm tối đa của phần thi phải lớn hơn 0");
+}
+
+static void check_prizes(checker *k)
+{
+    c_model *m = k->m;
+    for (int i = 0; i < m->nprizes; i++) {
+        c_prizes *p = &m->prizes[i];
+        long total = 0;
+        for (int j = 0; j < p->nlevels; j++) {
+            total += p->levels[j].count;
+            for (int q = 0; q < j; q++)
+                if (p->levels[q].level == p->levels[j].level)
+                    err_attr(k->c, k->d, p->levels[j].node, "level",
+                             "hạng giải %d đã khai báo trong cơ cấu giải '%s'", p->levels[j].level, p->id);
+        }
+        if ((p->by == BY_SCORE || p->by == BY_VOTES) && !node_attr(p->node, "part"))
+            err_at(k->c, k->d, p->node, "cơ cấu giải '%s' xét theo bài dự thi nên cần thuộc tính part", p->id);
+        long candidates = -1;
+        const char *what = NULL;
+        if (p->by == BY_TOTAL) {
+            candidates = m->nunits;
+            what = "đơn vị";
+        } else if ((p->by == BY_SCORE || p->by == BY_VOTES) && p->part >= 0) {
+            long ns = 0;
+            for (int s = 0; s < m->nsubs; s++)
+                ns += m->subs[s].part == p->part;
+            if (ns > 0) { /* before submissions arrive, there is nothing to compare */
+                candidates = ns;
+                what = "bài dự thi";
+            }
+        }
+        if (candidates >= 0 && total > candidates)
+            err_at(k->c, k->d, p->node,
+                   "cơ cấu giải '%s' có %ld giải nhưng chỉ có %ld %s: không thể trao đủ; hãy giảm số giải",
+                   p->id, total, candidates, what);
+        for (int j = 0; j < p->ngranted; j++) {
+            bool known = false;
+            for (int q = 0; q < p->nlevels; q++)
+                known |= p->levels[q].level == p->granted[j].level;
+            if (!known)
+                err_attr(k->c, k->d, p->granted[j].node, "level",
+                         "cơ cấu giải '%s' không có hạng giải %d", p->id, p->granted[j].level);
+        }
+    }
+}
+
+static int date_cmp(const char *a, const char *b) { return strncmp(a, b, 10); }
+
+static void check_dates(checker *k, xmlNodePtr root)
+{
+    xmlNodePtr period = child_elem(root, "period");
+    const char *start = period ? node_attr(period, "start") : NULL;
+    const char *end = period ? node_attr(period, "end") : NULL;
+    if (start && end && date_cmp(start, end) > 0)
+        err_attr(k->c, k->d, period, "end", "ngày kết thúc %s trước ngày bắt đầu %s", vi_date(end).s,
+                 vi_date(start).s);
+    const char *reg = period ? node_attr(period, "register-by") : NULL;
+    if (reg && end && date_cmp(reg, end) > 0)
+        err_attr(k->c, k->d, period, "register-by", "hạn đăng ký %s sau ngày kết thúc %s", vi_date(reg).s,
+                 vi_date(end).s);
+    const char *prev = NULL;
+    for (xmlNodePtr e = first_elem(child_elem(root, "milestones")); e; e = next_elem(e)) {
+        const char *dt = node_attr(e, "date"), *until = node_attr(e, "end");
+        if (dt && until && date_cmp(dt, until) > 0)
+            err_attr(k->c, k->d, e, "end", "mốc thời gian kết thúc %s trước khi bắt đầu %s",
+                     vi_date(until).s, vi_date(dt).s);
+        if (dt && prev && date_cmp(dt, prev) < 0)
+            err_attr(k->c, k->d, e, "date", "mốc thời gian %s sớm hơn mốc trước nó (%s); hãy xếp theo thứ tự thời gian",
+                     vi_date(dt).s, vi_date(prev).s);
+        if (dt)
+            prev = dt;
+    }
+    for (int i = 0; i < k->m->nsubs && start && end; i++) {
+        const char *dt = k->m->subs[i].date;
+        if (dt && start && end && (date_cmp(dt, start) < 0 || date_cmp(dt, end) > 0))
+            err_attr(k->c, k->d, k->m->subs[i].node, "date",
+                     "ngày nộp %s nằm ngoài thời gian dự thi %s – %s", vi_date(dt).s,
+                     vi_date(start).s, vi_date(end).s);
+    }
+}
+
+static void check_rules(checker *k, xmlNodePtr root)
+{
+    for (xmlNodePtr e = first_elem(child_elem(root, "rules")); e; e = next_elem(e)) {
+        if (is(e, "total")) {
+            const char *p = node_attr(e, "precision"), *mx = node_attr(e, "max");
+            if (p && atoi(p) > 6)
+                err_attr(k->c, k->d, e, "precision", "độ chính xác tối đa là 6 chữ số thập phân");
+            if (mx && strtod(mx, NULL) <= 0)
+                err_attr(k->c, k->d, e, "max", "tổng điểm tối đa phải lớn hơn 0");
+        }
+        if (is(e, "tiebreak") && !node_attr(e, "part"))
+            err_at(k->c, k->d, e, "tiêu chí phân định hòa điểm cần thuộc tính part");
+        if (is(e, "buckets"))
+            for (xmlNodePtr b = first_elem(e); b; b = next_elem(b)) {
+                const char *lo = node_attr(b, "min"), *hi = node_attr(b, "below");
+                if (lo && hi && strtod(lo, NULL) >= strtod(hi, NULL))
+                    err_at(k->c, k->d, b, "khoảng tỷ lệ rỗng: từ %s%% đến dưới %s%%", lo, hi);
+            }
+    }
+}
+
+static void check_groups(checker *k)
+{
+    c_model *m = k->m;
+    if (m->ngroups == 0)
+        return;
+    for (int i = 0; i < m->nunits; i++)
+        if (!node_attr(m->units[i].node, "group"))
+            err_at(k->c, k->d, m->units[i].node,
+                   "đơn vị '%s' không thuộc nhóm nào; hãy thêm thuộc tính group", m->units[i].id);
+}
+
+int vb_contest_check(vb_contest *c, vb_diag *d)
+{
+    int before = d->errors;
+    checker k = {.c = c, .d = d, .m = &c->m};
+    xmlNodePtr root = xmlDocGetRootElement(c->doc);
+    check_ids(&k, root);
+    check_refs(&k, root);
+    check_scores(&k);
+    check_prizes(&k);
+    check_dates(&k, root);
+    check_rules(&k, root);
+    check_groups(&k);
+    return d->errors - before;
+}

@@ -1,0 +1,47 @@
+/* data: the contest XML — load (parse without network or entities, validate
+ * against the embedded RelaxNG schema, normalize text), check its meaning, and
+ * compute the results (totals, eligibility, ranks, prizes, statistics) that are
+ * written back into the tree for templates to query with XPath.
+ * docs/contest-xml.md documents the model and every result name.
+ * Rules are data: nothing here names a contest, a part or a unit. */
+#ifndef VANBAN_DATA_H
+#define VANBAN_DATA_H
+
+#include "util/util.h"
+
+#include <libxml/tree.h>
+
+typedef struct vb_contest vb_contest;
+
+/* Reads and parses `path` ("-" is stdin), validates it against the schema and
+ * normalizes every text node and attribute (NFC, classic tone marks). Every
+ * problem is reported to d with FILE:LINE:COL in Vietnamese. Returns NULL when
+ * the file cannot be used (unreadable, malformed, or not valid for the schema). */
+vb_contest *vb_contest_load(vb_diag *d, const char *path);
+void vb_contest_free(vb_contest *c);
+
+/* Checks what the schema cannot: unknown references, duplicate ids, scores
+ * outside 0..part maximum, prize counts that cannot be met, dates out of
+ * order, units in no group. Reports every problem; returns how many errors. */
+int vb_contest_check(vb_contest *c, vb_diag *d);
+
+/* The document (owned by the contest): the annotated tree after results. */
+xmlDocPtr vb_contest_doc(vb_contest *c);
+const char *vb_contest_path(const vb_contest *c);
+
+/* Computes the results and writes them into the tree as <results> under the
+ * root (replacing any previous one). Remaining ties and prizes left unawarded
+ * are reported as warnings. Call only after vb_contest_check found no error. */
+void vb_results_compute(vb_contest *c, vb_diag *d);
+
+/* Output of `vanban results` (after vb_results_compute). */
+void vb_results_text(vb_contest *c, vb_buf *out);
+void vb_results_csv(vb_contest *c, vb_buf *out);
+void vb_results_xml(vb_contest *c, vb_buf *out);
+/* The same, written to a stream without an in-memory copy; false on error. */
+bool vb_results_xml_write(vb_contest *c, FILE *out);
+
+/* load + check + results in one call, as `render -d` needs: NULL on any error. */
+vb_contest *vb_contest_prepare(vb_diag *d, const char *path);
+
+#endif

@@ -1,0 +1,280 @@
+/* Loading contest XML: parse without network, DTD or entity expansion,
+ * validate against the embedded RelaxNG schema, normalize the text. libxml2's
+ * own messages are English and name internals, so errors are caught as
+ * structured errors and rewritten in Vietnamese (schema_messages.c). */
+#include "model.h"
+#include "schema.h"
+
+#include "contest_rng.h" /* generated from contest.rng by CMakeLists.txt */
+#include "vn/vn.h"
+
+#include <libxml/parser.h>
+#include <libxml/relaxng.h>
+#include <libxml/xmlerror.h>
+#include <string.h>
+
+/* The first well-formedness error only: after it libxml2's later messages
+ * are consequences, not news. */
+struct parse_state {
+    bool have;
+    int code, line, col;
+    char *str1, *str2;
+    int int1;
+};
+
+static void on_parse_error(void *data, xmlErrorPtr err)
+{
+    xmlParserCtxtPtr ctxt = data;
+    struct parse_state *st = ctxt->_private;
+    if (st->have || err->level < XML_ERR_ERROR)
+        return;
+    st->have = true;
+    st->code = err->code;
+    st->line = err->line;
+    st->col = err->int2;
+    st->int1 = err->int1;
+    st->str1 = err->str1 ? vb_xstrdup(err->str1) : NULL;
+    st->str2 = err->str2 ? vb_xstrdup(err->str2) : NULL;
+}
+
+/* libxml2 reports where it noticed a problem (often the end of a tag); point
+ * instead at what the user must fix. */
+static void where_exactly(vb_contest *c, struct parse_state *st)
+{
+    size_t bad = 0;
+    switch (st->code) {
+    case XML_ERR_TAG_NAME_MISMATCH:
+        if (st->str2) {
+            vb_buf nd;
+            vb_buf_init(&nd);
+            vb_buf_printf(&nd, "</%s", st->str2);
+            st->col = locate_back(c, st->line, st->col, nd.data);
+            vb_buf_free(&nd);
+        }
+        break;
+    case XML_ERR_NAME_REQUIRED:
+    case XML_ERR_ENTITYREF_SEMICOL_MISSING:
+    case XML_ERR_UNDECLARED_ENTITY:
+    case XML_WAR_UNDECLARED_ENTITY:
+        st->col = locate_back(c, st->line, st->col, "&");
+        break;
+    case XML_ERR_INVALID_CHAR:
+    case XML_ERR_INVALID_ENCODING:
+        if (!vb_utf8_valid(c->src, c->src_len, &bad))
+            vb_text_position(c->src, bad, &st->line, &st->col);
+        break;
+    default:
+        break;
+    }
+}
+
+static xmlDocPtr parse(vb_contest *c, vb_diag *d)
+{
+    xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+    if (!ctxt) {
+        vb_error_io(d, c->path, "không đủ bộ nhớ để đọc XML");
+        return NULL;
+    }
+    struct parse_state st = {0};
+    ctxt->_private = &st;
+    ctxt->sax->serror = on_parse_error;
+    /* NONET: no network. No NOENT (entities are not substituted), no DTDLOAD,
+     * no DTDATTR: nothing outside this file is ever read. */
+    /* NOBLANKS: the model has no mixed content, and dropping indentation lets
+     * `results --format xml` indent the tree it adds. */
+    int opts = XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR | XML_PARSE_NOCDATA |
+               XML_PARSE_NOBLANKS | XML_PARSE_COMPACT;
+    xmlDocPtr doc = xmlCtxtReadMemory(ctxt, c->src, (int)c->src_len, c->path, NULL, opts);
+    if (!doc || !ctxt->wellFormed) {
+        if (!st.have) {
+            st.line = 1;
+            st.code = XML_ERR_DOCUMENT_EMPTY;
+        }
+        where_exactly(c, &st);
+        vb_buf msg;
+        vb_buf_init(&msg);
+        schema_parse_message(&msg, st.code, st.str1, st.str2, st.int1);
+        vb_error(d, c->path, st.line, st.col, "%s", msg.data);
+        vb_buf_free(&msg);
+        if (doc)
+            xmlFreeDoc(doc);
+        doc = NULL;
+    } else if (doc->intSubset || doc->extSubset) {
+        const char *at = strstr(c->src, "<!DOCTYPE");
+        int line = 1, col = 1;
+        if (at)
+            vb_text_position(c->src, (size_t)(at - c->src), &line, &col);
+        vb_error(d, c->path, line, col,
+                 "tệp dữ liệu không được có khai báo <!DOCTYPE>; hãy xóa dòng đó "
+                 "(vanban không đọc DTD hay thực thể ngoài)");
+        xmlFreeDoc(doc);
+        doc = NULL;
+    }
+    free(st.str1);
+    free(st.str2);
+    xmlFreeParserCtxt(ctxt);
+    return doc;
+}
+
+/* ---- validation ----------------------------------------------------------- */
+struct valid_state {
+    vb_contest *c;
+    schema_error *errs;
+    size_t n, cap;
+};
+
+static void on_valid_error(void *data, xmlErrorPtr err)
+{
+    struct valid_state *vs = data;
+    schema_error e = {
+        .code = err->code,
+        .node = err->node,
+        .line = err->line,
+        .str1 = err->str1 ? vb_xstrdup(err->str1) : NULL,
+        .str2 = err->str2 ? vb_xstrdup(err->str2) : NULL,
+    };
+    VB_PUSH(vs->errs, vs->n, vs->cap, e);
+}
+
+static void on_schema_error(void *data, xmlErrorPtr err)
+{
+    /* The schema is ours and tested: a failure here is a bug, not bad input. */
+    int *failed = data;
+    *failed = err->code ? err->code : 1;
+}
+
+static bool validate(vb_contest *c, vb_diag *d)
+{
+    int failed = 0;
+    /* The schema as a tree too: schema_attrs.c reads its declarations. */
+    xmlDocPtr rng = xmlReadMemory((const char *)contest_rng, (int)sizeof contest_rng, "contest.rng",
+                                  NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    xmlRelaxNGParserCtxtPtr pctxt = rng ? xmlRelaxNGNewDocParserCtxt(rng) : NULL;
+    if (!pctxt) {
+        xmlFreeDoc(rng);
+        vb_error_io(d, c->path, "lỗi trong: không nạp được lược đồ dữ liệu");
+        return false;
+    }
+    xmlRelaxNGSetParserStructuredErrors(pctxt, on_schema_error, &failed);
+    xmlRelaxNGPtr schema = xmlRelaxNGParse(pctxt);
+    xmlRelaxNGFreeParserCtxt(pctxt);
+    if (!schema) {
+        xmlFreeDoc(rng);
+        vb_error_io(d, c->path, "lỗi trong: không nạp được lược đồ dữ liệu (mã %d)", failed);
+        return false;
+    }
+    struct valid_state vs = {.c = c};
+    xmlRelaxNGValidCtxtPtr vctxt = xmlRelaxNGNewValidCtxt(schema);
+    xmlRelaxNGSetValidStructuredErrors(vctxt, on_valid_error, &vs);
+    int rc = xmlRelaxNGValidateDoc(vctxt, c->doc);
+    xmlRelaxNGFreeValidCtxt(vctxt);
+    xmlRelaxNGFree(schema);
+    if (rc != 0 && vs.n == 0)
+        vb_error(d, c->path, 1, 0, "dữ liệu không đúng mô hình của vanban (xem docs/contest-xml.md)");
+    schema_report(c, d, rng, vs.errs, vs.n);
+    xmlFreeDoc(rng);
+    for (size_t i = 0; i < vs.n; i++) {
+        free(vs.errs[i].str1);
+        free(vs.errs[i].str2);
+    }
+    free(vs.errs);
+    return rc == 0;
+}
+
+/* ---- normalization ---------------------------------------------------------- */
+static bool has_non_ascii(const xmlChar *s)
+{
+    for (; s && *s; s++)
+        if (*s >= 0x80)
+            return true;
+    return false;
+}
+
+static void normalize_text(xmlNodePtr n)
+{
+    if (!has_non_ascii(n->content))
+        return;
+    const char *s = (const char *)n->content;
+    char *norm = vn_normalize(s, strlen(s), VN_TONE_CLASSIC);
+    if (strcmp(norm, s) != 0)
+        xmlNodeSetContent(n, (const xmlChar *)norm);
+    free(norm);
+}
+
+static void normalize_tree(xmlNodePtr n)
+{
+    for (; n; n = n->next) {
+        if (n->type == XML_TEXT_NODE) {
+            normalize_text(n);
+        } else if (n->type == XML_ELEMENT_NODE) {
+            for (xmlAttrPtr a = n->properties; a; a = a->next)
+                for (xmlNodePtr t = a->children; t; t = t->next)
+                    if (t->type == XML_TEXT_NODE)
+                        normalize_text(t);
+            normalize_tree(n->children);
+        }
+    }
+}
+
+static void normalize_doc(xmlDocPtr doc)
+{
+    /* Iterative over siblings, recursive only in depth (the model is shallow). */
+    normalize_tree(xmlDocGetRootElement(doc));
+}
+
+/* ---- public ------------------------------------------------------------------ */
+vb_contest *vb_contest_load(vb_diag *d, const char *path)
+{
+    size_t len = 0;
+    char *src = vb_read_file(d, path, &len);
+    if (!src)
+        return NULL;
+    vb_contest *c = vb_xcalloc(1, sizeof *c);
+    c->path = vb_xstrdup(strcmp(path, "-") == 0 ? "<stdin>" : path);
+    c->src = src;
+    c->src_len = len;
+    if (len > (size_t)INT32_MAX) {
+        vb_error(d, c->path, 0, 0, "tệp quá lớn (trên 2 GB)");
+        vb_contest_free(c);
+        return NULL;
+    }
+    c->doc = parse(c, d);
+    if (!c->doc || !validate(c, d)) {
+        vb_contest_free(c);
+        return NULL;
+    }
+    normalize_doc(c->doc);
+    model_build(c, d);
+    return c;
+}
+
+void vb_contest_free(vb_contest *c)
+{
+    if (!c)
+        return;
+    results_free(c->res);
+    if (c->have_model)
+        model_free(&c->m);
+    if (c->doc)
+        xmlFreeDoc(c->doc);
+    free(c->line_starts);
+    free(c->src);
+    free(c->path);
+    free(c);
+}
+
+xmlDocPtr vb_contest_doc(vb_contest *c) { return c->doc; }
+const char *vb_contest_path(const vb_contest *c) { return c->path; }
+
+vb_contest *vb_contest_prepare(vb_diag *d, const char *path)
+{
+    vb_contest *c = vb_contest_load(d, path);
+    if (!c)
+        return NULL;
+    if (vb_contest_check(c, d) > 0) {
+        vb_contest_free(c);
+        return NULL;
+    }
+    vb_results_compute(c, d);
+    return c;
+}

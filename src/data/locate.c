@@ -1,0 +1,180 @@
+/* Source positions for messages. libxml2 keeps only a line per element (the
+ * line where its start tag ends) and none per attribute, so the column is
+ * found by looking for the start tag in the file's bytes. */
+#include "model.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+static void build_lines(vb_contest *c)
+{
+    if (c->line_starts)
+        return;
+    size_t cap = 0, n = 0;
+    size_t *v = NULL;
+    VB_PUSH(v, n, cap, (size_t)0);
+    for (size_t i = 0; i < c->src_len; i++)
+        if (c->src[i] == '\n')
+            VB_PUSH(v, n, cap, i + 1);
+    c->line_starts = v;
+    c->nlines = n;
+}
+
+/* Column (1-based, in characters) of byte offset `off` on line `line`. */
+static int column_of(const vb_contest *c, int line, size_t off)
+{
+    int col = 1;
+    for (size_t i = c->line_starts[line - 1]; i < off; i++)
+        if (((unsigned char)c->src[i] & 0xC0) != 0x80)
+            col++;
+    return col;
+}
+
+static bool name_end(char ch)
+{
+    return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n' || ch == '/' || ch == '>';
+}
+
+/* Byte offset of "<name" for an element whose start tag ends on `line`;
+ * sets *at_line. Returns (size_t)-1 when not found. */
+static size_t find_start_tag(vb_contest *c, xmlNodePtr n, int *at_line)
+{
+    build_lines(c);
+    long line = xmlGetLineNo(n);
+    if (line < 1 || (size_t)line > c->nlines || !n->name)
+        return (size_t)-1;
+    size_t nlen = strlen((const char *)n->name);
+    for (long l = line; l >= 1 && l > line - 64; l--) {
+        size_t b = c->line_starts[l - 1];
+        size_t e = (size_t)l < c->nlines ? c->line_starts[l] : c->src_len;
+        size_t found = (size_t)-1;
+        for (size_t i = b; i + nlen + 1 < e + 1 && i + nlen < c->src_len; i++)
+            if (c->src[i] == '<' && memcmp(c->src + i + 1, n->name, nlen) == 0 &&
+                (i + 1 + nlen >= c->src_len || name_end(c->src[i + 1 + nlen])))
+                found = i; /* the last one on the line: the start tag ends here */
+        if (found != (size_t)-1) {
+            *at_line = (int)l;
+            return found;
+        }
+    }
+    return (size_t)-1;
+}
+
+void locate_node(vb_contest *c, xmlNodePtr n, int *line, int *col)
+{
+    int l = 0;
+    size_t off = find_start_tag(c, n, &l);
+    if (off == (size_t)-1) {
+        long ln = xmlGetLineNo(n);
+        *line = ln > 0 ? (int)ln : 0;
+        *col = 0;
+        return;
+    }
+    *line = l;
+    *col = column_of(c, l, off);
+}
+
+void locate_attr(vb_contest *c, xmlNodePtr n, const char *attr, int *line, int *col)
+{
+    int l = 0;
+    size_t off = find_start_tag(c, n, &l);
+    if (off == (size_t)-1) {
+        locate_node(c, n, line, col);
+        return;
+    }
+    size_t alen = strlen(attr);
+    char quote = 0;
+    for (size_t i = off + 1; i < c->src_len; i++) {
+        char ch = c->src[i];
+        if (quote) {
+            if (ch == quote)
+                quote = 0;
+            continue;
+        }
+        if (ch == '"' || ch == '\'') {
+            quote = ch;
+            continue;
+        }
+        if (ch == '>')
+            break;
+        if ((ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') && i + 1 + alen < c->src_len &&
+            memcmp(c->src + i + 1, attr, alen) == 0) {
+            size_t j = i + 1 + alen;
+            while (j < c->src_len && (c->src[j] == ' ' || c->src[j] == '\t'))
+                j++;
+            if (j < c->src_len && c->src[j] == '=') {
+                size_t at = i + 1;
+                while (l < (int)c->nlines && c->line_starts[l] <= at)
+                    l++;
+                *line = l;
+                *col = column_of(c, l, at);
+                return;
+            }
+        }
+    }
+    *line = l;
+    *col = column_of(c, l, off);
+}
+
+static void report(vb_contest *c, vb_diag *d, bool error, int line, int col,
+                   const char *fmt, va_list ap)
+{
+    vb_buf b;
+    vb_buf_init(&b);
+    vb_buf_vprintf(&b, fmt, ap);
+    if (error)
+        vb_error(d, c->path, line, col, "%s", b.data);
+    else
+        vb_warn(d, c->path, line, col, "%s", b.data);
+    vb_buf_free(&b);
+}
+
+void err_at(vb_contest *c, vb_diag *d, xmlNodePtr n, const char *fmt, ...)
+{
+    int line = 0, col = 0;
+    if (n)
+        locate_node(c, n, &line, &col);
+    va_list ap;
+    va_start(ap, fmt);
+    report(c, d, true, line, col, fmt, ap);
+    va_end(ap);
+}
+
+void warn_at(vb_contest *c, vb_diag *d, xmlNodePtr n, const char *fmt, ...)
+{
+    int line = 0, col = 0;
+    if (n)
+        locate_node(c, n, &line, &col);
+    va_list ap;
+    va_start(ap, fmt);
+    report(c, d, false, line, col, fmt, ap);
+    va_end(ap);
+}
+
+void err_attr(vb_contest *c, vb_diag *d, xmlNodePtr n, const char *attr, const char *fmt, ...)
+{
+    int line = 0, col = 0;
+    locate_attr(c, n, attr, &line, &col);
+    va_list ap;
+    va_start(ap, fmt);
+    report(c, d, true, line, col, fmt, ap);
+    va_end(ap);
+}
+
+int locate_back(vb_contest *c, int line, int col, const char *needle)
+{
+    build_lines(c);
+    if (line < 1 || (size_t)line > c->nlines)
+        return col;
+    size_t b = c->line_starts[line - 1];
+    size_t e = (size_t)line < c->nlines ? c->line_starts[line] : c->src_len;
+    size_t nlen = strlen(needle), found = (size_t)-1;
+    int k = 1;
+    for (size_t i = b; i + nlen <= e && (col <= 0 || k < col); i++) {
+        if (memcmp(c->src + i, needle, nlen) == 0)
+            found = i;
+        if (((unsigned char)c->src[i] & 0xC0) != 0x80)
+            k++;
+    }
+    return found == (size_t)-1 ? col : column_of(c, line, found);
+}

@@ -1,0 +1,104 @@
+/* The three outputs of `vanban results`: a terminal table, CSV for Excel, and
+ * the annotated XML tree. */
+#include "results.h"
+
+#include <libxml/tree.h>
+#include <math.h>
+#include <string.h>
+
+void vb_results_xml(vb_contest *c, vb_buf *out)
+{
+    xmlChar *mem = NULL;
+    int size = 0;
+    xmlDocDumpFormatMemoryEnc(c->doc, &mem, &size, "UTF-8", 1);
+    vb_buf_append(out, mem, (size_t)size);
+    xmlFree(mem);
+}
+
+bool vb_results_xml_write(vb_contest *c, FILE *out)
+{
+    /* Straight to the stream: a large tree is not held twice in memory. */
+    return xmlDocFormatDump(out, c->doc, 1) >= 0;
+}
+
+/* ---- CSV (RFC 4180, UTF-8 with BOM so that Excel reads Vietnamese) ---------- */
+static void csv_field(vb_buf *b, const char *s, bool first)
+{
+    if (!first)
+        vb_buf_putc(b, ',');
+    if (!s)
+        return;
+    if (!strpbrk(s, ",\"\r\n")) {
+        vb_buf_puts(b, s);
+        return;
+    }
+    vb_buf_putc(b, '"');
+    for (; *s; s++) {
+        if (*s == '"')
+            vb_buf_putc(b, '"');
+        vb_buf_putc(b, *s);
+    }
+    vb_buf_putc(b, '"');
+}
+
+static void csv_num(vb_buf *b, double v, int decimals)
+{
+    vb_buf_putc(b, ',');
+    if (!isnan(v))
+        fmt_plain(b, v, decimals);
+}
+
+static const char *collective_prize(const vb_results *r, const c_model *m, int u)
+{
+    for (int a = 0; a < r->nawards; a++)
+        if (r->awards[a].unit == u && r->awards[a].sub < 0 && m->prizes[r->awards[a].prizes].collective)
+            return m->prizes[r->awards[a].prizes].levels[r->awards[a].level_ix].name;
+    return NULL;
+}
+
+void vb_results_csv(vb_contest *c, vb_buf *out)
+{
+    const c_model *m = &c->m;
+    vb_results *r = c->res;
+    vb_buf_puts(out, "\xEF\xBB\xBF");
+    csv_field(out, "Hạng", true);
+    csv_field(out, "Mã", false);
+    csv_field(out, "Đơn vị", false);
+    csv_field(out, "Nhóm", false);
+    csv_field(out, "Tham gia", false);
+    for (int p = 0; p < m->nparts; p++)
+        csv_field(out, m->parts[p].name, false);
+    csv_field(out, "Tổng điểm", false);
+    csv_field(out, "Đủ điều kiện", false);
+    csv_field(out, "Giải", false);
+    csv_field(out, "Lý do", false);
+    vb_buf_puts(out, "\r\n");
+    vb_buf reasons;
+    vb_buf_init(&reasons);
+    for (int k = 0; k < m->nunits; k++) {
+        int i = r->order[k];
+        const r_unit *u = &r->u[i];
+        char rank[32] = "";
+        if (u->rank)
+            snprintf(rank, sizeof rank, "%d%s", u->rank, u->tie ? "=" : "");
+        csv_field(out, rank, true);
+        csv_field(out, m->units[i].id, false);
+        csv_field(out, m->units[i].name, false);
+        csv_field(out, m->units[i].group >= 0 ? m->groups[m->units[i].group].name : NULL, false);
+        csv_field(out, !u->participated ? "không" : u->full ? "đủ" : "không đủ", false);
+        for (int p = 0; p < m->nparts; p++)
+            csv_num(out, cell(r, i, p)->entered ? cell(r, i, p)->points : NAN, m->precision);
+        csv_num(out, u->total, m->precision);
+        csv_field(out, u->eligible ? "có" : "không", false);
+        csv_field(out, collective_prize(r, m, i), false);
+        vb_buf_clear(&reasons);
+        for (int j = 0; j < u->nreasons; j++) {
+            if (j)
+                vb_buf_puts(&reasons, "; ");
+            vb_buf_puts(&reasons, u->reasons[j]);
+        }
+        csv_field(out, reasons.data ? reasons.data : "", false);
+        vb_buf_puts(out, "\r\n");
+    }
+    vb_buf_free(&reasons);
+}

@@ -1,0 +1,33 @@
+/* The embedded schema and the Vietnamese rewriting of libxml2's errors.
+ * Internal to src/data/. */
+#ifndef VANBAN_DATA_SCHEMA_H
+#define VANBAN_DATA_SCHEMA_H
+
+#include "model.h"
+
+
+typedef struct schema_error {
+    int code;
+    xmlNodePtr node;
+    int line;
+    char *str1, *str2;
+} schema_error;
+
+/* An XSD datatype name as a clerk would say it ("ngày dạng NNNN-TT-NN"). */
+const char *schema_type_words(const char *type);
+/* One message for a well-formedness error (libxml2 code and its strings). */
+void schema_parse_message(vb_buf *out, int code, const char *str1, const char *str2, int int1);
+/* Reports the validation errors, rewritten, one per problem. `rng` is the
+ * schema as a tree: libxml2 says only "attributes of <unit> are not valid",
+ * so the attributes are diagnosed against the schema's declarations. */
+void schema_report(vb_contest *c, vb_diag *d, xmlDocPtr rng, const schema_error *errs, size_t n);
+
+/* schema_diagnose.c: what the schema declares for the attributes of an element
+ * named `elem`, and the problems of node n's attributes against it. Reports
+ * each problem; returns how many were found (0: nothing precise to say). */
+int schema_diagnose_attrs(vb_contest *c, vb_diag *d, xmlDocPtr rng, xmlNodePtr n);
+/* The same for the children of `parent`: the first one missing, repeated,
+ * out of order or unknown, against the sequence the schema declares. */
+int schema_diagnose_children(vb_contest *c, vb_diag *d, xmlDocPtr rng, xmlNodePtr parent);
+
+#endif

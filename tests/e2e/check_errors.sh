@@ -1,0 +1,76 @@
+#!/bin/bash
+# `vanban check`: one fixture per kind of error (tests/data/contest/), each
+# with the exact Vietnamese message and FILE:LINE:COL a clerk would see. The
+# locations were counted by hand from the fixtures. A file with several
+# problems gets all of them in one run; a clean file gets none; exit 1 on error.
+set -u
+: "${VANBAN:?}" "${VANBAN_TEST_DATA:?}"
+cd "$VANBAN_TEST_DATA/contest" || exit 1
+fail=0
+
+expect() { # fixture, expected stderr lines (sorted comparison), exit code 1
+    local f=$1; shift
+    local got want rc
+    got=$("$VANBAN" check "$f.xml" 2>&1 >/dev/null); rc=$?
+    want=$(printf '%s\n' "$@")
+    if [ $rc -ne 1 ]; then echo "FAIL: $f: exit $rc, expected 1"; fail=1; fi
+    if [ "$(sort <<<"$got")" != "$(sort <<<"$want")" ]; then
+        echo "FAIL: $f"; echo "  expected:"; sed 's/^/    /' <<<"$want"; echo "  got:"; sed 's/^/    /' <<<"$got"
+        fail=1
+    fi
+    if grep -qiE 'parser error|validity error|Relax-NG|Expecting|Element .* failed' <<<"$got"; then
+        echo "FAIL: $f: raw libxml2 text reached the user"; fail=1
+    fi
+}
+E="lỗi:"
+
+# A clean file: exit 0.
+"$VANBAN" check base.xml 2>/dev/null || { echo "FAIL: base.xml should pass"; fail=1; }
+
+# ---- malformed XML: one clear message -------------------------------------------
+expect parse-mismatch "vanban: parse-mismatch.xml:4:22: $E thẻ đóng </provinse> không khớp với thẻ mở <province> ở dòng 4"
+expect parse-ampersand "vanban: parse-ampersand.xml:22:66: $E dấu '&' phải viết thành &amp;"
+expect parse-unclosed "vanban: parse-unclosed.xml:28:1: $E thẻ <contest> mở ở dòng 2 chưa được đóng trước khi hết tệp"
+expect parse-not-utf8 "vanban: parse-not-utf8.xml:21:50: $E có byte không hợp lệ trong UTF-8; hãy chuyển tệp sang UTF-8 (vanban normalize)"
+expect parse-empty "vanban: parse-empty.xml:1:1: $E tệp rỗng hoặc không phải XML"
+expect parse-doctype "vanban: parse-doctype.xml:2:1: $E tệp dữ liệu không được có khai báo <!DOCTYPE>; hãy xóa dòng đó (vanban không đọc DTD hay thực thể ngoài)"
+
+# ---- not the model (RelaxNG) ------------------------------------------------------
+expect schema-missing-element "vanban: schema-missing-element.xml:3:3: $E thiếu phần tử <title> trước <province>"
+expect schema-unknown-element "vanban: schema-unknown-element.xml:20:3: $E phần tử <unitz> không thuộc mô hình của <contest> (viết sai tên hoặc đặt sai chỗ)"
+expect schema-order "vanban: schema-order.xml:23:3: $E <period> sai thứ tự: phải đứng trước <units> trong <contest> (xem docs/contest-xml.md)"
+expect schema-repeated "vanban: schema-repeated.xml:4:33: $E <province> bị lặp lại trong <contest>; chỉ được có một"
+expect schema-bad-choice "vanban: schema-bad-choice.xml:22:19: $E giá trị 'huyen' của thuộc tính 'kind' không hợp lệ: cần một trong: so-ban-nganh, ubnd-huyen, trung-uong, su-nghiep, ubnd-xa, phong-ban, khac"
+expect schema-bad-date "vanban: schema-bad-date.xml:6:11: $E giá trị '01/08/2023' của thuộc tính 'start' không hợp lệ: cần ngày dạng NNNN-TT-NN (ví dụ 2023-08-01)"
+expect schema-bad-number "vanban: schema-bad-number.xml:25:44: $E giá trị '45,5' của thuộc tính 'score' không hợp lệ: cần số (dấu chấm thập phân, ví dụ 83.64)"
+expect schema-missing-attr "vanban: schema-missing-attr.xml:21:5: $E <unit> thiếu thuộc tính bắt buộc 'id'"
+expect schema-unknown-attr "vanban: schema-unknown-attr.xml:21:39: $E thuộc tính 'colour' không dùng được cho <unit>"
+
+# ---- meaning (check) --------------------------------------------------------------
+# Renaming u2 to u1 also leaves s2 pointing at a unit that no longer exists.
+expect check-duplicate-id "vanban: check-duplicate-id.xml:22:11: $E mã đơn vị 'u1' bị trùng: đã dùng ở dòng 21; mỗi đơn vị cần một mã riêng" \
+    "vanban: check-duplicate-id.xml:26:25: $E không có đơn vị mã 'u2'; hãy khai báo nó trong <units> hoặc sửa mã"
+expect check-unknown-unit "vanban: check-unknown-unit.xml:25:25: $E không có đơn vị mã 'u9'; hãy khai báo nó trong <units> hoặc sửa mã"
+expect check-unknown-part "vanban: check-unknown-part.xml:12:62: $E không có phần thi mã 'c'; hãy khai báo nó trong <parts> hoặc sửa mã"
+expect check-unknown-judge "vanban: check-unknown-judge.xml:26:51: $E không có thành viên Ban Giám khảo mã 'j2'; hãy khai báo nó trong <committees> hoặc sửa mã"
+expect check-score-above-max "vanban: check-score-above-max.xml:25:44: $E điểm 60,5 nằm ngoài khoảng 0–60 của phần thi “Phần A”"
+expect check-score-negative "vanban: check-score-negative.xml:26:62: $E điểm -2 của giám khảo 'j1' nằm ngoài khoảng 0–60 của phần thi “Phần A”"
+expect check-prizes-too-many "vanban: check-prizes-too-many.xml:14:3: $E cơ cấu giải 'tt' có 3 giải nhưng chỉ có 2 đơn vị: không thể trao đủ; hãy giảm số giải"
+expect check-dates-reversed "vanban: check-dates-reversed.xml:6:30: $E ngày kết thúc 31/07/2023 trước ngày bắt đầu 01/08/2023"
+expect check-submission-date "vanban: check-submission-date.xml:25:55: $E ngày nộp 02/11/2023 nằm ngoài thời gian dự thi 01/08/2023 – 31/10/2023"
+expect check-unit-no-group "vanban: check-unit-no-group.xml:22:5: $E đơn vị 'u2' không thuộc nhóm nào; hãy thêm thuộc tính group"
+# Every problem in one run.
+expect check-many \
+    "vanban: check-many.xml:22:11: $E mã đơn vị 'u1' bị trùng: đã dùng ở dòng 21; mỗi đơn vị cần một mã riêng" \
+    "vanban: check-many.xml:26:25: $E không có đơn vị mã 'u2'; hãy khai báo nó trong <units> hoặc sửa mã" \
+    "vanban: check-many.xml:25:44: $E điểm 99 nằm ngoài khoảng 0–60 của phần thi “Phần A”" \
+    "vanban: check-many.xml:26:51: $E không có thành viên Ban Giám khảo mã 'jx'; hãy khai báo nó trong <committees> hoặc sửa mã"
+
+# Usage errors: exit 2.
+"$VANBAN" check 2>/dev/null; [ $? -eq 2 ] || { echo "FAIL: check without a file should exit 2"; fail=1; }
+# A missing file is an I/O error: exit 3.
+"$VANBAN" check does-not-exist.xml 2>/dev/null; [ $? -eq 3 ] || { echo "FAIL: missing file should exit 3"; fail=1; }
+# results refuses a file with errors (exit 1) and prints nothing on stdout.
+out=$("$VANBAN" results check-many.xml 2>/dev/null); rc=$?
+[ $rc -eq 1 ] && [ -z "$out" ] || { echo "FAIL: results on a bad file: exit $rc, stdout '$out'"; fail=1; }
+exit $fail

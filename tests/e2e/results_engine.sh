@@ -1,0 +1,104 @@
+#!/bin/bash
+# The results engine on tests/data/contest/results-ties.xml: every expected
+# value below was worked out by hand from the fixture (see its comment).
+set -u
+: "${VANBAN:?}" "${VANBAN_TEST_DATA:?}"
+cd "$VANBAN_TEST_DATA/contest" || exit 1
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+fail=0
+
+"$VANBAN" results results-ties.xml --format xml >"$tmp/r.xml" 2>"$tmp/err"
+rc=$?
+[ $rc -eq 0 ] || { echo "FAIL: exit $rc"; cat "$tmp/err"; exit 1; }
+x() { xmllint --xpath "$1" "$tmp/r.xml" 2>/dev/null; }
+eq() {
+    local got; got=$(x "$2")
+    [ "$got" = "$3" ] || { echo "FAIL: $1: expected '$3', got '$got'   [$2]"; fail=1; }
+}
+R=/contest/results
+U() { echo "$R/unit[@ref='$1']"; }
+
+# Per-judge scores: u1 part a = mean(38, 40, 42) = 40; u4 part b = mean of
+# (10, 35, 35, 50) without the highest and the lowest = 35.
+eq "u1 a (mean of judges)" "string($(U u1)/part[@ref='a']/@points)" 40.00
+eq "u4 b (trimmed mean)"   "string($(U u4)/part[@ref='b']/@points)" 35.00
+eq "u4 b percent"          "string($(U u4)/part[@ref='b']/@percent)" 70.00
+
+# A tie that the declared tie-break (part a) does not settle: same rank, flagged.
+eq "u1 total" "string($(U u1)/@total)" 80.00
+eq "u2 total" "string($(U u2)/@total)" 80.00
+eq "u1 rank"  "string($(U u1)/@rank)" 1
+eq "u2 rank"  "string($(U u2)/@rank)" 1
+eq "u1 tie"   "string($(U u1)/@tie)" true
+eq "u2 tie"   "string($(U u2)/@tie)" true
+# A tie the tie-break settles: 70 each, u3 has more in part a (45 > 35).
+eq "u3 rank" "string($(U u3)/@rank)" 3
+eq "u4 rank" "string($(U u4)/@rank)" 4
+eq "u3 tie"  "count($(U u3)/@tie)" 0
+# 50% exactly meets a 50% minimum (u3 part b: 25 of 50).
+eq "u3 eligible" "string($(U u3)/@eligible)" true
+
+# The unsettled tie straddles Nhất/Nhì: neither is awarded; it is recorded…
+eq "tie recorded" "count($R/tie[@prizes='tt'][@rank='1']/unit)" 2
+eq "tie members"  "string($R/tie[@prizes='tt']/unit[1]/@ref) = 'u1' and string($R/tie[@prizes='tt']/unit[2]/@ref) = 'u2'" true
+eq "Nhất unawarded (tie)" "string($R/unawarded[@prizes='tt'][@level='1']/@reason)" tie
+eq "Nhì unawarded (tie)"  "string($R/unawarded[@prizes='tt'][@level='2']/@reason)" tie
+# …and reported on stderr with the prize set's location, never broken silently.
+grep -q "^vanban: results-ties.xml:18:3: cảnh báo: hòa điểm chưa phân định ở hạng 1 của “Giải tập thể”: Sở Văn hóa, Thể thao và Du lịch, Đơn vị \"Hai\"" "$tmp/err" \
+    || { echo "FAIL: tie warning missing:"; cat "$tmp/err"; fail=1; }
+# Two Ba prizes go to u3 and u4 in rank order; Khuyến khích has nobody left.
+eq "Ba count" "count($R/award[@prizes='tt'][@level='3'])" 2
+eq "Ba 1" "string($R/award[@prizes='tt'][@level='3'][1]/unit/@ref)" u3
+eq "Ba 2" "string($R/award[@prizes='tt'][@level='3'][2]/unit/@ref)" u4
+eq "collective awards" "count($R/award[@prizes='tt'])" 2
+eq "KK unawarded (too few)" "string($R/unawarded[@prizes='tt'][@level='4']/@reason)" too-few
+eq "KK unawarded count" "string($R/unawarded[@prizes='tt'][@level='4']/@count)" 1
+eq "stats awarded" "string($R/stats/prizes[@ref='tt']/@awarded)" 2
+eq "stats unawarded" "string($R/stats/prizes[@ref='tt']/@unawarded)" 3
+
+# A missing score: no total, not eligible, and why.
+eq "u5 total absent" "count($(U u5)/@total)" 0
+eq "u5 eligible" "string($(U u5)/@eligible)" false
+eq "u5 reason" "string($(U u5)/reason)" "chưa có đủ điểm phần thi “Phần A”"
+# Below the minimum: 20 of 50 is 40%.
+eq "u6 reason" "string($(U u6)/reason)" "phần thi “Phần B” đạt 40% số điểm, dưới mức 50%"
+eq "u7 absent" "string($(U u7)/@participated)" false
+
+# Individual prizes per part: 45 → Nhất; the two 40s tie but both fit in Nhì.
+eq "individual Nhất" "string($R/award[@prizes='ca'][@level='1']/submission/@ref)" u3a
+eq "individual Nhì"  "count($R/award[@prizes='ca'][@level='2'])" 2
+eq "no individual tie" "count($R/tie[@prizes='ca'])" 0
+
+# CSV: exact bytes (BOM, header, comma separators, CRLF, RFC 4180 quoting of
+# a name with a comma and of one with quotes, reasons quoted when needed).
+"$VANBAN" results results-ties.xml --format csv >"$tmp/got.csv" 2>/dev/null
+{
+    printf '\xef\xbb\xbf'
+    printf 'Hạng,Mã,Đơn vị,Nhóm,Tham gia,Phần A,Phần B,Tổng điểm,Đủ điều kiện,Giải,Lý do\r\n'
+    printf '1=,u1,"Sở Văn hóa, Thể thao và Du lịch",,đủ,40.00,40.00,80.00,có,,\r\n'
+    printf '1=,u2,"Đơn vị ""Hai""",,đủ,40.00,40.00,80.00,có,,\r\n'
+    printf '3,u3,Đơn vị Ba,,đủ,45.00,25.00,70.00,có,Giải Ba,\r\n'
+    printf '4,u4,Đơn vị Bốn,,đủ,35.00,35.00,70.00,có,Giải Ba,\r\n'
+    printf ',u6,Đơn vị Sáu,,đủ,30.00,20.00,50.00,không,,"phần thi “Phần B” đạt 40%% số điểm, dưới mức 50%%"\r\n'
+    printf ',u5,Đơn vị Năm,,đủ,,30.00,,không,,chưa có đủ điểm phần thi “Phần A”\r\n'
+    printf ',u7,Đơn vị Bảy,,không,,,,không,,không tham gia\r\n'
+} >"$tmp/want.csv"
+cmp -s "$tmp/got.csv" "$tmp/want.csv" || { echo "FAIL: CSV bytes differ"; diff <(cat -A "$tmp/want.csv") <(cat -A "$tmp/got.csv"); fail=1; }
+
+# Text: columns aligned by display width, not bytes: every row's total column
+# ends at the same display column ("Sở Văn hóa…" has multi-byte letters).
+"$VANBAN" results results-ties.xml >"$tmp/table.txt" 2>/dev/null
+cols=$(head -7 "$tmp/table.txt" | sed -n '3,6p' | while IFS= read -r line; do
+    pre=${line%%80,00*}; [ "$pre" = "$line" ] && pre=${line%%70,00*}
+    printf '%s\n' "$pre" | wc -m
+done | sort -u | wc -l)
+[ "$cols" -eq 1 ] || { echo "FAIL: total column not aligned"; cat "$tmp/table.txt"; fail=1; }
+
+# Output formats and usage.
+"$VANBAN" results results-ties.xml --format pdf >/dev/null 2>&1; [ $? -eq 2 ] || { echo "FAIL: bad --format should exit 2"; fail=1; }
+# Input normalization: a decomposed (NFD) name comes out NFC.
+# "vị" written as v, i, U+0323 COMBINING DOT BELOW.
+sed 's/Đơn vị Ba/Đơn vi\xcc\xa3 Ba/' results-ties.xml >"$tmp/nfd.xml"
+grep -q 'vị Ba' "$tmp/nfd.xml" && { echo "FAIL: the NFD fixture is not NFD"; fail=1; }
+"$VANBAN" results "$tmp/nfd.xml" --format xml 2>/dev/null | grep -q 'name="Đơn vị Ba"' || { echo "FAIL: text not normalized to NFC"; fail=1; }
+exit $fail
