@@ -88,4 +88,55 @@ void vn_score_text(const char *utf8, size_t len, vn_text_score *score);
 
 /* ==== casing, collation, formatting, width ================================ */
 
+/* Case mapping of every Vietnamese letter (and the rest of Unicode through
+ * utf8proc), appended to `out` in NFC. Title case capitalises the first letter
+ * of each word and lowers the rest: "NGUYỄN THỊ MỸ HẠNH" → "Nguyễn Thị Mỹ Hạnh". */
+void vn_upper(vb_buf *out, const char *s, size_t len);
+void vn_lower(vb_buf *out, const char *s, size_t len);
+void vn_title(vb_buf *out, const char *s, size_t len);
+
+/* Vietnamese alphabetical order (a ă â b c d đ e ê g h i k l m n o ô ơ p q r s
+ * t u ư v x y, then tones; docs/vietnamese-conventions.md), ignoring the
+ * tone-placement style. vn_sort_key appends bytes that compare with memcmp
+ * in that order; vn_collate compares two strings directly. */
+int vn_collate(const char *a, const char *b);
+void vn_sort_key(vb_buf *out, const char *s, size_t len);
+/* A person's name sorted as Vietnamese lists are: given name, then middle
+ * names, then family name ("Nguyễn Thị Mỹ Hạnh" sorts under Hạnh). */
+void vn_name_sort_key(vb_buf *out, const char *name, size_t len);
+
+/* 83,64 and 10.000.000: dot for thousands, comma for decimals, rounded half
+ * away from zero to `decimals` places. */
+void vn_format_number(vb_buf *out, double v, int decimals);
+/* "10.000.000 đồng" */
+void vn_format_money(vb_buf *out, double v);
+/* "83,64%" */
+void vn_format_percent(vb_buf *out, double v, int decimals);
+/* Number in words as spoken: "một trăm linh năm", "hai mươi mốt", "mười lăm",
+ * "bốn mươi tư" (docs/vietnamese-conventions.md). False beyond ±10^18. */
+bool vn_number_words(vb_buf *out, long long n);
+
+typedef struct vn_date {
+    int year, month, day;
+} vn_date;
+/* "2023-02-05" (ISO 8601 calendar date), checked against the calendar. */
+bool vn_parse_iso_date(const char *s, vn_date *out);
+/* Decree 30: "ngày 05 tháng 02 năm 2023" — a zero before days 1–9 and
+ * months 1–2, none elsewhere ("ngày 29 tháng 6 năm 2019"). */
+void vn_format_date(vb_buf *out, vn_date d);
+/* "05/02/2023" */
+void vn_format_date_short(vb_buf *out, vn_date d);
+
+/* Roman numerals 1–3999 (Phụ lục II, phần III). False outside. */
+bool vn_roman(vb_buf *out, int n);
+/* Zero-padded count: vn_pad(out, 1, 2) → "01" (as in "01 giải Nhất"). */
+void vn_pad(vb_buf *out, long long n, int width);
+
+/* Columns a UTF-8 string takes in a terminal (combining marks 0, wide 2). */
+size_t vn_display_width(const char *s, size_t len);
+
+/* A stable ASCII file-name slug: Vietnamese folded to ASCII (đ → d), lower
+ * case, runs of other characters to one '-': "Đặng Thành Nam" → "dang-thanh-nam". */
+void vn_slug(vb_buf *out, const char *s, size_t len);
+
 #endif
