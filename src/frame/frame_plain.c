@@ -30,5 +30,5 @@ void frame_plain(frame_spec *f)
     f->footnote_size = 10;
     f->table_size = 12;
     f->page_numbers = PAGENUM_BOTTOM_CENTER;
-    f->number_first_page = true;
+    f->number_first_page = false; /* as Vietnamese documents: numbers from page 2 */
 }

@@ -38,8 +38,10 @@ static void heading(lay_ctx *cx, flow *f, const md_block *b, double x, double wi
         for (size_t i = at + 1; i < f->n; i++)
             f->v[i].break_ok = false;
     }
-    flow_add_space(cx, f, fr->para_space);
+    /* Kept before the space is added, so neither the space nor the next
+     * block can start a page after the heading. */
     cx->keep_next = true;
+    flow_add_space(cx, f, fr->para_space);
 }
 
 static void to_roman_lower(char *out, size_t cap, int n)
@@ -219,7 +221,13 @@ static void image(lay_ctx *cx, flow *f, const md_block *b, double x, double widt
     }
     const frame_spec *fr = cx->fr;
     double body_h = fr->page_h - fr->margin_top - fr->margin_bottom;
-    double w = width, h = width * ph / pw;
+    /* Natural size at 96 pixels per inch, as browsers and word processors
+     * show an image without a size, never wider than the text. */
+    double w = pw * 0.75, h = ph * 0.75;
+    if (w > width) {
+        w = width;
+        h = width * ph / pw;
+    }
     if (h > body_h * 0.9) { /* never taller than a page */
         h = body_h * 0.9;
         w = h * pw / ph;

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Document-level output: Info and outline in Vietnamese, /Lang, links,
+# images, only the faces used are embedded, reproducible bytes, stdout.
+. "$(dirname "$0")/lib.sh"
+
+cp "$VANBAN_SRC/samples/img/co-to-quoc.png" "$T/flag.png"
+cat > "$T/d.md" <<'MD'
+---
+title: Báo cáo kết quả Hội thi Cải cách hành chính
+author: Sở Nội vụ tỉnh Sóc Trăng
+subject: Kết quả năm 2023
+keywords: cải cách hành chính, hội thi
+---
+# Phần một: Tổng quan
+
+Xem [Cổng Dịch vụ công quốc gia](https://dichvucong.gov.vn) để biết thêm.
+
+## Mục 1.1 – Đánh giá chung
+
+![Cờ](flag.png)
+
+## Mục 1.2 – Kiến nghị
+
+Văn bản chỉ dùng kiểu chữ thường và đậm ở tiêu đề.
+MD
+"$VANBAN" render "$T/d.md" -o "$T/d.pdf"
+
+info=$(pdfinfo "$T/d.pdf")
+check "Title in Vietnamese" grep -q "^Title: *Báo cáo kết quả Hội thi Cải cách hành chính$" <<< "$info"
+check "Author in Vietnamese" grep -q "^Author: *Sở Nội vụ tỉnh Sóc Trăng$" <<< "$info"
+check "Subject" grep -q "^Subject: *Kết quả năm 2023$" <<< "$info"
+check "Keywords" grep -q "^Keywords: *cải cách hành chính, hội thi$" <<< "$info"
+check "Creator names vanban" grep -q "^Creator: *vanban" <<< "$info"
+check "CreationDate from SOURCE_DATE_EPOCH (2023-11-14 22:13:20 UTC)" \
+    bash -c "TZ=UTC pdfinfo '$T/d.pdf' | grep -q '^CreationDate: .*Nov 14 22:13:20 2023'"
+
+outline=$(mutool show "$T/d.pdf" outline 2>/dev/null)
+check "outline has the chapter" grep -q "Phần một: Tổng quan" <<< "$outline"
+check "outline has the sections" bash -c "grep -q 'Mục 1.1 – Đánh giá chung' <<< \"\$1\" && grep -q 'Mục 1.2 – Kiến nghị' <<< \"\$1\"" _ "$outline"
+check "sections nested under the chapter" bash -c "grep -E '^[[:space:]|+-]+.*Mục 1.1' <<< \"\$1\" >/dev/null" _ "$outline"
+
+qpdf --qdf --object-streams=disable "$T/d.pdf" "$T/d.qdf"
+check "catalog has /Lang (vi)" grep -aq "/Lang (vi)" "$T/d.qdf"
+check "link annotation to the portal" grep -aq "/URI (https://dichvucong.gov.vn)" "$T/d.qdf"
+check "one image embedded" [ "$(pdfimages -list "$T/d.pdf" | tail -n +3 | wc -l)" -eq 1 ]
+check "the image is 300x200" bash -c "pdfimages -list '$T/d.pdf' | tail -n +3 | awk '{exit !(\$4==300 && \$5==200)}'"
+nf=$(pdffonts "$T/d.pdf" | tail -n +3 | wc -l)
+check "only the two faces used are embedded (got $nf)" [ "$nf" -eq 2 ]
+
+"$VANBAN" render "$T/d.md" -o "$T/d2.pdf"
+check "same input, same SOURCE_DATE_EPOCH: identical bytes" cmp -s "$T/d.pdf" "$T/d2.pdf"
+SOURCE_DATE_EPOCH=1700086400 "$VANBAN" render "$T/d.md" -o "$T/d3.pdf"
+check "another SOURCE_DATE_EPOCH changes the dates" bash -c "! cmp -s '$T/d.pdf' '$T/d3.pdf'"
+(cd "$T" && "$VANBAN" render d.md -o -) > "$T/stdout.pdf"
+check "-o - writes the same PDF to stdout" cmp -s "$T/d.pdf" "$T/stdout.pdf"
+rm "$T/d.pdf"
+(cd "$T" && "$VANBAN" render d.md)
+check "no -o writes d.pdf beside d.md" cmp -s "$T/d.pdf" "$T/d2.pdf"
+check "qpdf --check is clean" qpdf --check "$T/d.pdf" > /dev/null
+finish

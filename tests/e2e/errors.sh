@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Bad input: one clear message (with file:line:col where there is one), the
+# contract's exit code, and never an output file, not even a partial one.
+. "$(dirname "$0")/lib.sh"
+
+expect() { # expect CODE PATTERN OUTFILE -- args...
+    local code=$1 pattern=$2 out=$3; shift 4
+    set +e
+    "$VANBAN" "$@" 2> "$T/err"
+    local rc=$?
+    set -e
+    local msg; msg=$(cat "$T/err")
+    check "exit $code for: $* (got $rc)" [ "$rc" -eq "$code" ]
+    check "message matches '$pattern': $msg" grep -Eq -- "$pattern" "$T/err"
+    check "one message line" [ "$(wc -l < "$T/err")" -eq 1 ]
+    if [ -n "$out" ]; then
+        check "no output file left" [ ! -e "$out" ]
+        check "no temporary file left" [ -z "$(ls -A "$(dirname "$out")" | grep -v -E '\.(md|png|txt)$' || true)" ]
+    fi
+}
+
+mkdir -p "$T/w"
+printf 'Xin chào.\n' > "$T/w/ok.md"
+
+expect 1 'không tìm thấy phông "Không Có Phông".*fonts-|cài' "$T/w/ok.pdf" -- \
+    render "$T/w/ok.md" --font-family "Không Có Phông"
+expect 1 'Times New Roman.*ttf-mscorefonts-installer' "$T/w/ok.pdf" -- \
+    render "$T/w/ok.md" --font-family "Times New Roman"
+
+printf 'Đoạn một.\n\n![Logo](khong-co.png)\n' > "$T/w/img.md"
+expect 1 "img.md:3(:[0-9]+)?: lỗi: .*khong-co.png" "$T/w/img.pdf" -- render "$T/w/img.md"
+
+printf 'Dòng một.\nHai ba b\xe1\xbb\n' > "$T/w/bad.md"
+expect 1 "bad.md:2:9: lỗi: .*UTF-8" "$T/w/bad.pdf" -- render "$T/w/bad.md"
+
+printf 'Chữ Hán 中 không có trong phông.\n' > "$T/w/cjk.md"
+expect 1 'cjk.md:1(:[0-9]+)?: lỗi: ký tự "中" \(U\+4E2D\)' "$T/w/cjk.pdf" -- render "$T/w/cjk.md"
+
+printf -- '---\ntitle: [x\n---\nThân.\n' > "$T/w/yaml.md"
+expect 1 "yaml.md:[0-9]+:[0-9]+: lỗi: .*YAML" "$T/w/yaml.pdf" -- render "$T/w/yaml.md"
+
+expect 3 "khong-ton-tai.md: lỗi: không mở được" "" -- render "$T/w/khong-ton-tai.md"
+if [ "$(id -u)" != 0 ]; then
+    printf 'x\n' > "$T/w/noread.md"; chmod 000 "$T/w/noread.md"
+    expect 3 "noread.md: lỗi: không mở được" "" -- render "$T/w/noread.md"
+fi
+expect 3 "lỗi: không tạo được tệp kết quả" "" -- render "$T/w/ok.md" -o "$T/khong-co-thu-muc/x.pdf"
+check "nothing created for the unwritable output" [ ! -e "$T/khong-co-thu-muc" ]
+
+# A failure must not destroy an existing output either.
+printf 'old' > "$T/w/keep.pdf"
+printf 'Chữ 中.\n' > "$T/w/keep.md"
+expect 1 "U\+4E2D" "" -- render "$T/w/keep.md" -o "$T/w/keep.pdf"
+check "an existing output is left untouched on failure" [ "$(cat "$T/w/keep.pdf")" = old ]
+
+expect 2 "cần đúng một tệp" "" -- render
+expect 2 "không có tùy chọn" "" -- render --khong-co "$T/w/ok.md"
+expect 2 "không có lệnh" "" -- khongco
+set +e; "$VANBAN" > /dev/null 2>&1; rc=$?; set -e
+check "no arguments: usage, exit 2" [ "$rc" -eq 2 ]
+finish

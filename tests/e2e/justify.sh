@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# A justified paragraph: every line but the last flush with both margins
+# within 0.5 pt, the first line indented 1.27 cm, no word gap over twice the
+# median gap (no rivers, no loose lines).
+. "$(dirname "$0")/lib.sh"
+
+cat > "$T/p.md" <<'MD'
+Căn cứ Kế hoạch số 27/KH-UBND ngày 09/02/2023 của Ủy ban nhân dân tỉnh Sóc Trăng về tuyên truyền cải cách hành chính tỉnh Sóc Trăng năm 2023, Sở Nội vụ ban hành Kế hoạch tổ chức Hội thi Cải cách hành chính tỉnh Sóc Trăng năm 2023 nhằm tuyên truyền sâu rộng đến cán bộ, công chức, viên chức và Nhân dân về mục tiêu, nhiệm vụ, giải pháp cải cách hành chính của tỉnh; phát hiện, nhân rộng các mô hình, sáng kiến, giải pháp hay trong thực hiện cải cách hành chính; nâng cao nhận thức, trách nhiệm của người đứng đầu các cơ quan, đơn vị trong việc chỉ đạo, tổ chức thực hiện nhiệm vụ cải cách hành chính, góp phần cải thiện Chỉ số cải cách hành chính, Chỉ số hài lòng về sự phục vụ hành chính và Chỉ số năng lực cạnh tranh cấp tỉnh trong những năm tiếp theo, đồng thời khuyến khích cán bộ, công chức, viên chức tích cực tham gia thực hiện dịch vụ công trực tuyến toàn trình.
+MD
+"$VANBAN" render "$T/p.md" -o "$T/p.pdf"
+
+python3 - "$T/p.pdf" "$TOOLS" <<'PY'
+import statistics, sys
+sys.path.insert(0, sys.argv[2])
+import pdfgeom
+pages = pdfgeom.lines(sys.argv[1])
+LEFT, RIGHT, INDENT = 30 / 25.4 * 72, 595.276 - 15 / 25.4 * 72, 12.7 / 25.4 * 72
+BOTTOM = 841.89 - 20 / 25.4 * 72
+# The body: what lies above the bottom margin (the page number sits below it).
+lines = [l for l in pages[0] if l["y1"] <= BOTTOM]
+fails = 0
+def check(cond, what):
+    global fails
+    print(("ok - " if cond else "not ok - ") + what)
+    fails += not cond
+check(len(lines) >= 5, f"the paragraph has several lines ({len(lines)})")
+check(abs(lines[0]["x0"] - (LEFT + INDENT)) <= 0.5, f"first line indented 1.27 cm (x0 {lines[0]['x0']:.2f})")
+for i, l in enumerate(lines[1:], 1):
+    check(abs(l["x0"] - LEFT) <= 0.5, f"line {i + 1} starts at the left margin (x0 {l['x0']:.2f})")
+for i, l in enumerate(lines[:-1]):
+    check(abs(l["x1"] - RIGHT) <= 0.5, f"line {i + 1} ends at the right margin (x1 {l['x1']:.2f})")
+check(lines[-1]["x1"] < RIGHT - 5, "the last line is ragged")
+gaps = [b[1] - a[3] for l in lines for a, b in zip(l["words"], l["words"][1:])]
+med = statistics.median(gaps)
+check(max(gaps) <= 2 * med, f"largest word gap {max(gaps):.2f} <= 2 x median {med:.2f}")
+check(min(gaps) > 0.5 * med, f"smallest word gap {min(gaps):.2f} > median/2 (no squeezed line)")
+print(f"{sum(1 for _ in lines)} lines checked; {fails} failed")
+sys.exit(1 if fails else 0)
+PY

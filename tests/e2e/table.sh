@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# A table longer than a page: header repeated on every page, rows never
+# split, every row exactly once, right-aligned column flush right.
+. "$(dirname "$0")/lib.sh"
+
+{
+    echo "Bảng tổng hợp điểm của các đơn vị tham gia hội thi."
+    echo
+    echo "| STT | Tên đơn vị | Điểm |"
+    echo "|:---:|---|---:|"
+    for i in $(seq 1 90); do
+        if [ $((i % 10)) -eq 0 ]; then
+            echo "| $i | Đơn vị số $i có tên rất dài để ô phải xuống dòng: Trung tâm Phục vụ hành chính công và Kiểm soát thủ tục hành chính tỉnh | $((60 + i % 40)),$((i % 10))5 |"
+        else
+            echo "| $i | Đơn vị số $i | $((60 + i % 40)),$((i % 10))5 |"
+        fi
+    done
+} > "$T/t.md"
+"$VANBAN" render "$T/t.md" -o "$T/t.pdf"
+
+python3 - "$T/t.pdf" "$TOOLS" <<'PY'
+import re, sys, collections
+sys.path.insert(0, sys.argv[2])
+import pdfgeom
+pages = pdfgeom.lines(sys.argv[1])
+fails = 0
+def check(cond, what):
+    global fails
+    print(("ok - " if cond else "not ok - ") + what)
+    fails += not cond
+check(len(pages) >= 2, f"the table continues over {len(pages)} pages")
+for pno, page in enumerate(pages):
+    header = [l for l in page if l["text"].startswith("STT")]
+    check(len(header) == 1 and "Tên đơn vị" in header[0]["text"] and "Điểm" in header[0]["text"],
+          f"page {pno + 1} has the header row once")
+    if header and pno > 0:
+        first = min(page, key=lambda l: l["y0"])
+        check(first is header[0], f"page {pno + 1} starts with the repeated header")
+seen = collections.Counter()
+where = {}
+for pno, page in enumerate(pages):
+    for l in page:
+        for m in re.finditer(r"Đơn vị số (\d+)", l["text"]):
+            seen[int(m.group(1))] += 1
+        m = re.search(r"Đơn vị số (\d+) có tên", l["text"])
+        if m:
+            where[int(m.group(1))] = pno
+        if "Kiểm soát thủ tục" in l["text"] or "hành chính tỉnh" in l["text"]:
+            pass
+check(sorted(seen) == list(range(1, 91)) and set(seen.values()) == {1}, "every row appears exactly once")
+# a wrapped row stays whole: its continuation line is on the same page
+for n, pno in where.items():
+    page = pages[pno]
+    cont = [l for l in page if "thủ tục hành chính tỉnh" in l["text"] or "hành chính công và" in l["text"]]
+    check(len(cont) >= 1, f"the wrapped row {n} continues on its own page {pno + 1}")
+# right-aligned score column: every score ends at the same x
+ends = [w[3] for page in pages for l in page for w in l["words"] if re.fullmatch(r"\d+,\d5", w[0])]
+check(len(ends) == 90 and max(ends) - min(ends) <= 0.5, f"scores right-aligned ({len(ends)} cells, spread {max(ends) - min(ends):.2f} pt)")
+sys.exit(1 if fails else 0)
+PY
