@@ -123,7 +123,9 @@ static int run(const render_opts *o, vb_diag *d)
     fonts = font_set_new(&fcfg);
 
     frame_spec frame;
-    frame_plain(&frame);
+    official_fields official;
+    if (!frame_from_front_matter(&frame, &official, &fm, o->input, strings, d))
+        goto done;
     page_doc_info info;
     doc_info(&fm, doc, &info, strings);
     pages = layout_document(doc, &frame, fonts, &info, d);

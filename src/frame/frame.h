@@ -12,7 +12,28 @@
 
 #define MM_TO_PT(mm) ((mm) * 72.0 / 25.4)
 
-typedef enum frame_kind { FRAME_PLAIN, FRAME_OFFICIAL } frame_kind;
+typedef enum frame_kind { FRAME_PLAIN, FRAME_OFFICIAL, FRAME_CERTIFICATE } frame_kind;
+
+/* The furniture of a Decree 30 document (docs/nd30-format.md), as the
+ * front-matter fields of the reference transcriptions name it. NULL or an
+ * empty list: not printed. A "\n" in a value is a forced line break. */
+typedef struct official_fields {
+    const char *quoc_hieu;        /* CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM */
+    const char *tieu_ngu;         /* Độc lập - Tự do - Hạnh phúc */
+    const char *co_quan_chu_quan; /* UBND TỈNH SÓC TRĂNG (upright caps) */
+    const char *co_quan_ban_hanh; /* SỞ NỘI VỤ (bold caps) */
+    const char *so_ky_hieu;       /* 56/KH-SNV, printed "Số: 56/KH-SNV" */
+    const char *dia_danh_ngay;    /* "Sóc Trăng, ngày 18 tháng 7 năm 2023" (italic) */
+    const char *ten_loai;         /* KẾ HOẠCH */
+    const char *trich_yeu;        /* bold, centred, rule under it */
+    const char **kinh_gui;        /* one or several recipients */
+    size_t n_kinh_gui;
+    const char *quyen_han;        /* KT. GIÁM ĐỐC */
+    const char *chuc_vu;          /* PHÓ GIÁM ĐỐC */
+    const char *nguoi_ky;         /* the signer's name */
+    const char **noi_nhan;        /* items without their "- " */
+    size_t n_noi_nhan;
+} official_fields;
 
 typedef enum list_style {
     LIST_HANGING,      /* web-like: marker in the margin of an indented block (plain) */
@@ -33,18 +54,41 @@ typedef struct frame_spec {
     bool justify;
     list_style lists;
     double list_indent;                          /* hanging lists: indent per level */
-    double heading_size[4];                      /* levels 1–4 */
-    bool heading_center[4];
+    double heading_size[6];                      /* levels 1–6 */
+    bool heading_center[6];
+    unsigned heading_style[6];                   /* md_style bits (bold, italic) */
+    bool heading_indent;                         /* headings start at the first-line indent */
+    bool heading_page_break;                     /* a level-1 heading starts a new page
+                                                    (official: Phụ lục, Phần) */
+    bool italic_can_cu;                          /* "Căn cứ …" paragraphs before the first
+                                                    heading are italic (official) */
     double footnote_size;
     double table_size;
     page_number_pos page_numbers;
+    double page_number_size;
     bool number_first_page;
+    const official_fields *official;             /* FRAME_OFFICIAL: the header and closing */
 } frame_spec;
 
 /* The plain frame: A4 portrait, 20/20/30/15 mm margins like official
  * documents, 13 pt justified text, hanging-indent lists, page numbers at the
  * bottom centre. */
 void frame_plain(frame_spec *f);
+
+/* The Decree 30 official frame: A4 portrait, margins 20/20/30/15 mm, 14 pt
+ * justified body with a 1.27 cm first-line indent, 6 pt between paragraphs,
+ * lists with the marker at the first-line indent, page numbers top centre
+ * from page 2. The fields are set separately (frame_settings). */
+void frame_official(frame_spec *f);
+
+/* Applies a template's front matter: `frame:` (plain, official), page
+ * settings within the decree's ranges (kho_giay: A4; huong: doc|ngang;
+ * le_tren/le_duoi/le_trai/le_phai in mm; co_chu 13|14; gian_dong 1–1.5),
+ * and for the official frame its fields (strings in `a`). A value out of
+ * range is reported at its front-matter line. */
+struct front_matter;
+bool frame_from_front_matter(frame_spec *f, official_fields *of, const struct front_matter *fm,
+                             const char *path, vb_arena *a, vb_diag *d);
 
 /* Draws the frame's furniture on a finished page (page numbers). */
 void frame_decorate(const frame_spec *f, page_doc *doc, vb_page *pg, size_t index,

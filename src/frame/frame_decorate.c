@@ -11,7 +11,7 @@ void frame_decorate(const frame_spec *f, page_doc *doc, vb_page *pg, size_t inde
         return;
     char num[32];
     snprintf(num, sizeof num, "%zu", index + 1);
-    double size = f->body_size - 1;
+    double size = f->page_number_size > 0 ? f->page_number_size : f->body_size - 1;
     double w = font_text_width(regular, num, strlen(num), size);
     double x = f->margin_left + (pg->width - f->margin_left - f->margin_right - w) / 2;
     double y;

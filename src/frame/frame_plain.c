@@ -1,5 +1,6 @@
 /* The plain frame: an ordinary document with official-document proportions. */
 #include "frame.h"
+#include "md/md.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -22,13 +23,15 @@ void frame_plain(frame_spec *f)
     f->justify = true;
     f->lists = LIST_HANGING;
     f->list_indent = MM_TO_PT(7);
-    const double sizes[4] = {16, 14, 13, 13};
-    for (int i = 0; i < 4; i++) {
+    const double sizes[6] = {16, 14, 13, 13, 13, 13};
+    for (int i = 0; i < 6; i++) {
         f->heading_size[i] = sizes[i];
         f->heading_center[i] = i == 0;
+        f->heading_style[i] = i == 3 ? (MD_BOLD | MD_ITALIC) : i > 3 ? MD_ITALIC : MD_BOLD;
     }
     f->footnote_size = 10;
     f->table_size = 12;
     f->page_numbers = PAGENUM_BOTTOM_CENTER;
+    f->page_number_size = 12;
     f->number_first_page = false; /* as Vietnamese documents: numbers from page 2 */
 }

@@ -22,26 +22,43 @@ static para_style body_style(lay_ctx *cx, double x, double width, double size, b
 static void heading(lay_ctx *cx, flow *f, const md_block *b, double x, double width, bool first)
 {
     const frame_spec *fr = cx->fr;
-    int lv = b->level < 1 ? 1 : b->level > 4 ? 4 : b->level;
+    int lv = b->level < 1 ? 1 : b->level > 6 ? 6 : b->level;
     para_style ps = body_style(cx, x, width, fr->heading_size[lv - 1], false);
     ps.first_indent = 0;
-    ps.style = lv == 4 ? (MD_BOLD | MD_ITALIC) : MD_BOLD;
-    ps.align = fr->heading_center[lv - 1] ? ALIGN_CENTER : ALIGN_LEFT;
-    if (!first)
+    ps.style = fr->heading_style[lv - 1];
+    /* An appendix's title (the heading right after "Phụ lục …") is centred
+     * like the Phụ lục line itself (§12). */
+    bool centre = fr->heading_center[lv - 1] ||
+                  (fr->heading_page_break && cx->last_heading == 1 && lv == 2);
+    ps.align = centre ? ALIGN_CENTER : ALIGN_LEFT;
+    if (!centre && fr->heading_indent)
+        ps.first_indent = fr->first_indent;
+    bool new_page = fr->heading_page_break && lv == 1 && !first;
+    if (!first && !new_page)
         flow_add_space(cx, f, ps.size * 0.7);
     size_t at = f->n;
     para_layout(cx, f, b->inl, b->n_inl, &ps, b->line);
     if (f->n > at) {
         f->v[at].outline_title = md_inline_text(cx->out->arena, b->inl, b->n_inl);
         f->v[at].outline_level = lv;
+        f->v[at].force_break = new_page;
+        f->v[at].section_start = new_page;
         /* A heading's lines stay together and with what follows. */
         for (size_t i = at + 1; i < f->n; i++)
             f->v[i].break_ok = false;
     }
+    cx->seen_heading = true;
     /* Kept before the space is added, so neither the space nor the next
      * block can start a page after the heading. */
     cx->keep_next = true;
     flow_add_space(cx, f, fr->para_space);
+}
+
+/* Does the paragraph's text start with `prefix`? */
+static bool starts_with(const md_block *b, const char *prefix)
+{
+    return b->n_inl > 0 && b->inl[0].kind == MD_TEXT && b->inl[0].text &&
+           strncmp(b->inl[0].text, prefix, strlen(prefix)) == 0;
 }
 
 static void to_roman_lower(char *out, size_t cap, int n)
@@ -254,11 +271,30 @@ void blocks_layout(lay_ctx *cx, flow *f, const md_block *b, size_t n, double x, 
             para_style ps = body_style(cx, x, width, size, in_note);
             if (depth > 0 && fr->lists == LIST_HANGING)
                 ps.first_indent = 0;
+            /* Decree 30 §8: the "Căn cứ …" lines that open a document are
+             * italic; §12: an appendix's "(Kèm theo …)" line is centred. */
+            if (fr->italic_can_cu && depth == 0 && !in_note && !cx->seen_heading &&
+                starts_with(blk, "Căn cứ"))
+                ps.style |= MD_ITALIC;
+            if (fr->heading_page_break && depth == 0 && cx->last_heading &&
+                starts_with(blk, "(Kèm theo")) {
+                ps.align = ALIGN_CENTER;
+                ps.first_indent = 0;
+                ps.style |= MD_ITALIC;
+            }
             para_layout(cx, f, blk->inl, blk->n_inl, &ps, blk->line);
             break;
         }
         case MD_HEADING:
-            heading(cx, f, blk, x, width, first);
+            /* The signature closes the document before its appendices. */
+            if (depth == 0 && blk->level == 1 && fr->official && fr->heading_page_break &&
+                !cx->closing_done && f == &cx->main && !first) {
+                official_closing(cx, f);
+                cx->closing_done = true;
+            }
+            heading(cx, f, blk, x, width, f->n == 0);
+            if (depth == 0)
+                cx->last_heading = blk->level;
             continue; /* heading() adds its own space after */
         case MD_QUOTE: {
             double in = fr->list_indent;
@@ -285,6 +321,8 @@ void blocks_layout(lay_ctx *cx, flow *f, const md_block *b, size_t n, double x, 
             blocks_layout(cx, f, blk->children, blk->n_children, x, width, depth, size, in_note);
             break;
         }
+        if (depth == 0)
+            cx->last_heading = 0;
         if (i + 1 < n)
             flow_add_space(cx, f, fr->para_space);
     }

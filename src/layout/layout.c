@@ -60,16 +60,23 @@ page_doc *layout_document(const md_doc *doc, const frame_spec *frame, font_set *
     layout_notes(&cx);
     double x = frame->margin_left;
     double width = frame->page_w - frame->margin_left - frame->margin_right;
+    if (frame->official)
+        official_header(&cx, &cx.main);
     blocks_layout(&cx, &cx.main, doc->root.children, doc->root.n_children, x, width, 0,
                   frame->body_size, false);
+    if (frame->official && !cx.closing_done)
+        official_closing(&cx, &cx.main);
     if (cx.failed)
         goto fail;
     paginate(&cx);
     if (cx.out->n_pages == 0) /* an empty document is still one (blank) page */
         page_doc_add_page(cx.out, frame->page_w, frame->page_h);
     font_face *regular = lay_face(&cx, 0);
-    for (size_t i = 0; i < cx.out->n_pages; i++)
-        frame_decorate(frame, cx.out, &cx.out->pages[i], i, regular);
+    size_t number = 0;
+    for (size_t i = 0; i < cx.out->n_pages; i++) {
+        number = cx.out->pages[i].section_start ? 0 : number;
+        frame_decorate(frame, cx.out, &cx.out->pages[i], number++, regular);
+    }
     if (cx.failed)
         goto fail;
 

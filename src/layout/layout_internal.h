@@ -18,6 +18,7 @@ typedef struct vbox {
     bool break_ok;       /* may a page break fall just before this box? */
     bool space;          /* vertical space: discarded at the top of a page */
     bool force_break;    /* start a new page before this box */
+    bool section_start;  /* ... and number pages from 1 again from there */
     int *footnotes;      /* footnote numbers cited on this line */
     size_t n_footnotes, cap_footnotes;
     int table_id;        /* > 0: a row of that table */
@@ -43,6 +44,9 @@ typedef struct lay_ctx {
     size_t n_notes;
     bool keep_next;     /* the next box must stay with the previous one (after a heading) */
     int next_table_id;
+    bool closing_done;  /* official: Nơi nhận and signature set (before appendices) */
+    bool seen_heading;  /* a heading has been set (Căn cứ lines come before) */
+    int last_heading;   /* level of the block before, if a heading; else 0 */
     bool failed;
 } lay_ctx;
 
@@ -85,6 +89,11 @@ void blocks_layout(lay_ctx *cx, flow *f, const md_block *b, size_t n, double x, 
 
 /* table.c */
 void table_layout(lay_ctx *cx, flow *f, const md_block *t, double x, double width);
+
+/* official.c: the Decree 30 header (page one) and closing (Nơi nhận and
+ * signature) blocks, from frame_spec.official. */
+void official_header(lay_ctx *cx, flow *f);
+void official_closing(lay_ctx *cx, flow *f);
 
 /* paginate.c */
 void paginate(lay_ctx *cx);

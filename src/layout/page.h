@@ -54,6 +54,7 @@ typedef struct page_item {
 
 typedef struct vb_page {
     double width, height; /* points; landscape pages have width > height */
+    bool section_start;   /* page numbering restarts here (an appendix, Decree 30 §1) */
     page_item *items;
     size_t n_items, cap_items;
 } vb_page;

@@ -143,6 +143,7 @@ void paginate(lay_ctx *cx)
 
         /* Emit the page. */
         vb_page *pg = page_doc_add_page(doc, fr->page_w, fr->page_h);
+        pg->section_start = f->v[start].section_start;
         double top = fr->page_h - fr->margin_top;
         for (size_t h = 0; h < n_hdr; h++) {
             place_items(doc, pg, &f->v[hdr_first + h], top);

@@ -33,6 +33,16 @@ expect 1 "img.md:3(:[0-9]+)?: lỗi: .*khong-co.png" "$T/w/img.pdf" -- render "$
 printf 'Dòng một.\nHai ba b\xe1\xbb\n' > "$T/w/bad.md"
 expect 1 "bad.md:2:9: lỗi: .*UTF-8" "$T/w/bad.pdf" -- render "$T/w/bad.md"
 
+# Front-matter values the official frame cannot print are errors at their line.
+printf -- '---\nframe: official\nten_loai: KẾ HOẠCH\nngay: 2023-02-30\n---\nNội dung.\n' > "$T/w/date.md"
+expect 1 'date.md:4: lỗi: ngay: "2023-02-30" không phải ngày hợp lệ' "$T/w/date.pdf" -- render "$T/w/date.md"
+printf -- '---\nframe: official\nco_chu: 12\n---\nNội dung.\n' > "$T/w/size.md"
+expect 1 'size.md:3: lỗi: co_chu: "12" không hợp lệ; cần một số từ 13 đến 14' "$T/w/size.pdf" -- render "$T/w/size.md"
+printf -- '---\nframe: official\nle_trai: 25\n---\nNội dung.\n' > "$T/w/margin.md"
+expect 1 'margin.md:3: lỗi: le_trai: "25" không hợp lệ; cần một số từ 30 đến 35' "$T/w/margin.pdf" -- render "$T/w/margin.md"
+printf -- '---\nframe: congvan\n---\nNội dung.\n' > "$T/w/frame.md"
+expect 1 'frame.md:2: lỗi: frame: "congvan" không có' "$T/w/frame.pdf" -- render "$T/w/frame.md"
+
 printf 'Chữ Hán 中 không có trong phông.\n' > "$T/w/cjk.md"
 expect 1 'cjk.md:1(:[0-9]+)?: lỗi: ký tự "中" \(U\+4E2D\)' "$T/w/cjk.pdf" -- render "$T/w/cjk.md"
 

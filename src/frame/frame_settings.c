@@ -1,0 +1,199 @@
+/* A template's front matter → frame settings and the official fields.
+ * Ranges are the decree's (docs/nd30-format.md §1, §8): an official document
+ * outside them would be returned by the văn thư, so it is an error here. */
+#include "frame.h"
+#include "tmpl/tmpl.h"
+#include "vn/vn.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct settings_ctx {
+    const front_matter *fm;
+    const char *path;
+    vb_arena *a;
+    vb_diag *d;
+    vn_tone tone;
+    bool ok;
+} settings_ctx;
+
+static int key_line(const settings_ctx *c, const char *key)
+{
+    const fm_entry *e = front_matter_find(c->fm, key);
+    return e ? e->line : 1;
+}
+
+/* A scalar in NFC with the document's tone style, or NULL. */
+static const char *text(settings_ctx *c, const char *key)
+{
+    const char *v = front_matter_get(c->fm, key);
+    if (!v || !*v)
+        return NULL;
+    char *n = vn_normalize(v, strlen(v), c->tone);
+    const char *r = vb_arena_strdup(c->a, n);
+    free(n);
+    return r;
+}
+
+/* A sequence (or one scalar) as a list of normalized strings. */
+static const char **list(settings_ctx *c, const char *key, size_t *n)
+{
+    *n = 0;
+    const fm_entry *e = front_matter_find(c->fm, key);
+    if (!e)
+        return NULL;
+    size_t count = e->value ? 1 : e->n_items;
+    if (count == 0)
+        return NULL;
+    const char **out = vb_arena_alloc(c->a, count * sizeof *out);
+    for (size_t i = 0; i < count; i++) {
+        const char *v = e->value ? e->value : e->items[i];
+        char *nv = vn_normalize(v, strlen(v), c->tone);
+        out[(*n)++] = vb_arena_strdup(c->a, nv);
+        free(nv);
+    }
+    return out;
+}
+
+/* A number field within [lo, hi]; absent leaves *out unchanged. */
+static void number(settings_ctx *c, const char *key, double lo, double hi, double *out,
+                   const char *unit)
+{
+    const char *v = front_matter_get(c->fm, key);
+    if (!v)
+        return;
+    char *end = NULL;
+    char buf[64];
+    snprintf(buf, sizeof buf, "%s", v);
+    for (char *p = buf; *p; p++)
+        if (*p == ',') /* Vietnamese decimal comma */
+            *p = '.';
+    double x = strtod(buf, &end);
+    while (end && *end == ' ')
+        end++;
+    if (!end || end == buf || *end || !isfinite(x) || x < lo || x > hi) {
+        vb_error(c->d, c->path, key_line(c, key), 0,
+                 "%s: \"%s\" không hợp lệ; cần một số từ %g đến %g%s", key, v, lo, hi, unit);
+        c->ok = false;
+        return;
+    }
+    *out = x;
+}
+
+static void page_settings(settings_ctx *c, frame_spec *f)
+{
+    bool official = f->kind == FRAME_OFFICIAL;
+    const char *huong = front_matter_get(c->fm, "huong");
+    if (huong) {
+        if (!strcmp(huong, "ngang") || !strcmp(huong, "landscape")) {
+            double w = f->page_w;
+            f->page_w = f->page_h;
+            f->page_h = w;
+        } else if (strcmp(huong, "dọc") && strcmp(huong, "portrait")) {
+            vb_error(c->d, c->path, key_line(c, "huong"), 0,
+                     "huong: \"%s\" không hợp lệ; dùng \"dọc\" hoặc \"ngang\"", huong);
+            c->ok = false;
+        }
+    }
+    double mm[4] = {20, 20, 30, 15};
+    const char *keys[4] = {"le_tren", "le_duoi", "le_trai", "le_phai"};
+    const double lo[4] = {20, 20, 30, 15}, hi[4] = {25, 25, 35, 20};
+    double *dst[4] = {&f->margin_top, &f->margin_bottom, &f->margin_left, &f->margin_right};
+    for (int i = 0; i < 4; i++) {
+        mm[i] = *dst[i] * 25.4 / 72;
+        number(c, keys[i], official ? lo[i] : 5, official ? hi[i] : 60, &mm[i], " (mm)");
+        *dst[i] = MM_TO_PT(mm[i]);
+    }
+    double size = f->body_size;
+    number(c, "co_chu", official ? 13 : 8, official ? 14 : 24, &size, " (pt)");
+    if (size != f->body_size) {
+        for (int i = 0; i < 6; i++)
+            if (official || f->heading_size[i] == f->body_size)
+                f->heading_size[i] = size;
+        f->body_size = size;
+    }
+    number(c, "gian_dong", 1, official ? 1.5 : 3, &f->line_spacing, " (lần cỡ chữ)");
+}
+
+/* "Sóc Trăng, ngày 05 tháng 02 năm 2023" from dia_danh and an ISO ngay. */
+static const char *place_date(settings_ctx *c)
+{
+    const char *place = text(c, "dia_danh");
+    const char *iso = front_matter_get(c->fm, "ngay");
+    if (!place && !iso)
+        return NULL;
+    vb_buf b;
+    vb_buf_init(&b);
+    if (place) {
+        vb_buf_puts(&b, place);
+        vb_buf_puts(&b, ", ");
+    }
+    if (iso) {
+        vn_date dt;
+        if (!vn_parse_iso_date(iso, &dt)) {
+            vb_error(c->d, c->path, key_line(c, "ngay"), 0,
+                     "ngay: \"%s\" không phải ngày hợp lệ; viết theo dạng NĂM-THÁNG-NGÀY, "
+                     "ví dụ 2023-07-18",
+                     iso);
+            c->ok = false;
+        } else {
+            vn_format_date(&b, dt);
+        }
+    } else {
+        /* A draft without a date: blanks to fill by hand, as typed drafts do. */
+        vb_buf_puts(&b, "ngày\u00a0\u00a0\u00a0\u00a0\u00a0tháng\u00a0\u00a0\u00a0\u00a0\u00a0năm\u00a0\u00a0\u00a0\u00a0\u00a0");
+    }
+    const char *r = vb_arena_strdup(c->a, b.data ? b.data : "");
+    vb_buf_free(&b);
+    return r;
+}
+
+bool frame_from_front_matter(frame_spec *f, official_fields *of, const front_matter *fm,
+                             const char *path, vb_arena *a, vb_diag *d)
+{
+    settings_ctx c = {.fm = fm, .path = path, .a = a, .d = d, .tone = VN_TONE_CLASSIC, .ok = true};
+    const char *tone = front_matter_get(fm, "tone");
+    if (tone && !vn_tone_parse(tone, &c.tone)) {
+        vb_error(d, path, key_line(&c, "tone"), 0,
+                 "tone: \"%s\" không hợp lệ; dùng classic, modern hoặc keep", tone);
+        return false;
+    }
+    const char *kind = front_matter_get(fm, "frame");
+    if (!kind || !strcmp(kind, "plain")) {
+        frame_plain(f);
+    } else if (!strcmp(kind, "official")) {
+        frame_official(f);
+    } else if (!strcmp(kind, "certificate")) {
+        frame_plain(f);
+        f->kind = FRAME_CERTIFICATE;
+    } else {
+        vb_error(d, path, key_line(&c, "frame"), 0,
+                 "frame: \"%s\" không có; dùng plain, official hoặc certificate", kind);
+        return false;
+    }
+    page_settings(&c, f);
+    memset(of, 0, sizeof *of);
+    if (f->kind != FRAME_OFFICIAL)
+        return c.ok;
+
+    of->quoc_hieu = text(&c, "quoc_hieu");
+    if (!of->quoc_hieu)
+        of->quoc_hieu = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+    of->tieu_ngu = text(&c, "tieu_ngu");
+    if (!of->tieu_ngu)
+        of->tieu_ngu = "Độc lập - Tự do - Hạnh phúc";
+    of->co_quan_chu_quan = text(&c, "co_quan_chu_quan");
+    of->co_quan_ban_hanh = text(&c, "co_quan_ban_hanh");
+    of->so_ky_hieu = text(&c, "so_ky_hieu");
+    of->dia_danh_ngay = place_date(&c);
+    of->ten_loai = text(&c, "ten_loai");
+    of->trich_yeu = text(&c, "trich_yeu");
+    of->kinh_gui = list(&c, "kinh_gui", &of->n_kinh_gui);
+    of->quyen_han = text(&c, "quyen_han");
+    of->chuc_vu = text(&c, "chuc_vu");
+    of->nguoi_ky = text(&c, "nguoi_ky");
+    of->noi_nhan = list(&c, "noi_nhan", &of->n_noi_nhan);
+    f->official = of;
+    return c.ok;
+}

@@ -1,0 +1,150 @@
+#!/usr/bin/env bash
+# The Decree 30 official frame, measured on the real PDF (docs/nd30-format.md):
+# page and margins, the header's two columns with their fonts, sizes, centring
+# and rules, Số and the date on one baseline, the title and its rule, Kính
+# gửi, the body, page numbers, the closing block and an appendix.
+. "$(dirname "$0")/lib.sh"
+
+"$VANBAN" render "$VANBAN_SRC/tests/data/official/ke-hoach.md" -o "$T/kh.pdf"
+
+python3 - "$T/kh.pdf" "$TOOLS" <<'PY'
+import sys
+sys.path.insert(0, sys.argv[2])
+import pdfstext
+pages = pdfstext.lines(sys.argv[1])
+rules = pdfstext.rules(sys.argv[1])
+fails = 0
+def check(cond, what):
+    global fails
+    print(("ok - " if cond else "not ok - ") + what)
+    fails += not cond
+def near(a, b, tol=0.5):
+    return abs(a - b) <= tol
+def find(pno, text):
+    got = [l for l in pages[pno] if l["text"].startswith(text)]
+    return got[0] if got else None
+mm = 72 / 25.4
+W, H = 595.276, 841.89
+LEFT, RIGHT, TOP, BOTTOM = 30 * mm, W - 15 * mm, 20 * mm, H - 20 * mm
+# Header columns (§3 [PRACTICE]): left 68 mm starting 3.5 mm in the left
+# margin; right from there to the right margin.
+LX, LW = LEFT - 3.5 * mm, 68 * mm
+RX = LX + LW
+LC, RC, TC = LX + LW / 2, (RX + RIGHT) / 2, (LEFT + RIGHT) / 2
+centre = lambda l: (l["x0"] + l["x1"]) / 2
+
+p1 = pages[0]
+check(all(near(l["page_w"], W) and near(l["page_h"], H) for pg in pages for l in pg[:1]),
+      "every page is A4 portrait")
+chu_quan, ban_hanh = find(0, "UBND TỈNH SÓC TRĂNG"), find(0, "SỞ NỘI VỤ")
+qh, tn = find(0, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), find(0, "Độc lập - Tự do - Hạnh phúc")
+so, date = find(0, "Số: 56/KH-SNV"), find(0, "Sóc Trăng, ngày 05 tháng 02 năm 2023")
+tl, ty = find(0, "KẾ HOẠCH"), find(0, "Tổ chức Hội thi Cải cách hành chính")
+check(all([chu_quan, ban_hanh, qh, tn, so, date, tl, ty]), "every header line is on page 1")
+check(chu_quan["size"] == 13 and not chu_quan["bold"], "cơ quan chủ quản 13 pt upright")
+check(ban_hanh["size"] == 13 and ban_hanh["bold"], "cơ quan ban hành 13 pt bold")
+check(near(centre(chu_quan), LC) and near(centre(ban_hanh), LC), "agency lines centred in the left column")
+check(qh["size"] == 13 and qh["bold"], "quốc hiệu 13 pt bold")
+check(tn["size"] == 14 and tn["bold"], "tiêu ngữ 14 pt bold")
+check(near(centre(qh), RC) and near(centre(tn), RC), "quốc hiệu and tiêu ngữ centred in the right column")
+check(qh["x1"] <= RIGHT + 0.5, "quốc hiệu inside the right margin")
+check(near(qh["baseline"], chu_quan["baseline"]), "the two columns start on one baseline")
+r1 = rules[0]
+motto_rule = [r for r in r1 if near(r[0], tn["x0"], 1) and r[2] > tn["baseline"]]
+check(len(motto_rule) == 1 and near(motto_rule[0][1] - motto_rule[0][0], tn["x1"] - tn["x0"], 1),
+      "the motto's rule is as long as the motto")
+agency_rule = [r for r in r1 if near((r[0] + r[1]) / 2, LC, 0.5) and r[2] > ban_hanh["baseline"]]
+aw = ban_hanh["x1"] - ban_hanh["x0"]
+check(len(agency_rule) == 1 and aw / 3 - 0.5 <= agency_rule[0][1] - agency_rule[0][0] <= aw / 2 + 0.5,
+      "the agency's rule is 1/3–1/2 of its length, centred")
+check(all(r[2] - l["baseline"] > 3 for r, l in ((motto_rule[0], tn), (agency_rule[0], ban_hanh))),
+      "the header rules sit clear of the text above them (> 3 pt under the baseline)")
+check(so["size"] == 13 and not so["bold"] and not so["italic"] and near(centre(so), LC),
+      "Số 13 pt upright, centred under the agency")
+check(date["size"] == 14 and date["italic"] and near(centre(date), RC),
+      "place and date 14 pt italic, centred under the motto")
+check(near(so["baseline"], date["baseline"], 0.1), "Số and the date on one line")
+check(tl["bold"] and near(centre(tl), TC) and ty["bold"] and near(centre(ty), TC),
+      "tên loại and trích yếu bold, centred on the text")
+title_rule = [r for r in r1 if r[2] > ty["baseline"] and near((r[0] + r[1]) / 2, TC)]
+tw = ty["x1"] - ty["x0"]
+check(len(title_rule) == 1 and tw / 3 - 0.5 <= title_rule[0][1] - title_rule[0][0] <= tw / 2 + 0.5,
+      "a centred rule 1/3–1/2 of the trích yếu under it")
+kg = find(0, "Kính gửi:")
+kg2 = find(0, "- UBND các huyện, thị xã, thành phố.")
+check(kg and kg2 and near(kg["x0"], LEFT + 35 * mm), "Kính gửi: 35 mm in")
+check(kg and kg["text"] == "Kính gửi: - Các sở, ban, ngành tỉnh;" and kg2 is not None,
+      "several recipients: the first on the label's line ending ';', the last ending '.'")
+dash1 = [x for c, x in kg["chars"] if c == "-"][0]
+check(near(kg2["x0"], dash1, 0.1), "the recipients' dashes aligned")
+cc = find(0, "Căn cứ Kế hoạch số 27/KH-UBND")
+check(cc and cc["italic"] and cc["size"] == 14, "Căn cứ lines italic 14 pt")
+body = [l for pg in pages[:3] for l in pg if l["size"] == 14 and not l["bold"] and not l["italic"]
+        and l["y0"] > (ty["baseline"] if pg is p1 else 0) and not l["text"].startswith("Kính gửi")
+        and not l["text"].startswith("- ")]
+check(all(l["size"] == 14 for l in body), "body 14 pt")
+check(all(l["x0"] >= LEFT - 0.5 and l["x1"] <= RIGHT + 0.5 for l in body), "body inside the margins")
+check(sum(near(l["x1"], RIGHT) for l in body) > len(body) / 2, "body justified to the right margin")
+check(sum(near(l["x0"], LEFT + 12.7 * mm) for l in body) >= 10, "first lines indented 1.27 cm")
+check(all(l["y0"] >= TOP - 0.5 and l["y1"] <= BOTTOM + 0.5 for pg in pages for l in pg
+          if not l["text"].isdigit()), "all text inside the top and bottom margins")
+nums = [[l for l in pg if l["text"].isdigit()] for pg in pages]
+check(nums[0] == [], "no page number on page 1")
+check(all(len(n) == 1 and n[0]["text"] == str(i + 1) and n[0]["y1"] < TOP and near(centre(n[0]), TC)
+          and n[0]["size"] == 13 for i, n in enumerate(nums[1:3], 1)),
+      "pages 2 and 3 numbered 13 pt at the top centre")
+h1 = find(0, "I. MỤC ĐÍCH, YÊU CẦU"); h2 = find(0, "1. Mục đích")
+check(h1 and h1["bold"] and h2 and h2["bold"], "mục and khoản headings bold")
+h3 = [l for pg in pages for l in pg if l["text"].startswith("1.1. Chi tiết")]
+check(h3 and h3[0]["bold"] and h3[0]["italic"], "1.1. heading bold italic")
+last = [(i, l) for i, pg in enumerate(pages) for l in pg if l["text"].endswith("./.")]
+noi = [(i, l) for i, pg in enumerate(pages) for l in pg if l["text"] == "Nơi nhận:"]
+sig = [(i, l) for i, pg in enumerate(pages) for l in pg if l["text"] == "KT. GIÁM ĐỐC"]
+name = [(i, l) for i, pg in enumerate(pages) for l in pg if l["text"] == "Nguyễn Văn Thanh"]
+check(last and noi and sig and name and last[0][0] == noi[0][0] == sig[0][0] == name[0][0],
+      "the closing paragraph, Nơi nhận and the signature share a page")
+n, s = noi[0][1], sig[0][1]
+check(n["size"] == 12 and n["bold"] and n["italic"] and near(n["x0"], LEFT), "Nơi nhận: 12 pt bold italic, flush left")
+check(near(n["baseline"], s["baseline"], 0.1), "Nơi nhận level with the quyền hạn line")
+items = [l for l in pages[noi[0][0]] if l["text"].startswith("- ") and l["size"] == 11]
+check(len(items) == 3 and items[-1]["text"] == "- Lưu: VT, TTr.", "Nơi nhận items 11 pt, ending with Lưu")
+SX = LEFT + 0.4 * (RIGHT - LEFT)
+check(s["bold"] and near(centre(s), (SX + RIGHT) / 2), "quyền hạn bold, centred in the right 60 %")
+check(name[0][1]["bold"] and name[0][1]["baseline"] - s["baseline"] >= 25 * mm,
+      "at least 25 mm for signature and seal above the name")
+check(s["y0"] > last[0][1]["y1"], "the signature block comes after the closing paragraph")
+pl = [(i, l) for i, pg in enumerate(pages) for l in pg if l["text"] == "Phụ lục I"]
+check(pl and pl[0][0] > last[0][0], "the appendix starts on a new page after the signature")
+pi, pll = pl[0]
+check(pll["bold"] and pll["size"] == 14 and near(centre(pll), TC) and pages[pi][0] is pll,
+      "Phụ lục I at the top, 14 pt bold, centred")
+kt = find(pi, "(Kèm theo Kế hoạch số 56/KH-SNV")
+check(kt and kt["italic"] and near(centre(kt), TC), "(Kèm theo …) italic, centred")
+check(nums[pi] == [], "the appendix numbers its pages separately (none on its first page)")
+sys.exit(1 if fails else 0)
+PY
+
+# Whatever the length of the body, the signature block never starts a page
+# of its own: it takes at least two lines of the closing paragraph with it.
+python3 - "$VANBAN" "$T" "$TOOLS" <<'PY'
+import subprocess, sys
+sys.path.insert(0, sys.argv[3])
+import pdfstext
+vanban, tmp = sys.argv[1], sys.argv[2]
+head = open(sys.argv[3] + "/../data/official/ke-hoach.md").read().split("\n---\n")[0] + "\n---\n\n"
+fails = 0
+for n in range(0, 60, 3):
+    body = "\n\n".join(["Đoạn văn bản số %d của kế hoạch có đủ chữ để chiếm trọn hai dòng trên trang giấy khổ A4 theo Nghị định 30." % i for i in range(n)])
+    last = "Câu cuối " + "rất dài " * 12 + "của nội dung./."
+    open(f"{tmp}/k{n}.md", "w").write(head + body + "\n\n" + last + "\n")
+    subprocess.run([vanban, "render", f"{tmp}/k{n}.md", "-o", f"{tmp}/k{n}.pdf"], check=True)
+    pages = pdfstext.lines(f"{tmp}/k{n}.pdf")
+    sig = [i for i, pg in enumerate(pages) for l in pg if l["text"] == "KT. GIÁM ĐỐC"][0]
+    before = [l for l in pages[sig] if l["text"] and l["size"] == 14 and not l["bold"]
+              and l["y0"] < [x for x in pages[sig] if x["text"] == "KT. GIÁM ĐỐC"][0]["y0"]
+              and not l["text"].isdigit()]
+    ok = len(before) >= 2
+    fails += not ok
+    print(("ok - " if ok else "not ok - ") + f"{n} paragraphs: {len(before)} body lines above the signature on its page {sig + 1}")
+sys.exit(1 if fails else 0)
+PY
