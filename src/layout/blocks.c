@@ -237,7 +237,7 @@ static void image(lay_ctx *cx, flow *f, const md_block *b, double x, double widt
         return;
     }
     const frame_spec *fr = cx->fr;
-    double body_h = fr->page_h - fr->margin_top - fr->margin_bottom;
+    double body_h = (cx->landscape ? fr->page_w : fr->page_h) - fr->margin_top - fr->margin_bottom;
     /* Natural size at 96 pixels per inch, as browsers and word processors
      * show an image without a size, never wider than the text. */
     double w = pw * 0.75, h = ph * 0.75;
@@ -314,6 +314,27 @@ void blocks_layout(lay_ctx *cx, flow *f, const md_block *b, size_t n, double x, 
         case MD_IMAGE:
             image(cx, f, blk, x, width);
             break;
+        case MD_DIRECTIVE:
+            /* Only at the top level: a page break, or the pages from here
+             * turned (a wide table's appendix, Decree 30 §1 and §12). */
+            if (depth == 0 && f == &cx->main) {
+                const char *w = blk->text;
+                /* Directives that open an appendix come after the signature. */
+                size_t k = i + 1;
+                while (k < n && b[k].kind == MD_DIRECTIVE)
+                    k++;
+                if (fr->official && !cx->closing_done && k < n && b[k].kind == MD_HEADING &&
+                    b[k].level == 1 && f->n > 0) {
+                    official_closing(cx, f);
+                    cx->closing_done = true;
+                }
+                if (!strcmp(w, "ngang") || !strcmp(w, "dọc")) {
+                    cx->landscape = !strcmp(w, "ngang");
+                    lay_text_column(cx, &x, &width);
+                }
+                cx->break_next = f->n > 0;
+            }
+            continue;
         case MD_TABLE:
             table_layout(cx, f, blk, x, width);
             break;

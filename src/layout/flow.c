@@ -11,6 +11,12 @@ vbox *flow_add(lay_ctx *cx, flow *f, double height)
     memset(b, 0, sizeof *b);
     b->height = height;
     b->break_ok = !cx->keep_next;
+    b->landscape = cx->landscape;
+    if (cx->break_next && !b->space && f == &cx->main) {
+        b->force_break = true;
+        b->break_ok = true;
+        cx->break_next = false;
+    }
     cx->keep_next = false;
     return b;
 }
@@ -20,9 +26,20 @@ void flow_add_space(lay_ctx *cx, flow *f, double height)
     if (height <= 0)
         return;
     bool keep = cx->keep_next; /* space does not end a keep-with-next */
+    bool brk = cx->break_next; /* nor does it take a pending page break */
+    cx->break_next = false;
     vbox *b = flow_add(cx, f, height);
     b->space = true;
     cx->keep_next = keep;
+    cx->break_next = brk;
+}
+
+void lay_text_column(const lay_ctx *cx, double *x, double *width)
+{
+    const frame_spec *fr = cx->fr;
+    double page_w = cx->landscape ? fr->page_h : fr->page_w;
+    *x = fr->margin_left;
+    *width = page_w - fr->margin_left - fr->margin_right;
 }
 
 page_item *vbox_add_item(vbox *b, page_item_kind kind)

@@ -19,6 +19,7 @@ typedef struct vbox {
     bool space;          /* vertical space: discarded at the top of a page */
     bool force_break;    /* start a new page before this box */
     bool section_start;  /* ... and number pages from 1 again from there */
+    bool landscape;      /* on a landscape page (the frame's page turned) */
     int *footnotes;      /* footnote numbers cited on this line */
     size_t n_footnotes, cap_footnotes;
     int table_id;        /* > 0: a row of that table */
@@ -44,6 +45,8 @@ typedef struct lay_ctx {
     size_t n_notes;
     bool keep_next;     /* the next box must stay with the previous one (after a heading) */
     int next_table_id;
+    bool landscape;     /* boxes being made go on landscape pages */
+    bool break_next;    /* the next box starts a new page (a directive) */
     bool closing_done;  /* official: Nơi nhận and signature set (before appendices) */
     bool seen_heading;  /* a heading has been set (Căn cứ lines come before) */
     int last_heading;   /* level of the block before, if a heading; else 0 */
@@ -65,6 +68,9 @@ typedef struct para_style {
     double marker_gap;    /* hanging: the marker starts this far left of x */
     vb_color color;
 } para_style;
+
+/* The text column of the current orientation: left edge and width. */
+void lay_text_column(const lay_ctx *cx, double *x, double *width);
 
 /* flow.c */
 vbox *flow_add(lay_ctx *cx, flow *f, double height);

@@ -262,8 +262,8 @@ void official_closing(lay_ctx *cx, flow *f)
     bool sign = of->quyen_han || of->chuc_vu || of->nguoi_ky;
     if (!sign && of->n_noi_nhan == 0)
         return;
-    double text_l = fr->margin_left, text_r = fr->page_w - fr->margin_right;
-    double w = text_r - text_l;
+    double text_l, w;
+    lay_text_column(cx, &text_l, &w);
     double body = fr->body_size;
     /* The block never starts a page: it takes the last lines of the body
      * with it (§14 sketch; the paragraph's own widow rule keeps two). */

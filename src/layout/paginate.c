@@ -92,7 +92,7 @@ void paginate(lay_ctx *cx)
     const frame_spec *fr = cx->fr;
     flow *f = &cx->main;
     page_doc *doc = cx->out;
-    pager p = {.cx = cx, .body_h = fr->page_h - fr->margin_top - fr->margin_bottom};
+    pager p = {.cx = cx};
     p.placed = vb_xcalloc(cx->n_notes ? cx->n_notes : 1, sizeof *p.placed);
     bool *on_page = vb_xcalloc(cx->n_notes ? cx->n_notes : 1, sizeof *on_page);
 
@@ -103,6 +103,10 @@ void paginate(lay_ctx *cx)
         if (i >= f->n)
             break;
         size_t start = i;
+        bool landscape = f->v[start].landscape;
+        double page_w = landscape ? fr->page_h : fr->page_w;
+        double page_h = landscape ? fr->page_w : fr->page_h;
+        p.body_h = page_h - fr->margin_top - fr->margin_bottom;
         /* A table continuing from the previous page repeats its header rows. */
         size_t hdr_first = 0, n_hdr = 0;
         if (f->v[i].table_id && !f->v[i].table_header && i > 0 &&
@@ -119,7 +123,7 @@ void paginate(lay_ctx *cx)
         size_t last_ok = start;
         for (size_t j = start; j < f->n; j++) {
             const vbox *b = &f->v[j];
-            if (j > start && b->force_break) {
+            if (j > start && (b->force_break || b->landscape != landscape)) {
                 end = j;
                 break;
             }
@@ -142,9 +146,9 @@ void paginate(lay_ctx *cx)
         }
 
         /* Emit the page. */
-        vb_page *pg = page_doc_add_page(doc, fr->page_w, fr->page_h);
+        vb_page *pg = page_doc_add_page(doc, page_w, page_h);
         pg->section_start = f->v[start].section_start;
-        double top = fr->page_h - fr->margin_top;
+        double top = page_h - fr->margin_top;
         for (size_t h = 0; h < n_hdr; h++) {
             place_items(doc, pg, &f->v[hdr_first + h], top);
             top -= f->v[hdr_first + h].height;

@@ -92,7 +92,7 @@ void table_layout(lay_ctx *cx, flow *f, const md_block *t, double x, double widt
     }
     table_column_widths(minw, maxw, (size_t)nc, width, w);
 
-    double body_h = fr->page_h - fr->margin_top - fr->margin_bottom;
+    double body_h = (cx->landscape ? fr->page_w : fr->page_h) - fr->margin_top - fr->margin_bottom;
     int id = ++cx->next_table_id;
     bool keep = cx->keep_next;
     double header_h = 0;

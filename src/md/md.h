@@ -47,6 +47,7 @@ typedef enum md_block_kind {
     MD_TABLE_ROW,
     MD_TABLE_CELL,
     MD_FOOTNOTE, /* a footnote definition */
+    MD_DIRECTIVE, /* "<!-- vanban: ngang -->": a layout instruction (text: its word) */
 } md_block_kind;
 
 typedef struct md_block md_block;

@@ -14,6 +14,7 @@ typedef struct convert_ctx {
     /* inline accumulation */
     md_inline *inl;
     size_t n_inl, cap_inl;
+    bool failed; /* an error was reported (an unknown directive) */
 } convert_ctx;
 
 static int src_line(convert_ctx *cx, cmark_node *n)
@@ -112,9 +113,41 @@ static cmark_node *sole_image(cmark_node *para)
     return img;
 }
 
+/* "<!-- vanban: WORD -->" alone in an HTML block: a layout directive that
+ * other Markdown renderers show as nothing. Returns the word (trimmed) in
+ * `out`, or false for any other HTML. */
+static bool directive_word(cmark_node *n, char *out, size_t cap)
+{
+    const char *s = cmark_node_get_literal(n);
+    if (!s)
+        return false;
+    s += strspn(s, " \t\n");
+    if (strncmp(s, "<!--", 4) != 0)
+        return false;
+    s += 4;
+    s += strspn(s, " \t");
+    if (strncmp(s, "vanban:", 7) != 0)
+        return false;
+    s += 7;
+    s += strspn(s, " \t");
+    const char *end = strstr(s, "-->");
+    if (!end)
+        return false;
+    while (end > s && (end[-1] == ' ' || end[-1] == '\t'))
+        end--;
+    size_t len = (size_t)(end - s);
+    if (len == 0 || len >= cap)
+        return false;
+    memcpy(out, s, len);
+    out[len] = '\0';
+    return true;
+}
+
 static bool skip_block(cmark_node *n)
 {
-    return cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK;
+    char word[64];
+    return cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK &&
+           !directive_word(n, word, sizeof word);
 }
 
 static void convert_block(convert_ctx *cx, cmark_node *n, md_block *b);
@@ -179,6 +212,18 @@ static void convert_block(convert_ctx *cx, cmark_node *n, md_block *b)
     case CMARK_NODE_THEMATIC_BREAK:
         b->kind = MD_RULE;
         return;
+    case CMARK_NODE_HTML_BLOCK: {
+        char word[64];
+        directive_word(n, word, sizeof word); /* only directives get here */
+        b->kind = MD_DIRECTIVE;
+        b->text = vb_arena_strdup(cx->doc->arena, word);
+        if (strcmp(word, "ngang") && strcmp(word, "dọc") && strcmp(word, "trang-moi")) {
+            vb_error(cx->diag, cx->doc->path, b->line, 0,
+                     "chỉ thị \"vanban: %s\" không có; dùng ngang, dọc hoặc trang-moi", word);
+            cx->failed = true;
+        }
+        return;
+    }
     case CMARK_NODE_FOOTNOTE_DEFINITION:
         b->kind = MD_FOOTNOTE;
         break;
@@ -280,6 +325,10 @@ md_doc *md_parse(const char *text, size_t len, const char *path, int first_line,
     free(cx.inl);
     cmark_node_free(root);
     cmark_parser_free(parser);
+    if (cx.failed) {
+        md_doc_free(doc);
+        return NULL;
+    }
     return doc;
 }
 

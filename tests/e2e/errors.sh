@@ -40,6 +40,8 @@ printf -- '---\nframe: official\nco_chu: 12\n---\nNội dung.\n' > "$T/w/size.md
 expect 1 'size.md:3: lỗi: co_chu: "12" không hợp lệ; cần một số từ 13 đến 14' "$T/w/size.pdf" -- render "$T/w/size.md"
 printf -- '---\nframe: official\nle_trai: 25\n---\nNội dung.\n' > "$T/w/margin.md"
 expect 1 'margin.md:3: lỗi: le_trai: "25" không hợp lệ; cần một số từ 30 đến 35' "$T/w/margin.pdf" -- render "$T/w/margin.md"
+printf 'Đoạn một.\n\n<!-- vanban: xoay -->\n\nĐoạn hai.\n' > "$T/w/directive.md"
+expect 1 'directive.md:3: lỗi: chỉ thị "vanban: xoay" không có' "$T/w/directive.pdf" -- render "$T/w/directive.md"
 printf -- '---\nframe: congvan\n---\nNội dung.\n' > "$T/w/frame.md"
 expect 1 'frame.md:2: lỗi: frame: "congvan" không có' "$T/w/frame.pdf" -- render "$T/w/frame.md"
 

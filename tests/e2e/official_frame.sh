@@ -148,3 +148,33 @@ for n in range(0, 60, 3):
     print(("ok - " if ok else "not ok - ") + f"{n} paragraphs: {len(before)} body lines above the signature on its page {sig + 1}")
 sys.exit(1 if fails else 0)
 PY
+
+# "<!-- vanban: ngang -->" turns the pages of a wide table's appendix; the
+# signature stays on the last portrait page of the body; "dọc" turns back.
+"$VANBAN" render "$VANBAN_SRC/tests/data/official/ngang.md" -o "$T/ngang.pdf"
+sizes=$(pdfinfo -f 1 -l 9 "$T/ngang.pdf" | awk '/^Page +[0-9]+ size/ {print $4 "x" $6}' | tr '\n' ' ')
+check "pages portrait, landscape, portrait ($sizes)" [ "$sizes" = "595.276x841.89 841.89x595.276 595.276x841.89 " ]
+python3 - "$T/ngang.pdf" "$TOOLS" <<'PY'
+import sys
+sys.path.insert(0, sys.argv[2])
+import pdfstext
+pages = pdfstext.lines(sys.argv[1])
+mm = 72 / 25.4
+fails = 0
+def check(cond, what):
+    global fails
+    print(("ok - " if cond else "not ok - ") + what)
+    fails += not cond
+check(any(l["text"] == "GIÁM ĐỐC" for l in pages[0]), "the signature is on page 1, before the appendix")
+wide = [l for l in pages[1] if "Ghi chú dài" in l["text"]]
+check(wide and wide[0]["x1"] > 595.276 and wide[0]["x1"] <= 841.89 - 15 * mm,
+      "the wide table uses the landscape width, inside the right margin")
+pl = [l for l in pages[1] if l["text"] == "Phụ lục II"]
+check(pl and abs((pl[0]["x0"] + pl[0]["x1"]) / 2 - (30 * mm + 841.89 - 15 * mm) / 2) < 0.5,
+      "Phụ lục II centred on the landscape page")
+num = [l for l in pages[2] if l["text"].isdigit()]
+check(any(l["text"] == "Phụ lục III" for l in pages[2]) and num == [],
+      "the next appendix on a portrait page, numbered apart")
+sys.exit(1 if fails else 0)
+PY
+finish
