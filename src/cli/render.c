@@ -8,6 +8,7 @@
 #include "pdf/pdf.h"
 #include "tmpl/tmpl.h"
 #include "util/util.h"
+#include "vn/vn.h"
 
 #include <getopt.h>
 #include <stdlib.h>
@@ -108,9 +109,18 @@ static int run(const render_opts *o, vb_diag *d)
 
     if (!front_matter_parse(&fm, text, len, o->input, d))
         goto done;
+    frame_spec frame;
+    official_fields official;
+    if (!frame_from_front_matter(&frame, &official, &fm, o->input, strings, d))
+        goto done;
     doc = md_parse(text + fm.body_offset, len - fm.body_offset, o->input, fm.body_line, d);
     if (!doc)
         goto done;
+    vn_tone tone = VN_TONE_CLASSIC;
+    const char *tone_name = front_matter_get(&fm, "tone");
+    if (tone_name)
+        vn_tone_parse(tone_name, &tone); /* checked by frame_from_front_matter */
+    md_apply_tone(doc, tone);
 
     font_config fcfg = {0};
     char *conf = vb_path_join(VANBAN_FONTS_DIR, "vanban-fonts.conf");
@@ -122,10 +132,6 @@ static int run(const render_opts *o, vb_diag *d)
         fcfg.family[FONT_ROLE_SERIF] = o->font_family;
     fonts = font_set_new(&fcfg);
 
-    frame_spec frame;
-    official_fields official;
-    if (!frame_from_front_matter(&frame, &official, &fm, o->input, strings, d))
-        goto done;
     page_doc_info info;
     doc_info(&fm, doc, &info, strings);
     pages = layout_document(doc, &frame, fonts, &info, d);

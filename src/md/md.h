@@ -87,6 +87,10 @@ typedef struct md_doc {
 md_doc *md_parse(const char *text, size_t len, const char *path, int first_line, vb_diag *d);
 void md_doc_free(md_doc *doc);
 
+/* Puts every text node in one tone-mark style (vn_tone, from the
+ * front matter's `tone:`; DESIGN.md: classic by default). */
+void md_apply_tone(md_doc *doc, int vn_tone_style);
+
 /* Plain text of inlines (for outline titles and alt text); arena-allocated. */
 const char *md_inline_text(vb_arena *a, const md_inline *inl, size_t n);
 

@@ -69,6 +69,11 @@ char *vn_normalize(const char *utf8, size_t len, vn_tone tone);
 void vn_normalize_append(vb_buf *out, const char *utf8, size_t len, vn_tone tone);
 bool vn_normalize_fwrite(FILE *fp, const char *utf8, size_t len, vn_tone tone);
 
+/* Only the tone-mark style, on text that is already clean UTF-8 NFC (the
+ * text nodes of a parsed Markdown document, where spaces are meaningful):
+ * returns a malloc'd copy, or NULL when nothing changes. */
+char *vn_tone_utf8(const char *utf8, size_t len, vn_tone tone);
+
 /* True when the code points form one valid Vietnamese syllable (any case):
  * allowed initial, one vowel nucleus, allowed final, at most one tone mark,
  * and only sắc/nặng on a syllable closed by p, t, c, ch. */

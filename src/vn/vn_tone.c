@@ -6,6 +6,8 @@
  * precedes (ngoài is "oai"). */
 #include "vn_internal.h"
 
+#include <stdlib.h>
+#include <string.h>
 #include <utf8proc.h>
 
 #define MAX_LETTERS 8
@@ -70,4 +72,43 @@ void vn_tone_apply(uint32_t *cps, size_t n, vn_tone tone)
             i++;
         apply_word(cps + start, i - start, tone);
     }
+}
+
+char *vn_tone_utf8(const char *utf8, size_t len, vn_tone tone)
+{
+    if (tone == VN_TONE_KEEP)
+        return NULL;
+    /* Only a final oa, oe or uy can move; ASCII-only text has no tone. */
+    bool marked = false;
+    for (size_t i = 0; i < len && !marked; i++)
+        marked = (unsigned char)utf8[i] >= 0x80;
+    if (!marked)
+        return NULL;
+    uint32_t *cps = vb_xmalloc((len + 1) * sizeof *cps);
+    size_t n = 0, i = 0;
+    while (i < len) {
+        uint32_t cp;
+        size_t k = vn_utf8_next((const unsigned char *)utf8 + i, len - i, &cp);
+        if (k == 0)
+            k = 1, cp = 0xFFFD;
+        cps[n++] = cp;
+        i += k;
+    }
+    uint32_t *orig = vb_xmalloc((n + 1) * sizeof *orig);
+    memcpy(orig, cps, n * sizeof *cps);
+    vn_tone_apply(cps, n, tone);
+    char *out = NULL;
+    if (memcmp(orig, cps, n * sizeof *cps) != 0) {
+        vb_buf b;
+        vb_buf_init(&b);
+        for (size_t j = 0; j < n; j++) {
+            utf8proc_uint8_t enc[4];
+            utf8proc_ssize_t m = utf8proc_encode_char((utf8proc_int32_t)cps[j], enc);
+            vb_buf_append(&b, (const char *)enc, (size_t)m);
+        }
+        out = vb_buf_take(&b);
+    }
+    free(orig);
+    free(cps);
+    return out;
 }
