@@ -18,6 +18,8 @@ typedef struct render_opts {
     const char *input;
     const char *output;
     const char *font_family;
+    const char **sets; /* "KEY=VALUE" overrides of front-matter fields */
+    size_t n_sets;
     bool verbose;
 } render_opts;
 
@@ -26,6 +28,7 @@ static int parse_args(int argc, char **argv, render_opts *o)
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'},
         {"font-family", required_argument, NULL, 'F'},
+        {"set", required_argument, NULL, 'S'},
         {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
@@ -38,6 +41,20 @@ static int parse_args(int argc, char **argv, render_opts *o)
         switch (c) {
         case 'o': o->output = optarg; break;
         case 'F': o->font_family = optarg; break;
+        case 'S': {
+            const char *eq = strchr(optarg, '=');
+            if (!eq || eq == optarg) {
+                fprintf(stderr, "vanban render: lỗi: --set cần dạng KHÓA=GIÁ_TRỊ, ví dụ "
+                                "--set so_ky_hieu=56/KH-SNV\n");
+                free(o->sets);
+                o->sets = NULL;
+                return VB_EXIT_USAGE;
+            }
+            size_t cap = o->n_sets;
+            vb_grow((void **)&o->sets, &cap, o->n_sets + 1, sizeof *o->sets);
+            o->sets[o->n_sets++] = optarg;
+            break;
+        }
         case 'v': o->verbose = true; break;
         case 'h': cli_usage(stdout); return -1;
         case ':':
@@ -109,6 +126,12 @@ static int run(const render_opts *o, vb_diag *d)
 
     if (!front_matter_parse(&fm, text, len, o->input, d))
         goto done;
+    for (size_t i = 0; i < o->n_sets; i++) {
+        const char *eq = strchr(o->sets[i], '=');
+        char *key = vb_xstrndup(o->sets[i], (size_t)(eq - o->sets[i]));
+        front_matter_set(&fm, key, eq + 1);
+        free(key);
+    }
     frame_spec frame;
     official_fields official;
     if (!frame_from_front_matter(&frame, &official, &fm, o->input, strings, d))
@@ -166,5 +189,7 @@ int cli_render(int argc, char **argv)
     vb_diag d;
     vb_diag_init(&d, stderr);
     d.verbose = o.verbose;
-    return run(&o, &d);
+    rc = run(&o, &d);
+    free(o.sets);
+    return rc;
 }

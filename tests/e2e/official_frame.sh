@@ -177,4 +177,8 @@ check(any(l["text"] == "Phụ lục III" for l in pages[2]) and num == [],
       "the next appendix on a portrait page, numbered apart")
 sys.exit(1 if fails else 0)
 PY
+"$VANBAN" render "$VANBAN_SRC/tests/data/official/ke-hoach.md" -o "$T/set.pdf" \
+    --set so_ky_hieu=99/KH-SNV --set ngay=2019-06-29
+txt=$(flat_text "$T/set.pdf")
+check "--set overrides front-matter fields" bash -c "grep -q 'Số: 99/KH-SNV' <<< \"\$1\" && grep -q 'Sóc Trăng, ngày 29 tháng 6 năm 2019' <<< \"\$1\"" _ "$txt"
 finish
