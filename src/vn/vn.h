@@ -129,7 +129,7 @@ bool vn_parse_iso_date(const char *s, vn_date *out);
 /* Decree 30: "ngày 05 tháng 02 năm 2023" — a zero before days 1–9 and
  * months 1–2, none elsewhere ("ngày 29 tháng 6 năm 2019"). */
 void vn_format_date(vb_buf *out, vn_date d);
-/* "05/02/2023" */
+/* "05/02/2023", "15/5/2023": the same zero rule in figures */
 void vn_format_date_short(vb_buf *out, vn_date d);
 
 /* Roman numerals 1–3999 (Phụ lục II, phần III). False outside. */

@@ -1,7 +1,8 @@
 /* Dates as Decree 30/2020 writes them (Phụ lục I, ô 4; docs/nd30-format.md §5):
  * "ngày 05 tháng 02 năm 2023" — a zero before days 1–9 and months 1 and 2
  * (so "tháng 02" cannot be misread as "tháng 12" after a smudge), none for
- * months 3–12: "ngày 29 tháng 6 năm 2019". */
+ * months 3–12: "ngày 29 tháng 6 năm 2019". The short form follows the same
+ * rule ("15/5/2023"), as the seed documents write dates in running text. */
 #include "vn.h"
 
 #include <ctype.h>
@@ -48,7 +49,9 @@ void vn_format_date(vb_buf *out, vn_date d)
     vb_buf_printf(out, " năm %d", d.year);
 }
 
+/* The same rule in figures, as the documents themselves write dates in
+ * running text: "09/02/2023", "15/5/2023", "01/8/2023". */
 void vn_format_date_short(vb_buf *out, vn_date d)
 {
-    vb_buf_printf(out, "%02d/%02d/%d", d.day, d.month, d.year);
+    vb_buf_printf(out, d.month <= 2 ? "%02d/%02d/%d" : "%02d/%d/%d", d.day, d.month, d.year);
 }
