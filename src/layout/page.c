@@ -20,6 +20,9 @@ void page_doc_free(page_doc *pd)
     free(pd->pages);
     free(pd->outline);
     vb_arena_free(pd->arena);
+    for (size_t i = 0; i < pd->n_more; i++)
+        vb_arena_free(pd->more[i]);
+    free(pd->more);
     free(pd);
 }
 
@@ -40,4 +43,30 @@ page_item *page_add_item(vb_page *pg, page_item_kind kind)
     memset(it, 0, sizeof *it);
     it->kind = kind;
     return it;
+}
+
+void page_doc_append(page_doc *dst, page_doc *src)
+{
+    size_t base = dst->n_pages;
+    for (size_t i = 0; i < src->n_pages; i++) {
+        vb_page *pg = page_doc_add_page(dst, src->pages[i].width, src->pages[i].height);
+        *pg = src->pages[i]; /* takes the item array */
+        if (i == 0)
+            pg->section_start = true;
+    }
+    for (size_t i = 0; i < src->n_outline; i++) {
+        vb_grow((void **)&dst->outline, &dst->cap_outline, dst->n_outline + 1,
+                sizeof *dst->outline);
+        outline_entry *e = &dst->outline[dst->n_outline++];
+        *e = src->outline[i];
+        e->page += base;
+    }
+    /* The strings and faces of the moved items live in src's arenas. */
+    VB_PUSH(dst->more, dst->n_more, dst->cap_more, src->arena);
+    for (size_t i = 0; i < src->n_more; i++)
+        VB_PUSH(dst->more, dst->n_more, dst->cap_more, src->more[i]);
+    free(src->more);
+    free(src->pages);
+    free(src->outline);
+    free(src);
 }
