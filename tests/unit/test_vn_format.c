@@ -113,6 +113,253 @@ static void slug(void **state)
         check_str("vn_slug", vn_slug, cases[i].in, strlen(cases[i].in), cases[i].want);
 }
 
+/* ---- numbers ------------------------------------------------------------- */
+
+static void numbers(void **state)
+{
+    (void)state;
+    static const struct { double v; int decimals; const char *want; } cases[] = {
+        {83.64, 2, "83,64"},
+        {83.635, 2, "83,64"},     /* half away from zero on the decimal meant */
+        {83.625, 2, "83,63"},
+        {10000000, 0, "10.000.000"},
+        {-1234.5, 1, "-1.234,5"},
+        {-1234.45, 1, "-1.234,5"},
+        {-0.004, 2, "0,00"},      /* no "-0" */
+        {-0.0, 1, "0,0"},
+        {-0.005, 2, "-0,01"},
+        {0.5, 0, "1"},
+        {1.5, 0, "2"},
+        {2.5, 0, "3"},
+        {-2.5, 0, "-3"},
+        {99.5, 0, "100"},
+        {999.995, 2, "1.000,00"},
+        {0, 0, "0"},
+        {7, -1, "7"},             /* negative decimals read as 0 */
+        {100, 0, "100"},
+        {999, 0, "999"},
+        {1000, 0, "1.000"},
+        {123456789, 0, "123.456.789"},
+        {1234567.891, 2, "1.234.567,89"},
+        {0.1 + 0.2, 2, "0,30"},
+        {12, 2, "12,00"},
+        {0.05, 1, "0,1"},
+        {0.049, 1, "0,0"},
+        {0.0001, 2, "0,00"},
+        {0.0005, 3, "0,001"},
+        {1e15, 0, "1.000.000.000.000.000"},
+        {62.5, 1, "62,5"},
+    };
+    for (size_t i = 0; i < N_OF(cases); i++) {
+        vb_buf b;
+        vb_buf_init(&b);
+        vn_format_number(&b, cases[i].v, cases[i].decimals);
+        if (strcmp(b.data, cases[i].want) != 0)
+            fail_msg("vn_format_number(%.17g, %d) = \"%s\", want \"%s\"", cases[i].v,
+                     cases[i].decimals, b.data, cases[i].want);
+        vb_buf_free(&b);
+    }
+}
+
+static void money_and_percent(void **state)
+{
+    (void)state;
+    static const struct { double v; const char *want; } money[] = {
+        {10000000, "10.000.000 đồng"},
+        {1500000.4, "1.500.000 đồng"},
+        {2500000.5, "2.500.001 đồng"},
+        {500000, "500.000 đồng"},
+        {0, "0 đồng"},
+    };
+    for (size_t i = 0; i < N_OF(money); i++) {
+        vb_buf b;
+        vb_buf_init(&b);
+        vn_format_money(&b, money[i].v);
+        assert_string_equal(b.data, money[i].want);
+        vb_buf_free(&b);
+    }
+    static const struct { double v; int decimals; const char *want; } pct[] = {
+        {83.64, 2, "83,64%"},
+        {100, 0, "100%"},
+        {66.6666, 1, "66,7%"},
+        {0, 2, "0,00%"},
+    };
+    for (size_t i = 0; i < N_OF(pct); i++) {
+        vb_buf b;
+        vb_buf_init(&b);
+        vn_format_percent(&b, pct[i].v, pct[i].decimals);
+        assert_string_equal(b.data, pct[i].want);
+        vb_buf_free(&b);
+    }
+}
+
+/* ---- numbers in words ---------------------------------------------------- */
+
+static void number_words(void **state)
+{
+    (void)state;
+    static const struct { long long n; const char *want; } cases[] = {
+        /* the values issue 3 §7 asks for */
+        {0, "không"},
+        {5, "năm"},
+        {10, "mười"},
+        {14, "mười bốn"},                 /* "bốn" after "mười" */
+        {15, "mười lăm"},                 /* "lăm" after "mười" */
+        {21, "hai mươi mốt"},             /* "mốt" after "mươi" */
+        {24, "hai mươi tư"},              /* "tư" after "mươi" */
+        {25, "hai mươi lăm"},
+        {101, "một trăm linh một"},       /* "một" after "linh" */
+        {105, "một trăm linh năm"},       /* "năm" after "linh" */
+        {1005, "một nghìn không trăm linh năm"},
+        {10000, "mười nghìn"},
+        {1000000, "một triệu"},
+        {2500000000LL, "hai tỷ năm trăm triệu"},
+        {10000000, "mười triệu"},         /* "mười triệu đồng" */
+        /* more of the same rules */
+        {1, "một"},
+        {4, "bốn"},
+        {7, "bảy"},
+        {11, "mười một"},
+        {20, "hai mươi"},
+        {31, "ba mươi mốt"},
+        {44, "bốn mươi tư"},
+        {55, "năm mươi lăm"},
+        {99, "chín mươi chín"},
+        {100, "một trăm"},
+        {104, "một trăm linh bốn"},
+        {110, "một trăm mười"},
+        {111, "một trăm mười một"},
+        {115, "một trăm mười lăm"},
+        {121, "một trăm hai mươi mốt"},
+        {1000, "một nghìn"},
+        {1004, "một nghìn không trăm linh bốn"},
+        {1010, "một nghìn không trăm mười"},
+        {1100, "một nghìn một trăm"},
+        {2024, "hai nghìn không trăm hai mươi tư"},
+        {12345, "mười hai nghìn ba trăm bốn mươi lăm"},
+        {250000, "hai trăm năm mươi nghìn"},
+        {1000005, "một triệu không trăm linh năm"},
+        {1005000, "một triệu không trăm linh năm nghìn"},
+        {15000000, "mười lăm triệu"},
+        {999999999, "chín trăm chín mươi chín triệu chín trăm chín mươi chín nghìn "
+                    "chín trăm chín mươi chín"},
+        {1000000000, "một tỷ"},
+        {1000000005, "một tỷ không trăm linh năm"},
+        {1000000000000LL, "một nghìn tỷ"},
+        {1500000000000LL, "một nghìn năm trăm tỷ"},
+        {1000000000000000000LL, "một tỷ tỷ"},
+        {-5, "âm năm"},
+        {-21, "âm hai mươi mốt"},
+        {-1000000000000000000LL, "âm một tỷ tỷ"},
+    };
+    for (size_t i = 0; i < N_OF(cases); i++) {
+        vb_buf b;
+        vb_buf_init(&b);
+        if (!vn_number_words(&b, cases[i].n))
+            fail_msg("vn_number_words(%lld) failed", cases[i].n);
+        if (strcmp(b.data, cases[i].want) != 0)
+            fail_msg("vn_number_words(%lld) = \"%s\", want \"%s\"", cases[i].n, b.data,
+                     cases[i].want);
+        vb_buf_free(&b);
+    }
+    static const long long beyond[] = {1000000000000000001LL, -1000000000000000001LL, LLONG_MAX,
+                                       LLONG_MIN};
+    for (size_t i = 0; i < N_OF(beyond); i++) {
+        vb_buf b;
+        vb_buf_init(&b);
+        assert_false(vn_number_words(&b, beyond[i]));
+        assert_int_equal(b.len, 0);
+        vb_buf_free(&b);
+    }
+}
+
+/* ---- dates --------------------------------------------------------------- */
+
+static void dates(void **state)
+{
+    (void)state;
+    static const struct { const char *iso; bool ok; const char *longf, *shortf; } cases[] = {
+        {"2023-02-05", true, "ngày 05 tháng 02 năm 2023", "05/02/2023"},
+        {"2019-06-29", true, "ngày 29 tháng 6 năm 2019", "29/06/2019"},
+        {"2024-01-10", true, "ngày 10 tháng 01 năm 2024", "10/01/2024"},
+        {"2022-12-01", true, "ngày 01 tháng 12 năm 2022", "01/12/2022"},
+        {"2020-03-09", true, "ngày 09 tháng 3 năm 2020", "09/03/2020"},
+        {"2021-10-15", true, "ngày 15 tháng 10 năm 2021", "15/10/2021"},
+        {"2023-11-30", true, "ngày 30 tháng 11 năm 2023", "30/11/2023"},
+        {"2023-12-31", true, "ngày 31 tháng 12 năm 2023", "31/12/2023"},
+        {"2024-02-29", true, "ngày 29 tháng 02 năm 2024", "29/02/2024"}, /* leap year */
+        {"2000-02-29", true, "ngày 29 tháng 02 năm 2000", "29/02/2000"}, /* 400 divides */
+        {"2023-02-29", false, NULL, NULL},
+        {"1900-02-29", false, NULL, NULL}, /* 100 divides, 400 does not */
+        {"2023-04-31", false, NULL, NULL},
+        {"2023-13-01", false, NULL, NULL},
+        {"2023-00-10", false, NULL, NULL},
+        {"2023-01-00", false, NULL, NULL},
+        {"0000-01-01", false, NULL, NULL},
+        {"2023-1-05", false, NULL, NULL},
+        {"2023-01-05x", false, NULL, NULL},
+        {"2023/01/05", false, NULL, NULL},
+        {"05/01/2023", false, NULL, NULL},
+        {"", false, NULL, NULL},
+    };
+    for (size_t i = 0; i < N_OF(cases); i++) {
+        vn_date d = {0, 0, 0};
+        bool ok = vn_parse_iso_date(cases[i].iso, &d);
+        if (ok != cases[i].ok)
+            fail_msg("vn_parse_iso_date(\"%s\") = %d", cases[i].iso, ok);
+        if (!ok)
+            continue;
+        vb_buf b;
+        vb_buf_init(&b);
+        vn_format_date(&b, d);
+        assert_string_equal(b.data, cases[i].longf);
+        vb_buf_clear(&b);
+        vn_format_date_short(&b, d);
+        assert_string_equal(b.data, cases[i].shortf);
+        vb_buf_free(&b);
+    }
+    assert_false(vn_parse_iso_date(NULL, &(vn_date){0, 0, 0}));
+}
+
+/* ---- Roman numerals, padding ---------------------------------------------- */
+
+static void roman_and_pad(void **state)
+{
+    (void)state;
+    static const struct { int n; const char *want; } roman[] = {
+        {1, "I"},    {2, "II"},    {3, "III"},  {4, "IV"},      {5, "V"},
+        {9, "IX"},   {14, "XIV"},  {40, "XL"},  {49, "XLIX"},   {90, "XC"},
+        {400, "CD"}, {944, "CMXLIV"}, {1994, "MCMXCIV"}, {2024, "MMXXIV"},
+        {3999, "MMMCMXCIX"},
+    };
+    for (size_t i = 0; i < N_OF(roman); i++) {
+        vb_buf b;
+        vb_buf_init(&b);
+        assert_true(vn_roman(&b, roman[i].n));
+        assert_string_equal(b.data, roman[i].want);
+        vb_buf_free(&b);
+    }
+    static const int bad[] = {0, -1, 4000, INT_MIN, INT_MAX};
+    for (size_t i = 0; i < N_OF(bad); i++) {
+        vb_buf b;
+        vb_buf_init(&b);
+        assert_false(vn_roman(&b, bad[i]));
+        assert_int_equal(b.len, 0);
+        vb_buf_free(&b);
+    }
+    static const struct { long long n; int width; const char *want; } pad[] = {
+        {1, 2, "01"}, {5, 2, "05"}, {10, 2, "10"}, {123, 2, "123"}, {0, 3, "000"},
+        {-7, 3, "-007"}, {7, 0, "7"}, {7, -3, "7"}, {0, 0, "0"},
+    };
+    for (size_t i = 0; i < N_OF(pad); i++) {
+        vb_buf b;
+        vb_buf_init(&b);
+        vn_pad(&b, pad[i].n, pad[i].width);
+        assert_string_equal(b.data, pad[i].want);
+        vb_buf_free(&b);
+    }
+}
+
 /* ---- collation ------------------------------------------------------------ */
 
 static int key_cmp(const vb_buf *a, const vb_buf *b)
@@ -342,6 +589,11 @@ int main(void)
         cmocka_unit_test(casing),
         cmocka_unit_test(display_width),
         cmocka_unit_test(slug),
+        cmocka_unit_test(numbers),
+        cmocka_unit_test(money_and_percent),
+        cmocka_unit_test(number_words),
+        cmocka_unit_test(dates),
+        cmocka_unit_test(roman_and_pad),
         cmocka_unit_test(collation_order),
         cmocka_unit_test(collation_equal),
         cmocka_unit_test(name_order),
