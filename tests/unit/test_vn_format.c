@@ -280,10 +280,10 @@ static void dates(void **state)
     (void)state;
     static const struct { const char *iso; bool ok; const char *longf, *shortf; } cases[] = {
         {"2023-02-05", true, "ngày 05 tháng 02 năm 2023", "05/02/2023"},
-        {"2019-06-29", true, "ngày 29 tháng 6 năm 2019", "29/06/2019"},
+        {"2019-06-29", true, "ngày 29 tháng 6 năm 2019", "29/6/2019"},
         {"2024-01-10", true, "ngày 10 tháng 01 năm 2024", "10/01/2024"},
         {"2022-12-01", true, "ngày 01 tháng 12 năm 2022", "01/12/2022"},
-        {"2020-03-09", true, "ngày 09 tháng 3 năm 2020", "09/03/2020"},
+        {"2020-03-09", true, "ngày 09 tháng 3 năm 2020", "09/3/2020"},
         {"2021-10-15", true, "ngày 15 tháng 10 năm 2021", "15/10/2021"},
         {"2023-11-30", true, "ngày 30 tháng 11 năm 2023", "30/11/2023"},
         {"2023-12-31", true, "ngày 31 tháng 12 năm 2023", "31/12/2023"},
