@@ -1,6 +1,7 @@
 /* vanban render: Markdown → PDF. Parses arguments and runs the stages:
  * front matter → parse → layout (with the frame) → pdf. */
 #include "cli.h"
+#include "data/data.h"
 #include "font/font.h"
 #include "frame/frame.h"
 #include "layout/layout.h"
@@ -17,6 +18,7 @@
 typedef struct render_opts {
     const char *input;
     const char *output;
+    const char *data;  /* -d: the contest XML the template's tags read */
     const char *font_family;
     const char **sets; /* "KEY=VALUE" overrides of front-matter fields */
     size_t n_sets;
@@ -27,6 +29,7 @@ static int parse_args(int argc, char **argv, render_opts *o)
 {
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'},
+        {"data", required_argument, NULL, 'd'},
         {"font-family", required_argument, NULL, 'F'},
         {"set", required_argument, NULL, 'S'},
         {"verbose", no_argument, NULL, 'v'},
@@ -37,9 +40,10 @@ static int parse_args(int argc, char **argv, render_opts *o)
     optind = 1;
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, ":o:vh", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":o:d:vh", longopts, NULL)) != -1) {
         switch (c) {
         case 'o': o->output = optarg; break;
+        case 'd': o->data = optarg; break;
         case 'F': o->font_family = optarg; break;
         case 'S': {
             const char *eq = strchr(optarg, '=');
@@ -116,6 +120,7 @@ typedef struct render_run {
     vb_diag *d;
     font_set *fonts;
     vb_arena *strings;
+    vb_contest *contest; /* -d, loaded, checked and with its results computed */
 } render_run;
 
 /* A template's attachment ("kem_theo: [x.md]"): a bare file name or a path
@@ -159,17 +164,39 @@ static page_doc *render_document(render_run *r, const char *path, bool main_doc,
         front_matter_set(&fm, key, eq + 1);
         free(key);
     }
-    frame_spec frame;
-    official_fields official;
-    if (!frame_from_front_matter(&frame, &official, &fm, path, r->strings, d))
-        goto done;
-    doc = md_parse(text + fm.body_offset, len - fm.body_offset, path, fm.body_line, d);
-    if (!doc)
-        goto done;
     vn_tone tone = VN_TONE_CLASSIC;
     const char *tone_name = front_matter_get(&fm, "tone");
-    if (tone_name)
-        vn_tone_parse(tone_name, &tone); /* checked by frame_from_front_matter */
+    if (tone_name && !vn_tone_parse(tone_name, &tone)) {
+        const fm_entry *te = front_matter_find(&fm, "tone");
+        vb_error(d, path, te ? te->line : 0, 0,
+                 "tone: \"%s\" không hợp lệ; dùng classic, modern hoặc keep", tone_name);
+        goto done;
+    }
+    /* expand: the front matter's fields first (the body may read them as
+     * $name), then the body, both against the data. */
+    xmlDocPtr xdoc = r->contest ? vb_contest_doc(r->contest) : NULL;
+    char *dir = vb_dirname(path);
+    tmpl_options topt = {.dir = dir, .tone = tone, .markdown = true, .vars = &fm};
+    vb_buf body;
+    vb_buf_init(&body);
+    bool expanded = tmpl_expand_front_matter(&fm, path, xdoc, NULL, &topt, d) &&
+                    tmpl_expand(text + fm.body_offset, len - fm.body_offset, path, fm.body_line,
+                                1, xdoc, NULL, &topt, &body, d);
+    free(dir);
+    if (!expanded) {
+        vb_buf_free(&body);
+        goto done;
+    }
+    frame_spec frame;
+    official_fields official;
+    if (!frame_from_front_matter(&frame, &official, &fm, path, r->strings, d)) {
+        vb_buf_free(&body);
+        goto done;
+    }
+    doc = md_parse(body.data ? body.data : "", body.len, path, fm.body_line, d);
+    vb_buf_free(&body);
+    if (!doc)
+        goto done;
     md_apply_tone(doc, tone);
 
     page_doc_info info;
@@ -221,6 +248,11 @@ static int run(const render_opts *o, vb_diag *d)
     if (o->font_family)
         fcfg.family[FONT_ROLE_SERIF] = o->font_family;
     r.fonts = font_set_new(&fcfg);
+    if (o->data) {
+        r.contest = vb_contest_prepare(d, o->data);
+        if (!r.contest)
+            goto done;
+    }
 
     pages = render_document(&r, o->input, true, 0);
     if (!pages)
@@ -235,6 +267,7 @@ done:
     free(out_path);
     page_doc_free(pages);
     font_set_free(r.fonts);
+    vb_contest_free(r.contest);
     vb_arena_free(r.strings);
     return rc;
 }
