@@ -30,13 +30,11 @@ static void interpolate(expand_ctx *cx, tnode *t, xmlNodePtr node, int i, int n,
         fail_once(cx, t);
         return;
     }
-    bool quiet = t->reported; /* already reported in an earlier repetition */
-    vb_diag *saved = cx->d;
-    vb_diag silent;
-    if (quiet) {
-        vb_diag_init(&silent, NULL);
-        silent.silent = true;
-        cx->d = &silent;
+    if (t->reported)
+        return; /* its error was reported the first time round a section */
+    if (!filters_check(cx, f, nf, t->line, t->col)) {
+        t->reported = true;
+        return;
     }
     xmlXPathObjectPtr v = xpath_eval(cx, t->text, expr_len, node, i, n, t->line, t->col);
     char *value = NULL;
@@ -67,8 +65,6 @@ static void interpolate(expand_ctx *cx, tnode *t, xmlNodePtr node, int i, int n,
             }
         }
     }
-    if (quiet)
-        cx->d = saved;
     if (cx->failed)
         t->reported = true;
 }

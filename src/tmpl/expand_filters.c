@@ -132,6 +132,50 @@ static int decimals_of(const char *s)
     return n;
 }
 
+static const char *const KNOWN[] = {"number", "money", "words", "date",    "upper", "lower",
+                                    "title",  "roman", "pad",   "percent", "default"};
+
+bool filters_check(expand_ctx *cx, const filter_spec *f, size_t n, int line, int col)
+{
+    bool ok = true;
+    for (size_t k = 0; k < n; k++) {
+        const filter_spec *fl = &f[k];
+        bool known = false;
+        for (size_t j = 0; j < sizeof KNOWN / sizeof KNOWN[0]; j++)
+            known |= is(fl, KNOWN[j]);
+        int arg = 0;
+        bool arg_ok = true;
+        if (!known) {
+            vb_error(cx->d, cx->path, line, col,
+                     "không có bộ lọc \"%.*s\"; dùng number, money, words, date, upper, lower, "
+                     "title, roman, pad, percent hoặc default",
+                     (int)fl->name_len, fl->name);
+            ok = false;
+            continue;
+        }
+        if (is(fl, "number") || is(fl, "percent"))
+            arg_ok = !fl->arg || arg_int(fl, 0, 6, &arg);
+        else if (is(fl, "pad"))
+            arg_ok = arg_int(fl, 1, 20, &arg);
+        else if (is(fl, "date"))
+            arg_ok = !fl->arg || (fl->arg_len == 5 && memcmp(fl->arg, "short", 5) == 0);
+        else if (is(fl, "default"))
+            arg_ok = fl->arg != NULL;
+        else
+            arg_ok = !fl->arg;
+        if (!arg_ok) {
+            vb_error(cx->d, cx->path, line, col,
+                     "đối số \"%.*s\" của bộ lọc %.*s không hợp lệ%s", (int)fl->arg_len,
+                     fl->arg ? fl->arg : "", (int)fl->name_len, fl->name,
+                     is(fl, "default") ? "; viết default:'giá trị'" : "");
+            ok = false;
+        }
+    }
+    if (!ok)
+        cx->failed = true;
+    return ok;
+}
+
 char *filters_apply(expand_ctx *cx, char *value, const filter_spec *f, size_t n, int line,
                     int col)
 {
@@ -158,6 +202,16 @@ char *filters_apply(expand_ctx *cx, char *value, const filter_spec *f, size_t n,
         int arg = 0;
         bool needs_number = is(fl, "number") || is(fl, "money") || is(fl, "words") ||
                             is(fl, "roman") || is(fl, "pad") || is(fl, "percent");
+        /* The filter's own argument first: a template error, whatever the data. */
+        bool arg_ok = true;
+        if (is(fl, "number") || is(fl, "percent"))
+            arg_ok = !fl->arg || arg_int(fl, 0, 6, &arg);
+        else if (is(fl, "pad"))
+            arg_ok = arg_int(fl, 1, 20, &arg);
+        else if (is(fl, "date"))
+            arg_ok = !fl->arg || (fl->arg_len == 5 && memcmp(fl->arg, "short", 5) == 0);
+        if (!arg_ok)
+            goto bad_arg;
         if (needs_number && !as_number(value, &num)) {
             vb_error(cx->d, cx->path, line, col,
                      "bộ lọc %.*s cần một số, nhưng giá trị là \"%s\"", (int)fl->name_len,
@@ -165,12 +219,8 @@ char *filters_apply(expand_ctx *cx, char *value, const filter_spec *f, size_t n,
             goto fail;
         }
         if (is(fl, "number")) {
-            if (fl->arg && !arg_int(fl, 0, 6, &arg))
-                goto bad_arg;
             vn_format_number(&b, num, fl->arg ? arg : decimals_of(value));
         } else if (is(fl, "percent")) {
-            if (fl->arg && !arg_int(fl, 0, 6, &arg))
-                goto bad_arg;
             vn_format_percent(&b, num, fl->arg ? arg : decimals_of(value));
         } else if (is(fl, "money")) {
             vn_format_money(&b, num);
@@ -188,8 +238,6 @@ char *filters_apply(expand_ctx *cx, char *value, const filter_spec *f, size_t n,
                 goto fail;
             }
         } else if (is(fl, "pad")) {
-            if (!arg_int(fl, 1, 20, &arg))
-                goto bad_arg;
             if (num != floor(num)) {
                 vb_error(cx->d, cx->path, line, col,
                          "bộ lọc pad cần một số nguyên, nhưng giá trị là \"%s\"", value);
@@ -197,9 +245,7 @@ char *filters_apply(expand_ctx *cx, char *value, const filter_spec *f, size_t n,
             }
             vn_pad(&b, (long long)num, arg);
         } else if (is(fl, "date")) {
-            bool shortf = fl->arg && fl->arg_len == 5 && memcmp(fl->arg, "short", 5) == 0;
-            if (fl->arg && !shortf)
-                goto bad_arg;
+            bool shortf = fl->arg != NULL; /* "short", checked above */
             vn_date dt;
             if (!vn_parse_iso_date(value, &dt)) {
                 vb_error(cx->d, cx->path, line, col,

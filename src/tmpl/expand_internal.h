@@ -75,6 +75,9 @@ typedef struct filter_spec {
 #define MAX_FILTERS 8
 size_t filters_split(const char *tag, size_t len, size_t *expr_len, filter_spec *out,
                      size_t max);
+/* Unknown filters and bad arguments are template errors, reported whatever
+ * the data holds; false after reporting. */
+bool filters_check(expand_ctx *cx, const filter_spec *f, size_t n, int line, int col);
 char *filters_apply(expand_ctx *cx, char *value, const filter_spec *f, size_t n, int line,
                     int col);
 
