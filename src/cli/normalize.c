@@ -68,20 +68,34 @@ static int parse(int argc, char **argv, struct options *o)
     return VB_OK;
 }
 
-/* Reads and decodes one input into text; false on error. */
-static bool decode_file(const struct options *o, const char *path, vb_diag *d, vb_buf *text)
+/* One input: its bytes, and its text, which is either a part of the bytes
+ * (clean UTF-8, not copied) or the decoded buffer. */
+struct input {
+    char *bytes;
+    vb_buf decoded;
+    const char *text;
+    size_t len;
+};
+
+/* Reads and decodes one input; false on error. */
+static bool decode_file(const struct options *o, const char *path, vb_diag *d, struct input *in)
 {
     size_t len = 0;
-    char *bytes = vb_read_file(d, path, &len);
-    if (!bytes)
+    in->text = "";
+    in->bytes = vb_read_file(d, path, &len);
+    if (!in->bytes)
         return false;
     const char *name = strcmp(path, "-") == 0 ? "(đầu vào chuẩn)" : path;
     vn_decode_info info;
-    bool ok = vn_decode(bytes, len, o->from, name, d, text, &info);
+    bool ok = vn_decode_view(in->bytes, len, o->from, name, d, &in->decoded, &info, &in->text,
+                             &in->len);
     if (ok)
         vb_note(d, "%s: %s%s — %s", name, vn_encoding_name(info.encoding),
                 info.bom ? " (có BOM)" : "", info.reason);
-    free(bytes);
+    if (!ok || in->text == in->decoded.data) { /* the bytes are no longer needed */
+        free(in->bytes);
+        in->bytes = NULL;
+    }
     return ok;
 }
 
@@ -99,17 +113,16 @@ int cli_normalize(int argc, char **argv)
     vb_note(&d, "kiểu đặt dấu: %s", vn_tone_name(o.tone));
     /* Every input is decoded before anything is written: a bad byte in the
      * last file leaves no output at all, not a part of it. */
-    vb_buf *texts = vb_xcalloc(o.nfiles, sizeof *texts);
+    struct input *in = vb_xcalloc(o.nfiles, sizeof *in);
     for (size_t i = 0; i < o.nfiles; i++)
-        decode_file(&o, o.files[i], &d, &texts[i]);
+        decode_file(&o, o.files[i], &d, &in[i]);
     if (d.errors == 0) {
         const char *target = o.out && strcmp(o.out, "-") != 0 ? o.out : NULL;
         vb_outfile f;
         if (vb_outfile_open(&f, &d, target)) {
             bool ok = true;
             for (size_t i = 0; i < o.nfiles && ok; i++)
-                ok = vn_normalize_fwrite(f.fp, texts[i].data ? texts[i].data : "", texts[i].len,
-                                         o.tone);
+                ok = vn_normalize_fwrite(f.fp, in[i].text, in[i].len, o.tone);
             if (ok) {
                 vb_outfile_commit(&f, &d);
             } else {
@@ -118,9 +131,11 @@ int cli_normalize(int argc, char **argv)
             }
         }
     }
-    for (size_t i = 0; i < o.nfiles; i++)
-        vb_buf_free(&texts[i]);
-    free(texts);
+    for (size_t i = 0; i < o.nfiles; i++) {
+        free(in[i].bytes);
+        vb_buf_free(&in[i].decoded);
+    }
+    free(in);
     free(o.files);
     return d.exit_code;
 }

@@ -10,33 +10,55 @@
 #include <time.h>
 #include <unistd.h>
 
+/* Reads fd to its end into b. A regular file's size (from fstat) sizes the
+ * buffer once, so a large file is read straight into place with no regrowth
+ * and no copy through stdio; a pipe or a file that grows while being read
+ * still works, in steps that double. Returns 0 or the errno of the failure. */
+static int read_all(int fd, vb_buf *b)
+{
+    struct stat st;
+    size_t want = 65536;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+        want = (size_t)st.st_size + 1; /* +1: see the end of file in one read */
+    for (;;) {
+        if (b->cap - b->len <= 1) /* full (or not yet allocated) */
+            vb_grow((void **)&b->data, &b->cap, b->len + want + 1, 1);
+        ssize_t n = read(fd, b->data + b->len, b->cap - b->len - 1);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return errno;
+        }
+        if (n == 0)
+            break;
+        b->len += (size_t)n;
+        want = b->len < 65536 ? 65536 : b->len; /* when full again: double */
+    }
+    if (b->data)
+        b->data[b->len] = 0;
+    return 0;
+}
+
 char *vb_read_file(vb_diag *d, const char *path, size_t *len)
 {
     bool is_stdin = strcmp(path, "-") == 0;
-    FILE *fp = is_stdin ? stdin : fopen(path, "rb");
-    if (!fp) {
+    int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
         vb_error_io(d, path, "không mở được tệp để đọc: %s", strerror(errno));
         return NULL;
     }
-    if (!is_stdin) {
-        struct stat st;
-        if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
-            vb_error_io(d, path, "đây là thư mục, không phải tệp");
-            fclose(fp);
-            return NULL;
-        }
+    struct stat st;
+    if (!is_stdin && fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+        vb_error_io(d, path, "đây là thư mục, không phải tệp");
+        close(fd);
+        return NULL;
     }
     vb_buf b;
     vb_buf_init(&b);
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-        vb_buf_append(&b, chunk, n);
-    bool failed = ferror(fp);
-    int err = errno;
+    int err = read_all(fd, &b);
     if (!is_stdin)
-        fclose(fp);
-    if (failed) {
+        close(fd);
+    if (err) {
         vb_error_io(d, path, "lỗi khi đọc tệp: %s", strerror(err));
         vb_buf_free(&b);
         return NULL;

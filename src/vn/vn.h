@@ -58,6 +58,13 @@ typedef struct vn_decode_info {
  * valid Vietnamese Unicode (beyond NFC). `info` may be NULL. */
 bool vn_decode(const char *bytes, size_t len, vn_encoding enc, const char *file,
                vb_diag *d, vb_buf *out, vn_decode_info *info);
+/* vn_decode without the copy of text that decodes to itself (clean UTF-8
+ * NFC, the usual case): *text and *text_len are the decoded text, either a
+ * part of `bytes` (after a UTF-8 byte-order mark; nothing is appended to
+ * `out`) or, when *text == out->data, the contents of `out`. */
+bool vn_decode_view(const char *bytes, size_t len, vn_encoding enc, const char *file,
+                    vb_diag *d, vb_buf *out, vn_decode_info *info, const char **text,
+                    size_t *text_len);
 
 /* NFC + one tone-mark style + cleanup (spaces, zero-width characters, line
  * endings) for text that is already UTF-8: what loading XML and templates

@@ -122,7 +122,20 @@ static size_t sample_size(const char *b, size_t len)
 static const vn_encoding legacy[] = {VN_ENC_CP1258, VN_ENC_TCVN3, VN_ENC_VNI, VN_ENC_VISCII,
                                      VN_ENC_TCVN5712};
 
-static void decode_auto(const char *b, size_t len, vb_buf *out, vn_decode_info *info)
+/* Text that decodes to itself is appended to out, or, when view is not
+ * NULL, left where it is: *view = b (vn_decode_view). */
+static void keep(const char *b, size_t len, vb_buf *out, const char **view)
+{
+    if (view) {
+        *view = b;
+        return;
+    }
+    vn_buf_reserve(out, len);
+    vb_buf_append(out, b, len);
+}
+
+static void decode_auto(const char *b, size_t len, vb_buf *out, vn_decode_info *info,
+                        const char **view)
 {
     const unsigned char *u = (const unsigned char *)b;
     if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
@@ -152,7 +165,7 @@ static void decode_auto(const char *b, size_t len, vb_buf *out, vn_decode_info *
                 set_reason(info, "văn bản ASCII có dấu kiểu VIQR; đọc theo VIQR được %zu âm tiết "
                            "tiếng Việt, %zu từ không hợp lệ", sc.vietnamese, sc.invalid);
             } else {
-                vb_buf_append(out, b, len);
+                keep(b, len, out, view);
                 set_reason(info, "văn bản chỉ có ký tự ASCII");
             }
             vb_buf_free(&viqr);
@@ -164,8 +177,7 @@ static void decode_auto(const char *b, size_t len, vb_buf *out, vn_decode_info *
         if (info->repaired_lines) {
             vn_nfc_append(out, fixed.data, fixed.len);
         } else if (scan == 1) {
-            vn_buf_reserve(out, len);
-            vb_buf_append(out, b, len);
+            keep(b, len, out, view);
         } else {
             vn_nfc_append(out, b, len);
         }
@@ -212,8 +224,8 @@ static void decode_auto(const char *b, size_t len, vb_buf *out, vn_decode_info *
                best_sc.vietnamese, best_sc.invalid);
 }
 
-bool vn_decode(const char *bytes, size_t len, vn_encoding enc, const char *file, vb_diag *d,
-               vb_buf *out, vn_decode_info *info)
+static bool decode(const char *bytes, size_t len, vn_encoding enc, const char *file, vb_diag *d,
+                   vb_buf *out, vn_decode_info *info, const char **view, size_t *view_len)
 {
     vn_decode_info local;
     if (!info)
@@ -229,8 +241,10 @@ bool vn_decode(const char *bytes, size_t len, vn_encoding enc, const char *file,
         if (enc == VN_ENC_UTF8 || vn_utf8_valid_fast(bytes, len, NULL))
             enc = VN_ENC_UTF8;
     }
+    if (view_len)
+        *view_len = len;
     if (enc == VN_ENC_AUTO) {
-        decode_auto(bytes, len, out, info);
+        decode_auto(bytes, len, out, info, view);
         return true;
     }
     info->encoding = enc;
@@ -238,8 +252,7 @@ bool vn_decode(const char *bytes, size_t len, vn_encoding enc, const char *file,
     if (enc == VN_ENC_UTF8) { /* the common case, in one pass and one copy */
         int scan = vn_utf8_nfc_scan(bytes, len, NULL);
         if (scan == 1) {
-            vn_buf_reserve(out, len);
-            vb_buf_append(out, bytes, len);
+            keep(bytes, len, out, view);
             return true;
         }
         if (scan == 0) {
@@ -263,4 +276,28 @@ bool vn_decode(const char *bytes, size_t len, vn_encoding enc, const char *file,
         vn_nfc_append(out, raw.data, raw.len);
     vb_buf_free(&raw);
     return true;
+}
+
+bool vn_decode(const char *bytes, size_t len, vn_encoding enc, const char *file, vb_diag *d,
+               vb_buf *out, vn_decode_info *info)
+{
+    return decode(bytes, len, enc, file, d, out, info, NULL, NULL);
+}
+
+bool vn_decode_view(const char *bytes, size_t len, vn_encoding enc, const char *file,
+                    vb_diag *d, vb_buf *out, vn_decode_info *info, const char **text,
+                    size_t *text_len)
+{
+    const char *view = NULL;
+    size_t view_len = 0;
+    bool ok = decode(bytes, len, enc, file, d, out, info, &view, &view_len);
+    if (view) {
+        *text = view;
+        *text_len = view_len;
+    } else {
+        vn_buf_reserve(out, 0); /* so that *text == out->data, even when empty */
+        *text = out->data;
+        *text_len = out->len;
+    }
+    return ok;
 }

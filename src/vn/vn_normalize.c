@@ -59,72 +59,106 @@ static bool tone_may_move(const unsigned char *s, size_t len, size_t i, size_t n
     return false;
 }
 
-static bool ascii_letter(unsigned char c)
-{
-    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-}
-
 static bool closing(unsigned char c)
 {
     return c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?';
 }
 
-/* ASCII bytes the scan below must look at; all others pass untouched. */
-static const bool special[128] = {
-    [0] = true, ['\t'] = true, ['\r'] = true, [' '] = true, [','] = true, ['.'] = true,
-    [';'] = true, [':'] = true, ['!'] = true, ['?'] = true,
+/* The clean-line scan decides each ASCII byte from the byte after it with
+ * two table lookups: byte_rule says which properties of the next byte make
+ * the line need the slow path, next_props which properties a byte has (and
+ * every byte has N_ANY). */
+enum {
+    N_ANY = 1,    /* for a line end and the bytes that are never clean */
+    N_SPACE = 2,  /* after a space: end, NUL, space, tab, , . ; : ! ? */
+    N_CLOSE = 4,  /* after , ; : ! ?: a letter or a multi-byte character */
+    N_DOT = 8,    /* after .: a capital or a multi-byte character */
+};
+static const unsigned char byte_rule[128] = {
+    [0] = N_ANY, ['\t'] = N_ANY, ['\r'] = N_ANY, ['\n'] = N_ANY, [' '] = N_SPACE,
+    [','] = N_CLOSE, [';'] = N_CLOSE, [':'] = N_CLOSE, ['!'] = N_CLOSE, ['?'] = N_CLOSE,
+    ['.'] = N_DOT,
+};
+#define LOWER_PROPS(c) [c] = N_CLOSE
+#define UPPER_PROPS(c) [c] = N_CLOSE | N_DOT
+#define MULTI_PROPS N_CLOSE | N_DOT
+#define MULTI8 MULTI_PROPS, MULTI_PROPS, MULTI_PROPS, MULTI_PROPS, MULTI_PROPS, MULTI_PROPS, \
+               MULTI_PROPS, MULTI_PROPS
+static const unsigned char next_props[256] = {
+    [0] = N_SPACE, ['\n'] = N_SPACE, [' '] = N_SPACE, ['\t'] = N_SPACE, [','] = N_SPACE,
+    ['.'] = N_SPACE, [';'] = N_SPACE, [':'] = N_SPACE, ['!'] = N_SPACE, ['?'] = N_SPACE,
+    LOWER_PROPS('a'), LOWER_PROPS('b'), LOWER_PROPS('c'), LOWER_PROPS('d'), LOWER_PROPS('e'),
+    LOWER_PROPS('f'), LOWER_PROPS('g'), LOWER_PROPS('h'), LOWER_PROPS('i'), LOWER_PROPS('j'),
+    LOWER_PROPS('k'), LOWER_PROPS('l'), LOWER_PROPS('m'), LOWER_PROPS('n'), LOWER_PROPS('o'),
+    LOWER_PROPS('p'), LOWER_PROPS('q'), LOWER_PROPS('r'), LOWER_PROPS('s'), LOWER_PROPS('t'),
+    LOWER_PROPS('u'), LOWER_PROPS('v'), LOWER_PROPS('w'), LOWER_PROPS('x'), LOWER_PROPS('y'),
+    LOWER_PROPS('z'),
+    UPPER_PROPS('A'), UPPER_PROPS('B'), UPPER_PROPS('C'), UPPER_PROPS('D'), UPPER_PROPS('E'),
+    UPPER_PROPS('F'), UPPER_PROPS('G'), UPPER_PROPS('H'), UPPER_PROPS('I'), UPPER_PROPS('J'),
+    UPPER_PROPS('K'), UPPER_PROPS('L'), UPPER_PROPS('M'), UPPER_PROPS('N'), UPPER_PROPS('O'),
+    UPPER_PROPS('P'), UPPER_PROPS('Q'), UPPER_PROPS('R'), UPPER_PROPS('S'), UPPER_PROPS('T'),
+    UPPER_PROPS('U'), UPPER_PROPS('V'), UPPER_PROPS('W'), UPPER_PROPS('X'), UPPER_PROPS('Y'),
+    UPPER_PROPS('Z'),
+    [0xC0] = MULTI8, MULTI8, MULTI8, MULTI8, MULTI8, MULTI8, MULTI8, MULTI8,
 };
 
-/* True when the slow path would certainly leave the line as it is. May say
- * false for a line that needs nothing (then the slow path copies it). */
-static bool line_clean(const unsigned char *s, size_t len, vn_tone tone)
+/* Scans one line, up to its '\n' or the end of s, and returns its length.
+ * *clean is true when the slow path would certainly leave the line as it
+ * is; it may be false for a line that needs nothing (then the slow path
+ * copies it). */
+static size_t scan_line(const unsigned char *s, size_t len, vn_tone tone, bool *clean)
 {
     size_t i = 0;
     while (i < len && (s[i] == ' ' || s[i] == '\t')) /* indentation is kept */
         i++;
-    for (; i < len; i++) {
+    while (i < len) {
         unsigned char c = s[i];
-        if (c < 0x80 && !special[c])
-            continue;
-        unsigned char next = i + 1 < len ? s[i + 1] : 0;
         if (c < 0x80) {
-            switch (c) {
-            case ' ':
-                if (next == 0 || next == ' ' || next == '\t' || closing(next))
-                    return false;
-                break;
-            case '\t': case '\r': case 0:
-                return false;
-            case ',': case ';': case ':': case '!': case '?':
-                if (ascii_letter(next) || next >= 0xC0)
-                    return false;
-                break;
-            case '.':
-                if ((next >= 'A' && next <= 'Z') || next >= 0xC0)
-                    return false;
-                break;
-            default:
-                break;
+            unsigned char next = i + 1 < len ? s[i + 1] : 0;
+            if (!(byte_rule[c] & (next_props[next] | N_ANY))) {
+                i++;
+                continue;
             }
-            continue;
+            if (c == '\n') {
+                *clean = true;
+                return i;
+            }
+            goto dirty;
         }
         uint32_t cp;
         size_t n = vn_utf8_next(s + i, len - i, &cp);
         if (n == 0 || cp == 0xAD || !vn_nfc_stable(cp))
-            return false;
+            goto dirty;
         unsigned char after = i + n < len ? s[i + n] : 0;
         if (cp == 0xA0 || cp == 0x202F) {
-            if (i == 0 || after == 0 || after == ' ' || after == '\t' || after >= 0x80 ||
-                closing(after) || s[i - 1] == ' ' || s[i - 1] == '\t')
-                return false;
-        } else if (tone != VN_TONE_KEEP) {
-            char k = toned_kind(cp);
-            if (k && tone_may_move(s, len, i, n, k, tone))
-                return false;
+            if (i == 0 || after == 0 || after == '\n' || after == ' ' || after == '\t' ||
+                after >= 0x80 || closing(after) || s[i - 1] == ' ' || s[i - 1] == '\t')
+                goto dirty;
+        } else if (tone == VN_TONE_CLASSIC) {
+            /* only a toned a, e or y right after an o or u can move */
+            unsigned char before = i > 0 ? (unsigned char)(s[i - 1] | 0x20) : 0;
+            if (before == 'o' || before == 'u') {
+                char k = toned_kind(cp);
+                if (k && tone_may_move(s, len, i, n, k, tone))
+                    goto dirty;
+            }
+        } else if (tone == VN_TONE_MODERN) {
+            /* only a toned o or u right before an a, e or y can move */
+            unsigned char a = (unsigned char)(after | 0x20);
+            if (a == 'a' || a == 'e' || a == 'y') {
+                char k = toned_kind(cp);
+                if (k && tone_may_move(s, len, i, n, k, tone))
+                    goto dirty;
+            }
         }
-        i += n - 1;
+        i += n;
     }
-    return true;
+    *clean = true;
+    return len;
+dirty:
+    *clean = false;
+    const unsigned char *nl = memchr(s + i, '\n', len - i);
+    return nl ? (size_t)(nl - s) : len;
 }
 
 /* Valid UTF-8 without zero-width characters (removed before NFC, so that
@@ -209,9 +243,10 @@ static void normalize_into(sink *k, const char *s, size_t len, vn_tone tone)
         vn_buf_reserve(k->buf, len + len / 16);
     vb_buf *line = k->buf ? k->buf : &k->line;
     while (i < len) {
-        const char *nl = memchr(s + i, '\n', len - i);
-        size_t end = nl ? (size_t)(nl - s) : len;
-        if (!line_clean((const unsigned char *)s + i, end - i, tone)) {
+        bool unchanged;
+        size_t end = i + scan_line((const unsigned char *)s + i, len - i, tone, &unchanged);
+        bool nl = end < len; /* s[end] is the line's '\n' */
+        if (!unchanged) {
             sink_put(k, s + clean, i - clean);
             if (!k->buf)
                 vb_buf_clear(line);

@@ -1,6 +1,9 @@
 /* libFuzzer target for decode + normalize: whatever the bytes and the
  * encoding, the output is valid UTF-8 in NFC, and normalizing it again
- * changes nothing. Built with -DVANBAN_FUZZ=ON (clang); run tests/fuzz/run.sh. */
+ * changes nothing. The text helpers run on the same bytes: case mapping
+ * gives NFC, a sort key has no NUL byte and a string collates equal to
+ * itself, a slug is [a-z0-9-] without a '-' at either end.
+ * Built with -DVANBAN_FUZZ=ON (clang); run tests/fuzz/run.sh. */
 #include "vn/vn.h"
 
 #include <stdio.h>
@@ -24,6 +27,40 @@ static void check_nfc(const char *what, const char *s, size_t len)
         abort();
     }
     free(nfc);
+}
+
+static void check_helpers(const char *s, size_t len)
+{
+    void (*const cases[])(vb_buf *, const char *, size_t) = {vn_upper, vn_lower, vn_title};
+    vb_buf b;
+    vb_buf_init(&b);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        vb_buf_clear(&b);
+        cases[i](&b, s, len);
+        check_nfc("case", b.data ? b.data : "", b.len);
+    }
+    vb_buf_clear(&b);
+    vn_sort_key(&b, s, len);
+    if (memchr(b.data, 0, b.len)) {
+        fprintf(stderr, "sort key holds a NUL byte\n");
+        abort();
+    }
+    vb_buf_clear(&b);
+    vn_name_sort_key(&b, s, len);
+    vb_buf_clear(&b);
+    vn_slug(&b, s, len);
+    for (size_t i = 0; i < b.len; i++) {
+        char c = b.data[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-') ||
+            (c == '-' && (i == 0 || i + 1 == b.len || b.data[i - 1] == '-'))) {
+            fprintf(stderr, "bad slug \"%s\"\n", b.data);
+            abort();
+        }
+    }
+    if (b.len == 0)
+        abort();
+    (void)vn_display_width(s, len);
+    vb_buf_free(&b);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -56,6 +93,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (strcmp(once, twice) != 0) {
             fprintf(stderr, "normalize twice changed:\n%s\n%s\n", once, twice);
             abort();
+        }
+        if (k == 1) { /* the helpers, on a prefix (they are per character,
+                       * and long inputs would slow the fuzzer down) */
+            check_helpers(bytes, size < 256 ? size : 256);
+            if (once_len <= 256) {
+                check_helpers(once, once_len);
+                if (vn_collate(once, once) != 0)
+                    abort();
+            }
         }
         free(once);
         free(twice);

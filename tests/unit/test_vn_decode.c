@@ -596,6 +596,60 @@ static void bom_is_dropped_and_nfc_made(void **state)
     free(s);
 }
 
+/* vn_decode_view hands clean text back in place and everything else in
+ * `out`, with the same text vn_decode gives. */
+static void view_keeps_clean_text_in_place(void **state)
+{
+    (void)state;
+    static const struct { const char *in; size_t len; vn_encoding enc; size_t at; } cases[] = {
+        {"Sở Nội vụ tỉnh Sóc Trăng", 0, VN_ENC_UTF8, 0},     /* clean UTF-8 NFC */
+        {"Sở Nội vụ tỉnh Sóc Trăng", 0, VN_ENC_AUTO, 0},
+        {"Hello, world", 0, VN_ENC_AUTO, 0},                 /* ASCII, not VIQR */
+        {"\xEF\xBB\xBFho\xC3\xA0", 0, VN_ENC_AUTO, 3},    /* after the BOM */
+        {"\xEF\xBB\xBFho\xC3\xA0", 0, VN_ENC_UTF8, 3},
+        {"", 0, VN_ENC_AUTO, 0},
+        {"ho\xCC\x80" "a", 0, VN_ENC_UTF8, SIZE_MAX},        /* NFD: decoded into out */
+        {"ho\xCC\x80" "a", 0, VN_ENC_AUTO, SIZE_MAX},
+        {"Ho\xE0 B\xECnh", 0, VN_ENC_CP1258, SIZE_MAX},       /* a legacy encoding */
+        {"Ho\xE0 B\xECnh", 0, VN_ENC_AUTO, SIZE_MAX},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *in = cases[i].in;
+        size_t len = strlen(in);
+        vb_diag d;
+        vb_diag_init(&d, stderr);
+        vb_buf out, copy;
+        vb_buf_init(&out);
+        vb_buf_init(&copy);
+        const char *text = NULL;
+        size_t text_len = 0;
+        assert_true(vn_decode_view(in, len, cases[i].enc, NULL, &d, &out, NULL, &text, &text_len));
+        assert_true(vn_decode(in, len, cases[i].enc, NULL, &d, &copy, NULL));
+        if (cases[i].at == SIZE_MAX) {
+            assert_ptr_equal(text, out.data);
+        } else {
+            assert_ptr_equal(text, in + cases[i].at);
+            assert_int_equal(out.len, 0);
+        }
+        assert_int_equal(text_len, copy.len);
+        assert_memory_equal(text, copy.data ? copy.data : "", text_len);
+        vb_buf_free(&out);
+        vb_buf_free(&copy);
+    }
+    /* a named encoding stays strict */
+    vb_diag d;
+    FILE *sink = fopen("/dev/null", "w");
+    vb_diag_init(&d, sink);
+    vb_buf out;
+    vb_buf_init(&out);
+    const char *text = NULL;
+    size_t text_len = 0;
+    assert_false(vn_decode_view("a\xFF", 2, VN_ENC_UTF8, "x", &d, &out, NULL, &text, &text_len));
+    assert_int_equal(d.errors, 1);
+    vb_buf_free(&out);
+    fclose(sink);
+}
+
 /* ---- errors --------------------------------------------------------------- */
 
 static void invalid_byte_reports_line_and_column(void **state)
@@ -654,6 +708,7 @@ int main(void)
         cmocka_unit_test(mojibake_of_reference_lines),
         cmocka_unit_test(auto_keeps_valid_unicode),
         cmocka_unit_test(bom_is_dropped_and_nfc_made),
+        cmocka_unit_test(view_keeps_clean_text_in_place),
         cmocka_unit_test(invalid_byte_reports_line_and_column),
         cmocka_unit_test(encoding_names),
     };
