@@ -244,7 +244,7 @@ vb_contest *vb_contest_load(vb_diag *d, const char *path)
         return NULL;
     }
     normalize_doc(c->doc);
-    model_build(c, d);
+    model_build(c);
     return c;
 }
 
