@@ -10,8 +10,17 @@
 
 #include "data.h"
 
+#include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <stdbool.h>
+
+/* Every parse of a contest file. NONET: no network. No NOENT (entities are
+ * not substituted), no DTDLOAD, no DTDATTR: nothing outside this file is ever
+ * read. NOBLANKS: the model has no mixed content, and dropping indentation
+ * lets `results --format xml` indent the tree it adds. */
+#define CONTEST_PARSE_OPTIONS                                                               \
+    (XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR | XML_PARSE_NOCDATA |         \
+     XML_PARSE_NOBLANKS | XML_PARSE_COMPACT)
 
 /* ---- string → index map (open addressing; ids are unique per kind) ------ */
 typedef struct vb_index {
@@ -156,13 +165,19 @@ struct vb_contest {
     size_t src_len;
     size_t *line_starts; /* built on first use */
     size_t nlines;
-    xmlDocPtr doc;
+    xmlDocPtr doc;      /* after the streaming load, without the big lists (pruned) */
+    bool pruned;
+    xmlDocPtr full;     /* the whole tree when c->doc is pruned, built on demand */
     c_model m;
     bool have_model;
     struct vb_results *res; /* after vb_results_compute */
+    bool res_written;   /* res is in the tree vb_contest_doc returns */
 };
 
 void results_free(struct vb_results *r);
+
+/* load.c: NFC and classic tone marks in an element's attributes and text. */
+void normalize_element(xmlNodePtr n);
 
 /* model.c. While loading, each element of <units>, <people> and
  * <submissions> is added in document order (normalized, after validation);

@@ -70,7 +70,8 @@ bool part_counted(const c_model *m, int unit, int part);
 void results_rank(vb_contest *c, vb_results *r, vb_diag *d);
 void results_prizes(vb_contest *c, vb_results *r, vb_diag *d);
 /* results_write.c */
-void results_write(vb_contest *c, vb_results *r);
+/* Into `doc` (the contest's whole tree), replacing any earlier <results>. */
+void results_write(vb_contest *c, vb_results *r, xmlDocPtr doc);
 /* results_fmt.c: numbers as plain decimals for XML and CSV ("83.64"). */
 void fmt_plain(vb_buf *b, double v, int decimals);
 /* The same, the Vietnamese way ("83,64"), for sentences. */

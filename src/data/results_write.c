@@ -390,11 +390,11 @@ static void write_totals(writer *w, xmlNodePtr stats)
     }
 }
 
-void results_write(vb_contest *c, vb_results *r)
+void results_write(vb_contest *c, vb_results *r, xmlDocPtr doc)
 {
     writer w = {.c = c, .r = r, .m = &c->m};
     vb_buf_init(&w.num);
-    xmlNodePtr root = xmlDocGetRootElement(c->doc);
+    xmlNodePtr root = xmlDocGetRootElement(doc);
     xmlNodePtr old = child_elem(root, "results");
     if (old) {
         xmlUnlinkNode(old);

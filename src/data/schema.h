@@ -6,6 +6,22 @@
 #include "model.h"
 
 
+#include <libxml/relaxng.h>
+
+/* The embedded schema, loaded once per file: as a tree (for the precise
+ * messages of schema_diagnose.c) and compiled by libxml2. */
+typedef struct contest_schema {
+    xmlDocPtr rng;
+    xmlRelaxNGPtr schema;
+} contest_schema;
+
+/* load_stream.c: the streaming load. Returns the document without the
+ * entries of <units>, <people> and <submissions> (each is validated, then
+ * normalized and added to c->m, then freed), or NULL, with c->m empty, when
+ * the file must take the tree path: malformed, not valid, a DOCTYPE, or
+ * anything the streaming pass does not handle. Reports nothing. */
+xmlDocPtr load_stream(vb_contest *c, const contest_schema *s);
+
 typedef struct schema_error {
     int code;
     xmlNodePtr node;
