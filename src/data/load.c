@@ -168,11 +168,16 @@ static bool schema_load(contest_schema *s, vb_contest *c, vb_diag *d)
         vb_error_io(d, c->path, "lỗi trong: không nạp được lược đồ dữ liệu (mã %d)", failed);
         return false;
     }
+    s->fast[0] = schema_fast_compile(s->rng, "units");
+    s->fast[1] = schema_fast_compile(s->rng, "people");
+    s->fast[2] = schema_fast_compile(s->rng, "submissions");
     return true;
 }
 
 static void schema_free(contest_schema *s)
 {
+    for (int i = 0; i < 3; i++)
+        schema_fast_free(s->fast[i]);
     xmlRelaxNGFree(s->schema);
     xmlFreeDoc(s->rng);
 }

@@ -8,11 +8,22 @@
 
 #include <libxml/relaxng.h>
 
+/* schema_fast.c: the declaration of the entries of a list element (`units`,
+ * `people`, `submissions`) read from the schema, when it is simple enough to
+ * check directly (NULL otherwise). schema_fast_accept is true only for an
+ * entry the schema accepts; false means "ask RelaxNG", not "invalid". */
+typedef struct fast_elem fast_elem;
+fast_elem *schema_fast_compile(xmlDocPtr rng, const char *list);
+bool schema_fast_accept(const fast_elem *f, xmlNodePtr n);
+void schema_fast_free(fast_elem *f);
+
 /* The embedded schema, loaded once per file: as a tree (for the precise
- * messages of schema_diagnose.c) and compiled by libxml2. */
+ * messages of schema_diagnose.c), compiled by libxml2, and the direct checks
+ * of the entries of units, people and submissions (in that order). */
 typedef struct contest_schema {
     xmlDocPtr rng;
     xmlRelaxNGPtr schema;
+    fast_elem *fast[3];
 } contest_schema;
 
 /* load_stream.c: the streaming load. Returns the document without the
