@@ -47,5 +47,10 @@ bool vb_results_xml_write(vb_contest *c, FILE *out);
 
 /* load + check + results in one call, as `render -d` needs: NULL on any error. */
 vb_contest *vb_contest_prepare(vb_diag *d, const char *path);
+/* The same for a caller that will write the XML output: the load then also
+ * formats the file for vb_results_xml_write as it reads it (a buffer about
+ * the size of the file), so that the output needs neither the whole tree nor
+ * a second parse. */
+vb_contest *vb_contest_prepare_xml(vb_diag *d, const char *path);
 
 #endif

@@ -243,7 +243,7 @@ static void normalize_doc(xmlDocPtr doc)
 }
 
 /* ---- public ------------------------------------------------------------------ */
-vb_contest *vb_contest_load(vb_diag *d, const char *path)
+static vb_contest *contest_load(vb_diag *d, const char *path, bool xml)
 {
     size_t len = 0;
     char *src = vb_read_file(d, path, &len);
@@ -263,10 +263,9 @@ vb_contest *vb_contest_load(vb_diag *d, const char *path)
         vb_contest_free(c);
         return NULL;
     }
-    c->doc = load_stream(c, &schema);
+    c->doc = load_stream(c, &schema, xml);
     if (c->doc) {
         c->pruned = true;
-        normalize_doc(c->doc);
         model_finish(c);
         schema_free(&schema);
         return c;
@@ -289,6 +288,7 @@ void vb_contest_free(vb_contest *c)
     if (!c)
         return;
     results_free(c->res);
+    xml_stream_free(c->xml);
     if (c->have_model)
         model_free(&c->m);
     if (c->doc)
@@ -325,9 +325,11 @@ xmlDocPtr vb_contest_doc(vb_contest *c)
 }
 const char *vb_contest_path(const vb_contest *c) { return c->path; }
 
-vb_contest *vb_contest_prepare(vb_diag *d, const char *path)
+vb_contest *vb_contest_load(vb_diag *d, const char *path) { return contest_load(d, path, false); }
+
+static vb_contest *prepare(vb_diag *d, const char *path, bool xml)
 {
-    vb_contest *c = vb_contest_load(d, path);
+    vb_contest *c = contest_load(d, path, xml);
     if (!c)
         return NULL;
     if (vb_contest_check(c, d) > 0) {
@@ -337,3 +339,6 @@ vb_contest *vb_contest_prepare(vb_diag *d, const char *path)
     vb_results_compute(c, d);
     return c;
 }
+
+vb_contest *vb_contest_prepare(vb_diag *d, const char *path) { return prepare(d, path, false); }
+vb_contest *vb_contest_prepare_xml(vb_diag *d, const char *path) { return prepare(d, path, true); }

@@ -8,7 +8,13 @@
  *
  * Nothing is reported: at the first problem the pass stops and returns NULL,
  * and vb_contest_load takes the tree path, which finds and words every error
- * with its position. So this file only has to be right about valid files. */
+ * with its position. So this file only has to be right about valid files.
+ *
+ * Text is normalized as the tree path does, once: the root's and a list's
+ * attributes when they start, each entry and each other child of the root
+ * when it ends (after validation, which sees the text as written). When the
+ * caller will write the XML output, xml_stream.c formats each of those as
+ * it ends, before it is freed. */
 #include "model.h"
 #include "schema.h"
 
@@ -35,6 +41,10 @@ typedef struct stream {
     xmlNodePtr entry;      /* the entry of the list being read, or NULL */
     xmlNodePtr full;       /* an element RelaxNG validates whole, at its end */
     xmlNodePtr text;       /* a text node not yet given to the validator */
+    bool list_text;        /* the list being read has text of its own */
+    int list_entries;
+    xml_stream *xml;       /* the XML output, formatted while reading; or NULL */
+    endDocumentSAXFunc end_doc;
     bool failed;
 } stream;
 
@@ -138,9 +148,20 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
         st->full = n;
     else if (r != 1)
         fail(st);
+    if (n == st->root || is_list)
+        normalize_element(n); /* its attributes: it has no child yet */
     if (is_list) {
         st->list = n;
         st->kind = list_kind(n->name);
+    }
+    if (st->xml && n == st->root) {
+        /* libxml2 escapes attributes by whether the document has an encoding,
+         * which the parser sets only at its end (see on_end_document). */
+        if (!ctxt->myDoc->encoding)
+            ctxt->myDoc->encoding = xmlStrdup((const xmlChar *)"UTF-8");
+        xml_stream_root(st->xml, n);
+    } else if (st->xml && is_list) {
+        xml_stream_list(st->xml, n);
     }
 }
 
@@ -154,16 +175,20 @@ static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, c
         if (done && !st->failed)
             take_entry(st, n);
         st->end(ctx, localname, prefix, uri);
+        if (done && st->xml && !st->failed)
+            xml_stream_entry(st->xml, n);
         if (done) {
-            /* Free the entry and whatever came before it in the list. */
-            xmlNodePtr list = st->list, k;
-            while ((k = list->children) != NULL) {
+            /* Free what came before the entry in the list; the entry itself
+             * stays until the next one ends, so that the parser, which looks
+             * at the last and first child to decide whether whitespace is
+             * kept, sees the same as in the whole tree. */
+            xmlNodePtr k;
+            while ((k = st->list->children) != n) {
                 xmlUnlinkNode(k);
                 xmlFreeNode(k);
-                if (k == n)
-                    break;
             }
             st->entry = NULL;
+            st->list_entries++;
         }
         return;
     }
@@ -179,8 +204,55 @@ static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, c
         }
     }
     st->end(ctx, localname, prefix, uri);
-    if (n && n == st->list)
+    if (!n || st->failed)
+        return;
+    if (n == st->list) {
+        /* xml_stream.c writes a list entry by entry, indented: not possible
+         * when the list also has text (libxml2 then writes it as is), unless
+         * there is no entry to write. */
+        if (st->list_text && st->list_entries > 0)
+            st->c->xml_streamable = false;
+        if (st->xml) {
+            if (st->list_entries == 0)
+                normalize_element(n); /* written whole */
+            xml_stream_list_end(st->xml);
+        }
+        xmlNodePtr k; /* the last entry, and anything after it */
+        while ((k = n->children) != NULL) {
+            xmlUnlinkNode(k);
+            xmlFreeNode(k);
+        }
         st->list = NULL;
+        st->list_text = false;
+        st->list_entries = 0;
+    } else if (n->parent == st->root) {
+        normalize_element(n);
+        if (st->xml)
+            xml_stream_child(st->xml);
+    } else if (n == st->root && st->xml) {
+        xml_stream_child(st->xml); /* what follows the root's last element */
+    }
+}
+
+/* The encoding the parser gives the document at its end: xml_stream.c
+ * formatted as for UTF-8, so anything else means the whole tree is written. */
+static void on_end_document(void *ctx)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    stream *st = ctxt->_private;
+    xmlDocPtr doc = ctxt->myDoc;
+    const xmlChar *assumed = doc && st->xml ? doc->encoding : NULL;
+    if (assumed)
+        doc->encoding = NULL;
+    st->end_doc(ctx);
+    if (assumed) {
+        if (!doc->encoding || xmlParseCharEncoding((const char *)doc->encoding) != XML_CHAR_ENCODING_UTF8)
+            st->c->xml_streamable = false;
+        if (!doc->encoding)
+            doc->encoding = assumed;
+        else
+            xmlFree((xmlChar *)assumed);
+    }
 }
 
 static void on_characters(void *ctx, const xmlChar *ch, int len)
@@ -190,6 +262,10 @@ static void on_characters(void *ctx, const xmlChar *ch, int len)
     st->characters(ctx, ch, len);
     if (st->entry || st->full || !ctxt->node)
         return;
+    if (ctxt->node == st->root)
+        st->c->xml_streamable = false; /* the root's children would not be indented */
+    else if (ctxt->node == st->list)
+        st->list_text = true;
     xmlNodePtr last = ctxt->node->last;
     if (last && last->type == XML_TEXT_NODE)
         st->text = last;
@@ -222,7 +298,7 @@ static void on_valid_error(void *data, xmlErrorPtr err)
 
 static void on_parse_error(void *data, xmlErrorPtr err) { (void)data, (void)err; }
 
-xmlDocPtr load_stream(vb_contest *c, const contest_schema *s)
+xmlDocPtr load_stream(vb_contest *c, const contest_schema *s, bool xml)
 {
     xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(c->src, (int)c->src_len);
     xmlRelaxNGValidCtxtPtr v = ctxt ? xmlRelaxNGNewValidCtxt(s->schema) : NULL;
@@ -230,7 +306,7 @@ xmlDocPtr load_stream(vb_contest *c, const contest_schema *s)
         xmlFreeParserCtxt(ctxt);
         return NULL;
     }
-    stream st = {.c = c, .s = s, .ctxt = ctxt, .v = v, .kind = LIST_NONE};
+    stream st = {.c = c, .s = s, .ctxt = ctxt, .v = v, .kind = LIST_NONE, .xml = xml ? xml_stream_new() : NULL};
     xmlRelaxNGSetValidStructuredErrors(v, on_valid_error, &st);
     xmlCtxtUseOptions(ctxt, CONTEST_PARSE_OPTIONS);
     if (ctxt->input && !ctxt->input->filename)
@@ -247,12 +323,19 @@ xmlDocPtr load_stream(vb_contest *c, const contest_schema *s)
     ctxt->sax->characters = on_characters;
     ctxt->sax->comment = on_comment;
     ctxt->sax->processingInstruction = on_pi;
+    st.end_doc = ctxt->sax->endDocument;
+    ctxt->sax->endDocument = on_end_document;
     model_init(&c->m);
+    c->xml_streamable = xml;
     xmlParseDocument(ctxt);
     xmlDocPtr doc = ctxt->myDoc;
     ctxt->myDoc = NULL;
     bool ok = !st.failed && ctxt->wellFormed && doc && !doc->intSubset && !doc->extSubset && st.root &&
               !st.entry && !st.full;
+    if (ok && c->xml_streamable)
+        c->xml = st.xml;
+    else
+        xml_stream_free(st.xml);
     xmlRelaxNGFreeValidCtxt(v);
     xmlFreeParserCtxt(ctxt);
     if (!ok) {

@@ -172,12 +172,29 @@ struct vb_contest {
     bool have_model;
     struct vb_results *res; /* after vb_results_compute */
     bool res_written;   /* res is in the tree vb_contest_doc returns */
+    bool xml_streamable; /* the load could format the XML output (xml_stream.c) */
+    struct xml_stream *xml; /* that output, when it could */
 };
 
 void results_free(struct vb_results *r);
 
 /* load.c: NFC and classic tone marks in an element's attributes and text. */
 void normalize_element(xmlNodePtr n);
+
+/* xml_stream.c: the XML output of `results`, formatted while loading (see
+ * there). The load calls: _root when the root starts, _list when a list
+ * starts, _entry when an entry of it ends, _list_end when it ends, _child
+ * when another child of the root (or the root) ends. */
+typedef struct xml_stream xml_stream;
+xml_stream *xml_stream_new(void);
+void xml_stream_free(xml_stream *x);
+void xml_stream_root(xml_stream *x, xmlNodePtr root);
+void xml_stream_list(xml_stream *x, xmlNodePtr list);
+void xml_stream_entry(xml_stream *x, xmlNodePtr entry);
+void xml_stream_list_end(xml_stream *x);
+void xml_stream_child(xml_stream *x);
+/* Writes the output: what was formatted, then the results; false on error. */
+bool xml_stream_write(vb_contest *c, xml_stream *x, FILE *f);
 
 /* model.c. While loading, each element of <units>, <people> and
  * <submissions> is added in document order (normalized, after validation);

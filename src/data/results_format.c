@@ -20,7 +20,15 @@ void vb_results_xml(vb_contest *c, vb_buf *out)
 
 bool vb_results_xml_write(vb_contest *c, FILE *out)
 {
-    /* Straight to the stream: a large tree is not held twice in memory. */
+    /* Formatted while loading (xml_stream.c), when the load could and the
+     * tree has not been built meanwhile; else the whole tree, straight to
+     * the stream so that it is not held twice in memory. */
+    if (c->xml && c->res && !c->res_written) {
+        bool ok = xml_stream_write(c, c->xml, out);
+        xml_stream_free(c->xml);
+        c->xml = NULL;
+        return ok;
+    }
     xmlDocPtr doc = vb_contest_doc(c);
     return doc && xmlDocFormatDump(out, doc, 1) >= 0;
 }
