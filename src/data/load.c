@@ -189,9 +189,11 @@ static bool validate(vb_contest *c, vb_diag *d, const contest_schema *s)
     xmlRelaxNGSetValidStructuredErrors(vctxt, on_valid_error, &vs);
     int rc = xmlRelaxNGValidateDoc(vctxt, c->doc);
     xmlRelaxNGFreeValidCtxt(vctxt);
-    if (rc != 0 && vs.n == 0)
-        vb_error(d, c->path, 1, 0, "dữ liệu không đúng mô hình của vanban (xem docs/contest-xml.md)");
+    int before = d->errors;
     schema_report(c, d, s->rng, vs.errs, vs.n);
+    /* Never "no error" for a file the schema rejects. */
+    if (rc != 0 && d->errors == before)
+        vb_error(d, c->path, 1, 0, "dữ liệu không đúng mô hình của vanban (xem docs/contest-xml.md)");
     for (size_t i = 0; i < vs.n; i++) {
         free(vs.errs[i].str1);
         free(vs.errs[i].str2);
