@@ -41,10 +41,12 @@ done
 # comments stay where they were, the NFD name comes out NFC.
 "$VANBAN" results --format xml "$shapes" >"$tmp/r.xml" 2>/dev/null || { echo "FAIL: results on stream-shapes.xml"; fail=1; }
 x() { xmllint --xpath "$1" "$tmp/r.xml" 2>/dev/null; }
-[ "$(x 'count(/contest/results)')" = 1 ] && [ "$(x 'count(//results/@generated)')" = 0 ] \
-    || { echo "FAIL: the earlier <results> was not replaced"; fail=1; }
-[ "$(x 'count(/contest/units/comment())')" = 2 ] && [ "$(x 'count(/contest/submissions/comment())')" = 1 ] \
-    || { echo "FAIL: comments inside the lists were lost"; fail=1; }
+if [ "$(x 'count(/contest/results)')" != 1 ] || [ "$(x 'count(//results/@generated)')" != 0 ]; then
+    echo "FAIL: the earlier <results> was not replaced"; fail=1
+fi
+if [ "$(x 'count(/contest/units/comment())')" != 2 ] || [ "$(x 'count(/contest/submissions/comment())')" != 1 ]; then
+    echo "FAIL: comments inside the lists were lost"; fail=1
+fi
 [ "$(x 'string(/contest/results/unit[@ref="u2"]/@name)')" = "Ủy ban nhân dân huyện Thạnh Trị" ] \
     || { echo "FAIL: the NFD unit name was not normalized"; fail=1; }
 [ $n -gt 100 ] || { echo "FAIL: only $n comparisons"; fail=1; }
