@@ -56,8 +56,8 @@ static void indent(xml_stream *x, int level)
 
 /* ---- libxml2's serialization, for the shape of list entries -------------------- */
 /* xmlNodeDumpOutput of libxml2 2.9 (format 1, a document with an encoding)
- * writes a token at a time, which costs more than the rest of the load for
- * 200,000 submissions. These functions write the same bytes at once for
+ * writes a token at a time: a quarter of the XML output's time for 200,000
+ * submissions. These functions write the same bytes at once for
  * elements made of elements, attributes and text only; anything else (a
  * comment, a namespace, an entity) is left to libxml2. */
 static bool plain(xmlNodePtr n, int depth)
