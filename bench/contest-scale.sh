@@ -1,14 +1,17 @@
 #!/bin/bash
 # Scale benchmark for the contest data stage: a generated contest of 10,000
 # units and 200,000 submissions (4 parts, 2 groups, judges on one part), then
-# `vanban check` and `vanban results --format xml` timed with /usr/bin/time.
-# Targets (issue 4): check + results under 1 s and 500 MB; memory linear.
-#   bench/contest-scale.sh [BUILD_DIR] [UNITS] [SUBMISSIONS]
+# `vanban check` and `vanban results` in its three formats, each timed RUNS
+# times with /usr/bin/time: the median wall time and the largest peak RSS.
+# Targets (issue 4 §7): each under 1 s and 500 MB; memory linear in the size.
+#   [RUNS=3] bench/contest-scale.sh [BUILD_DIR] [UNITS] [SUBMISSIONS]
 set -eu
 build=${1:-build}
 units=${2:-10000}
 subs=${3:-200000}
+runs=${RUNS:-3}
 vanban="$build/vanban"
+[ -x "$vanban" ] || { echo "no $vanban: build first (make build, or BUILD_DIR)" >&2; exit 2; }
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 python3 - "$units" "$subs" >"$tmp/contest.xml" <<'PY'
 import sys, random
@@ -51,8 +54,16 @@ for u in range(units):
 w('</submissions>\n</contest>\n')
 PY
 size=$(du -m "$tmp/contest.xml" | cut -f1)
-echo "data: $units units, $subs submissions, ${size} MB"
-for cmd in "check" "results --format xml" "results --format csv"; do
-    /usr/bin/time -f "%e s  %M KB" -o "$tmp/time" "$vanban" $cmd "$tmp/contest.xml" >/dev/null 2>"$tmp/err" || { cat "$tmp/err"; exit 1; }
-    printf '%-24s %s\n' "vanban $cmd" "$(cat "$tmp/time")"
+echo "data: $units units, $subs submissions, ${size} MB; $runs runs each (median time, largest peak RSS)"
+for cmd in "check" "results --format text" "results --format csv" "results --format xml"; do
+    : >"$tmp/times"
+    for _ in $(seq "$runs"); do
+        # shellcheck disable=SC2086 # $cmd is a command and its options
+        /usr/bin/time -f "%e %M" -o "$tmp/time" "$vanban" $cmd "$tmp/contest.xml" >/dev/null 2>"$tmp/err" \
+            || { cat "$tmp/err"; exit 1; }
+        cat "$tmp/time" >>"$tmp/times"
+    done
+    median=$(cut -d' ' -f1 "$tmp/times" | sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}')
+    rss=$(cut -d' ' -f2 "$tmp/times" | sort -n | tail -1)
+    printf '%-28s %5.2f s  %4d MiB\n' "vanban $cmd" "$median" "$((rss / 1024))"
 done

@@ -50,7 +50,7 @@ int cli_results(int argc, char **argv)
     }
     vb_diag d;
     vb_diag_init(&d, stderr);
-    vb_contest *c = vb_contest_prepare(&d, path);
+    vb_contest *c = strcmp(format, "xml") == 0 ? vb_contest_prepare_xml(&d, path) : vb_contest_prepare(&d, path);
     if (!c)
         return d.exit_code ? d.exit_code : VB_EXIT_INPUT;
     vb_buf out;

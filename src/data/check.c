@@ -72,36 +72,44 @@ static void dup_ids(checker *k, xmlNodePtr container, const char *elem, const ch
     vb_index_free(&ix);
 }
 
+#define UNKNOWN_REF "không có %s mã '%s'; hãy khai báo nó trong <%s> hoặc sửa mã"
+
 static void ref(checker *k, xmlNodePtr n, const char *attr, const vb_index *ix, const char *what,
                 const char *where)
 {
     const char *v = node_attr(n, attr);
     if (v && vb_index_get(ix, v) < 0)
-        err_attr(k->c, k->d, n, attr, "không có %s mã '%s'; hãy khai báo nó trong <%s> hoặc sửa mã",
-                 what, v, where);
+        err_attr(k->c, k->d, n, attr, UNKNOWN_REF, what, v, where);
+}
+
+/* The same for an element of a big list: its reference as written. */
+static void ref_pos(checker *k, c_pos p, const char *attr, const char *v, const vb_index *ix,
+                    const char *what, const char *where)
+{
+    if (v && vb_index_get(ix, v) < 0)
+        err_pos_attr(k->c, k->d, p, attr, UNKNOWN_REF, what, v, where);
 }
 
 /* The big kinds already have an index in the model (the first of each id
  * wins), so a duplicate is an element whose id maps to another index. */
-static void dup_model(checker *k, const vb_index *ix, int n, xmlNodePtr (*node_of)(const c_model *, int),
+static void dup_model(checker *k, const vb_index *ix, int n, c_pos (*pos_of)(const c_model *, int),
                       const char *(*id_of)(const c_model *, int), const char *what)
 {
     for (int i = 0; i < n; i++) {
-        xmlNodePtr nd = node_of(k->m, i);
         const char *id = id_of(k->m, i);
         int first = vb_index_get(ix, id);
         if (first == i || first < 0)
             continue;
         int line = 0, col = 0;
-        locate_node(k->c, node_of(k->m, first), &line, &col);
-        err_attr(k->c, k->d, nd, "id", "mã %s '%s' bị trùng: đã dùng ở dòng %d; mỗi %s cần một mã riêng",
-                 what, id, line, what);
+        locate_pos(k->c, pos_of(k->m, first), &line, &col);
+        err_pos_attr(k->c, k->d, pos_of(k->m, i), "id",
+                     "mã %s '%s' bị trùng: đã dùng ở dòng %d; mỗi %s cần một mã riêng", what, id, line, what);
     }
 }
 
-static xmlNodePtr unit_node(const c_model *m, int i) { return m->units[i].node; }
-static xmlNodePtr person_node(const c_model *m, int i) { return m->people[i].node; }
-static xmlNodePtr sub_node(const c_model *m, int i) { return m->subs[i].node; }
+static c_pos unit_pos(const c_model *m, int i) { return m->units[i].pos; }
+static c_pos person_pos(const c_model *m, int i) { return m->people[i].pos; }
+static c_pos sub_pos(const c_model *m, int i) { return m->subs[i].pos; }
 static const char *unit_id(const c_model *m, int i) { return m->units[i].id; }
 static const char *person_id(const c_model *m, int i) { return m->people[i].id; }
 static const char *sub_id(const c_model *m, int i) { return m->subs[i].id; }
@@ -111,9 +119,9 @@ static void check_ids(checker *k, xmlNodePtr root)
     dup_ids(k, child_elem(root, "parts"), "part", "phần thi");
     dup_ids(k, child_elem(root, "groups"), "group", "nhóm");
     dup_ids(k, child_elem(root, "criteria"), "criterion", "tiêu chí");
-    dup_model(k, &k->m->unit_ix, k->m->nunits, unit_node, unit_id, "đơn vị");
-    dup_model(k, &k->m->person_ix, k->m->npeople, person_node, person_id, "cá nhân");
-    dup_model(k, &k->m->sub_ix, k->m->nsubs, sub_node, sub_id, "bài dự thi");
+    dup_model(k, &k->m->unit_ix, k->m->nunits, unit_pos, unit_id, "đơn vị");
+    dup_model(k, &k->m->person_ix, k->m->npeople, person_pos, person_id, "cá nhân");
+    dup_model(k, &k->m->sub_ix, k->m->nsubs, sub_pos, sub_id, "bài dự thi");
     dup_ids(k, root, "prizes", "cơ cấu giải");
     dup_ids(k, child_elem(root, "committees"), "committee", "ban");
     dup_ids(k, child_elem(root, "documents"), NULL, "văn bản");
@@ -143,21 +151,22 @@ static void check_refs(checker *k, xmlNodePtr root)
     for (xmlNodePtr e = first_elem(child_elem(root, "rules")); e; e = next_elem(e))
         ref(k, e, "part", &m->part_ix, "phần thi", "parts");
     for (int i = 0; i < m->nunits; i++)
-        ref(k, m->units[i].node, "group", &m->group_ix, "nhóm", "groups");
+        if (m->units[i].group < 0)
+            ref_pos(k, m->units[i].pos, "group", m->units[i].group_ref, &m->group_ix, "nhóm", "groups");
     for (int i = 0; i < m->npeople; i++)
-        ref(k, m->people[i].node, "unit", &m->unit_ix, "đơn vị", "units");
+        if (m->people[i].unit < 0)
+            ref_pos(k, m->people[i].pos, "unit", m->people[i].unit_ref, &m->unit_ix, "đơn vị", "units");
     for (int i = 0; i < m->nsubs; i++) {
-        /* The model resolved these already; the attributes are read only
-         * when something did not resolve (200,000 submissions at scale). */
+        /* The model resolved these already (200,000 submissions at scale). */
         const c_sub *s = &m->subs[i];
         if (s->unit < 0 || s->part < 0 || s->author < 0) {
-            ref(k, s->node, "unit", &m->unit_ix, "đơn vị", "units");
-            ref(k, s->node, "part", &m->part_ix, "phần thi", "parts");
-            ref(k, s->node, "author", &m->person_ix, "cá nhân", "people");
+            ref_pos(k, s->pos, "unit", s->unit_ref, &m->unit_ix, "đơn vị", "units");
+            ref_pos(k, s->pos, "part", s->part_ref, &m->part_ix, "phần thi", "parts");
+            ref_pos(k, s->pos, "author", s->author_ref, &m->person_ix, "cá nhân", "people");
         }
         for (int j = 0; j < s->njs; j++)
-            if (vb_index_get(&m->member_ix, s->js[j].judge) < 0)
-                ref(k, s->js[j].node, "judge", &m->member_ix, "thành viên Ban Giám khảo", "committees");
+            ref_pos(k, s->js[j].pos, "judge", s->js[j].judge, &m->member_ix, "thành viên Ban Giám khảo",
+                    "committees");
     }
     for (int i = 0; i < m->nprizes; i++) {
         c_prizes *p = &m->prizes[i];
@@ -206,21 +215,21 @@ static void check_scores(checker *k)
             continue;
         const c_part *p = &m->parts[s->part];
         if (!isnan(s->score) && (s->score < 0 || s->score > p->max))
-            err_attr(k->c, k->d, s->node, "score",
+            err_pos_attr(k->c, k->d, s->pos, "score",
                      "điểm %s nằm ngoài khoảng 0–%s của phần thi “%s”", vi_num(s->score).s,
                      vi_num(p->max).s, p->name);
         for (int j = 0; j < s->njs; j++)
             if (s->js[j].value < 0 || s->js[j].value > p->max)
-                err_attr(k->c, k->d, s->js[j].node, "value",
+                err_pos_attr(k->c, k->d, s->js[j].pos, "value",
                          "điểm %s của giám khảo '%s' nằm ngoài khoảng 0–%s của phần thi “%s”",
                          vi_num(s->js[j].value).s, s->js[j].judge, vi_num(p->max).s, p->name);
         if (!isnan(s->score) && s->njs > 0)
-            err_attr(k->c, k->d, s->node, "score",
+            err_pos_attr(k->c, k->d, s->pos, "score",
                      "bài '%s' vừa có điểm chung vừa có điểm từng giám khảo; hãy giữ một cách", s->id);
         if (!isnan(s->rate) && (s->rate < 0 || s->rate > 100))
-            err_attr(k->c, k->d, s->node, "rate", "tỷ lệ %s%% nằm ngoài khoảng 0–100", vi_num(s->rate).s);
+            err_pos_attr(k->c, k->d, s->pos, "rate", "tỷ lệ %s%% nằm ngoài khoảng 0–100", vi_num(s->rate).s);
         if (s->unit >= 0 && m->units[s->unit].participates == 0)
-            err_attr(k->c, k->d, s->node, "unit",
+            err_pos_attr(k->c, k->d, s->pos, "unit",
                      "đơn vị '%s' được ghi là không tham gia (participates=\"false\") nhưng có bài dự thi",
                      m->units[s->unit].id);
     }
@@ -302,7 +311,7 @@ static void check_dates(checker *k, xmlNodePtr root)
     for (int i = 0; i < k->m->nsubs && start && end; i++) {
         const char *dt = k->m->subs[i].date;
         if (dt && start && end && (date_cmp(dt, start) < 0 || date_cmp(dt, end) > 0))
-            err_attr(k->c, k->d, k->m->subs[i].node, "date",
+            err_pos_attr(k->c, k->d, k->m->subs[i].pos, "date",
                      "ngày nộp %s nằm ngoài thời gian dự thi %s – %s", vi_date(dt).s,
                      vi_date(start).s, vi_date(end).s);
     }
@@ -335,9 +344,9 @@ static void check_groups(checker *k)
     if (m->ngroups == 0)
         return;
     for (int i = 0; i < m->nunits; i++)
-        if (!node_attr(m->units[i].node, "group"))
-            err_at(k->c, k->d, m->units[i].node,
-                   "đơn vị '%s' không thuộc nhóm nào; hãy thêm thuộc tính group", m->units[i].id);
+        if (!m->units[i].group_ref)
+            err_pos(k->c, k->d, m->units[i].pos,
+                    "đơn vị '%s' không thuộc nhóm nào; hãy thêm thuộc tính group", m->units[i].id);
 }
 
 int vb_contest_check(vb_contest *c, vb_diag *d)

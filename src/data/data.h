@@ -25,13 +25,17 @@ void vb_contest_free(vb_contest *c);
  * order, units in no group. Reports every problem; returns how many errors. */
 int vb_contest_check(vb_contest *c, vb_diag *d);
 
-/* The document (owned by the contest): the annotated tree after results. */
+/* The document (owned by the contest): the whole tree, with <results> once
+ * vb_results_compute has run. Built on the first call (the load keeps only
+ * what `check` and the results need), so it costs a second parse of the
+ * file; NULL when that fails (out of memory). */
 xmlDocPtr vb_contest_doc(vb_contest *c);
 const char *vb_contest_path(const vb_contest *c);
 
-/* Computes the results and writes them into the tree as <results> under the
- * root (replacing any previous one). Remaining ties and prizes left unawarded
- * are reported as warnings. Call only after vb_contest_check found no error. */
+/* Computes the results; vb_contest_doc and the XML output have them as
+ * <results> under the root (replacing any previous one). Remaining ties and
+ * prizes left unawarded are reported as warnings. Call only after
+ * vb_contest_check found no error. */
 void vb_results_compute(vb_contest *c, vb_diag *d);
 
 /* Output of `vanban results` (after vb_results_compute). */
@@ -43,5 +47,10 @@ bool vb_results_xml_write(vb_contest *c, FILE *out);
 
 /* load + check + results in one call, as `render -d` needs: NULL on any error. */
 vb_contest *vb_contest_prepare(vb_diag *d, const char *path);
+/* The same for a caller that will write the XML output: the load then also
+ * formats the file for vb_results_xml_write as it reads it (a buffer about
+ * the size of the file), so that the output needs neither the whole tree nor
+ * a second parse. */
+vb_contest *vb_contest_prepare_xml(vb_diag *d, const char *path);
 
 #endif

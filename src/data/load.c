@@ -1,8 +1,16 @@
 /* Loading contest XML: parse without network, DTD or entity expansion,
  * validate against the embedded RelaxNG schema, normalize the text. libxml2's
  * own messages are English and name internals, so errors are caught as
- * structured errors and rewritten in Vietnamese (schema_messages.c). */
+ * structured errors and rewritten in Vietnamese (schema_messages.c).
+ *
+ * Two paths. A file is first read in one streaming pass (load_stream.c) that
+ * validates as it parses and frees each unit, person and submission once it
+ * is in the model: memory stays near the size of the model, not 15 times the
+ * file. Anything that pass cannot accept silently (a malformed or invalid
+ * file, a DOCTYPE) goes through the tree path: the whole tree, validated at
+ * once, whose errors are reported with their exact positions. */
 #include "model.h"
+#include "results.h"
 #include "schema.h"
 
 #include "contest_rng.h" /* generated from contest.rng by CMakeLists.txt */
@@ -11,6 +19,7 @@
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
 #include <libxml/xmlerror.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The first well-formedness error only: after it libxml2's later messages
@@ -78,13 +87,7 @@ static xmlDocPtr parse(vb_contest *c, vb_diag *d)
     struct parse_state st = {0};
     ctxt->_private = &st;
     ctxt->sax->serror = on_parse_error;
-    /* NONET: no network. No NOENT (entities are not substituted), no DTDLOAD,
-     * no DTDATTR: nothing outside this file is ever read. */
-    /* NOBLANKS: the model has no mixed content, and dropping indentation lets
-     * `results --format xml` indent the tree it adds. */
-    int opts = XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR | XML_PARSE_NOCDATA |
-               XML_PARSE_NOBLANKS | XML_PARSE_COMPACT;
-    xmlDocPtr doc = xmlCtxtReadMemory(ctxt, c->src, (int)c->src_len, c->path, NULL, opts);
+    xmlDocPtr doc = xmlCtxtReadMemory(ctxt, c->src, (int)c->src_len, c->path, NULL, CONTEST_PARSE_OPTIONS);
     if (!doc || !ctxt->wellFormed) {
         if (!st.have) {
             st.line = 1;
@@ -143,36 +146,55 @@ static void on_schema_error(void *data, xmlErrorPtr err)
     *failed = err->code ? err->code : 1;
 }
 
-static bool validate(vb_contest *c, vb_diag *d)
+static bool schema_load(contest_schema *s, vb_contest *c, vb_diag *d)
 {
     int failed = 0;
-    /* The schema as a tree too: schema_attrs.c reads its declarations. */
-    xmlDocPtr rng = xmlReadMemory((const char *)contest_rng, (int)sizeof contest_rng, "contest.rng",
-                                  NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-    xmlRelaxNGParserCtxtPtr pctxt = rng ? xmlRelaxNGNewDocParserCtxt(rng) : NULL;
+    memset(s, 0, sizeof *s);
+    /* The schema as a tree too: schema_diagnose.c reads its declarations. */
+    s->rng = xmlReadMemory((const char *)contest_rng, (int)sizeof contest_rng, "contest.rng", NULL,
+                           XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    xmlRelaxNGParserCtxtPtr pctxt = s->rng ? xmlRelaxNGNewDocParserCtxt(s->rng) : NULL;
     if (!pctxt) {
-        xmlFreeDoc(rng);
+        xmlFreeDoc(s->rng);
+        s->rng = NULL;
         vb_error_io(d, c->path, "lỗi trong: không nạp được lược đồ dữ liệu");
         return false;
     }
     xmlRelaxNGSetParserStructuredErrors(pctxt, on_schema_error, &failed);
-    xmlRelaxNGPtr schema = xmlRelaxNGParse(pctxt);
+    s->schema = xmlRelaxNGParse(pctxt);
     xmlRelaxNGFreeParserCtxt(pctxt);
-    if (!schema) {
-        xmlFreeDoc(rng);
+    if (!s->schema) {
+        xmlFreeDoc(s->rng);
+        s->rng = NULL;
         vb_error_io(d, c->path, "lỗi trong: không nạp được lược đồ dữ liệu (mã %d)", failed);
         return false;
     }
+    s->fast[0] = schema_fast_compile(s->rng, "units");
+    s->fast[1] = schema_fast_compile(s->rng, "people");
+    s->fast[2] = schema_fast_compile(s->rng, "submissions");
+    return true;
+}
+
+static void schema_free(contest_schema *s)
+{
+    for (int i = 0; i < 3; i++)
+        schema_fast_free(s->fast[i]);
+    xmlRelaxNGFree(s->schema);
+    xmlFreeDoc(s->rng);
+}
+
+static bool validate(vb_contest *c, vb_diag *d, const contest_schema *s)
+{
     struct valid_state vs = {.c = c};
-    xmlRelaxNGValidCtxtPtr vctxt = xmlRelaxNGNewValidCtxt(schema);
+    xmlRelaxNGValidCtxtPtr vctxt = xmlRelaxNGNewValidCtxt(s->schema);
     xmlRelaxNGSetValidStructuredErrors(vctxt, on_valid_error, &vs);
     int rc = xmlRelaxNGValidateDoc(vctxt, c->doc);
     xmlRelaxNGFreeValidCtxt(vctxt);
-    xmlRelaxNGFree(schema);
-    if (rc != 0 && vs.n == 0)
+    int before = d->errors;
+    schema_report(c, d, s->rng, vs.errs, vs.n);
+    /* Never "no error" for a file the schema rejects. */
+    if (rc != 0 && d->errors == before)
         vb_error(d, c->path, 1, 0, "dữ liệu không đúng mô hình của vanban (xem docs/contest-xml.md)");
-    schema_report(c, d, rng, vs.errs, vs.n);
-    xmlFreeDoc(rng);
     for (size_t i = 0; i < vs.n; i++) {
         free(vs.errs[i].str1);
         free(vs.errs[i].str2);
@@ -201,29 +223,38 @@ static void normalize_text(xmlNodePtr n)
     free(norm);
 }
 
-static void normalize_tree(xmlNodePtr n)
+void normalize_element(xmlNodePtr n)
 {
-    for (; n; n = n->next) {
-        if (n->type == XML_TEXT_NODE) {
-            normalize_text(n);
-        } else if (n->type == XML_ELEMENT_NODE) {
-            for (xmlAttrPtr a = n->properties; a; a = a->next)
-                for (xmlNodePtr t = a->children; t; t = t->next)
-                    if (t->type == XML_TEXT_NODE)
-                        normalize_text(t);
-            normalize_tree(n->children);
-        }
+    for (xmlAttrPtr a = n->properties; a; a = a->next)
+        for (xmlNodePtr t = a->children; t; t = t->next)
+            if (t->type == XML_TEXT_NODE)
+                normalize_text(t);
+    /* Iterative over siblings, recursive only in depth (the model is shallow). */
+    for (xmlNodePtr k = n->children; k; k = k->next) {
+        if (k->type == XML_TEXT_NODE)
+            normalize_text(k);
+        else if (k->type == XML_ELEMENT_NODE)
+            normalize_element(k);
     }
 }
 
 static void normalize_doc(xmlDocPtr doc)
 {
-    /* Iterative over siblings, recursive only in depth (the model is shallow). */
-    normalize_tree(xmlDocGetRootElement(doc));
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    if (root)
+        normalize_element(root);
 }
 
 /* ---- public ------------------------------------------------------------------ */
-vb_contest *vb_contest_load(vb_diag *d, const char *path)
+/* VANBAN_CONTEST_TREE=1 skips the streaming load: tests/e2e/contest_stream.sh
+ * checks that both paths give the same output. */
+static bool tree_only(void)
+{
+    const char *e = getenv("VANBAN_CONTEST_TREE");
+    return e && *e && strcmp(e, "0") != 0;
+}
+
+static vb_contest *contest_load(vb_diag *d, const char *path, bool xml)
 {
     size_t len = 0;
     char *src = vb_read_file(d, path, &len);
@@ -238,13 +269,28 @@ vb_contest *vb_contest_load(vb_diag *d, const char *path)
         vb_contest_free(c);
         return NULL;
     }
+    contest_schema schema;
+    if (!schema_load(&schema, c, d)) {
+        vb_contest_free(c);
+        return NULL;
+    }
+    c->doc = tree_only() ? NULL : load_stream(c, &schema, xml);
+    if (c->doc) {
+        c->pruned = true;
+        model_finish(c);
+        schema_free(&schema);
+        return c;
+    }
+    /* The tree path: the same file, kept whole, with every error reported. */
     c->doc = parse(c, d);
-    if (!c->doc || !validate(c, d)) {
+    bool ok = c->doc && validate(c, d, &schema);
+    schema_free(&schema);
+    if (!ok) {
         vb_contest_free(c);
         return NULL;
     }
     normalize_doc(c->doc);
-    model_build(c, d);
+    model_build(c);
     return c;
 }
 
@@ -253,22 +299,48 @@ void vb_contest_free(vb_contest *c)
     if (!c)
         return;
     results_free(c->res);
+    xml_stream_free(c->xml);
     if (c->have_model)
         model_free(&c->m);
     if (c->doc)
         xmlFreeDoc(c->doc);
+    if (c->full)
+        xmlFreeDoc(c->full);
     free(c->line_starts);
     free(c->src);
     free(c->path);
     free(c);
 }
 
-xmlDocPtr vb_contest_doc(vb_contest *c) { return c->doc; }
+/* The whole tree, for templates and the XML output. After the streaming
+ * load c->doc lacks the big lists, so the file is parsed again (it is known
+ * to be valid) and normalized the same way. The results are written into it
+ * on first use: `check` and the text and CSV outputs never build it. */
+xmlDocPtr vb_contest_doc(vb_contest *c)
+{
+    xmlDocPtr doc = c->doc;
+    if (c->pruned) {
+        if (!c->full) {
+            c->full = xmlReadMemory(c->src, (int)c->src_len, c->path, NULL, CONTEST_PARSE_OPTIONS);
+            if (!c->full)
+                return NULL;
+            normalize_doc(c->full);
+        }
+        doc = c->full;
+    }
+    if (c->res && !c->res_written) {
+        results_write(c, c->res, doc);
+        c->res_written = true;
+    }
+    return doc;
+}
 const char *vb_contest_path(const vb_contest *c) { return c->path; }
 
-vb_contest *vb_contest_prepare(vb_diag *d, const char *path)
+vb_contest *vb_contest_load(vb_diag *d, const char *path) { return contest_load(d, path, false); }
+
+static vb_contest *prepare(vb_diag *d, const char *path, bool xml)
 {
-    vb_contest *c = vb_contest_load(d, path);
+    vb_contest *c = contest_load(d, path, xml);
     if (!c)
         return NULL;
     if (vb_contest_check(c, d) > 0) {
@@ -278,3 +350,6 @@ vb_contest *vb_contest_prepare(vb_diag *d, const char *path)
     vb_results_compute(c, d);
     return c;
 }
+
+vb_contest *vb_contest_prepare(vb_diag *d, const char *path) { return prepare(d, path, false); }
+vb_contest *vb_contest_prepare_xml(vb_diag *d, const char *path) { return prepare(d, path, true); }

@@ -37,19 +37,18 @@ static bool name_end(char ch)
 
 /* Byte offset of "<name" for an element whose start tag ends on `line`;
  * sets *at_line. Returns (size_t)-1 when not found. */
-static size_t find_start_tag(vb_contest *c, xmlNodePtr n, int *at_line)
+static size_t find_start_tag(vb_contest *c, long line, const char *name, int *at_line)
 {
     build_lines(c);
-    long line = xmlGetLineNo(n);
-    if (line < 1 || (size_t)line > c->nlines || !n->name)
+    if (line < 1 || (size_t)line > c->nlines || !name)
         return (size_t)-1;
-    size_t nlen = strlen((const char *)n->name);
+    size_t nlen = strlen(name);
     for (long l = line; l >= 1 && l > line - 64; l--) {
         size_t b = c->line_starts[l - 1];
         size_t e = (size_t)l < c->nlines ? c->line_starts[l] : c->src_len;
         size_t found = (size_t)-1;
         for (size_t i = b; i + nlen + 1 < e + 1 && i + nlen < c->src_len; i++)
-            if (c->src[i] == '<' && memcmp(c->src + i + 1, n->name, nlen) == 0 &&
+            if (c->src[i] == '<' && memcmp(c->src + i + 1, name, nlen) == 0 &&
                 (i + 1 + nlen >= c->src_len || name_end(c->src[i + 1 + nlen])))
                 found = i; /* the last one on the line: the start tag ends here */
         if (found != (size_t)-1) {
@@ -60,13 +59,18 @@ static size_t find_start_tag(vb_contest *c, xmlNodePtr n, int *at_line)
     return (size_t)-1;
 }
 
-void locate_node(vb_contest *c, xmlNodePtr n, int *line, int *col)
+c_pos node_pos(xmlNodePtr n, const char *name)
+{
+    long line = xmlGetLineNo(n);
+    return (c_pos){line > 0 ? (int)line : 0, name};
+}
+
+void locate_pos(vb_contest *c, c_pos p, int *line, int *col)
 {
     int l = 0;
-    size_t off = find_start_tag(c, n, &l);
+    size_t off = find_start_tag(c, p.line, p.name, &l);
     if (off == (size_t)-1) {
-        long ln = xmlGetLineNo(n);
-        *line = ln > 0 ? (int)ln : 0;
+        *line = p.line > 0 ? p.line : 0;
         *col = 0;
         return;
     }
@@ -74,12 +78,17 @@ void locate_node(vb_contest *c, xmlNodePtr n, int *line, int *col)
     *col = column_of(c, l, off);
 }
 
-void locate_attr(vb_contest *c, xmlNodePtr n, const char *attr, int *line, int *col)
+void locate_node(vb_contest *c, xmlNodePtr n, int *line, int *col)
+{
+    locate_pos(c, node_pos(n, (const char *)n->name), line, col);
+}
+
+void locate_pos_attr(vb_contest *c, c_pos p, const char *attr, int *line, int *col)
 {
     int l = 0;
-    size_t off = find_start_tag(c, n, &l);
+    size_t off = find_start_tag(c, p.line, p.name, &l);
     if (off == (size_t)-1) {
-        locate_node(c, n, line, col);
+        locate_pos(c, p, line, col);
         return;
     }
     size_t alen = strlen(attr);
@@ -116,6 +125,11 @@ void locate_attr(vb_contest *c, xmlNodePtr n, const char *attr, int *line, int *
     *col = column_of(c, l, off);
 }
 
+void locate_attr(vb_contest *c, xmlNodePtr n, const char *attr, int *line, int *col)
+{
+    locate_pos_attr(c, node_pos(n, (const char *)n->name), attr, line, col);
+}
+
 static void report(vb_contest *c, vb_diag *d, bool error, int line, int col,
                    const char *fmt, va_list ap)
 {
@@ -148,6 +162,26 @@ void warn_at(vb_contest *c, vb_diag *d, xmlNodePtr n, const char *fmt, ...)
     va_list ap;
     va_start(ap, fmt);
     report(c, d, false, line, col, fmt, ap);
+    va_end(ap);
+}
+
+void err_pos(vb_contest *c, vb_diag *d, c_pos p, const char *fmt, ...)
+{
+    int line = 0, col = 0;
+    locate_pos(c, p, &line, &col);
+    va_list ap;
+    va_start(ap, fmt);
+    report(c, d, true, line, col, fmt, ap);
+    va_end(ap);
+}
+
+void err_pos_attr(vb_contest *c, vb_diag *d, c_pos p, const char *attr, const char *fmt, ...)
+{
+    int line = 0, col = 0;
+    locate_pos_attr(c, p, attr, &line, &col);
+    va_list ap;
+    va_start(ap, fmt);
+    report(c, d, true, line, col, fmt, ap);
     va_end(ap);
 }
 

@@ -56,14 +56,6 @@ static double attr_num(xmlNodePtr n, const char *name)
     return s ? strtod(s, NULL) : NAN;
 }
 
-static bool attr_bool(xmlNodePtr n, const char *name, bool dflt)
-{
-    const char *s = node_attr(n, name);
-    if (!s)
-        return dflt;
-    return strcmp(s, "true") == 0 || strcmp(s, "1") == 0;
-}
-
 static int count_children(xmlNodePtr parent, const char *name)
 {
     int k = 0;
@@ -168,105 +160,133 @@ static void build_rules(c_model *m, xmlNodePtr rules)
             m->parts[i].min_pct = dflt;
 }
 
-static void build_units(c_model *m, xmlNodePtr units)
+/* ---- the big lists, one element at a time ------------------------------------ */
+static const char *keep(c_model *m, const char *s) { return s ? vb_arena_strdup(m->arena, s) : NULL; }
+
+static const char *attr_value(xmlAttrPtr a)
 {
-    int k = count_children(units, "unit");
-    m->units = vb_xcalloc((size_t)k + 1, sizeof *m->units);
-    vb_index_init(&m->unit_ix, (size_t)k + 8);
-    for (xmlNodePtr n = first_elem(units); n; n = next_elem(n)) {
-        c_unit *u = &m->units[m->nunits];
-        u->node = n;
-        u->id = node_attr(n, "id");
-        u->name = node_text(n);
-        u->short_name = node_attr(n, "short");
-        u->group = vb_index_get(&m->group_ix, node_attr(n, "group"));
-        u->participates = node_attr(n, "participates") ? attr_bool(n, "participates", true) : -1;
-        vb_index_put(&m->unit_ix, u->id, m->nunits);
-        m->nunits++;
-    }
+    return a->children && a->children->content ? (const char *)a->children->content : "";
 }
 
-static void build_people(c_model *m, xmlNodePtr people)
+void model_init(c_model *m)
 {
-    int k = count_children(people, "person");
-    m->people = vb_xcalloc((size_t)k + 1, sizeof *m->people);
-    vb_index_init(&m->person_ix, (size_t)k + 8);
-    for (xmlNodePtr n = first_elem(people); n; n = next_elem(n)) {
-        c_person *p = &m->people[m->npeople];
-        p->node = n;
-        p->id = node_attr(n, "id");
-        p->name = node_text(n);
-        p->honorific = node_attr(n, "honorific");
-        p->workplace = node_attr(n, "workplace");
-        p->unit = vb_index_get(&m->unit_ix, node_attr(n, "unit"));
-        vb_index_put(&m->person_ix, p->id, m->npeople);
-        m->npeople++;
-    }
+    memset(m, 0, sizeof *m);
+    m->arena = vb_arena_new();
 }
 
-static void build_subs(c_model *m, xmlNodePtr subs)
+void model_add_unit(c_model *m, xmlNodePtr n)
 {
-    int k = count_children(subs, "submission");
-    m->subs = vb_xcalloc((size_t)k + 1, sizeof *m->subs);
-    vb_index_init(&m->sub_ix, (size_t)k + 8);
-    for (xmlNodePtr n = first_elem(subs); n; n = next_elem(n)) {
-        c_sub *s = &m->subs[m->nsubs];
-        s->node = n;
-        s->unit = s->part = s->author = -1;
-        s->score = s->rate = NAN;
-        s->votes = -1;
-        s->valid = true;
-        /* One pass over the attributes: this runs 200,000 times at scale. */
-        for (xmlAttrPtr a = n->properties; a; a = a->next) {
-            const char *an = (const char *)a->name;
-            const char *v = a->children && a->children->content ? (const char *)a->children->content : "";
-            switch (an[0]) {
-            case 'i': s->id = v; break;
-            case 'u': s->unit = vb_index_get(&m->unit_ix, v); break;
-            case 'p': s->part = vb_index_get(&m->part_ix, v); break;
-            case 'a': s->author = vb_index_get(&m->person_ix, v); break;
-            case 's': s->score = strtod(v, NULL); break;
-            case 'r': s->rate = strtod(v, NULL); break;
-            case 'v':
-                if (an[1] == 'o')
-                    s->votes = atol(v);
-                else
-                    s->valid = strcmp(v, "true") == 0 || strcmp(v, "1") == 0;
-                break;
-            case 'd': s->date = v; break;
-            default: break;
+    c_unit u = {.group = -1, .participates = -1, .pos = node_pos(n, "unit")};
+    u.name = keep(m, node_text(n));
+    for (xmlAttrPtr a = n->properties; a; a = a->next) {
+        const char *an = (const char *)a->name, *v = attr_value(a);
+        if (strcmp(an, "id") == 0)
+            u.id = keep(m, v);
+        else if (strcmp(an, "short") == 0)
+            u.short_name = keep(m, v);
+        else if (strcmp(an, "group") == 0)
+            u.group_ref = keep(m, v);
+        else if (strcmp(an, "participates") == 0)
+            u.participates = strcmp(v, "true") == 0 || strcmp(v, "1") == 0;
+    }
+    VB_PUSH(m->units, m->nunits, m->units_cap, u);
+}
+
+void model_add_person(c_model *m, xmlNodePtr n)
+{
+    c_person p = {.unit = -1, .pos = node_pos(n, "person")};
+    p.name = keep(m, node_text(n));
+    for (xmlAttrPtr a = n->properties; a; a = a->next) {
+        const char *an = (const char *)a->name, *v = attr_value(a);
+        if (strcmp(an, "id") == 0)
+            p.id = keep(m, v);
+        else if (strcmp(an, "unit") == 0)
+            p.unit_ref = keep(m, v);
+        else if (strcmp(an, "honorific") == 0)
+            p.honorific = keep(m, v);
+        else if (strcmp(an, "workplace") == 0)
+            p.workplace = keep(m, v);
+    }
+    VB_PUSH(m->people, m->npeople, m->people_cap, p);
+}
+
+void model_add_sub(c_model *m, xmlNodePtr n)
+{
+    c_sub s = {.unit = -1, .part = -1, .author = -1, .score = NAN, .rate = NAN, .votes = -1,
+               .valid = true, .pos = node_pos(n, "submission")};
+    /* One pass over the attributes: this runs 200,000 times at scale. */
+    for (xmlAttrPtr a = n->properties; a; a = a->next) {
+        const char *an = (const char *)a->name, *v = attr_value(a);
+        switch (an[0]) {
+        case 'i': s.id = keep(m, v); break;
+        case 'u': s.unit_ref = keep(m, v); break;
+        case 'p': s.part_ref = keep(m, v); break;
+        case 'a': s.author_ref = keep(m, v); break;
+        case 's': s.score = strtod(v, NULL); break;
+        case 'r': s.rate = strtod(v, NULL); break;
+        case 'v':
+            if (an[1] == 'o')
+                s.votes = atol(v);
+            else
+                s.valid = strcmp(v, "true") == 0 || strcmp(v, "1") == 0;
+            break;
+        case 'd': s.date = keep(m, v); break;
+        default: break;
+        }
+    }
+    int np = 0, nj = 0;
+    for (xmlNodePtr e = first_elem(n); e; e = next_elem(e)) {
+        if (is(e, "procedure"))
+            np++;
+        else if (is(e, "score"))
+            nj++;
+    }
+    if (np)
+        s.procs = vb_arena_alloc(m->arena, (size_t)np * sizeof *s.procs);
+    if (nj)
+        s.js = vb_arena_alloc(m->arena, (size_t)nj * sizeof *s.js);
+    for (xmlNodePtr e = first_elem(n); e; e = next_elem(e)) {
+        if (is(e, "procedure")) {
+            s.procs[s.nproc++] = keep(m, node_text(e));
+        } else if (is(e, "score")) {
+            c_judge_score j = {NULL, NAN, node_pos(e, "score")};
+            for (xmlAttrPtr a = e->properties; a; a = a->next) {
+                if (a->name[0] == 'j')
+                    j.judge = keep(m, attr_value(a));
+                else if (a->name[0] == 'v')
+                    j.value = strtod(attr_value(a), NULL);
             }
+            s.js[s.njs++] = j;
+        } else if (is(e, "title")) {
+            s.title = keep(m, node_text(e));
         }
-        int np = 0, nj = 0;
-        for (xmlNodePtr e = first_elem(n); e; e = next_elem(e)) {
-            if (is(e, "procedure"))
-                np++;
-            else if (is(e, "score"))
-                nj++;
-        }
-        if (np)
-            s->procs = vb_xcalloc((size_t)np, sizeof *s->procs);
-        if (nj)
-            s->js = vb_xcalloc((size_t)nj, sizeof *s->js);
-        for (xmlNodePtr e = first_elem(n); e; e = next_elem(e)) {
-            if (is(e, "procedure"))
-                s->procs[s->nproc++] = node_text(e);
-            else if (is(e, "score")) {
-                c_judge_score j = {NULL, NAN, e};
-                for (xmlAttrPtr a = e->properties; a; a = a->next) {
-                    const char *v = a->children && a->children->content ? (const char *)a->children->content : "";
-                    if (a->name[0] == 'j')
-                        j.judge = v;
-                    else if (a->name[0] == 'v')
-                        j.value = strtod(v, NULL);
-                }
-                s->js[s->njs++] = j;
-            }
-            else if (is(e, "title"))
-                s->title = node_text(e);
-        }
-        vb_index_put(&m->sub_ix, s->id, m->nsubs);
-        m->nsubs++;
+    }
+    VB_PUSH(m->subs, m->nsubs, m->subs_cap, s);
+}
+
+/* References of the big lists, once every kind has its index. A duplicate id
+ * keeps its first index. */
+static void resolve_lists(c_model *m)
+{
+    vb_index_init(&m->unit_ix, (size_t)m->nunits + 8);
+    for (int i = 0; i < m->nunits; i++) {
+        c_unit *u = &m->units[i];
+        u->group = vb_index_get(&m->group_ix, u->group_ref);
+        vb_index_put(&m->unit_ix, u->id, i);
+    }
+    vb_index_init(&m->person_ix, (size_t)m->npeople + 8);
+    for (int i = 0; i < m->npeople; i++) {
+        c_person *p = &m->people[i];
+        p->unit = vb_index_get(&m->unit_ix, p->unit_ref);
+        vb_index_put(&m->person_ix, p->id, i);
+    }
+    vb_index_init(&m->sub_ix, (size_t)m->nsubs + 8);
+    for (int i = 0; i < m->nsubs; i++) {
+        c_sub *s = &m->subs[i];
+        s->unit = vb_index_get(&m->unit_ix, s->unit_ref);
+        s->part = vb_index_get(&m->part_ix, s->part_ref);
+        s->author = vb_index_get(&m->person_ix, s->author_ref);
+        vb_index_put(&m->sub_ix, s->id, i);
     }
 }
 
@@ -329,19 +349,15 @@ static void build_members(c_model *m, xmlNodePtr committees)
                 vb_index_put(&m->member_ix, node_attr(e, "id"), k++);
 }
 
-void model_build(vb_contest *c, vb_diag *d)
+void model_finish(vb_contest *c)
 {
-    (void)d;
     c_model *m = &c->m;
-    memset(m, 0, sizeof *m);
     xmlNodePtr root = xmlDocGetRootElement(c->doc);
     /* Order matters: references point to kinds built before them. */
     build_parts(m, child_elem(root, "parts"));
     build_groups(m, child_elem(root, "groups"));
     build_rules(m, child_elem(root, "rules"));
-    build_units(m, child_elem(root, "units"));
-    build_people(m, child_elem(root, "people"));
-    build_subs(m, child_elem(root, "submissions"));
+    resolve_lists(m);
     build_prizes(m, root);
     for (xmlNodePtr n = first_elem(child_elem(root, "registrations")); n; n = next_elem(n)) {
         int u = vb_index_get(&m->unit_ix, node_attr(n, "unit"));
@@ -356,14 +372,24 @@ void model_build(vb_contest *c, vb_diag *d)
     c->have_model = true;
 }
 
+void model_build(vb_contest *c)
+{
+    c_model *m = &c->m;
+    model_init(m);
+    xmlNodePtr root = xmlDocGetRootElement(c->doc);
+    for (xmlNodePtr n = first_elem(child_elem(root, "units")); n; n = next_elem(n))
+        model_add_unit(m, n);
+    for (xmlNodePtr n = first_elem(child_elem(root, "people")); n; n = next_elem(n))
+        model_add_person(m, n);
+    for (xmlNodePtr n = first_elem(child_elem(root, "submissions")); n; n = next_elem(n))
+        model_add_sub(m, n);
+    model_finish(c);
+}
+
 void model_free(c_model *m)
 {
     for (int i = 0; i < m->ngroups; i++)
         free(m->groups[i].parts);
-    for (int i = 0; i < m->nsubs; i++) {
-        free(m->subs[i].procs);
-        free(m->subs[i].js);
-    }
     for (int i = 0; i < m->nprizes; i++) {
         free(m->prizes[i].levels);
         free(m->prizes[i].granted);
@@ -384,4 +410,6 @@ void model_free(c_model *m)
     vb_index_free(&m->person_ix);
     vb_index_free(&m->sub_ix);
     vb_index_free(&m->member_ix);
+    vb_arena_free(m->arena);
+    m->arena = NULL;
 }

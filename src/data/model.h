@@ -1,14 +1,26 @@
-/* The contest model as C structs, built once from the validated tree. Strings
- * point into the xmlDoc (attribute values, text nodes) and live as long as it;
- * arrays are owned by the model. Indices (int) replace id references; -1 means
- * none. Internal to src/data/. */
+/* The contest model as C structs, built from the validated tree. The small
+ * kinds (parts, groups, prizes, …) keep pointers into the xmlDoc and their
+ * nodes. The big lists (units, people, submissions: 200,000 entries at scale)
+ * are added one element at a time while loading: their strings are copied
+ * into the model's arena and they keep only their position (c_pos), so that
+ * the load can free each element once it is in the model. Indices (int)
+ * replace id references; -1 means none. Internal to src/data/. */
 #ifndef VANBAN_DATA_MODEL_H
 #define VANBAN_DATA_MODEL_H
 
 #include "data.h"
 
+#include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <stdbool.h>
+
+/* Every parse of a contest file. NONET: no network. No NOENT (entities are
+ * not substituted), no DTDLOAD, no DTDATTR: nothing outside this file is ever
+ * read. NOBLANKS: the model has no mixed content, and dropping indentation
+ * lets `results --format xml` indent the tree it adds. */
+#define CONTEST_PARSE_OPTIONS                                                               \
+    (XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR | XML_PARSE_NOCDATA |         \
+     XML_PARSE_NOBLANKS | XML_PARSE_COMPACT)
 
 /* ---- string → index map (open addressing; ids are unique per kind) ------ */
 typedef struct vb_index {
@@ -46,28 +58,38 @@ typedef struct c_group {
     xmlNodePtr node;
 } c_group;
 
+/* Where an element of a big list starts, for messages: the line libxml2 gave
+ * its node (xmlGetLineNo) and its name. locate.c finds the column. */
+typedef struct c_pos {
+    int line;
+    const char *name; /* a string literal: "unit", "submission", … */
+} c_pos;
+
 typedef struct c_unit {
     const char *id, *name, *short_name;
+    const char *group_ref; /* the group attribute as written; NULL if none */
     int group;
     int participates; /* -1 not said, 0 no, 1 yes */
     bool registered;  /* has a <registration> (emulation movements) */
-    xmlNodePtr node;
+    c_pos pos;
 } c_unit;
 
 typedef struct c_person {
     const char *id, *name, *honorific, *workplace;
+    const char *unit_ref;
     int unit;
-    xmlNodePtr node;
+    c_pos pos;
 } c_person;
 
 typedef struct c_judge_score {
     const char *judge;
     double value;
-    xmlNodePtr node;
+    c_pos pos;
 } c_judge_score;
 
 typedef struct c_sub {
     const char *id, *title, *date;
+    const char *unit_ref, *part_ref, *author_ref; /* as written; NULL if none */
     int unit, part, author;
     double score;          /* NAN when not scored (or per-judge, see below) */
     double rate;           /* NAN when none */
@@ -77,7 +99,7 @@ typedef struct c_sub {
     const char **procs;    /* procedure texts */
     c_judge_score *js;
     int njs;
-    xmlNodePtr node;
+    c_pos pos;
 } c_sub;
 
 typedef struct c_level {
@@ -125,15 +147,16 @@ typedef struct c_buckets {
 typedef struct c_model {
     c_part *parts;     int nparts;
     c_group *groups;   int ngroups;
-    c_unit *units;     int nunits;
-    c_person *people;  int npeople;
-    c_sub *subs;       int nsubs;
+    c_unit *units;     int nunits;   size_t units_cap;
+    c_person *people;  int npeople;  size_t people_cap;
+    c_sub *subs;       int nsubs;    size_t subs_cap;
     c_prizes *prizes;  int nprizes;
     c_tiebreak *tb;    int ntb;
     c_buckets *buckets; int nbuckets;
     double total_max;
     int precision;
     vb_index part_ix, group_ix, unit_ix, person_ix, sub_ix, member_ix;
+    vb_arena *arena;   /* strings and small arrays of the big lists */
 } c_model;
 
 struct vb_contest {
@@ -142,16 +165,47 @@ struct vb_contest {
     size_t src_len;
     size_t *line_starts; /* built on first use */
     size_t nlines;
-    xmlDocPtr doc;
+    xmlDocPtr doc;      /* after the streaming load, without the big lists (pruned) */
+    bool pruned;
+    xmlDocPtr full;     /* the whole tree when c->doc is pruned, built on demand */
     c_model m;
     bool have_model;
     struct vb_results *res; /* after vb_results_compute */
+    bool res_written;   /* res is in the tree vb_contest_doc returns */
+    bool xml_streamable; /* the load could format the XML output (xml_stream.c) */
+    struct xml_stream *xml; /* that output, when it could */
 };
 
 void results_free(struct vb_results *r);
 
-/* model.c */
-void model_build(vb_contest *c, vb_diag *d);
+/* load.c: NFC and classic tone marks in an element's attributes and text. */
+void normalize_element(xmlNodePtr n);
+
+/* xml_stream.c: the XML output of `results`, formatted while loading (see
+ * there). The load calls: _root when the root starts, _list when a list
+ * starts, _entry when an entry of it ends, _list_end when it ends, _child
+ * when another child of the root (or the root) ends. */
+typedef struct xml_stream xml_stream;
+xml_stream *xml_stream_new(void);
+void xml_stream_free(xml_stream *x);
+void xml_stream_root(xml_stream *x, xmlNodePtr root);
+void xml_stream_list(xml_stream *x, xmlNodePtr list);
+void xml_stream_entry(xml_stream *x, xmlNodePtr entry);
+void xml_stream_list_end(xml_stream *x);
+void xml_stream_child(xml_stream *x);
+/* Writes the output: what was formatted, then the results; false on error. */
+bool xml_stream_write(vb_contest *c, xml_stream *x, FILE *f);
+
+/* model.c. While loading, each element of <units>, <people> and
+ * <submissions> is added in document order (normalized, after validation);
+ * model_finish then builds the small kinds from the tree and resolves every
+ * reference. model_build does both from a whole tree. */
+void model_init(c_model *m);
+void model_add_unit(c_model *m, xmlNodePtr n);
+void model_add_person(c_model *m, xmlNodePtr n);
+void model_add_sub(c_model *m, xmlNodePtr n);
+void model_finish(vb_contest *c);
+void model_build(vb_contest *c);
 void model_free(c_model *m);
 const char *node_text(xmlNodePtr n);
 const char *node_attr(xmlNodePtr n, const char *name);
@@ -162,6 +216,9 @@ xmlNodePtr first_elem(xmlNodePtr parent);
 /* locate.c: where an element or attribute starts in the source (1-based). */
 void locate_node(vb_contest *c, xmlNodePtr n, int *line, int *col);
 void locate_attr(vb_contest *c, xmlNodePtr n, const char *attr, int *line, int *col);
+void locate_pos(vb_contest *c, c_pos p, int *line, int *col);
+void locate_pos_attr(vb_contest *c, c_pos p, const char *attr, int *line, int *col);
+c_pos node_pos(xmlNodePtr n, const char *name);
 /* Column of the last `needle` on `line` that starts before column `col`
  * (col <= 0: anywhere on the line); `col` itself when there is none. */
 int locate_back(vb_contest *c, int line, int col, const char *needle);
@@ -173,6 +230,11 @@ void err_attr(vb_contest *c, vb_diag *d, xmlNodePtr n, const char *attr, const c
     __attribute__((format(printf, 5, 6)));
 void warn_at(vb_contest *c, vb_diag *d, xmlNodePtr n, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+/* The same at an element of a big list. */
+void err_pos(vb_contest *c, vb_diag *d, c_pos p, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+void err_pos_attr(vb_contest *c, vb_diag *d, c_pos p, const char *attr, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
 
 /* Rounds to `precision` decimals as an integer count of units, so that
  * comparisons of totals never depend on binary floating point. */

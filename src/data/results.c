@@ -270,7 +270,7 @@ void vb_results_compute(vb_contest *c, vb_diag *d)
         unit_totals(r, m, i);
     results_rank(c, r, d);
     results_prizes(c, r, d);
-    results_write(c, r);
+    c->res_written = false; /* vb_contest_doc writes them when a tree is wanted */
 }
 
 void results_free(vb_results *r)

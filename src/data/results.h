@@ -70,7 +70,13 @@ bool part_counted(const c_model *m, int unit, int part);
 void results_rank(vb_contest *c, vb_results *r, vb_diag *d);
 void results_prizes(vb_contest *c, vb_results *r, vb_diag *d);
 /* results_write.c */
-void results_write(vb_contest *c, vb_results *r);
+/* Into `doc` (the contest's whole tree), replacing any earlier <results>. */
+void results_write(vb_contest *c, vb_results *r, xmlDocPtr doc);
+/* The same into `res`, an empty <results> element, handing each child to
+ * `emit` as soon as it is complete (its attributes are set before the first
+ * one); `emit` may unlink and free it. */
+typedef void (*results_emit)(void *ctx, xmlNodePtr child);
+void results_write_each(vb_contest *c, vb_results *r, xmlNodePtr res, results_emit emit, void *ctx);
 /* results_fmt.c: numbers as plain decimals for XML and CSV ("83.64"). */
 void fmt_plain(vb_buf *b, double v, int decimals);
 /* Sentences and text tables use vn_format_number ("83,64") and

@@ -10,15 +10,27 @@ void vb_results_xml(vb_contest *c, vb_buf *out)
 {
     xmlChar *mem = NULL;
     int size = 0;
-    xmlDocDumpFormatMemoryEnc(c->doc, &mem, &size, "UTF-8", 1);
+    xmlDocPtr doc = vb_contest_doc(c);
+    if (!doc)
+        return;
+    xmlDocDumpFormatMemoryEnc(doc, &mem, &size, "UTF-8", 1);
     vb_buf_append(out, mem, (size_t)size);
     xmlFree(mem);
 }
 
 bool vb_results_xml_write(vb_contest *c, FILE *out)
 {
-    /* Straight to the stream: a large tree is not held twice in memory. */
-    return xmlDocFormatDump(out, c->doc, 1) >= 0;
+    /* Formatted while loading (xml_stream.c), when the load could and the
+     * tree has not been built meanwhile; else the whole tree, straight to
+     * the stream so that it is not held twice in memory. */
+    if (c->xml && c->res && !c->res_written) {
+        bool ok = xml_stream_write(c, c->xml, out);
+        xml_stream_free(c->xml);
+        c->xml = NULL;
+        return ok;
+    }
+    xmlDocPtr doc = vb_contest_doc(c);
+    return doc && xmlDocFormatDump(out, doc, 1) >= 0;
 }
 
 /* ---- CSV (RFC 4180, UTF-8 with BOM so that Excel reads Vietnamese) ---------- */

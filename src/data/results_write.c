@@ -1,7 +1,12 @@
 /* Writes the computed results into the tree as /contest/results, so templates
  * read them with XPath (docs/contest-xml.md, "Results"). Numbers are plain
  * decimals with a dot ("83.64") so that XPath's number() reads them; templates
- * format them the Vietnamese way with their filters. */
+ * format them the Vietnamese way with their filters.
+ *
+ * The same code serves the streaming XML output (results_stream.c): there
+ * each child of <results> is handed over as soon as it is complete, written
+ * out and freed, so that the results of 10,000 units never sit in memory as
+ * a tree. */
 #include "results.h"
 
 #include <math.h>
@@ -12,7 +17,16 @@ typedef struct writer {
     vb_results *r;
     const c_model *m;
     vb_buf num;
+    results_emit emit;     /* NULL: keep everything in the tree */
+    void *emit_ctx;
 } writer;
+
+/* A child of <results> is complete. */
+static void done(writer *w, xmlNodePtr n)
+{
+    if (w->emit)
+        w->emit(w->emit_ctx, n);
+}
 
 static xmlNodePtr el(xmlNodePtr parent, const char *name)
 {
@@ -104,6 +118,7 @@ static void write_units(writer *w, xmlNodePtr res)
                                             (const xmlChar *)u->reasons[j]);
             attr(rn, "part", u->reason_parts[j]);
         }
+        done(w, n);
     }
 }
 
@@ -148,6 +163,7 @@ static void write_awards(writer *w, xmlNodePtr res)
         }
         if (aw->unit >= 0)
             unit_ref(w, n, aw->unit);
+        done(w, n);
     }
     for (int g = 0; g < w->r->ngaps; g++) {
         const r_gap *gp = &w->r->gaps[g];
@@ -160,6 +176,7 @@ static void write_awards(writer *w, xmlNodePtr res)
         attr(n, "prize", lv->name);
         attr_int(n, "count", gp->count);
         attr(n, "reason", gp->why == GAP_TIE ? "tie" : gp->why == GAP_PENDING ? "pending" : "too-few");
+        done(w, n);
     }
     for (int t = 0; t < w->r->nties; t++) {
         const r_tie *tie = &w->r->ties[t];
@@ -175,6 +192,7 @@ static void write_awards(writer *w, xmlNodePtr res)
                 unit_ref(w, n, tie->members[j]);
             }
         }
+        done(w, n);
     }
 }
 
@@ -390,27 +408,41 @@ static void write_totals(writer *w, xmlNodePtr stats)
     }
 }
 
-void results_write(vb_contest *c, vb_results *r)
+static void write_results(writer *w, xmlNodePtr res)
+{
+    const c_model *m = w->m;
+    attr_num(w, res, "total-max", m->total_max);
+    attr_int(res, "precision", m->precision);
+    write_units(w, res);
+    write_awards(w, res);
+    bool *mark = vb_xcalloc((size_t)m->nunits + 1, sizeof *mark);
+    xmlNodePtr stats = el(res, "stats");
+    write_participation(w, stats, mark);
+    write_parts(w, stats, mark);
+    write_buckets(w, stats, mark);
+    write_totals(w, stats);
+    free(mark);
+    done(w, stats);
+}
+
+void results_write(vb_contest *c, vb_results *r, xmlDocPtr doc)
 {
     writer w = {.c = c, .r = r, .m = &c->m};
     vb_buf_init(&w.num);
-    xmlNodePtr root = xmlDocGetRootElement(c->doc);
+    xmlNodePtr root = xmlDocGetRootElement(doc);
     xmlNodePtr old = child_elem(root, "results");
     if (old) {
         xmlUnlinkNode(old);
         xmlFreeNode(old);
     }
-    xmlNodePtr res = el(root, "results");
-    attr_num(&w, res, "total-max", c->m.total_max);
-    attr_int(res, "precision", c->m.precision);
-    write_units(&w, res);
-    write_awards(&w, res);
-    bool *mark = vb_xcalloc((size_t)c->m.nunits + 1, sizeof *mark);
-    xmlNodePtr stats = el(res, "stats");
-    write_participation(&w, stats, mark);
-    write_parts(&w, stats, mark);
-    write_buckets(&w, stats, mark);
-    write_totals(&w, stats);
-    free(mark);
+    write_results(&w, el(root, "results"));
+    vb_buf_free(&w.num);
+}
+
+void results_write_each(vb_contest *c, vb_results *r, xmlNodePtr res, results_emit emit, void *ctx)
+{
+    writer w = {.c = c, .r = r, .m = &c->m, .emit = emit, .emit_ctx = ctx};
+    vb_buf_init(&w.num);
+    write_results(&w, res);
     vb_buf_free(&w.num);
 }

@@ -6,6 +6,34 @@
 #include "model.h"
 
 
+#include <libxml/relaxng.h>
+
+/* schema_fast.c: the declaration of the entries of a list element (`units`,
+ * `people`, `submissions`) read from the schema, when it is simple enough to
+ * check directly (NULL otherwise). schema_fast_accept is true only for an
+ * entry the schema accepts; false means "ask RelaxNG", not "invalid". */
+typedef struct fast_elem fast_elem;
+fast_elem *schema_fast_compile(xmlDocPtr rng, const char *list);
+bool schema_fast_accept(const fast_elem *f, xmlNodePtr n);
+void schema_fast_free(fast_elem *f);
+
+/* The embedded schema, loaded once per file: as a tree (for the precise
+ * messages of schema_diagnose.c), compiled by libxml2, and the direct checks
+ * of the entries of units, people and submissions (in that order). */
+typedef struct contest_schema {
+    xmlDocPtr rng;
+    xmlRelaxNGPtr schema;
+    fast_elem *fast[3];
+} contest_schema;
+
+/* load_stream.c: the streaming load. Returns the document without the
+ * entries of <units>, <people> and <submissions> (each is validated, then
+ * normalized and added to c->m, then freed), or NULL, with c->m empty, when
+ * the file must take the tree path: malformed, not valid, a DOCTYPE, or
+ * anything the streaming pass does not handle. Reports nothing. With `xml`,
+ * also formats the XML output into c->xml when it can (xml_stream.c). */
+xmlDocPtr load_stream(vb_contest *c, const contest_schema *s, bool xml);
+
 typedef struct schema_error {
     int code;
     xmlNodePtr node;

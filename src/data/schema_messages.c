@@ -197,19 +197,33 @@ static bool is_child_error(int code)
            code == XML_RELAXNG_ERR_EXTRACONTENT || code == XML_RELAXNG_ERR_INTERSEQ;
 }
 
+static bool same_error(const schema_error *a, const schema_error *b)
+{
+    return a->code == b->code && a->node == b->node && strcmp(or_empty(a->str1), or_empty(b->str1)) == 0 &&
+           strcmp(or_empty(a->str2), or_empty(b->str2)) == 0;
+}
+
 void schema_report(vb_contest *c, vb_diag *d, xmlDocPtr rng, const schema_error *errs, size_t n)
 {
     vb_buf msg;
     vb_buf_init(&msg);
     xmlNodePtr *diagnosed = vb_xcalloc(2 * n + 1, sizeof *diagnosed);
     size_t ndiag = 0;
+    bool any_precise = false;
+    for (size_t i = 0; i < n; i++)
+        any_precise |= !is_generic(errs[i].code);
     for (size_t i = 0; i < n; i++) {
         schema_error ecopy = errs[i];
         const schema_error *e = &ecopy;
         /* An error on an attribute or text is an error on its element. */
         if (ecopy.node && ecopy.node->type != XML_ELEMENT_NODE)
             ecopy.node = ecopy.node->parent;
-        if (is_generic(e->code) && !e->node && n > 1)
+        bool repeat = false; /* libxml2 says the same twice for two elements it lost */
+        for (size_t j = 0; j < i && !repeat; j++)
+            repeat = same_error(&errs[j], &errs[i]);
+        if (repeat)
+            continue;
+        if (is_generic(e->code) && !e->node && any_precise)
             continue; /* a general echo of a precise error reported beside it */
         if (e->code == XML_RELAXNG_ERR_ATTRVALID && !e->node && e->str1 &&
             diagnose_by_name(c, d, rng, xmlDocGetRootElement(c->doc), e->str1) > 0)
@@ -245,10 +259,6 @@ void schema_report(vb_contest *c, vb_diag *d, xmlDocPtr rng, const schema_error 
                 continue;
             if (is_generic(e->code) && !is_generic(errs[j].code) && e->node &&
                 is_descendant_or_self(errs[j].node, e->node))
-                skip = true;
-            if (j < i && errs[j].code == e->code && errs[j].node == e->node &&
-                strcmp(or_empty(errs[j].str1), or_empty(e->str1)) == 0 &&
-                strcmp(or_empty(errs[j].str2), or_empty(e->str2)) == 0)
                 skip = true;
         }
         if (skip)
