@@ -18,6 +18,9 @@ void page_doc_free(page_doc *pd)
     for (size_t i = 0; i < pd->n_pages; i++)
         free(pd->pages[i].items);
     free(pd->pages);
+    for (size_t i = 0; i < pd->n_layers; i++)
+        free(pd->layers[i].items);
+    free(pd->layers);
     free(pd->outline);
     vb_arena_free(pd->arena);
     free(pd);
@@ -40,4 +43,12 @@ page_item *page_add_item(vb_page *pg, page_item_kind kind)
     memset(it, 0, sizeof *it);
     it->kind = kind;
     return it;
+}
+
+size_t page_doc_add_layer(page_doc *pd)
+{
+    vb_grow((void **)&pd->layers, &pd->cap_layers, pd->n_layers + 1, sizeof *pd->layers);
+    vb_page *ly = &pd->layers[pd->n_layers];
+    memset(ly, 0, sizeof *ly);
+    return pd->n_layers++;
 }

@@ -1,0 +1,205 @@
+/* Paths (ornaments) and shared layers.
+ *
+ * A path is written as raw operators inside q … Q with its own colour and
+ * width, so the state libharu and pdf_draw.c track is the same after it.
+ *
+ * A layer (page_doc.layers: a certificate's border, hundreds of curves) is
+ * written once, as a content stream of its own, and every page that shows it
+ * lists that stream in its /Contents array (PDF 32000 §7.8.2: the streams
+ * of a page are concatenated). libharu 2.3.0 has the pieces
+ * (HPDF_Page_Insert_Shared_Content_Stream) but inserts the shared stream
+ * after the page's own, which would put a border over a background; the
+ * array is therefore built here, with the shared stream first when nothing
+ * has been drawn on the page yet. */
+#include "pdf_internal.h"
+
+#include <hpdf_objects.h>
+#include <hpdf_pages.h>
+#include <hpdf_streams.h>
+
+static void put_pt(vb_buf *b, double x, double y)
+{
+    pdf_put_real(b, x);
+    vb_buf_putc(b, ' ');
+    pdf_put_real(b, y);
+    vb_buf_putc(b, ' ');
+}
+
+static void put_color(vb_buf *b, vb_color col, const char *op)
+{
+    pdf_put_real(b, col.r);
+    vb_buf_putc(b, ' ');
+    pdf_put_real(b, col.g);
+    vb_buf_putc(b, ' ');
+    pdf_put_real(b, col.b);
+    vb_buf_printf(b, " %s\012", op);
+}
+
+/* Appends the operators that draw one vector item (line, rectangle, path). */
+static void put_vector(vb_buf *b, const page_item *it)
+{
+    switch (it->kind) {
+    case ITEM_LINE:
+        put_color(b, it->color, "RG");
+        pdf_put_real(b, it->u.line.width);
+        vb_buf_puts(b, " w ");
+        put_pt(b, it->u.line.x1, it->u.line.y1);
+        vb_buf_puts(b, "m ");
+        put_pt(b, it->u.line.x2, it->u.line.y2);
+        vb_buf_puts(b, "l S\012");
+        break;
+    case ITEM_RECT: {
+        bool stroke = it->u.rect.width > 0, fill = it->u.rect.fill;
+        if (!stroke && !fill)
+            break;
+        if (stroke) {
+            put_color(b, it->color, "RG");
+            pdf_put_real(b, it->u.rect.width);
+            vb_buf_puts(b, " w ");
+        }
+        if (fill)
+            put_color(b, it->color, "rg");
+        put_pt(b, it->u.rect.x, it->u.rect.y);
+        put_pt(b, it->u.rect.w, it->u.rect.h);
+        vb_buf_puts(b, stroke && fill ? "re B\012" : fill ? "re f\012" : "re S\012");
+        break;
+    }
+    case ITEM_PATH: {
+        bool stroke = it->u.path.width > 0, fill = it->u.path.fill;
+        if ((!stroke && !fill) || it->u.path.n_ops == 0)
+            break;
+        if (stroke) {
+            put_color(b, it->color, "RG");
+            pdf_put_real(b, it->u.path.width);
+            vb_buf_puts(b, " w 1 j ");
+        }
+        if (fill)
+            put_color(b, it->color, "rg");
+        double ox = it->u.path.x, oy = it->u.path.y;
+        for (size_t i = 0; i < it->u.path.n_ops; i++) {
+            const path_op *op = &it->u.path.ops[i];
+            switch (op->op) {
+            case PATH_MOVE:
+                put_pt(b, ox + op->x[0], oy + op->y[0]);
+                vb_buf_puts(b, "m\012");
+                break;
+            case PATH_LINE:
+                put_pt(b, ox + op->x[0], oy + op->y[0]);
+                vb_buf_puts(b, "l\012");
+                break;
+            case PATH_CURVE:
+                for (int k = 0; k < 3; k++)
+                    put_pt(b, ox + op->x[k], oy + op->y[k]);
+                vb_buf_puts(b, "c\012");
+                break;
+            case PATH_CLOSE:
+                vb_buf_puts(b, "h\012");
+                break;
+            }
+        }
+        vb_buf_puts(b, stroke && fill ? "B\012" : fill ? "f\012" : "S\012");
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+bool pdf_path_emit(pdf_ctx *c, HPDF_Page page, const page_item *it)
+{
+    vb_buf_clear(&c->scratch);
+    vb_buf_puts(&c->scratch, "q\012");
+    put_vector(&c->scratch, it);
+    vb_buf_puts(&c->scratch, "Q\012");
+    HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
+    return HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)c->scratch.data,
+                             (HPDF_UINT)c->scratch.len) == HPDF_OK;
+}
+
+bool pdf_layers_check(pdf_ctx *c, const page_doc *doc)
+{
+    for (size_t l = 0; l < doc->n_layers; l++)
+        for (size_t k = 0; k < doc->layers[l].n_items; k++) {
+            page_item_kind kind = doc->layers[l].items[k].kind;
+            if (kind != ITEM_LINE && kind != ITEM_RECT && kind != ITEM_PATH) {
+                vb_error_io(c->d, NULL, "lớp vẽ dùng chung %zu chứa phần tử không phải nét vẽ "
+                            "(lỗi trong vanban)", l);
+                return false;
+            }
+        }
+    for (size_t p = 0; p < doc->n_pages; p++)
+        for (size_t k = 0; k < doc->pages[p].n_items; k++) {
+            const page_item *it = &doc->pages[p].items[k];
+            if (it->kind == ITEM_LAYER && it->u.layer.index >= doc->n_layers) {
+                vb_error_io(c->d, NULL, "trang %zu dùng lớp vẽ %zu không có (lỗi trong vanban)",
+                            p + 1, it->u.layer.index);
+                return false;
+            }
+        }
+    c->layer_streams = vb_xcalloc(doc->n_layers ? doc->n_layers : 1, sizeof *c->layer_streams);
+    return true;
+}
+
+/* The layer's content stream, built on first use. */
+static HPDF_Dict layer_stream(pdf_ctx *c, HPDF_Page page, size_t index)
+{
+    if (c->layer_streams[index])
+        return c->layer_streams[index];
+    HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
+    HPDF_Dict s = HPDF_DictStream_New(page->mmgr, attr->xref);
+    if (!s)
+        return NULL;
+    s->filter = attr->contents->filter;
+    const vb_page *ly = &c->doc->layers[index];
+    vb_buf_clear(&c->scratch);
+    vb_buf_puts(&c->scratch, "q\012");
+    for (size_t k = 0; k < ly->n_items; k++)
+        put_vector(&c->scratch, &ly->items[k]);
+    vb_buf_puts(&c->scratch, "Q\012");
+    if (HPDF_Stream_Write(s->stream, (const HPDF_BYTE *)c->scratch.data,
+                          (HPDF_UINT)c->scratch.len) != HPDF_OK)
+        return NULL;
+    c->layer_streams[index] = s;
+    return s;
+}
+
+bool pdf_layer_insert(pdf_ctx *c, HPDF_Page page, size_t index, bool first)
+{
+    HPDF_Dict s = layer_stream(c, page, index);
+    if (!s)
+        return pdf_ok(c, "vẽ lớp dùng chung");
+    HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
+    HPDF_Array arr = HPDF_Dict_GetItem(page, "Contents", HPDF_OCLASS_ARRAY);
+    bool fresh = arr == NULL;
+    if (fresh) {
+        /* Not an array yet (a single stream): GetItem leaves an error code
+         * in the page's error object, as in HPDF_Page_New_Content_Stream. */
+        HPDF_Error_Reset(page->error);
+        arr = HPDF_Array_New(page->mmgr);
+        if (!arr)
+            return pdf_ok(c, "vẽ lớp dùng chung");
+    }
+    HPDF_STATUS st = HPDF_OK;
+    if (fresh && first) {
+        /* [layer, the page's own stream]: the page goes on drawing above it */
+        st |= HPDF_Array_Add(arr, s);
+        st |= HPDF_Array_Add(arr, attr->contents);
+    } else {
+        /* [..., the stream so far, layer, a new stream for what follows] */
+        if (fresh)
+            st |= HPDF_Array_Add(arr, attr->contents);
+        st |= HPDF_Array_Add(arr, s);
+        HPDF_Dict next = HPDF_DictStream_New(page->mmgr, attr->xref);
+        if (!next)
+            return pdf_ok(c, "vẽ lớp dùng chung");
+        next->filter = attr->contents->filter;
+        attr->contents = next;
+        attr->stream = next->stream;
+        st |= HPDF_Array_Add(arr, next);
+    }
+    if (fresh)
+        st |= HPDF_Dict_Add(page, "Contents", arr);
+    if (st != HPDF_OK && !c->error)
+        c->error = st;
+    return pdf_ok(c, "vẽ lớp dùng chung");
+}
