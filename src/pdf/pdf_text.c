@@ -30,6 +30,14 @@ void pdf_put_real(vb_buf *b, double v)
     }
 }
 
+/* Four upper-case hex digits (BMP code points; libharu writes 2-byte codes). */
+static void put_hex4(vb_buf *b, uint32_t cp)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    char d[4] = {hex[(cp >> 12) & 15], hex[(cp >> 8) & 15], hex[(cp >> 4) & 15], hex[cp & 15]};
+    vb_buf_append(b, d, 4);
+}
+
 /* Builds "[<hex...0020> -adj <hex...>] TJ\n": content codes are the UTF-16BE
  * code points (Identity-H with CID = code point, as libharu encodes). */
 static void build_tj(vb_buf *b, const char *s, double extra, double size)
@@ -47,7 +55,7 @@ static void build_tj(vb_buf *b, const char *s, double extra, double size)
         if (n == 0) /* checked by pdf_fonts_collect */
             n = 1;
         i += n;
-        vb_buf_printf(b, "%04X", (unsigned)cp);
+        put_hex4(b, cp);
         if (cp == 0x20 && adjust && i < len) {
             vb_buf_puts(b, "> ");
             pdf_put_real(b, adj);
