@@ -82,6 +82,13 @@ struct cert_ctx {
     bool has_layer;
     size_t layer;
     double emblem_w;  /* points at k, 0 without an emblem */
+    /* The last fitting of each plain line: most lines (quốc hiệu, the
+     * authority, the signer…) are the same on every page of a batch. */
+    struct {
+        char *text;
+        double g;
+        ct_block b;
+    } cache[CERT_LINE_COUNT];
 };
 
 cert_ctx *cert_begin(const cert_style *st, font_set *fonts, page_doc *doc, vb_diag *d)
@@ -120,6 +127,12 @@ cert_ctx *cert_begin(const cert_style *st, font_set *fonts, page_doc *doc, vb_di
 
 void cert_end(cert_ctx *c)
 {
+    if (!c)
+        return;
+    for (int l = 0; l < CERT_LINE_COUNT; l++) {
+        free(c->cache[l].text);
+        ct_block_free(&c->cache[l].b);
+    }
     free(c);
 }
 
@@ -128,7 +141,18 @@ void cert_end(cert_ctx *c)
 typedef struct placed {
     ct_block b;
     bool present;
+    bool cached; /* b belongs to the context's cache */
 } placed;
+
+static bool plain(const cert_fields *f, cert_line l)
+{
+    return !(l == CERT_THANH_TICH && f->n_thanh_tich);
+}
+
+static bool in_cache(const cert_ctx *c, const cert_fields *f, cert_line l)
+{
+    return plain(f, l) && c->cache[l].text && strcmp(c->cache[l].text, f->text[l]) == 0;
+}
 
 static bool present(const cert_fields *f, cert_line l)
 {
@@ -144,9 +168,15 @@ static void fit_all(cert_ctx *c, const cert_fields *f, double g, placed *pl)
     for (int l = 0; l < CERT_LINE_COUNT; l++) {
         const line_spec *sp = &SPECS[l];
         pl[l].present = present(f, (cert_line)l);
+        pl[l].cached = false;
         memset(&pl[l].b, 0, sizeof pl[l].b);
         if (!pl[l].present)
             continue;
+        if (in_cache(c, f, (cert_line)l) && c->cache[l].g == g) {
+            pl[l].b = c->cache[l].b;
+            pl[l].cached = true;
+            continue;
+        }
         cert_par *pars = NULL;
         size_t n;
         if (l == CERT_THANH_TICH && f->n_thanh_tich) {
@@ -164,19 +194,28 @@ static void fit_all(cert_ctx *c, const cert_fields *f, double g, placed *pl)
             .leading = sp->leading,
         };
         ct_fit(&c->fonts, pars, n, &spec, c->doc->arena, &pl[l].b);
+        if (plain(f, (cert_line)l)) {
+            free(c->cache[l].text);
+            ct_block_free(&c->cache[l].b);
+            c->cache[l].text = vb_xstrdup(f->text[l]);
+            c->cache[l].g = g;
+            c->cache[l].b = pl[l].b;
+            pl[l].cached = true;
+        }
     }
 }
 
 static void free_all(placed *pl)
 {
     for (int l = 0; l < CERT_LINE_COUNT; l++)
-        ct_block_free(&pl[l].b);
+        if (!pl[l].cached)
+            ct_block_free(&pl[l].b);
 }
 
 static bool check_all(cert_ctx *c, const cert_fields *f, const char *where)
 {
     for (int l = 0; l < CERT_LINE_COUNT; l++) {
-        if (!present(f, (cert_line)l))
+        if (!present(f, (cert_line)l) || in_cache(c, f, (cert_line)l))
             continue;
         if (l == CERT_THANH_TICH && f->n_thanh_tich) {
             if (!ct_check(&c->fonts, f->thanh_tich, f->n_thanh_tich, where, c->d))
