@@ -20,6 +20,8 @@ typedef struct render_opts {
     const char *font_family;
     const char **sets; /* "KEY=VALUE" overrides of front-matter fields */
     size_t n_sets;
+    const char *data;  /* -d DATA.xml */
+    cert_cli cert;     /* options of certificate templates */
     bool verbose;
 } render_opts;
 
@@ -31,13 +33,15 @@ static int parse_args(int argc, char **argv, render_opts *o)
         {"set", required_argument, NULL, 'S'},
         {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},
+        {"data", required_argument, NULL, 'd'},
+        CERT_CLI_LONGOPTS,
         {NULL, 0, NULL, 0},
     };
     memset(o, 0, sizeof *o);
     optind = 1;
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, ":o:vh", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":o:d:vh", longopts, NULL)) != -1) {
         switch (c) {
         case 'o': o->output = optarg; break;
         case 'F': o->font_family = optarg; break;
@@ -56,11 +60,14 @@ static int parse_args(int argc, char **argv, render_opts *o)
             break;
         }
         case 'v': o->verbose = true; break;
+        case 'd': o->data = optarg; break;
         case 'h': cli_usage(stdout); return -1;
         case ':':
             fprintf(stderr, "vanban render: lỗi: tùy chọn %s cần một giá trị\n", argv[optind - 1]);
             return VB_EXIT_USAGE;
         default:
+            if (cert_cli_option(c, optarg, &o->cert))
+                break;
             fprintf(stderr, "vanban render: lỗi: không có tùy chọn '%s'; xem 'vanban --help'\n",
                     argv[optind - 1]);
             return VB_EXIT_USAGE;
@@ -136,6 +143,18 @@ static int run(const render_opts *o, vb_diag *d)
     official_fields official;
     if (!frame_from_front_matter(&frame, &official, &fm, o->input, strings, d))
         goto done;
+    if (frame.kind == FRAME_CERTIFICATE) {
+        rc = render_certificate(o->input, text, len, &fm, o->data, o->output, o->font_family,
+                                &o->cert, d);
+        goto done;
+    }
+    if (o->cert.any || o->data) {
+        vb_error(d, o->input, 0, 0,
+                 "%s chỉ dùng cho mẫu giấy khen (frame: certificate)",
+                 o->data ? "-d" : "--only, --split, --background, --no-background, --offset, "
+                                  "--scale và --register");
+        goto done;
+    }
     doc = md_parse(text + fm.body_offset, len - fm.body_offset, o->input, fm.body_line, d);
     if (!doc)
         goto done;
