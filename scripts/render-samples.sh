@@ -1,17 +1,28 @@
 #!/bin/sh
-# make demo: renders every sample Markdown document into OUTDIR.
+# make demo: renders every sample Markdown document, and every template with
+# the sample contest it was written for, into OUTDIR.
 set -eu
 VANBAN=${1:-build/vanban}
 OUTDIR=${2:-out}
 mkdir -p "$OUTDIR"
 status=0
-for md in samples/*.md; do
-  [ -e "$md" ] || continue
-  name=$(basename "$md" .md)
-  if "$VANBAN" render "$md" -o "$OUTDIR/$name.pdf"; then
-    echo "  $OUTDIR/$name.pdf"
+render() { # render OUT.pdf ARGS...
+  out=$1; shift
+  if "$VANBAN" render "$@" -o "$OUTDIR/$out"; then
+    echo "  $OUTDIR/$out"
   else
     status=1
   fi
+}
+for md in samples/*.md; do
+  [ -e "$md" ] || continue
+  render "$(basename "$md" .md).pdf" "$md"
 done
+# Templates (templates/*.md) and the data each one is made for.
+render to-chuc-hoi-thi.pdf templates/to-chuc-hoi-thi.md -d samples/soctrang-2023/contest.xml
+render bao-cao-ket-qua.pdf templates/bao-cao-ket-qua.md -d samples/soctrang-2023/contest.xml
+render tham-gia-hoi-thi.pdf templates/tham-gia-hoi-thi.md -d samples/soctrang-2023/contest.xml \
+  --set don_vi=syt
+render cuoc-thi-video.pdf templates/cuoc-thi-video.md -d samples/chauthanh-2024-video/contest.xml
+render thi-dua.pdf templates/thi-dua.md -d samples/kiengiang-2022-thi-dua/contest.xml
 exit $status

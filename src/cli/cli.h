@@ -38,10 +38,14 @@ typedef struct cert_cli {
 bool cert_cli_option(int code, const char *arg, cert_cli *cc);
 
 struct front_matter;
+struct vb_contest;
+struct font_set;
 /* The certificate flow of `render`, once the front matter says
- * `frame: certificate`: data → one page per `each:` node → PDF(s) + register. */
+ * `frame: certificate`: one page per `each:` node of the contest (loaded
+ * with its results; NULL without -d) → PDF(s) + register. */
 int render_certificate(const char *input, const char *text, size_t len,
-                       struct front_matter *fm, const char *data, const char *output,
-                       const char *font_family, const cert_cli *cc, vb_diag *d);
+                       struct front_matter *fm, int tone, struct vb_contest *contest,
+                       struct font_set *fonts, const char *output, const cert_cli *cc,
+                       vb_diag *d);
 
 #endif

@@ -1,6 +1,7 @@
 /* vanban render: Markdown → PDF. Parses arguments and runs the stages:
  * front matter → parse → layout (with the frame) → pdf. */
 #include "cli.h"
+#include "data/data.h"
 #include "font/font.h"
 #include "frame/frame.h"
 #include "layout/layout.h"
@@ -17,10 +18,10 @@
 typedef struct render_opts {
     const char *input;
     const char *output;
+    const char *data;  /* -d: the contest XML the template's tags read */
     const char *font_family;
     const char **sets; /* "KEY=VALUE" overrides of front-matter fields */
     size_t n_sets;
-    const char *data;  /* -d DATA.xml */
     cert_cli cert;     /* options of certificate templates */
     bool verbose;
 } render_opts;
@@ -29,11 +30,11 @@ static int parse_args(int argc, char **argv, render_opts *o)
 {
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'},
+        {"data", required_argument, NULL, 'd'},
         {"font-family", required_argument, NULL, 'F'},
         {"set", required_argument, NULL, 'S'},
         {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},
-        {"data", required_argument, NULL, 'd'},
         CERT_CLI_LONGOPTS,
         {NULL, 0, NULL, 0},
     };
@@ -44,6 +45,7 @@ static int parse_args(int argc, char **argv, render_opts *o)
     while ((c = getopt_long(argc, argv, ":o:d:vh", longopts, NULL)) != -1) {
         switch (c) {
         case 'o': o->output = optarg; break;
+        case 'd': o->data = optarg; break;
         case 'F': o->font_family = optarg; break;
         case 'S': {
             const char *eq = strchr(optarg, '=');
@@ -60,7 +62,6 @@ static int parse_args(int argc, char **argv, render_opts *o)
             break;
         }
         case 'v': o->verbose = true; break;
-        case 'd': o->data = optarg; break;
         case 'h': cli_usage(stdout); return -1;
         case ':':
             fprintf(stderr, "vanban render: lỗi: tùy chọn %s cần một giá trị\n", argv[optind - 1]);
@@ -117,69 +118,168 @@ static void doc_info(const front_matter *fm, const md_doc *doc, page_doc_info *i
         info->lang = "vi";
 }
 
-static int run(const render_opts *o, vb_diag *d)
+/* What every document of one run shares: options, fonts, diagnostics. */
+typedef struct render_run {
+    const render_opts *o;
+    vb_diag *d;
+    font_set *fonts;
+    vb_arena *strings;
+    vb_contest *contest; /* -d, loaded, checked and with its results computed */
+    int certificate_rc;  /* -1, or the outcome of a frame: certificate template */
+} render_run;
+
+/* A template's attachment ("kem_theo: [x.md]"): a bare file name or a path
+ * below the template's folder, never absolute or with "..", like partials. */
+static char *attachment_path(render_run *r, const char *tmpl, const fm_entry *e,
+                             const char *name)
 {
+    if (name[0] == '/' || strstr(name, "..")) {
+        vb_error(r->d, tmpl, e->line, 0,
+                 "kem_theo: \"%s\" không được dùng đường dẫn tuyệt đối hay \"..\"; đặt tệp "
+                 "trong thư mục của mẫu",
+                 name);
+        return NULL;
+    }
+    char *dir = vb_dirname(tmpl);
+    char *path = vb_path_join(dir, name);
+    free(dir);
+    return path;
+}
+
+/* One document: front matter → frame → Markdown → layout. Its attachments
+ * follow it, each starting on a new page with its own numbering. `depth`
+ * limits attachments of attachments. Returns NULL after reporting. */
+static page_doc *render_document(render_run *r, const char *path, bool main_doc, int depth)
+{
+    vb_diag *d = r->d;
     size_t len;
-    char *text = vb_read_file(d, o->input, &len);
+    char *text = vb_read_file(d, path, &len);
     if (!text)
-        return d->exit_code;
-    int rc = VB_EXIT_INPUT;
+        return NULL;
     front_matter fm;
     md_doc *doc = NULL;
     page_doc *pages = NULL;
-    font_set *fonts = NULL;
-    vb_arena *strings = vb_arena_new();
-    char *out_path = NULL;
+    bool ok = false;
 
-    if (!front_matter_parse(&fm, text, len, o->input, d))
+    if (!front_matter_parse(&fm, text, len, path, d))
         goto done;
-    for (size_t i = 0; i < o->n_sets; i++) {
-        const char *eq = strchr(o->sets[i], '=');
-        char *key = vb_xstrndup(o->sets[i], (size_t)(eq - o->sets[i]));
+    for (size_t i = 0; main_doc && i < r->o->n_sets; i++) {
+        const char *eq = strchr(r->o->sets[i], '=');
+        char *key = vb_xstrndup(r->o->sets[i], (size_t)(eq - r->o->sets[i]));
         front_matter_set(&fm, key, eq + 1);
         free(key);
     }
-    frame_spec frame;
-    official_fields official;
-    if (!frame_from_front_matter(&frame, &official, &fm, o->input, strings, d))
-        goto done;
-    if (frame.kind == FRAME_CERTIFICATE) {
-        rc = render_certificate(o->input, text, len, &fm, o->data, o->output, o->font_family,
-                                &o->cert, d);
-        goto done;
-    }
-    if (o->cert.any || o->data) {
-        vb_error(d, o->input, 0, 0,
-                 "%s chỉ dùng cho mẫu giấy khen (frame: certificate)",
-                 o->data ? "-d" : "--only, --split, --background, --no-background, --offset, "
-                                  "--scale và --register");
-        goto done;
-    }
-    doc = md_parse(text + fm.body_offset, len - fm.body_offset, o->input, fm.body_line, d);
-    if (!doc)
-        goto done;
     vn_tone tone = VN_TONE_CLASSIC;
     const char *tone_name = front_matter_get(&fm, "tone");
-    if (tone_name)
-        vn_tone_parse(tone_name, &tone); /* checked by frame_from_front_matter */
+    if (tone_name && !vn_tone_parse(tone_name, &tone)) {
+        const fm_entry *te = front_matter_find(&fm, "tone");
+        vb_error(d, path, te ? te->line : 0, 0,
+                 "tone: \"%s\" không hợp lệ; dùng classic, modern hoặc keep", tone_name);
+        goto done;
+    }
+    /* A certificate template expands its fields once per certificate. */
+    const char *frame_name = front_matter_get(&fm, "frame");
+    if (main_doc && frame_name && strcmp(frame_name, "certificate") == 0) {
+        r->certificate_rc = render_certificate(path, text, len, &fm, tone, r->contest, r->fonts,
+                                               r->o->output, &r->o->cert, d);
+        goto done;
+    }
+    if (main_doc && r->o->cert.any) {
+        vb_error(d, path, 0, 0,
+                 "--only, --split, --background, --no-background, --offset, --scale và "
+                 "--register chỉ dùng cho mẫu giấy khen (frame: certificate)");
+        d->exit_code = VB_EXIT_USAGE;
+        goto done;
+    }
+    /* expand: the front matter's fields first (the body may read them as
+     * $name), then the body, both against the data. */
+    xmlDocPtr xdoc = r->contest ? vb_contest_doc(r->contest) : NULL;
+    char *dir = vb_dirname(path);
+    tmpl_options topt = {.dir = dir, .tone = tone, .markdown = true, .vars = &fm};
+    vb_buf body;
+    vb_buf_init(&body);
+    bool expanded = tmpl_expand_front_matter(&fm, path, xdoc, NULL, &topt, d) &&
+                    tmpl_expand(text + fm.body_offset, len - fm.body_offset, path, fm.body_line,
+                                1, xdoc, NULL, &topt, &body, d);
+    free(dir);
+    if (!expanded) {
+        vb_buf_free(&body);
+        goto done;
+    }
+    frame_spec frame;
+    official_fields official;
+    if (!frame_from_front_matter(&frame, &official, &fm, path, r->strings, d)) {
+        vb_buf_free(&body);
+        goto done;
+    }
+    doc = md_parse(body.data ? body.data : "", body.len, path, fm.body_line, d);
+    vb_buf_free(&body);
+    if (!doc)
+        goto done;
     md_apply_tone(doc, tone);
+
+    page_doc_info info;
+    doc_info(&fm, doc, &info, r->strings);
+    pages = layout_document(doc, &frame, r->fonts, &info, d);
+    if (!pages)
+        goto done;
+
+    const fm_entry *att = front_matter_find(&fm, "kem_theo");
+    size_t n_att = att ? (att->value ? 1 : att->n_items) : 0;
+    if (n_att && depth >= 2) {
+        vb_error(d, path, att->line, 0, "kem_theo: văn bản kèm theo không được có văn bản kèm "
+                                        "theo lồng quá hai mức");
+        goto done;
+    }
+    for (size_t i = 0; i < n_att; i++) {
+        char *apath = attachment_path(r, path, att, att->value ? att->value : att->items[i]);
+        page_doc *more = apath ? render_document(r, apath, false, depth + 1) : NULL;
+        free(apath);
+        if (!more)
+            goto done;
+        page_doc_append(pages, more);
+    }
+    ok = true;
+done:
+    if (!ok) {
+        page_doc_free(pages);
+        pages = NULL;
+    }
+    md_doc_free(doc);
+    front_matter_free(&fm);
+    free(text);
+    return pages;
+}
+
+static int run(const render_opts *o, vb_diag *d)
+{
+    int rc = VB_EXIT_INPUT;
+    page_doc *pages = NULL;
+    char *out_path = NULL;
+    render_run r = {.o = o, .d = d, .strings = vb_arena_new(), .certificate_rc = -1};
 
     font_config fcfg = {0};
     char *conf = vb_path_join(VANBAN_FONTS_DIR, "vanban-fonts.conf");
-    bool conf_ok = font_config_load(&fcfg, strings, conf, d);
+    bool conf_ok = font_config_load(&fcfg, r.strings, conf, d);
     free(conf);
     if (!conf_ok)
         goto done;
     if (o->font_family)
         fcfg.family[FONT_ROLE_SERIF] = o->font_family;
-    fonts = font_set_new(&fcfg);
+    r.fonts = font_set_new(&fcfg);
+    if (o->data) {
+        r.contest = vb_contest_prepare(d, o->data);
+        if (!r.contest)
+            goto done;
+    }
 
-    page_doc_info info;
-    doc_info(&fm, doc, &info, strings);
-    pages = layout_document(doc, &frame, fonts, &info, d);
+    pages = render_document(&r, o->input, true, 0);
+    if (r.certificate_rc >= 0) {
+        rc = r.certificate_rc;
+        goto done;
+    }
     if (!pages)
         goto done;
-
     out_path = o->output ? vb_xstrdup(o->output) : default_output(o->input);
     pdf_options popt = {.timestamp = vb_build_time()};
     if (pdf_write(pages, &popt, out_path, d))
@@ -189,11 +289,9 @@ done:
         rc = d->exit_code;
     free(out_path);
     page_doc_free(pages);
-    font_set_free(fonts);
-    md_doc_free(doc);
-    front_matter_free(&fm);
-    vb_arena_free(strings);
-    free(text);
+    font_set_free(r.fonts);
+    vb_contest_free(r.contest);
+    vb_arena_free(r.strings);
     return rc;
 }
 

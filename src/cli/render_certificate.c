@@ -1,27 +1,22 @@
 /* vanban render for `frame: certificate` templates: the contest data (with
  * its results), one certificate per node of the front matter's `each:` in
- * the results' order (narrowed by --only), each line of a Giấy khen expanded
- * at that node, set by src/cert, written as one PDF or one per certificate
- * (--split), with the register (sổ) CSV beside the output. */
-#include "cert/cert.h"
-#include "cli.h"
+ * the results' order (narrowed by --only), the front matter and the body
+ * expanded at that node with $i its place in `each:`, set by src/cert,
+ * written as one PDF or one per certificate (--split), with the register
+ * (sổ) CSV beside the output (certificate_output.c). */
+#include "certificate.h"
 #include "data/data.h"
-#include "font/font.h"
 #include "layout/layout.h"
 #include "md/md.h"
-#include "pdf/pdf.h"
-#include "tmpl/tmpl.h"
 #include "util/util.h"
 #include "vn/vn.h"
 
 #include <errno.h>
-#include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
-#include <utf8proc.h>
+
+typedef cert_job job;
 
 bool cert_cli_option(int code, const char *arg, cert_cli *cc)
 {
@@ -38,40 +33,6 @@ bool cert_cli_option(int code, const char *arg, cert_cli *cc)
     cc->any = true;
     return true;
 }
-
-/* One row of the register (sổ), in output order. */
-typedef struct reg_row {
-    char *number, *recipient, *unit, *prize, *amount, *file;
-    size_t page; /* 1-based page in `file` */
-} reg_row;
-
-typedef struct job {
-    const char *input;
-    vb_diag *d;
-    front_matter *fm;
-    const cert_cli *cc;
-    vn_tone tone;
-    char *dir; /* the template's folder: relative image paths start there */
-    cert_style st;
-    vb_contest *contest;
-    xmlXPathContextPtr xp;
-    xmlNodePtr *nodes; /* the selection, in results order */
-    size_t *index;     /* each node's 0-based place in `each:` ($i - 1), kept by --only */
-    size_t n_nodes, n_each;
-    const char *body;  /* the Markdown body: the achievement */
-    size_t body_len;
-    int body_line;
-    reg_row *rows;
-    size_t n_rows, cap_rows;
-    char xpath_msg[256]; /* libxml2's last XPath error */
-    struct compiled {     /* each expression compiled once per batch */
-        char *expr;
-        xmlXPathCompExprPtr comp;
-    } *compiled;
-    size_t n_compiled, cap_compiled;
-} job;
-
-/* ---- front matter ------------------------------------------------------- */
 
 static int key_line(const job *j, const char *key)
 {
@@ -259,7 +220,7 @@ static xmlXPathObjectPtr eval(job *j, const char *expr, xmlNodePtr node, size_t 
     if (!comp) {
         comp = xmlXPathCtxtCompile(j->xp, (const xmlChar *)expr);
         if (comp) {
-            struct compiled cc = {vb_xstrdup(expr), comp};
+            struct cert_xpath cc = {vb_xstrdup(expr), comp};
             VB_PUSH(j->compiled, j->n_compiled, j->cap_compiled, cc);
         }
     }
@@ -360,117 +321,6 @@ end:
     return true;
 }
 
-/* ---- expansion ---------------------------------------------------------
- * A local stand-in for the template engine (branch `expand`): {{ XPATH }}
- * and {{ XPATH | default:"…" }} only, evaluated at the certificate's node.
- * In the Markdown body a value is escaped so data cannot add formatting. */
-
-static void md_escape(vb_buf *out, const char *s)
-{
-    /* a backslash before any ASCII punctuation is a CommonMark escape */
-    for (; *s; s++) {
-        if (*s > 0x20 && *s < 0x7F && strchr("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", *s))
-            vb_buf_putc(out, '\\');
-        vb_buf_putc(out, *s);
-    }
-}
-
-static bool expand(job *j, const char *tmpl, int line, size_t idx, bool markdown, vb_buf *out)
-{
-    vb_buf_clear(out);
-    vb_buf_puts(out, "");
-    xmlNodePtr node = j->nodes[idx];
-    const char *p = tmpl;
-    while (*p) {
-        const char *open = strstr(p, "{{");
-        if (!open) {
-            vb_buf_puts(out, p);
-            break;
-        }
-        vb_buf_append(out, p, (size_t)(open - p));
-        const char *close = strstr(open + 2, "}}");
-        if (!close) {
-            vb_error(j->d, j->input, line, 0, "thẻ {{ không có }} đóng");
-            return false;
-        }
-        char *expr = vb_xstrndup(open + 2, (size_t)(close - open - 2));
-        char *dflt = NULL;
-        char *bar = strstr(expr, "| default:");
-        if (bar) {
-            const char *q = bar + strlen("| default:");
-            while (*q == ' ')
-                q++;
-            size_t ql = strlen(q);
-            while (ql && q[ql - 1] == ' ')
-                ql--;
-            if (ql >= 2 && q[0] == '"' && q[ql - 1] == '"')
-                dflt = vb_xstrndup(q + 1, ql - 2);
-            else
-                dflt = vb_xstrndup(q, ql);
-            *bar = '\0';
-        }
-        xmlXPathObjectPtr r = eval(j, expr, node, j->index[idx] + 1, j->n_each, line, "thẻ {{ }}");
-        if (!r) {
-            free(expr);
-            free(dflt);
-            return false;
-        }
-        xmlChar *s = xmlXPathCastToString(r);
-        xmlXPathFreeObject(r);
-        const char *val = (const char *)s;
-        if ((!val || !*val) && dflt)
-            val = dflt;
-        if (!val || (!*val && !dflt)) {
-            vb_error(j->d, j->input, line, 0,
-                     "{{%s}} không có giá trị ở giấy khen thứ %zu; sửa dữ liệu hoặc thêm "
-                     "| default:\"…\"",
-                     expr, j->index[idx] + 1);
-            xmlFree(s);
-            free(expr);
-            free(dflt);
-            return false;
-        }
-        if (markdown)
-            md_escape(out, val);
-        else
-            vb_buf_puts(out, val);
-        xmlFree(s);
-        free(expr);
-        free(dflt);
-        p = close + 2;
-    }
-    return true;
-}
-
-/* ---- one certificate ---------------------------------------------------- */
-
-static const char *norm(job *j, vb_arena *a, const char *s)
-{
-    char *n = vn_normalize(s, strlen(s), j->tone);
-    const char *r = vb_arena_strdup(a, n);
-    free(n);
-    return r;
-}
-
-/* A front-matter value expanded at certificate idx, normalized; NULL when
- * the key is absent or expands to nothing. */
-static bool field(job *j, const char *key, size_t idx, vb_arena *a, vb_buf *tmp, const char **out)
-{
-    *out = NULL;
-    const char *v = front_matter_get(j->fm, key);
-    if (!v || !*v)
-        return true;
-    if (!expand(j, v, key_line(j, key), idx, false, tmp))
-        return false;
-    size_t len = tmp->len;
-    while (len && (tmp->data[len - 1] == ' ' || tmp->data[len - 1] == '\n'))
-        len--;
-    tmp->data[len] = '\0';
-    if (len)
-        *out = norm(j, a, tmp->data);
-    return true;
-}
-
 /* "Sóc Trăng, ngày 25 tháng 12 năm 2023" from dia_danh and ngay (ISO, or as
  * written). Without a date: the blanks a clerk fills by hand. */
 static const char *place_date(job *j, const char *place, const char *date, vb_arena *a, size_t idx)
@@ -496,19 +346,56 @@ static const char *place_date(job *j, const char *place, const char *date, vb_ar
     return r;
 }
 
-/* The body (the achievement) as paragraphs of styled runs. */
-static bool body_pars(job *j, size_t idx, vb_arena *a, vb_buf *tmp, cert_par **pars, size_t *n)
+
+/* ---- one certificate ---------------------------------------------------- */
+
+/* A copy of the template's front matter that expansion can overwrite. */
+static void fm_copy(front_matter *dst, const front_matter *src)
+{
+    *dst = *src;
+    dst->arena = vb_arena_new();
+    dst->entries = vb_xcalloc(src->n ? src->n : 1, sizeof *dst->entries);
+    dst->cap = src->n;
+    memcpy(dst->entries, src->entries, src->n * sizeof *dst->entries);
+    for (size_t k = 0; k < src->n; k++) {
+        fm_entry *e = &dst->entries[k];
+        if (!e->n_items)
+            continue;
+        const char **items = vb_arena_alloc(dst->arena, e->n_items * sizeof *items);
+        memcpy(items, e->items, e->n_items * sizeof *items);
+        e->items = items;
+    }
+}
+
+/* A field of the expanded front matter, normalized, or NULL when absent or
+ * empty. */
+static const char *field(job *j, const front_matter *f, const char *key, vb_arena *a)
+{
+    const char *v = front_matter_get(f, key);
+    if (!v)
+        return NULL;
+    size_t len = strlen(v);
+    while (len && (v[len - 1] == ' ' || v[len - 1] == '\n'))
+        len--;
+    while (len && (*v == ' ' || *v == '\n')) {
+        v++;
+        len--;
+    }
+    if (!len)
+        return NULL;
+    char *n = vn_normalize(v, len, j->tone);
+    const char *r = vb_arena_strdup(a, n);
+    free(n);
+    return r;
+}
+
+/* The expanded body as paragraphs of styled runs: the achievement. */
+static bool body_pars(job *j, const char *md, size_t len, vb_arena *a, cert_par **pars,
+                      size_t *n)
 {
     *pars = NULL;
     *n = 0;
-    if (!j->body_len)
-        return true;
-    char *src = vb_xstrndup(j->body, j->body_len);
-    bool ok = expand(j, src, j->body_line, idx, true, tmp);
-    free(src);
-    if (!ok)
-        return false;
-    md_doc *doc = md_parse(tmp->data, tmp->len, j->input, j->body_line, j->d);
+    md_doc *doc = md_parse(md, len, j->input, j->body_line, j->d);
     if (!doc)
         return false;
     md_apply_tone(doc, j->tone);
@@ -522,7 +409,7 @@ static bool body_pars(job *j, size_t idx, vb_arena *a, vb_buf *tmp, cert_par **p
         size_t nr = 0;
         for (size_t k = 0; k < blk->n_inl; k++) {
             const md_inline *in = &blk->inl[k];
-            if (in->kind == MD_HARDBREAK) {
+            if (in->kind == MD_HARDBREAK) { /* a line of its own */
                 if (nr) {
                     cert_par p = {runs, nr};
                     VB_PUSH(out, *n, cap, p);
@@ -531,15 +418,16 @@ static bool body_pars(job *j, size_t idx, vb_arena *a, vb_buf *tmp, cert_par **p
                 }
                 continue;
             }
+            if (in->kind == MD_FOOTREF)
+                continue;
             font_style st = FONT_REGULAR;
             if (in->style & MD_BOLD)
                 st |= FONT_BOLD;
             if (in->style & MD_ITALIC)
                 st |= FONT_ITALIC;
             const char *t = in->kind == MD_TEXT ? in->text : " ";
-            if (!t)
-                continue;
-            runs[nr++] = (cert_run){vb_arena_strdup(a, t), st};
+            if (t)
+                runs[nr++] = (cert_run){vb_arena_strdup(a, t), st};
         }
         if (nr) {
             cert_par p = {runs, nr};
@@ -555,344 +443,118 @@ static bool body_pars(job *j, size_t idx, vb_arena *a, vb_buf *tmp, cert_par **p
     return true;
 }
 
-/* Expands and sets certificate idx into `doc`; adds its register row. */
-static bool one(job *j, cert_ctx *cc, size_t idx, const char *file, size_t page)
+bool cert_item_prepare(job *j, size_t k, cert_item *it)
 {
-    vb_arena *a = vb_arena_new();
-    vb_buf tmp;
-    vb_buf_init(&tmp);
-    cert_fields f;
-    memset(&f, 0, sizeof f);
-    bool ok = true;
+    memset(it, 0, sizeof *it);
+    it->arena = vb_arena_new();
+    vb_arena *a = it->arena;
+    size_t place = j->index[k] + 1;
+    front_matter f;
+    fm_copy(&f, j->fm);
+    tmpl_options topt = {.dir = j->dir,
+                         .tone = j->tone,
+                         .vars = &f,
+                         .index = (int)place,
+                         .count = (int)j->n_each};
+    vb_buf body;
+    vb_buf_init(&body);
+    bool ok = tmpl_expand_front_matter(&f, j->input, j->xml, j->nodes[k], &topt, j->d);
+    topt.markdown = true;
+    ok = ok && tmpl_expand(j->body, j->body_len, j->input, j->body_line, 1, j->xml,
+                           j->nodes[k], &topt, &body, j->d);
+    cert_par *pars = NULL;
+    size_t npars = 0;
+    ok = ok && body_pars(j, body.data ? body.data : "", body.len, a, &pars, &npars);
+    vb_buf_free(&body);
+    if (!ok) {
+        /* which certificate: the data of one award may lack what others have */
+        fprintf(j->d->out, "vanban: %s: ghi chú: ở giấy khen thứ %zu/%zu của each:\n", j->input,
+                place, j->n_each);
+        goto done;
+    }
+
     static const char *const defaults[CERT_LINE_COUNT] = {
         [CERT_QUOC_HIEU] = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         [CERT_TIEU_NGU] = "Độc lập - Tự do - Hạnh phúc",
         [CERT_TANG] = "TẶNG",
         [CERT_TEN_LOAI] = "GIẤY KHEN",
     };
-    for (int l = 0; l < CERT_LINE_COUNT && ok; l++) {
-        if (l == CERT_NGAY)
-            continue;
-        ok = field(j, cert_line_key((cert_line)l), idx, a, &tmp, &f.text[l]);
-        if (ok && !f.text[l] && defaults[l] && !front_matter_find(j->fm, cert_line_key(l)))
-            f.text[l] = defaults[l];
+    cert_fields *cf = &it->f;
+    for (int l = 0; l < CERT_LINE_COUNT; l++) {
+        const char *key = cert_line_key((cert_line)l);
+        cf->text[l] = field(j, &f, key, a);
+        /* a key written as null or "" leaves the default line out */
+        if (!cf->text[l] && defaults[l] && !front_matter_find(&f, key))
+            cf->text[l] = defaults[l];
     }
-    const char *honorific = NULL, *place = NULL, *date = NULL, *prize = NULL, *amount = NULL;
-    ok = ok && field(j, "danh_xung", idx, a, &tmp, &honorific) &&
-         field(j, "dia_danh", idx, a, &tmp, &place) && field(j, "ngay", idx, a, &tmp, &date) &&
-         field(j, "giai", idx, a, &tmp, &prize) && field(j, "so_tien", idx, a, &tmp, &amount);
-    cert_par *pars = NULL;
-    size_t npars = 0;
-    ok = ok && body_pars(j, idx, a, &tmp, &pars, &npars);
-    if (!ok)
-        goto done;
-    f.thanh_tich = pars; /* the body; else thanh_tich: in the front matter */
-    f.n_thanh_tich = npars;
-    const char *name = f.text[CERT_NGUOI_NHAN];
-    if (name && honorific) {
-        vb_buf_clear(&tmp);
-        vb_buf_printf(&tmp, "%s %s", honorific, name);
-        f.text[CERT_NGUOI_NHAN] = vb_arena_strdup(a, tmp.data);
+    cf->thanh_tich = pars; /* the body; else thanh_tich: in the front matter */
+    cf->n_thanh_tich = npars;
+    it->name = cf->text[CERT_NGUOI_NHAN];
+    const char *honorific = field(j, &f, "danh_xung", a);
+    if (it->name && honorific) {
+        vb_buf b;
+        vb_buf_init(&b);
+        vb_buf_printf(&b, "%s %s", honorific, it->name);
+        cf->text[CERT_NGUOI_NHAN] = vb_arena_strdup(a, b.data);
+        vb_buf_free(&b);
     }
-    const char *number = f.text[CERT_SO_VAO_SO];
-    if (number) {
-        vb_buf_clear(&tmp);
-        vb_buf_printf(&tmp, "Số vào sổ: %s", number);
-        f.text[CERT_SO_VAO_SO] = vb_arena_strdup(a, tmp.data);
+    it->number = cf->text[CERT_SO_VAO_SO];
+    if (it->number) {
+        vb_buf b;
+        vb_buf_init(&b);
+        vb_buf_printf(&b, "Số vào sổ: %s", it->number);
+        cf->text[CERT_SO_VAO_SO] = vb_arena_strdup(a, b.data);
+        vb_buf_free(&b);
     }
-    if (place || date || front_matter_find(j->fm, "ngay"))
-        f.text[CERT_NGAY] = place_date(j, place, date, a, idx);
-
-    vb_buf_clear(&tmp);
-    vb_buf_printf(&tmp, "%s: giấy khen %zu/%zu (%s)", j->input, j->index[idx] + 1, j->n_each,
-                  name ? name : "không tên");
-    ok = cert_add_page(cc, &f, tmp.data);
-    if (ok) {
-        reg_row r = {
-            .number = vb_xstrdup(number ? number : ""),
-            .recipient = vb_xstrdup(name ? name : ""),
-            .unit = vb_xstrdup(f.text[CERT_DON_VI] ? f.text[CERT_DON_VI] : ""),
-            .prize = vb_xstrdup(prize ? prize : ""),
-            .amount = vb_xstrdup(amount ? amount : ""),
-            .file = vb_xstrdup(file),
-            .page = page,
-        };
-        VB_PUSH(j->rows, j->n_rows, j->cap_rows, r);
-    }
+    const char *place_name = field(j, &f, "dia_danh", a);
+    const char *date = cf->text[CERT_NGAY];
+    if (place_name || date || front_matter_find(&f, "ngay"))
+        cf->text[CERT_NGAY] = place_date(j, place_name, date, a, k);
+    it->prize = field(j, &f, "giai", a);
+    it->amount = field(j, &f, "so_tien", a);
+    snprintf(it->where, sizeof it->where, "%s: giấy khen %zu/%zu (%s)", j->input, place,
+             j->n_each, it->name ? it->name : "không có người nhận");
 done:
-    vb_buf_free(&tmp);
-    vb_arena_free(a);
+    front_matter_free(&f);
     return ok;
 }
 
-/* ---- output ------------------------------------------------------------- */
-
-/* File-name slug: Vietnamese folded to ASCII, lower case, '-' between words.
- * A local stand-in for vn_slug (branch `vnformat`). */
-static void slug(vb_buf *out, const char *s)
+void cert_item_free(cert_item *it)
 {
-    vb_buf_clear(out);
-    utf8proc_uint8_t *folded = NULL;
-    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &folded,
-                                      UTF8PROC_NULLTERM | UTF8PROC_DECOMPOSE |
-                                          UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
-    bool dash = false;
-    for (utf8proc_ssize_t i = 0; n > 0 && i < n;) {
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t k = utf8proc_iterate(folded + i, n - i, &cp);
-        if (k <= 0)
-            break;
-        i += k;
-        if (cp == 0x0111 || cp == 0x0110) /* đ Đ */
-            cp = 'd';
-        if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) {
-            if (dash && out->len)
-                vb_buf_putc(out, '-');
-            dash = false;
-            vb_buf_putc(out, (char)cp);
-        } else {
-            dash = true;
-        }
-    }
-    free(folded);
-    if (!out->len)
-        vb_buf_puts(out, "giay-khen");
+    vb_arena_free(it->arena);
+    it->arena = NULL;
 }
 
-/* "a/b.md" → "a/b" + ext */
-static char *with_ext(const char *path, const char *ext)
+bool cert_item_set(job *j, cert_ctx *cc, const cert_item *it, const char *file, size_t page)
 {
-    vb_buf b;
-    vb_buf_init(&b);
-    const char *slash = strrchr(path, '/');
-    const char *dot = strrchr(path, '.');
-    size_t stem = dot && (!slash || dot > slash) && dot != path ? (size_t)(dot - path)
-                                                                 : strlen(path);
-    vb_buf_append(&b, path, stem);
-    vb_buf_puts(&b, ext);
-    return vb_buf_take(&b);
-}
-
-static const char *base_name(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    return slash ? slash + 1 : path;
-}
-
-static void csv_field(vb_buf *b, const char *s, bool last)
-{
-    if (strpbrk(s, ",\"\r\n")) {
-        vb_buf_putc(b, '"');
-        for (; *s; s++) {
-            if (*s == '"')
-                vb_buf_putc(b, '"');
-            vb_buf_putc(b, *s);
-        }
-        vb_buf_putc(b, '"');
-    } else {
-        vb_buf_puts(b, s);
-    }
-    vb_buf_puts(b, last ? "\r\n" : ",");
-}
-
-/* The register: UTF-8 with a BOM (Excel), RFC 4180, one row per certificate. */
-static bool write_register(job *j, const char *path)
-{
-    vb_buf b;
-    vb_buf_init(&b);
-    vb_buf_puts(&b, "\xEF\xBB\xBF");
-    vb_buf_puts(&b, "Số vào sổ,Người nhận,Đơn vị,Giải,Số tiền,Tệp,Trang\r\n");
-    for (size_t i = 0; i < j->n_rows; i++) {
-        const reg_row *r = &j->rows[i];
-        char page[32];
-        snprintf(page, sizeof page, "%zu", r->page);
-        csv_field(&b, r->number, false);
-        csv_field(&b, r->recipient, false);
-        csv_field(&b, r->unit, false);
-        csv_field(&b, r->prize, false);
-        csv_field(&b, r->amount, false);
-        csv_field(&b, r->file, false);
-        csv_field(&b, page, true);
-    }
-    vb_outfile o;
-    bool ok = vb_outfile_open(&o, j->d, path);
-    if (ok) {
-        if (fwrite(b.data, 1, b.len, o.fp) != b.len) {
-            vb_outfile_abort(&o);
-            vb_error_io(j->d, path, "không ghi được sổ giấy khen");
-            ok = false;
-        } else {
-            ok = vb_outfile_commit(&o, j->d);
-        }
-    }
-    vb_buf_free(&b);
-    return ok;
-}
-
-static void rows_free(job *j)
-{
-    for (size_t i = 0; i < j->n_rows; i++) {
-        reg_row *r = &j->rows[i];
-        free(r->number);
-        free(r->recipient);
-        free(r->unit);
-        free(r->prize);
-        free(r->amount);
-        free(r->file);
-    }
-    free(j->rows);
-}
-
-/* Progress on a terminal for long batches. */
-typedef struct progress {
-    bool on;
-    size_t total;
-} progress;
-
-static void progress_show(progress *p, size_t done, const char *what)
-{
-    if (!p->on || (done % 25 != 0 && done != p->total))
-        return;
-    fprintf(stderr, "\rvanban: %s %zu/%zu giấy khen", what, done, p->total);
-    fflush(stderr);
-}
-
-static void progress_end(progress *p)
-{
-    if (p->on) {
-        fputs("\r\033[K", stderr);
-        fflush(stderr);
-    }
-}
-
-static page_doc *new_doc(job *j)
-{
-    page_doc *pd = page_doc_new();
-    pd->info.title = front_matter_get(j->fm, "title");
-    if (!pd->info.title)
-        pd->info.title = front_matter_get(j->fm, "ten_loai");
-    if (!pd->info.title)
-        pd->info.title = "Giấy khen";
-    pd->info.author = front_matter_get(j->fm, "author");
-    pd->info.creator = "vanban " VANBAN_VERSION;
-    pd->info.lang = "vi";
-    return pd;
-}
-
-/* One PDF holding every certificate. */
-static bool run_single(job *j, font_set *fonts, const char *out, progress *pr)
-{
-    page_doc *pd = new_doc(j);
-    cert_ctx *cc = cert_begin(&j->st, fonts, pd, j->d);
-    bool ok = cc != NULL;
-    const char *file = strcmp(out, "-") == 0 ? "-" : base_name(out);
-    for (size_t i = 0; ok && i < j->n_nodes; i++) {
-        ok = one(j, cc, i, file, i + 1);
-        progress_show(pr, i + 1, "đã dàn trang");
-    }
-    cert_end(cc);
-    if (ok && pr->on)
-        fputs("\rvanban: đang ghi PDF…\033[K", stderr);
-    pdf_options popt = {.timestamp = vb_build_time()};
-    ok = ok && pdf_write(pd, &popt, out, j->d);
-    progress_end(pr);
-    page_doc_free(pd);
-    return ok;
-}
-
-/* One PDF per certificate in dir, named by the recipient's slug. */
-static bool run_split(job *j, font_set *fonts, const char *dir, progress *pr)
-{
-    if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
-        vb_error_io(j->d, dir, "không tạo được thư mục: %s", strerror(errno));
+    if (!cert_add_page(cc, &it->f, it->where))
         return false;
-    }
-    struct stat sb;
-    if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
-        vb_error_io(j->d, dir, "không phải thư mục");
-        return false;
-    }
-    char **written = vb_xcalloc(j->n_nodes, sizeof *written);
-    char **names = vb_xcalloc(j->n_nodes, sizeof *names);
-    size_t n_written = 0;
-    bool ok = true;
-    vb_buf tmp, s;
-    vb_buf_init(&tmp);
-    vb_buf_init(&s);
-    pdf_options popt = {.timestamp = vb_build_time()};
-    for (size_t i = 0; ok && i < j->n_nodes; i++) {
-        /* the name: the recipient's slug, numbered when already taken */
-        const char *who = NULL;
-        vb_arena *a = vb_arena_new();
-        ok = field(j, "nguoi_nhan", i, a, &tmp, &who);
-        if (ok) {
-            slug(&s, who ? who : "giay-khen");
-            char *base = vb_xstrdup(s.data);
-            for (int k = 2;; k++) {
-                bool taken = false;
-                for (size_t m = 0; m < i && !taken; m++)
-                    taken = strcmp(names[m], s.data) == 0;
-                if (!taken)
-                    break;
-                vb_buf_clear(&s);
-                vb_buf_printf(&s, "%s-%d", base, k);
-            }
-            free(base);
-            names[i] = vb_xstrdup(s.data);
-        }
-        vb_arena_free(a);
-        if (!ok)
-            break;
-        vb_buf_clear(&tmp);
-        vb_buf_printf(&tmp, "%s.pdf", names[i]);
-        char *path = vb_path_join(dir, tmp.data);
-        page_doc *pd = new_doc(j);
-        cert_ctx *cc = cert_begin(&j->st, fonts, pd, j->d);
-        ok = cc && one(j, cc, i, tmp.data, 1) && pdf_write(pd, &popt, path, j->d);
-        cert_end(cc);
-        page_doc_free(pd);
-        if (ok)
-            written[n_written++] = path;
-        else
-            free(path);
-        progress_show(pr, i + 1, "đã ghi");
-    }
-    progress_end(pr);
-    if (!ok) /* nothing half done: remove what this run wrote */
-        for (size_t i = 0; i < n_written; i++)
-            unlink(written[i]);
-    for (size_t i = 0; i < n_written; i++)
-        free(written[i]);
-    for (size_t i = 0; i < j->n_nodes; i++)
-        free(names[i]);
-    free(written);
-    free(names);
-    vb_buf_free(&tmp);
-    vb_buf_free(&s);
-    return ok;
+    const char *unit = it->f.text[CERT_DON_VI];
+    reg_row r = {
+        .number = vb_xstrdup(it->number ? it->number : ""),
+        .recipient = vb_xstrdup(it->name ? it->name : ""),
+        .unit = vb_xstrdup(unit ? unit : ""),
+        .prize = vb_xstrdup(it->prize ? it->prize : ""),
+        .amount = vb_xstrdup(it->amount ? it->amount : ""),
+        .file = vb_xstrdup(file),
+        .page = page,
+    };
+    VB_PUSH(j->rows, j->n_rows, j->cap_rows, r);
+    return true;
 }
+
+/* ---- the command -------------------------------------------------------- */
 
 int render_certificate(const char *input, const char *text, size_t len, front_matter *fm,
-                       const char *data, const char *output, const char *font_family,
+                       int tone, vb_contest *contest, font_set *fonts, const char *output,
                        const cert_cli *cc, vb_diag *d)
 {
-    job j = {.input = input, .d = d, .fm = fm, .cc = cc, .tone = VN_TONE_CLASSIC};
-    const char *tone = front_matter_get(fm, "tone");
-    if (tone)
-        vn_tone_parse(tone, &j.tone); /* checked by frame_from_front_matter */
+    job j = {.input = input, .d = d, .fm = fm, .cc = cc, .tone = (vn_tone)tone, .fonts = fonts};
     j.dir = vb_dirname(input);
     j.body = text + fm->body_offset;
     j.body_len = len - fm->body_offset;
     j.body_line = fm->body_line;
-    while (j.body_len && (j.body[0] == '\n' || j.body[0] == ' ' || j.body[0] == '\r')) {
-        if (j.body[0] == '\n')
-            j.body_line++;
-        j.body++;
-        j.body_len--;
-    }
     int rc = VB_EXIT_INPUT;
-    font_set *fonts = NULL;
-    vb_arena *strings = vb_arena_new();
     char *out = NULL, *reg = NULL;
 
     if (cc->split && output) {
@@ -906,7 +568,7 @@ int render_certificate(const char *input, const char *text, size_t len, front_ma
         rc = d->exit_code = VB_EXIT_USAGE;
         goto done;
     }
-    if (!data) {
+    if (!contest) {
         vb_error(d, input, 0, 0,
                  "mẫu giấy khen cần dữ liệu hội thi: thêm -d DỮ_LIỆU.xml (ví dụ -d "
                  "samples/soctrang-2023/contest.xml)");
@@ -921,46 +583,33 @@ int render_certificate(const char *input, const char *text, size_t len, front_ma
     }
     if (!style_from_front_matter(&j))
         goto done;
-    j.contest = vb_contest_prepare(d, data);
-    if (!j.contest)
-        goto done;
+    j.xml = vb_contest_doc(contest);
     xmlSetGenericErrorFunc(NULL, quiet);
-    j.xp = xmlXPathNewContext(vb_contest_doc(j.contest));
+    j.xp = xmlXPathNewContext(j.xml);
     j.xp->error = on_xpath_error;
     j.xp->userData = &j;
     if (!select_nodes(&j) || !apply_only(&j))
         goto done;
 
-    font_config fcfg = {0};
-    char *conf = vb_path_join(VANBAN_FONTS_DIR, "vanban-fonts.conf");
-    bool conf_ok = font_config_load(&fcfg, strings, conf, d);
-    free(conf);
-    if (!conf_ok)
-        goto done;
-    if (font_family)
-        fcfg.family[FONT_ROLE_SERIF] = font_family;
-    fonts = font_set_new(&fcfg);
-
-    progress pr = {.on = j.n_nodes > 200 && isatty(fileno(stderr)), .total = j.n_nodes};
     bool ok;
     if (cc->split) {
-        char *stem = with_ext(base_name(input), ".csv");
+        char *stem = cert_with_ext(cert_base_name(input), ".csv");
         reg = cc->register_path ? vb_xstrdup(cc->register_path) : vb_path_join(cc->split, stem);
         free(stem);
-        ok = run_split(&j, fonts, cc->split, &pr);
+        ok = cert_write_split(&j, cc->split);
     } else {
-        out = output ? vb_xstrdup(output) : with_ext(input, ".pdf");
-        reg = cc->register_path ? vb_xstrdup(cc->register_path) : with_ext(out, ".csv");
-        ok = run_single(&j, fonts, out, &pr);
+        out = output ? vb_xstrdup(output) : cert_with_ext(input, ".pdf");
+        reg = cc->register_path ? vb_xstrdup(cc->register_path) : cert_with_ext(out, ".csv");
+        ok = cert_write_single(&j, out);
     }
-    if (ok && write_register(&j, reg))
+    if (ok && cert_write_register(&j, reg))
         rc = VB_OK;
 done:
     if (rc != VB_OK && d->exit_code > rc)
         rc = d->exit_code;
     free(out);
     free(reg);
-    rows_free(&j);
+    cert_rows_free(&j);
     free(j.nodes);
     free(j.index);
     for (size_t k = 0; k < j.n_compiled; k++) {
@@ -972,9 +621,6 @@ done:
         xmlXPathFreeContext(j.xp);
         xmlSetGenericErrorFunc(NULL, NULL);
     }
-    vb_contest_free(j.contest);
-    font_set_free(fonts);
-    vb_arena_free(strings);
     free(j.dir);
     return rc;
 }

@@ -4,9 +4,12 @@
 void cli_usage(FILE *out)
 {
     fputs("Cách dùng / Usage:\n"
-          "  vanban render TỆP.md [-o KẾT_QUẢ.pdf|-] [--font-family HỌ_PHÔNG]\n"
-          "      Dàn trang văn bản Markdown thành PDF. Không có -o: ghi TỆP.pdf cạnh TỆP.md;\n"
-          "      -o - ghi ra đầu ra chuẩn.\n"
+          "  vanban render MẪU.md [-d DỮ_LIỆU.xml] [-o KẾT_QUẢ.pdf|-] [--set KHÓA=GIÁ_TRỊ]...\n"
+          "                [--font-family HỌ_PHÔNG]\n"
+          "      Dàn trang mẫu văn bản (Markdown có phần đầu YAML) thành PDF đúng thể thức\n"
+          "      Nghị định 30/2020/NĐ-CP; -d: lấy số liệu cho các thẻ {{ }} từ dữ liệu hội thi;\n"
+          "      --set: thay một trường của phần đầu. Không có -o: ghi MẪU.pdf cạnh MẪU.md;\n"
+          "      -o - ghi ra đầu ra chuẩn. Hướng dẫn: docs/huong-dan.md.\n"
           "  vanban render GIAY-KHEN.md -d DỮ_LIỆU.xml [-o KẾT_QUẢ.pdf | --split THƯ_MỤC]\n"
           "                [--only XPATH] [--background ẢNH | --no-background]\n"
           "                [--offset X,Y] [--scale S] [--register SỔ.csv]\n"

@@ -3,6 +3,7 @@
  * out of order, units in no group. Every problem is reported in one run. */
 #include "model.h"
 #include "results.h"
+#include "vn/vn.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -21,7 +22,7 @@ static numtext vi_num(double v)
     numtext t;
     vb_buf b;
     vb_buf_init(&b);
-    fmt_number_vi(&b, v, round_fixed(v, 2) % 100 == 0 ? 0 : round_fixed(v, 2) % 10 == 0 ? 1 : 2);
+    vn_format_number(&b, v, round_fixed(v, 2) % 100 == 0 ? 0 : round_fixed(v, 2) % 10 == 0 ? 1 : 2);
     snprintf(t.s, sizeof t.s, "%s", b.data);
     vb_buf_free(&b);
     return t;

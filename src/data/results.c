@@ -3,6 +3,7 @@
  * to the rules' total, 100 by default), participation and eligibility with
  * its reasons. Ranking and prizes are in results_prizes.c. */
 #include "results.h"
+#include "vn/vn.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -161,7 +162,7 @@ static char *pct(double v)
     vb_buf b;
     vb_buf_init(&b);
     /* "50%" rather than "50,00%" when the value is whole. */
-    fmt_number_vi(&b, v, round_fixed(v, 2) % 100 == 0 ? 0 : 2);
+    vn_format_number(&b, v, round_fixed(v, 2) % 100 == 0 ? 0 : 2);
     return vb_buf_take(&b);
 }
 

@@ -73,9 +73,7 @@ void results_prizes(vb_contest *c, vb_results *r, vb_diag *d);
 void results_write(vb_contest *c, vb_results *r);
 /* results_fmt.c: numbers as plain decimals for XML and CSV ("83.64"). */
 void fmt_plain(vb_buf *b, double v, int decimals);
-/* The same, the Vietnamese way ("83,64"), for sentences. */
-void fmt_number_vi(vb_buf *b, double v, int decimals);
-/* Columns a string takes in a terminal. */
-size_t fmt_width(const char *s);
+/* Sentences and text tables use vn_format_number ("83,64") and
+ * vn_display_width from vn/vn.h. */
 
 #endif

@@ -2,6 +2,7 @@
  * aligned by display width (not bytes: "Sở" is 2 columns, 3 bytes), then the
  * prizes, what was left unawarded, and why units were not eligible. */
 #include "results.h"
+#include "vn/vn.h"
 
 #include <math.h>
 #include <string.h>
@@ -22,7 +23,7 @@ static void put_num(table *t, int row, int col, double v, int decimals)
     vb_buf b;
     vb_buf_init(&b);
     if (!isnan(v))
-        fmt_number_vi(&b, v, decimals);
+        vn_format_number(&b, v, decimals);
     put(t, row, col, b.data ? b.data : "");
     vb_buf_free(&b);
 }
@@ -38,14 +39,15 @@ static void print_table(const table *t, vb_buf *out)
     size_t *w = vb_xcalloc((size_t)t->ncols, sizeof *w);
     for (int r = 0; r < t->nrows; r++)
         for (int c = 0; c < t->ncols; c++) {
-            size_t x = fmt_width(t->cells[(size_t)r * (size_t)t->ncols + (size_t)c]);
+            const char *s = t->cells[(size_t)r * (size_t)t->ncols + (size_t)c];
+            size_t x = vn_display_width(s, strlen(s));
             if (x > w[c])
                 w[c] = x;
         }
     for (int r = 0; r < t->nrows; r++) {
         for (int c = 0; c < t->ncols; c++) {
             const char *s = t->cells[(size_t)r * (size_t)t->ncols + (size_t)c];
-            size_t gap = w[c] - fmt_width(s);
+            size_t gap = w[c] - vn_display_width(s, strlen(s));
             if (c)
                 vb_buf_puts(out, "  ");
             if (t->right[c])
@@ -134,7 +136,7 @@ void vb_results_text(vb_contest *c, vb_buf *out)
                 vb_buf_puts(out, m->units[aw->unit].name);
             if (!isnan(aw->score)) {
                 vb_buf_clear(&num);
-                fmt_number_vi(&num, aw->score, p->by == BY_VOTES ? 0 : m->precision);
+                vn_format_number(&num, aw->score, p->by == BY_VOTES ? 0 : m->precision);
                 vb_buf_printf(out, p->by == BY_VOTES ? " — %s lượt bình chọn" : " — %s điểm", num.data);
             }
             vb_buf_putc(out, '\n');

@@ -61,7 +61,7 @@ static void number(settings_ctx *c, const char *key, double lo, double hi, doubl
                    const char *unit)
 {
     const char *v = front_matter_get(c->fm, key);
-    if (!v)
+    if (!v || !*v)
         return;
     char *end = NULL;
     char buf[64];
@@ -121,6 +121,8 @@ static const char *place_date(settings_ctx *c)
 {
     const char *place = text(c, "dia_danh");
     const char *iso = front_matter_get(c->fm, "ngay");
+    if (iso && !*iso) /* a template's "{{… | default:''}}": no date yet */
+        iso = NULL;
     if (!place && !iso)
         return NULL;
     vb_buf b;

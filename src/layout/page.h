@@ -99,6 +99,8 @@ typedef struct page_doc {
     outline_entry *outline;
     size_t n_outline, cap_outline;
     page_doc_info info;
+    vb_arena **more;     /* arenas of documents appended to this one */
+    size_t n_more, cap_more;
     /* Drawings that many pages share (a certificate's border): lines,
      * rectangles and paths only, no text or images. The PDF holds each once,
      * as a content stream every page that shows it refers to. */
@@ -107,6 +109,10 @@ typedef struct page_doc {
 } page_doc;
 
 page_doc *page_doc_new(void);
+/* Moves the pages, bookmarks and strings of `src` to the end of `dst` (a
+ * document sent with another, "kèm theo"): its first page starts a new page
+ * numbering. `src` is freed. */
+void page_doc_append(page_doc *dst, page_doc *src);
 void page_doc_free(page_doc *pd);
 vb_page *page_doc_add_page(page_doc *pd, double width, double height);
 /* Appends an item to a page; strings in it must already live in pd->arena. */

@@ -251,7 +251,7 @@ static void close_run(lay_ctx *cx, vbox *box, run *r, double baseline, const par
         ln->u.link.y = baseline - r->at->size * 0.22;
         ln->u.link.w = r->w;
         ln->u.link.h = r->at->size * 1.1;
-        ln->u.link.uri = r->at->link;
+        ln->u.link.uri = vb_arena_strdup(cx->out->arena, r->at->link); /* outlives the md tree */
     }
     if (r->at->strike) {
         page_item *st = vbox_add_item(box, ITEM_LINE);

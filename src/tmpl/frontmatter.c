@@ -122,19 +122,33 @@ bool front_matter_parse(front_matter *fm, const char *text, size_t len, const ch
             const char *v = (const char *)ev.data.scalar.value;
             bool is_null = ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
                            (strcmp(v, "null") == 0 || strcmp(v, "~") == 0 || v[0] == '\0');
+            /* A quoted scalar's text starts after its quote. */
+            int text_col = col + (ev.data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
+                                  ev.data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE);
             if (seq) {
                 const char *item = vb_arena_strdup(fm->arena, v);
-                size_t cap = seq->n_items;
-                const char **items = vb_arena_alloc(fm->arena, (cap + 1) * sizeof *items);
-                if (seq->n_items)
-                    memcpy(items, seq->items, seq->n_items * sizeof *items);
-                items[seq->n_items++] = item;
+                size_t n = seq->n_items;
+                const char **items = vb_arena_alloc(fm->arena, (n + 1) * sizeof *items);
+                int *lines = vb_arena_alloc(fm->arena, (n + 1) * sizeof *lines);
+                int *cols = vb_arena_alloc(fm->arena, (n + 1) * sizeof *cols);
+                if (n) {
+                    memcpy(items, seq->items, n * sizeof *items);
+                    memcpy(lines, seq->item_lines, n * sizeof *lines);
+                    memcpy(cols, seq->item_cols, n * sizeof *cols);
+                }
+                items[n] = item;
+                lines[n] = line;
+                cols[n] = text_col;
                 seq->items = items;
+                seq->item_lines = lines;
+                seq->item_cols = cols;
+                seq->n_items = n + 1;
             } else if (!key) {
                 key = vb_xstrdup(v);
             } else {
                 fm_entry *e = add_entry(fm, key, line);
                 e->value = is_null ? NULL : vb_arena_strdup(fm->arena, v);
+                e->col = text_col;
                 free(key);
                 key = NULL;
             }

@@ -1,9 +1,13 @@
-/* tmpl: templates — the YAML front matter of a Markdown file (libyaml) and,
- * later, the expansion of {{ }} tags against contest data. */
+/* tmpl: templates — the YAML front matter of a Markdown file (libyaml) and
+ * the expansion of {{ }} tags, whose names are XPath 1.0 expressions, against
+ * the contest data (libxml2). docs/template-language.md is the reference. */
 #ifndef VANBAN_TMPL_H
 #define VANBAN_TMPL_H
 
 #include "util/util.h"
+#include "vn/vn.h"
+
+#include <libxml/tree.h>
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -14,6 +18,9 @@ typedef struct fm_entry {
     const char **items;  /* a sequence of scalars */
     size_t n_items;
     int line;            /* 1-based line of the key in the source file */
+    int col;             /* 1-based column where a scalar value's text starts */
+    int *item_lines;     /* where each sequence item's text starts */
+    int *item_cols;
 } fm_entry;
 
 typedef struct front_matter {
@@ -36,5 +43,31 @@ const char *front_matter_get(const front_matter *fm, const char *key);
 const fm_entry *front_matter_find(const front_matter *fm, const char *key);
 /* Sets (or adds) a scalar, as --set KEY=VALUE does. */
 void front_matter_set(front_matter *fm, const char *key, const char *value);
+
+/* ---- expansion -------------------------------------------------------- */
+
+typedef struct tmpl_options {
+    const char *dir;          /* the template's folder: partials come from here */
+    vn_tone tone;             /* tone-mark style of interpolated text */
+    bool markdown;            /* escape interpolations for Markdown (the body);
+                                 false for front-matter values (plain text) */
+    const front_matter *vars; /* scalars readable as $name in expressions */
+    int index, count;         /* $i and $n outside any section (0 unless set: a
+                                 certificate's place in its `each:` and their count) */
+} tmpl_options;
+
+/* Expands the tags of `text` (from `path`, starting at line:col there) with
+ * `context` as the XPath context node of `doc` (doc NULL: a template without
+ * data; any tag but a comment is then an error). Appends to `out`. Every
+ * error names path:line:col of its tag; returns false if there was one. */
+bool tmpl_expand(const char *text, size_t len, const char *path, int line, int col,
+                 xmlDocPtr doc, xmlNodePtr context, const tmpl_options *opt, vb_buf *out,
+                 vb_diag *d);
+
+/* Expands every scalar and sequence item of `fm` in place (plain text, no
+ * Markdown escaping), in file order; each expanded scalar becomes readable
+ * as $key by the fields after it and by the body. */
+bool tmpl_expand_front_matter(front_matter *fm, const char *path, xmlDocPtr doc,
+                              xmlNodePtr context, tmpl_options *opt, vb_diag *d);
 
 #endif

@@ -8,11 +8,14 @@ void vb_diag_init(vb_diag *d, FILE *out)
     d->warnings = 0;
     d->exit_code = VB_OK;
     d->verbose = false;
+    d->silent = false;
 }
 
 static void emit(vb_diag *d, const char *file, int line, int col, const char *kind,
                  const char *fmt, va_list ap)
 {
+    if (d->silent)
+        return;
     fputs("vanban: ", d->out);
     if (file) {
         fputs(file, d->out);

@@ -22,6 +22,7 @@ typedef struct vb_diag {
     int warnings;
     int exit_code;    /* the worst class of failure seen: VB_EXIT_INPUT or VB_EXIT_IO */
     bool verbose;
+    bool silent;      /* count but do not print (an error already reported once) */
 } vb_diag;
 
 void vb_diag_init(vb_diag *d, FILE *out);

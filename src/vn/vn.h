@@ -101,13 +101,16 @@ void vn_lower(vb_buf *out, const char *s, size_t len);
 void vn_title(vb_buf *out, const char *s, size_t len);
 
 /* Vietnamese alphabetical order (a ă â b c d đ e ê g h i k l m n o ô ơ p q r s
- * t u ư v x y, then tones; docs/vietnamese-conventions.md), ignoring the
- * tone-placement style. vn_sort_key appends bytes that compare with memcmp
- * in that order; vn_collate compares two strings directly. */
+ * t u ư v x y, then tones none < huyền < hỏi < ngã < sắc < nặng, word by word
+ * as dictionaries do, then lower before upper case; docs/vietnamese-
+ * conventions.md), ignoring the tone-placement style and NFC/NFD. vn_collate
+ * returns -1, 0 or 1. vn_sort_key appends bytes (never 0x00) that compare
+ * with memcmp (the shorter key first on a tie) or strcmp in that order. */
 int vn_collate(const char *a, const char *b);
 void vn_sort_key(vb_buf *out, const char *s, size_t len);
-/* A person's name sorted as Vietnamese lists are: given name, then middle
- * names, then family name ("Nguyễn Thị Mỹ Hạnh" sorts under Hạnh). */
+/* A person's name sorted as Vietnamese lists are: given name (last word),
+ * then family name (first word), then middle names ("Nguyễn Thị Mỹ Hạnh"
+ * sorts as "Hạnh Nguyễn Thị Mỹ"). */
 void vn_name_sort_key(vb_buf *out, const char *name, size_t len);
 
 /* 83,64 and 10.000.000: dot for thousands, comma for decimals, rounded half

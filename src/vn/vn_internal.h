@@ -6,7 +6,9 @@
 #include "vn.h"
 
 /* ---- letters ------------------------------------------------------------ */
-/* Tone marks in dictionary order; the values index vn_tone_marks. */
+/* Tone marks in the order of Nguyễn Đình Hòa's textbooks (sắc before huyền);
+ * dictionaries sort huyền, hỏi, ngã, sắc, nặng (vn_collate.c). The values
+ * index tone_marks in vn_letter.c. */
 enum { VN_T_NONE, VN_T_SAC, VN_T_HUYEN, VN_T_HOI, VN_T_NGA, VN_T_NANG, VN_T_BAD };
 
 /* One letter split into its lowercase shaped base (a ă â e ê i o ô ơ u ư y đ

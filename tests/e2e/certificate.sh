@@ -173,9 +173,10 @@ expect 1 'noeach.md:6: lỗi: each: "//khong-co" không chọn được nút nà
 sed 's|^vien: .*||; s|^frame: certificate|frame: certificate\nvien: hoa|' "$TPL" > "$T/vien.md"
 expect 1 'vien.md:6: lỗi: vien: "hoa" không có' -- render "$T/vien.md" -d "$DATA" -o "$T/x/a.pdf"
 sed 's|{{ @amount }}|{{ @khong-co }}|' "$TPL" > "$T/miss.md"
-expect 1 'miss.md:[0-9]+: lỗi: \{\{ @khong-co \}\} không có giá trị ở giấy khen thứ 1' -- \
+expect 1 'miss.md:[0-9]+:[0-9]+: lỗi: "\{\{@khong-co\}\}" không tìm thấy giá trị' -- \
     render "$T/miss.md" -d "$DATA" -o "$T/x/a.pdf"
-expect 1 'chỉ dùng cho mẫu giấy khen' -- render "$VANBAN_SRC/samples/gioi-thieu.md" --only 1 -o "$T/x/a.pdf"
+check "… and which certificate" grep -q 'miss.md: ghi chú: ở giấy khen thứ 1/24 của each:' "$T/err"
+expect 2 'chỉ dùng cho mẫu giấy khen' -- render "$VANBAN_SRC/samples/gioi-thieu.md" --only 1 -o "$T/x/a.pdf"
 
 # Progress on stderr for more than 200 pages, only on a terminal.
 python3 "$VANBAN_SRC/bench/gen_cert_contest.py" "$T/big" --count 250 >/dev/null

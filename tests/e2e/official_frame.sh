@@ -181,4 +181,19 @@ PY
     --set so_ky_hieu=99/KH-SNV --set ngay=2019-06-29
 txt=$(flat_text "$T/set.pdf")
 check "--set overrides front-matter fields" bash -c "grep -q 'Số: 99/KH-SNV' <<< \"\$1\" && grep -q 'Sóc Trăng, ngày 29 tháng 6 năm 2019' <<< \"\$1\"" _ "$txt"
+# A document sent with another ("kem_theo"): it follows on a new page with its
+# own header and signature and its own page numbers; paths stay inside the
+# template's folder.
+mkdir -p "$T/att"
+printf -- '---\nframe: official\nten_loai: KẾ HOẠCH\ntrich_yeu: Chính\nchuc_vu: GIÁM ĐỐC\nkem_theo: [dang-ky.md]\n---\nNội dung kế hoạch./.\n' > "$T/att/chinh.md"
+printf -- '---\nframe: official\nten_loai: ĐĂNG KÝ\ntrich_yeu: Phiếu kèm theo\nchuc_vu: GIÁM ĐỐC\n---\nNội dung đăng ký./.\n' > "$T/att/dang-ky.md"
+"$VANBAN" render "$T/att/chinh.md" -o "$T/att/out.pdf"
+check "the attachment is on its own page (2 pages)" [ "$(pdfinfo "$T/att/out.pdf" | awk '/^Pages/ {print $2}')" = 2 ]
+p2=$(pdftotext -f 2 -l 2 "$T/att/out.pdf" - | tr -s ' \n' '  ')
+check "page 2 carries the attachment's own header, title and signature, no page number" \
+    bash -c "grep -q 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM' <<< \"\$1\" && grep -q 'ĐĂNG KÝ' <<< \"\$1\" && grep -q 'GIÁM ĐỐC' <<< \"\$1\" && ! grep -qw 2 <<< \"\$1\"" _ "$p2"
+printf -- '---\nframe: official\nkem_theo: [/etc/passwd]\n---\nX.\n' > "$T/att/bad.md"
+set +e; "$VANBAN" render "$T/att/bad.md" -o "$T/att/bad.pdf" 2> "$T/att/err"; rc=$?; set -e
+check "an absolute attachment path is refused at its line (exit $rc)" \
+    bash -c "[ $rc -eq 1 ] && grep -q 'bad.md:3: lỗi: kem_theo: \"/etc/passwd\"' '$T/att/err' && [ ! -e '$T/att/bad.pdf' ]"
 finish

@@ -23,6 +23,9 @@ eq "third prizes" "count(//results/award[@prizes='giai'][@level='3'])" 2
 eq "most voted" "string(//results/award[@prizes='binh-chon']/submission/@ref)" v02
 eq "most voted votes" "string(//results/award[@prizes='binh-chon']/@votes)" 2310
 eq "money offered" "string(//results/stats/prizes[@ref='giai']/@amount)" 3700000
+# The text report writes numbers the Vietnamese way (vn_format_number).
+"$VANBAN" results "$VANBAN_SRC/samples/chauthanh-2024-video/contest.xml" >"$tmp/r.txt" || fail=1
+grep -q -- "— 2\.310 lượt bình chọn" "$tmp/r.txt" || { echo "FAIL: votes not written 2.310"; fail=1; }
 "$VANBAN" results "$VANBAN_SRC/samples/kiengiang-2022-thi-dua/contest.xml" --format xml >"$tmp/r.xml" || fail=1
 eq "registered unit takes part" "string(//results/stats/participation/@participated)" 1
 eq "pending awards" "count(//results/unawarded[@reason='pending'])" 4

@@ -1,0 +1,224 @@
+/* Template expansion: walks the parsed tags with an XPath context node.
+ * Sections repeat over node-sets with $i/$n, show once for a true value,
+ * inverted sections show for a false one, partials come from the
+ * template's folder only. Interpolated data is normalized (NFC, one tone
+ * style), formatted by its filters and escaped, so it can never become
+ * Markdown syntax. */
+#include "expand_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_PARTIAL_DEPTH 8
+
+static void render(expand_ctx *cx, tnode *parent, xmlNodePtr node, int i, int n, vb_buf *out);
+
+static void fail_once(expand_ctx *cx, tnode *t)
+{
+    cx->failed = true;
+    t->reported = true;
+}
+
+static void interpolate(expand_ctx *cx, tnode *t, xmlNodePtr node, int i, int n, vb_buf *out)
+{
+    filter_spec f[MAX_FILTERS];
+    size_t expr_len = 0;
+    size_t nf = filters_split(t->text, t->len, &expr_len, f, MAX_FILTERS);
+    if (expr_len == 0) {
+        if (!t->reported)
+            vb_error(cx->d, cx->path, t->line, t->col, "thẻ không có biểu thức XPath trước \"|\"");
+        fail_once(cx, t);
+        return;
+    }
+    if (t->reported)
+        return; /* its error was reported the first time round a section */
+    if (!filters_check(cx, f, nf, t->line, t->col)) {
+        t->reported = true;
+        return;
+    }
+    xmlXPathObjectPtr v = xpath_eval(cx, t->text, expr_len, node, i, n, t->line, t->col);
+    char *value = NULL;
+    if (v) {
+        if (!xpath_empty(v)) {
+            char *raw = xpath_string(v);
+            value = vn_normalize(raw, strlen(raw), cx->opt->tone);
+            free(raw);
+        }
+        xmlXPathFreeObject(v);
+        bool has_default = false;
+        for (size_t k = 0; k < nf; k++)
+            has_default |= f[k].name_len == 7 && memcmp(f[k].name, "default", 7) == 0;
+        if (!value && !has_default) {
+            vb_error(cx->d, cx->path, t->line, t->col,
+                     "\"{{%.*s}}\" không tìm thấy giá trị nào trong dữ liệu; sửa biểu thức, bổ sung "
+                     "dữ liệu, hoặc thêm | default:'…'",
+                     (int)expr_len, t->text);
+            cx->failed = true;
+        } else {
+            value = filters_apply(cx, value, f, nf, t->line, t->col);
+            if (value) {
+                if (t->kind == TN_VAR && cx->opt->markdown)
+                    escape_markdown(out, value, strlen(value));
+                else
+                    vb_buf_puts(out, value);
+                free(value);
+            }
+        }
+    }
+    if (cx->failed)
+        t->reported = true;
+}
+
+static void section(expand_ctx *cx, tnode *t, xmlNodePtr node, int i, int n, vb_buf *out)
+{
+    if (t->reported)
+        return;
+    xmlXPathObjectPtr v = xpath_eval(cx, t->text, t->len, node, i, n, t->line, t->col);
+    if (!v) {
+        fail_once(cx, t);
+        return;
+    }
+    if (t->kind == TN_INVERTED) {
+        if (!xpath_truthy(v))
+            render(cx, t, node, i, n, out);
+    } else if (v->type == XPATH_NODESET) {
+        int count = v->nodesetval ? v->nodesetval->nodeNr : 0;
+        for (int k = 0; k < count; k++)
+            render(cx, t, v->nodesetval->nodeTab[k], k + 1, count, out);
+    } else if (xpath_truthy(v)) {
+        render(cx, t, node, i, n, out);
+    }
+    xmlXPathFreeObject(v);
+}
+
+/* {{> name }}: a file in the template's folder (".md" added when the name
+ * has no extension); never an absolute path or "..", so a template cannot
+ * pull in files from elsewhere on the machine. */
+static void partial(expand_ctx *cx, tnode *t, xmlNodePtr node, int i, int n, vb_buf *out)
+{
+    if (t->reported)
+        return;
+    char *name = vb_xstrndup(t->text, t->len);
+    if (!name[0] || name[0] == '/' || strstr(name, "..")) {
+        vb_error(cx->d, cx->path, t->line, t->col,
+                 "mẫu con \"%s\" không được dùng đường dẫn tuyệt đối hay \"..\"; đặt tệp trong thư "
+                 "mục của mẫu",
+                 name);
+        fail_once(cx, t);
+        free(name);
+        return;
+    }
+    if (cx->partial_depth >= MAX_PARTIAL_DEPTH) {
+        vb_error(cx->d, cx->path, t->line, t->col,
+                 "mẫu con \"%s\" lồng quá %d mức (mẫu tự gọi lại chính nó?)", name,
+                 MAX_PARTIAL_DEPTH);
+        fail_once(cx, t);
+        free(name);
+        return;
+    }
+    const char *slash = strrchr(name, '/');
+    bool has_ext = strchr(slash ? slash : name, '.') != NULL;
+    vb_buf file;
+    vb_buf_init(&file);
+    vb_buf_puts(&file, name);
+    if (!has_ext)
+        vb_buf_puts(&file, ".md");
+    char *path = vb_path_join(cx->opt->dir ? cx->opt->dir : ".", file.data);
+    vb_buf_free(&file);
+    size_t len = 0;
+    vb_diag quiet;
+    vb_diag_init(&quiet, NULL);
+    quiet.silent = true;
+    char *text = vb_read_file(&quiet, path, &len);
+    if (!text) {
+        vb_error(cx->d, cx->path, t->line, t->col, "không đọc được mẫu con \"%s\" (%s)", name,
+                 path);
+        fail_once(cx, t);
+    } else {
+        ttree tree;
+        if (ttree_parse(&tree, text, len, path, 1, 1, cx->d)) {
+            const char *saved = cx->path;
+            cx->path = path;
+            cx->partial_depth++;
+            render(cx, &tree.root, node, i, n, out);
+            cx->partial_depth--;
+            cx->path = saved;
+            ttree_free(&tree);
+        } else {
+            fail_once(cx, t);
+        }
+        free(text);
+    }
+    free(path);
+    free(name);
+}
+
+static void render(expand_ctx *cx, tnode *parent, xmlNodePtr node, int i, int n, vb_buf *out)
+{
+    for (size_t k = 0; k < parent->n_kids; k++) {
+        tnode *t = &parent->kids[k];
+        switch (t->kind) {
+        case TN_TEXT: vb_buf_append(out, t->text, t->len); break;
+        case TN_VAR:
+        case TN_RAW: interpolate(cx, t, node, i, n, out); break;
+        case TN_SECTION:
+        case TN_INVERTED: section(cx, t, node, i, n, out); break;
+        case TN_PARTIAL: partial(cx, t, node, i, n, out); break;
+        }
+    }
+}
+
+bool tmpl_expand(const char *text, size_t len, const char *path, int line, int col,
+                 xmlDocPtr doc, xmlNodePtr context, const tmpl_options *opt, vb_buf *out,
+                 vb_diag *d)
+{
+    ttree tree;
+    if (!ttree_parse(&tree, text, len, path, line, col, d))
+        return false;
+    expand_ctx cx = {.path = path, .opt = opt, .d = d};
+    if (!xpath_init(&cx, doc)) {
+        ttree_free(&tree);
+        vb_error(d, path, 0, 0, "không tạo được ngữ cảnh XPath (thiếu bộ nhớ?)");
+        return false;
+    }
+    render(&cx, &tree.root, context ? context : (xmlNodePtr)doc, opt->index, opt->count, out);
+    xpath_done(&cx);
+    ttree_free(&tree);
+    return !cx.failed;
+}
+
+/* One front-matter value, expanded as plain text into the fm's arena. */
+static const char *expand_value(front_matter *fm, const char *v, const char *path, int line,
+                                int col, xmlDocPtr doc, xmlNodePtr context,
+                                const tmpl_options *opt, vb_diag *d, bool *ok)
+{
+    if (!v || !strstr(v, "{{"))
+        return v;
+    vb_buf b;
+    vb_buf_init(&b);
+    if (!tmpl_expand(v, strlen(v), path, line, col, doc, context, opt, &b, d))
+        *ok = false;
+    const char *r = vb_arena_strdup(fm->arena, b.data ? b.data : "");
+    vb_buf_free(&b);
+    return r;
+}
+
+bool tmpl_expand_front_matter(front_matter *fm, const char *path, xmlDocPtr doc,
+                              xmlNodePtr context, tmpl_options *opt, vb_diag *d)
+{
+    bool ok = true;
+    tmpl_options o = *opt;
+    o.markdown = false; /* fields are plain text set by the frame */
+    o.vars = fm;        /* a field can use the ones before it */
+    for (size_t k = 0; k < fm->n; k++) {
+        fm_entry *e = &fm->entries[k];
+        e->value = expand_value(fm, e->value, path, e->line, e->col ? e->col : 1, doc, context,
+                                &o, d, &ok);
+        for (size_t j = 0; j < e->n_items; j++)
+            e->items[j] = expand_value(fm, e->items[j], path,
+                                       e->item_lines ? e->item_lines[j] : e->line,
+                                       e->item_cols ? e->item_cols[j] : 1, doc, context, &o, d,
+                                       &ok);
+    }
+    return ok;
+}

@@ -1,0 +1,113 @@
+/* XPath for templates: one libxml2 context per expansion, the section
+ * variables $i and $n, the front-matter fields as $name, and libxml2's own
+ * error text captured so the user gets one message of ours, with the
+ * template's line and column, instead of libxml2's lines on stderr. */
+#include "expand_internal.h"
+
+#include <libxml/xpathInternals.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void capture_error(void *data, const xmlError *err)
+{
+    expand_ctx *cx = data;
+    if (err && err->message) {
+        snprintf(cx->xpath_error, sizeof cx->xpath_error, "%s", err->message);
+        size_t n = strlen(cx->xpath_error);
+        while (n && (cx->xpath_error[n - 1] == '\n' || cx->xpath_error[n - 1] == ' '))
+            cx->xpath_error[--n] = '\0';
+    }
+}
+
+/* libxml2 2.9 declares the handler with a non-const error. */
+static void capture_error_cb(void *data, xmlErrorPtr err)
+{
+    capture_error(data, err);
+}
+
+static void register_fields(expand_ctx *cx)
+{
+    const front_matter *fm = cx->opt->vars;
+    if (!fm || !cx->xp)
+        return;
+    for (size_t i = 0; i < fm->n; i++) {
+        const fm_entry *e = &fm->entries[i];
+        if (!e->value)
+            continue;
+        xmlXPathRegisterVariable(cx->xp, (const xmlChar *)e->key,
+                                 xmlXPathNewString((const xmlChar *)e->value));
+    }
+}
+
+bool xpath_init(expand_ctx *cx, xmlDocPtr doc)
+{
+    cx->doc = doc;
+    if (!doc)
+        return true;
+    cx->xp = xmlXPathNewContext(doc);
+    if (!cx->xp)
+        return false;
+    cx->xp->error = capture_error_cb;
+    cx->xp->userData = cx;
+    register_fields(cx);
+    return true;
+}
+
+void xpath_done(expand_ctx *cx)
+{
+    if (cx->xp)
+        xmlXPathFreeContext(cx->xp);
+    cx->xp = NULL;
+}
+
+xmlXPathObjectPtr xpath_eval(expand_ctx *cx, const char *expr, size_t len, xmlNodePtr node,
+                             int i, int n, int line, int col)
+{
+    if (!cx->xp) {
+        vb_error(cx->d, cx->path, line, col,
+                 "thẻ \"{{%.*s}}\" cần dữ liệu: thêm -d TỆP.xml khi chạy vanban render",
+                 (int)len, expr);
+        cx->failed = true;
+        return NULL;
+    }
+    char *e = vb_xstrndup(expr, len);
+    cx->xp->node = node;
+    xmlXPathRegisterVariable(cx->xp, (const xmlChar *)"i", xmlXPathNewFloat(i));
+    xmlXPathRegisterVariable(cx->xp, (const xmlChar *)"n", xmlXPathNewFloat(n));
+    cx->xpath_error[0] = '\0';
+    xmlXPathCompExprPtr comp = xmlXPathCtxtCompile(cx->xp, (const xmlChar *)e);
+    xmlXPathObjectPtr v = NULL;
+    if (!comp) {
+        vb_error(cx->d, cx->path, line, col, "biểu thức XPath \"%s\" không hợp lệ%s%s", e,
+                 cx->xpath_error[0] ? ": " : "", cx->xpath_error);
+    } else {
+        v = xmlXPathCompiledEval(comp, cx->xp);
+        xmlXPathFreeCompExpr(comp);
+        if (!v)
+            vb_error(cx->d, cx->path, line, col, "không tính được biểu thức XPath \"%s\"%s%s", e,
+                     cx->xpath_error[0] ? ": " : "", cx->xpath_error);
+    }
+    if (!v)
+        cx->failed = true;
+    free(e);
+    return v;
+}
+
+char *xpath_string(xmlXPathObjectPtr v)
+{
+    xmlChar *s = xmlXPathCastToString(v);
+    char *r = vb_xstrdup(s ? (const char *)s : "");
+    xmlFree(s);
+    return r;
+}
+
+bool xpath_empty(xmlXPathObjectPtr v)
+{
+    return v->type == XPATH_NODESET && (!v->nodesetval || v->nodesetval->nodeNr == 0);
+}
+
+bool xpath_truthy(xmlXPathObjectPtr v)
+{
+    return xmlXPathCastToBoolean(v) != 0;
+}

@@ -1,0 +1,332 @@
+/* Template expansion: every tag kind, every filter, escaping, the standalone
+ * rule, partials and their refusal, and each error with its line:col. The
+ * expected texts are written by hand from docs/template-language.md. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "md/md.h"
+#include "tmpl/tmpl.h"
+
+#include <libxml/parser.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char *XML =
+    "<contest year='2023'>"
+    "<title>Hội thi Cải cách hành chính</title>"
+    "<province>Sóc Trăng</province>"
+    "<unit id='a' score='83.64' amount='10000000' date='2023-02-05' n='4'>Sở Giáo dục và Đào tạo</unit>"
+    "<unit id='b' score='81.28' amount='7000000' date='2019-06-29' n='105'>Sở *Y tế* | 2 [x](y)</unit>"
+    "<unit id='c' score='80.85' amount='500000' date='2023-07-18' n='21'>UBND thành phố Sóc Trăng</unit>"
+    "<empty/>"
+    "<thuy>Thuỷ lợi và hoà bình</thuy>"
+    "</contest>";
+
+typedef struct fixture {
+    xmlDocPtr doc;
+    char *msg;
+    size_t msg_len;
+    FILE *err;
+    vb_diag d;
+    vb_buf out;
+    front_matter fm;
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    f->doc = xmlReadMemory(XML, (int)strlen(XML), "t.xml", NULL, XML_PARSE_NONET);
+    f->err = open_memstream(&f->msg, &f->msg_len);
+    vb_diag_init(&f->d, f->err);
+    vb_buf_init(&f->out);
+    front_matter_parse(&f->fm, "", 0, "t.md", &f->d);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    xmlFreeDoc(f->doc);
+    fclose(f->err);
+    free(f->msg);
+    vb_buf_free(&f->out);
+    front_matter_free(&f->fm);
+    free(f);
+    return 0;
+}
+
+/* Expands `tmpl` (Markdown mode, template folder `dir`) and returns the text,
+ * or NULL on error with the message in f->msg. */
+static const char *expand_in(fixture *f, const char *tmpl, const char *dir, bool markdown)
+{
+    vb_buf_clear(&f->out);
+    tmpl_options o = {.dir = dir, .tone = VN_TONE_CLASSIC, .markdown = markdown, .vars = &f->fm};
+    bool ok = tmpl_expand(tmpl, strlen(tmpl), "t.md", 1, 1, f->doc, NULL, &o, &f->out, &f->d);
+    fflush(f->err);
+    return ok ? (f->out.data ? f->out.data : "") : NULL;
+}
+
+static const char *expand(fixture *f, const char *tmpl)
+{
+    return expand_in(f, tmpl, ".", true);
+}
+
+static const char *plain(fixture *f, const char *tmpl)
+{
+    return expand_in(f, tmpl, ".", false);
+}
+
+static void assert_error(fixture *f, const char *tmpl, const char *where, const char *what)
+{
+    rewind(f->err);
+    f->msg_len = 0;
+    if (f->msg)
+        f->msg[0] = '\0';
+    const char *r = expand(f, tmpl);
+    if (r)
+        fail_msg("expected an error for %s, got \"%s\"", tmpl, r);
+    if (!strstr(f->msg, where) || !strstr(f->msg, what))
+        fail_msg("for %s expected \"%s\" and \"%s\" in: %s", tmpl, where, what, f->msg);
+}
+
+static void interpolation_and_raw(void **state)
+{
+    fixture *f = *state;
+    assert_string_equal(expand(f, "Tỉnh {{contest/province}}."), "Tỉnh Sóc Trăng.");
+    assert_string_equal(expand(f, "{{/contest/@year}}"), "2023");
+    assert_string_equal(expand(f, "{{/contest/@year + 1}}"), "2024");
+    assert_string_equal(expand(f, "{{count(//unit)}} đơn vị"), "3 đơn vị");
+    /* Escaped in Markdown mode, as is with triple braces or outside Markdown. */
+    assert_string_equal(expand(f, "{{//unit[@id='b']}}"),
+                        "Sở \\*Y tế\\* \\| 2 \\[x\\]\\(y\\)");
+    assert_string_equal(expand(f, "{{{//unit[@id='b']}}}"), "Sở *Y tế* | 2 [x](y)");
+    assert_string_equal(expand(f, "{{& //unit[@id='b']}}"), "Sở *Y tế* | 2 [x](y)");
+    assert_string_equal(expand_in(f, "{{//unit[@id='b']}}", ".", false), "Sở *Y tế* | 2 [x](y)");
+    /* Interpolated data gets the document's tone style (classic). */
+    assert_string_equal(expand(f, "{{/contest/thuy}}"), "Thủy lợi và hòa bình");
+    /* Comments vanish; text outside tags is untouched. */
+    assert_string_equal(expand(f, "a{{! ghi chú }}b"), "ab");
+}
+
+static void sections(void **state)
+{
+    fixture *f = *state;
+    assert_string_equal(expand(f, "{{#//unit}}{{$i}}/{{$n}} {{@id}}; {{/}}"),
+                        "1/3 a; 2/3 b; 3/3 c; ");
+    assert_string_equal(expand(f, "{{#//unit}}{{@id}}{{#$i < $n}}, {{/}}{{/}}"), "a, b, c");
+    /* boolean, number and string sections show once, context unchanged */
+    assert_string_equal(expand(f, "{{#count(//unit) > 2}}nhiều{{/}}"), "nhiều");
+    assert_string_equal(expand(f, "{{#count(//unit) > 5}}nhiều{{/}}"), "");
+    assert_string_equal(expand(f, "{{#0}}không{{/}}{{#7}}bảy{{/}}"), "bảy");
+    assert_string_equal(expand(f, "{{#string(/contest/empty)}}x{{/}}{{#'y'}}y{{/}}"), "y");
+    /* inverted */
+    assert_string_equal(expand(f, "{{^//nothing}}không có{{/}}{{^//unit}}có{{/}}"), "không có");
+    /* nested: the inner section's $i shadows the outer one */
+    assert_string_equal(expand(f, "{{#//unit[@id!='c']}}{{@id}}:{{#//unit[@id='c']}}{{$i}}{{/}} {{/}}"),
+                        "a:1 b:1 ");
+    /* a close tag may repeat the opening expression */
+    assert_string_equal(expand(f, "{{#//unit[1]}}{{@id}}{{/ //unit[1]}}"), "a");
+}
+
+static void standalone_lines(void **state)
+{
+    fixture *f = *state;
+    assert_string_equal(expand(f, "Đầu\n{{#//unit}}\n- {{@id}}\n{{/}}\nCuối\n"),
+                        "Đầu\n- a\n- b\n- c\nCuối\n");
+    assert_string_equal(expand(f, "Đầu\n  {{! chú thích }}  \nCuối"), "Đầu\nCuối");
+    /* not standalone: another tag or text on the line */
+    assert_string_equal(expand(f, "x {{#//unit[1]}}\ny{{/}}"), "x \ny");
+    assert_string_equal(expand(f, "{{#//unit[1]}}{{@id}}{{/}}\nz"), "a\nz");
+}
+
+static void filters(void **state)
+{
+    fixture *f = *state;
+    /* Values as the filters write them (plain mode: no Markdown escaping). */
+    assert_string_equal(plain(f, "{{//unit[1]/@score | number:2}}"), "83,64");
+    assert_string_equal(plain(f, "{{//unit[1]/@score | number:0}}"), "84");
+    assert_string_equal(plain(f, "{{//unit[1]/@score | number}}"), "83,64");
+    assert_string_equal(plain(f, "{{//unit[1]/@amount | number:0}}"), "10.000.000");
+    assert_string_equal(plain(f, "{{//unit[1]/@amount | money}}"), "10.000.000 đồng");
+    assert_string_equal(plain(f, "{{//unit[1]/@amount | words}}"), "mười triệu");
+    assert_string_equal(plain(f, "{{//unit[2]/@n | words}}"), "một trăm linh năm");
+    assert_string_equal(plain(f, "{{//unit[3]/@n | words}}"), "hai mươi mốt");
+    assert_string_equal(plain(f, "{{//unit[1]/@date | date}}"), "ngày 05 tháng 02 năm 2023");
+    assert_string_equal(plain(f, "{{//unit[2]/@date | date}}"), "ngày 29 tháng 6 năm 2019");
+    assert_string_equal(plain(f, "{{//unit[1]/@date | date:short}}"), "05/02/2023");
+    assert_string_equal(plain(f, "{{//unit[3]/@date | date:short}}"), "18/7/2023");
+    assert_string_equal(plain(f, "{{//unit[3] | upper}}"), "UBND THÀNH PHỐ SÓC TRĂNG");
+    assert_string_equal(plain(f, "{{//unit[1] | lower}}"), "sở giáo dục và đào tạo");
+    assert_string_equal(plain(f, "{{'NGUYỄN THỊ MỸ HẠNH' | title}}"), "Nguyễn Thị Mỹ Hạnh");
+    assert_string_equal(plain(f, "{{//unit[1]/@n | roman}}"), "IV");
+    assert_string_equal(plain(f, "{{//unit[1]/@n | pad:2}} giải"), "04 giải");
+    assert_string_equal(plain(f, "{{//unit[1]/@score | percent}}"), "83,64%");
+    assert_string_equal(plain(f, "{{//nothing | default:'chưa có'}}"), "chưa có");
+    assert_string_equal(plain(f, "{{//nothing | default:\"\"}}"), "");
+    assert_string_equal(plain(f, "{{//unit[1]/@id | default:'x'}}"), "a");
+    /* chained, applied left to right */
+    assert_string_equal(plain(f, "{{//nothing | default:'2023-07-18' | date}}"),
+                        "ngày 18 tháng 7 năm 2023");
+    /* '|' inside brackets or quotes is XPath's, not a filter */
+    assert_string_equal(plain(f, "{{count(//unit[@id='a' or @id='b'] | //empty)}}"), "3");
+    assert_string_equal(plain(f, "{{concat('a|b', 'c')}}"), "a|bc");
+}
+
+static void escaping_survives_markdown(void **state)
+{
+    fixture *f = *state;
+    /* The unit's name must come out literally in a paragraph and in a cell. */
+    const char *para = expand(f, "Đơn vị: {{//unit[@id='b']}}.\n");
+    assert_non_null(para);
+    vb_diag d;
+    vb_diag_init(&d, stderr);
+    md_doc *doc = md_parse(para, strlen(para), "t.md", 1, &d);
+    assert_non_null(doc);
+    assert_int_equal(doc->root.n_children, 1);
+    const md_block *p = &doc->root.children[0];
+    assert_int_equal(p->kind, MD_PARAGRAPH);
+    assert_string_equal(md_inline_text(doc->arena, p->inl, p->n_inl),
+                        "Đơn vị: Sở *Y tế* | 2 [x](y).");
+    for (size_t i = 0; i < p->n_inl; i++) {
+        assert_int_equal(p->inl[i].style, 0); /* no emphasis crept in */
+        assert_null(p->inl[i].link);         /* no link either */
+    }
+    md_doc_free(doc);
+
+    char *cells = vb_xstrdup(expand(f, "| STT | Đơn vị |\n|---|---|\n| 1 | {{//unit[@id='b']}} |\n"));
+    doc = md_parse(cells, strlen(cells), "t.md", 1, &d);
+    free(cells);
+    assert_non_null(doc);
+    const md_block *t = &doc->root.children[0];
+    assert_int_equal(t->kind, MD_TABLE);
+    assert_int_equal(t->n_cols, 2);
+    const md_block *row = &t->children[1];
+    assert_int_equal(row->n_children, 2); /* the '|' in the name made no third cell */
+    assert_string_equal(md_inline_text(doc->arena, row->children[1].inl, row->children[1].n_inl),
+                        "Sở *Y tế* | 2 [x](y)");
+    md_doc_free(doc);
+
+    /* A value at the start of a line cannot start a list or a heading. */
+    xmlNodePtr u = xmlDocGetRootElement(f->doc)->children->next->next;
+    xmlNodeSetContent(u, (const xmlChar *)"1. # - Tiêu đề");
+    char *line = vb_xstrdup(expand(f, "{{//unit[@id='a']}}\n"));
+    doc = md_parse(line, strlen(line), "t.md", 1, &d);
+    free(line);
+    assert_int_equal(doc->root.children[0].kind, MD_PARAGRAPH);
+    assert_string_equal(md_inline_text(doc->arena, doc->root.children[0].inl,
+                                       doc->root.children[0].n_inl),
+                        "1. # - Tiêu đề");
+    md_doc_free(doc);
+}
+
+static void front_matter_fields(void **state)
+{
+    fixture *f = *state;
+    const char *src = "---\nnam: \"{{/contest/@year}}\"\ntieu_de: \"Hội thi năm {{$nam}}\"\n"
+                      "ds:\n  - \"{{//unit[1]/@id}}\"\n  - cố định\n---\nThân {{$tieu_de}}\n";
+    front_matter fm;
+    assert_true(front_matter_parse(&fm, src, strlen(src), "t.md", &f->d));
+    tmpl_options o = {.dir = ".", .tone = VN_TONE_CLASSIC, .markdown = true, .vars = &fm};
+    assert_true(tmpl_expand_front_matter(&fm, "t.md", f->doc, NULL, &o, &f->d));
+    assert_string_equal(front_matter_get(&fm, "nam"), "2023");
+    assert_string_equal(front_matter_get(&fm, "tieu_de"), "Hội thi năm 2023");
+    const fm_entry *ds = front_matter_find(&fm, "ds");
+    assert_string_equal(ds->items[0], "a");
+    assert_string_equal(ds->items[1], "cố định");
+    vb_buf b;
+    vb_buf_init(&b);
+    assert_true(tmpl_expand(src + fm.body_offset, strlen(src) - fm.body_offset, "t.md",
+                            fm.body_line, 1, f->doc, NULL, &o, &b, &f->d));
+    assert_string_equal(b.data, "Thân Hội thi năm 2023\n");
+    vb_buf_free(&b);
+    front_matter_free(&fm);
+}
+
+static void partials(void **state)
+{
+    fixture *f = *state;
+    char dir[] = "/tmp/vanban-partials.XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[256];
+    snprintf(path, sizeof path, "%s/dong.md", dir);
+    FILE *fp = fopen(path, "w");
+    fputs("- {{@id}}\n", fp);
+    fclose(fp);
+    snprintf(path, sizeof path, "%s/vong.md", dir);
+    fp = fopen(path, "w");
+    fputs("{{> vong}}", fp);
+    fclose(fp);
+    assert_string_equal(expand_in(f, "{{#//unit}}\n{{> dong}}\n{{/}}", dir, true),
+                        "- a\n- b\n- c\n");
+    assert_string_equal(expand_in(f, "{{#//unit[1]}}{{> dong.md}}{{/}}", dir, true), "- a\n");
+    assert_null(expand_in(f, "{{> vong}}", dir, true));
+    assert_non_null(strstr(f->msg, "lồng quá"));
+    snprintf(path, sizeof path, "%s/dong.md", dir);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/vong.md", dir);
+    unlink(path);
+    rmdir(dir);
+    assert_error(f, "x\n  {{> /etc/passwd}}", "t.md:2:3:", "không được dùng đường dẫn tuyệt đối");
+    assert_error(f, "{{> ../bi-mat}}", "t.md:1:1:", "\"..\"");
+    assert_error(f, "{{> khong-co}}", "t.md:1:1:", "không đọc được mẫu con \"khong-co\"");
+}
+
+static void errors_with_location(void **state)
+{
+    fixture *f = *state;
+    assert_error(f, "Dòng một\nTỉnh {{contest/[}}", "t.md:2:6:", "biểu thức XPath \"contest/[\" không hợp lệ");
+    assert_error(f, "ab {{//unit | tron}}", "t.md:1:4:", "không có bộ lọc \"tron\"");
+    assert_error(f, "{{//unit | pad:x}}", "t.md:1:1:", "đối số \"x\" của bộ lọc pad không hợp lệ");
+    assert_error(f, "{{//unit[1] | number:2}}", "t.md:1:1:", "bộ lọc number cần một số");
+    assert_error(f, "{{//unit[1] | date}}", "t.md:1:1:", "bộ lọc date cần ngày dạng");
+    assert_error(f, "x\n\n  {{#//unit}}\nmở mãi", "t.md:3:3:", "chưa được đóng");
+    assert_error(f, "Một {{/}} hai", "t.md:1:5:", "không có thẻ mở");
+    assert_error(f, "{{#//unit}}x{{/ //khac}}", "t.md:1:13:", "không khớp thẻ mở");
+    assert_error(f, "Ở đây {{//khong-co}}", "t.md:1:7:", "không tìm thấy giá trị nào");
+    assert_error(f, "Mở {{//unit", "t.md:1:4:", "không có \"}}\" đóng");
+    assert_error(f, "{{ }}", "t.md:1:1:", "thẻ rỗng");
+    assert_error(f, "{{$khong_co}}", "t.md:1:1:", "không tính được");
+    /* one message per tag, however many times a section repeats it */
+    assert_error(f, "{{#//unit}}{{khong-co}}{{/}}", "t.md:1:12:", "không tìm thấy");
+    const char *first = strstr(f->msg, "không tìm thấy");
+    assert_null(strstr(first + 1, "không tìm thấy"));
+    /* several errors in one run */
+    assert_error(f, "{{//a | x}} {{//b | y}}", "bộ lọc \"x\"", "bộ lọc \"y\"");
+}
+
+static void without_data(void **state)
+{
+    fixture *f = *state;
+    vb_buf_clear(&f->out);
+    tmpl_options o = {.dir = ".", .tone = VN_TONE_CLASSIC, .markdown = true};
+    assert_true(tmpl_expand("a {{! ok }}b", 12, "t.md", 1, 1, NULL, NULL, &o, &f->out, &f->d));
+    assert_string_equal(f->out.data, "a b");
+    rewind(f->err);
+    assert_false(tmpl_expand("x {{/contest/title}}", 20, "t.md", 4, 1, NULL, NULL, &o, &f->out,
+                             &f->d));
+    fflush(f->err);
+    assert_non_null(strstr(f->msg, "t.md:4:3:"));
+    assert_non_null(strstr(f->msg, "cần dữ liệu: thêm -d"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(interpolation_and_raw, setup, teardown),
+        cmocka_unit_test_setup_teardown(sections, setup, teardown),
+        cmocka_unit_test_setup_teardown(standalone_lines, setup, teardown),
+        cmocka_unit_test_setup_teardown(filters, setup, teardown),
+        cmocka_unit_test_setup_teardown(escaping_survives_markdown, setup, teardown),
+        cmocka_unit_test_setup_teardown(front_matter_fields, setup, teardown),
+        cmocka_unit_test_setup_teardown(partials, setup, teardown),
+        cmocka_unit_test_setup_teardown(errors_with_location, setup, teardown),
+        cmocka_unit_test_setup_teardown(without_data, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
