@@ -455,7 +455,8 @@ bool cert_item_prepare(job *j, size_t k, cert_item *it)
                          .tone = j->tone,
                          .vars = &f,
                          .index = (int)place,
-                         .count = (int)j->n_each};
+                         .count = (int)j->n_each,
+                         .xpath = j->txp};
     vb_buf body;
     vb_buf_init(&body);
     bool ok = tmpl_expand_front_matter(&f, j->input, j->xml, j->nodes[k], &topt, j->d);
@@ -590,6 +591,7 @@ int render_certificate(const char *input, const char *text, size_t len, front_ma
     j.xp->userData = &j;
     if (!select_nodes(&j) || !apply_only(&j))
         goto done;
+    j.txp = tmpl_xpath_new(j.xml);
 
     bool ok;
     if (cc->split) {
@@ -617,6 +619,7 @@ done:
         xmlXPathFreeCompExpr(j.compiled[k].comp);
     }
     free(j.compiled);
+    tmpl_xpath_free(j.txp);
     if (j.xp) {
         xmlXPathFreeContext(j.xp);
         xmlSetGenericErrorFunc(NULL, NULL);
