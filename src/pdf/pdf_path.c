@@ -3,10 +3,15 @@
  * A path is written as raw operators inside q … Q with its own colour and
  * width, so the state libharu and pdf_draw.c track is the same after it.
  *
- * A layer (page_doc.layers: a certificate's border, hundreds of curves) is
- * written once, as a content stream of its own, and every page that shows it
- * lists that stream in its /Contents array (PDF 32000 §7.8.2: the streams
- * of a page are concatenated). libharu 2.3.0 has the pieces
+ * A layer (page_doc.layers: a certificate's border, hundreds of curves, and
+ * the lines every certificate of a batch prints alike) is written once, as a
+ * content stream of its own, and every page that shows it lists that stream
+ * in its /Contents array (PDF 32000 §7.8.2: the streams of a page are
+ * concatenated). Text in it names its fonts as the pages' resources do:
+ * libharu names a page's fonts F1, F2… in the order they are first used, so
+ * a page that shows the layer before any other text registers the layer's
+ * fonts first, in the layer's order, and gets the same names; a page where
+ * that is not so gets the layer drawn into its own content instead. libharu 2.3.0 has the pieces
  * (HPDF_Page_Insert_Shared_Content_Stream) but inserts the shared stream
  * after the page's own, which would put a border over a background; the
  * array is therefore built here, with the shared stream first when nothing
@@ -16,6 +21,9 @@
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 static void put_pt(vb_buf *b, double x, double y)
 {
@@ -121,9 +129,10 @@ bool pdf_layers_check(pdf_ctx *c, const page_doc *doc)
     for (size_t l = 0; l < doc->n_layers; l++)
         for (size_t k = 0; k < doc->layers[l].n_items; k++) {
             page_item_kind kind = doc->layers[l].items[k].kind;
-            if (kind != ITEM_LINE && kind != ITEM_RECT && kind != ITEM_PATH) {
-                vb_error_io(c->d, NULL, "lớp vẽ dùng chung %zu chứa phần tử không phải nét vẽ "
-                            "(lỗi trong vanban)", l);
+            if (kind != ITEM_TEXT && kind != ITEM_LINE && kind != ITEM_RECT &&
+                kind != ITEM_PATH) {
+                vb_error_io(c->d, NULL, "lớp vẽ dùng chung %zu chứa ảnh hoặc liên kết "
+                            "(lỗi trong vanban)", l + 1);
                 return false;
             }
         }
@@ -136,11 +145,101 @@ bool pdf_layers_check(pdf_ctx *c, const page_doc *doc)
                 return false;
             }
         }
-    c->layer_streams = vb_xcalloc(doc->n_layers ? doc->n_layers : 1, sizeof *c->layer_streams);
+    size_t n = doc->n_layers ? doc->n_layers : 1;
+    c->layer_streams = vb_xcalloc(n, sizeof *c->layer_streams);
+    c->layer_fonts = vb_xcalloc(n, sizeof *c->layer_fonts);
+    c->n_layer_fonts = vb_xcalloc(n, sizeof *c->n_layer_fonts);
     return true;
 }
 
-/* The layer's content stream, built on first use. */
+void pdf_layers_free(pdf_ctx *c, const page_doc *doc)
+{
+    if (c->layer_fonts)
+        for (size_t l = 0; l < doc->n_layers; l++)
+            free(c->layer_fonts[l]);
+    free(c->layer_fonts);
+    free(c->n_layer_fonts);
+    free(c->layer_streams);
+}
+
+/* The operators of a layer, for `page`: text uses the names its fonts have
+ * in that page's resources (registered here, in the order of the layer's
+ * text). With `fonts`, the names are recorded (the shared stream's). */
+static void layer_content(pdf_ctx *c, HPDF_Page page, const vb_page *ly, vb_buf *b,
+                          struct pdf_layer_font **fonts, size_t *n_fonts)
+{
+    bool in_text = false, fill_set = false;
+    const char *cur = NULL;
+    double size = -1, rise = 0;
+    vb_color fill = {0, 0, 0};
+    size_t cap = 0;
+    vb_buf_puts(b, "q\012");
+    for (size_t k = 0; k < ly->n_items; k++) {
+        const page_item *it = &ly->items[k];
+        if (it->kind != ITEM_TEXT) {
+            if (in_text)
+                vb_buf_puts(b, "ET\012");
+            in_text = false;
+            cur = NULL;
+            fill_set = false; /* vector items set their own colours */
+            put_vector(b, it);
+            continue;
+        }
+        if (!it->u.text.utf8[0])
+            continue;
+        pdf_font *pf = pdf_font_of(c, it->u.text.face);
+        const char *name = HPDF_Page_GetLocalFontName(page, pf->font);
+        if (fonts && name) {
+            bool known = false;
+            for (size_t i = 0; i < *n_fonts && !known; i++)
+                known = (*fonts)[i].font == pf->font;
+            if (!known) {
+                struct pdf_layer_font lf = {.font = pf->font};
+                snprintf(lf.name, sizeof lf.name, "%s", name);
+                VB_PUSH(*fonts, *n_fonts, cap, lf);
+            }
+        }
+        if (!in_text) {
+            vb_buf_puts(b, "BT\012");
+            in_text = true;
+            cur = NULL;
+            rise = 0;
+        }
+        if (!fill_set || it->color.r != fill.r || it->color.g != fill.g ||
+            it->color.b != fill.b) {
+            put_color(b, it->color, "rg");
+            fill = it->color;
+            fill_set = true;
+        }
+        if (!cur || strcmp(cur, name) != 0 || size != it->u.text.size) {
+            vb_buf_printf(b, "/%s ", name ? name : "F1");
+            pdf_put_real(b, it->u.text.size);
+            vb_buf_puts(b, " Tf\012");
+            cur = name;
+            size = it->u.text.size;
+        }
+        if (it->u.text.rise != rise) {
+            pdf_put_real(b, it->u.text.rise);
+            vb_buf_puts(b, " Ts\012");
+            rise = it->u.text.rise;
+        }
+        vb_buf_puts(b, "1 0 0 1 ");
+        put_pt(b, it->u.text.x, it->u.text.y);
+        vb_buf_puts(b, "Tm\012");
+        pdf_tj(b, it->u.text.utf8, it->u.text.space_extra, it->u.text.size);
+    }
+    if (in_text)
+        vb_buf_puts(b, "ET\012");
+    vb_buf_puts(b, "Q\012");
+}
+
+static bool write_raw(HPDF_Stream s, const vb_buf *b)
+{
+    return HPDF_Stream_Write(s, (const HPDF_BYTE *)b->data, (HPDF_UINT)b->len) == HPDF_OK;
+}
+
+/* The layer's content stream, built on first use (on `page`, whose font
+ * names it records). */
 static HPDF_Dict layer_stream(pdf_ctx *c, HPDF_Page page, size_t index)
 {
     if (c->layer_streams[index])
@@ -150,25 +249,43 @@ static HPDF_Dict layer_stream(pdf_ctx *c, HPDF_Page page, size_t index)
     if (!s)
         return NULL;
     s->filter = attr->contents->filter;
-    const vb_page *ly = &c->doc->layers[index];
     vb_buf_clear(&c->scratch);
-    vb_buf_puts(&c->scratch, "q\012");
-    for (size_t k = 0; k < ly->n_items; k++)
-        put_vector(&c->scratch, &ly->items[k]);
-    vb_buf_puts(&c->scratch, "Q\012");
-    if (HPDF_Stream_Write(s->stream, (const HPDF_BYTE *)c->scratch.data,
-                          (HPDF_UINT)c->scratch.len) != HPDF_OK)
+    layer_content(c, page, &c->doc->layers[index], &c->scratch, &c->layer_fonts[index],
+                  &c->n_layer_fonts[index]);
+    if (!write_raw(s->stream, &c->scratch))
         return NULL;
     c->layer_streams[index] = s;
     return s;
 }
 
+/* Registers the shared stream's fonts on `page` in the same order: true if
+ * they get the same names there (always, when nothing came before). */
+static bool same_font_names(pdf_ctx *c, HPDF_Page page, size_t index)
+{
+    for (size_t i = 0; i < c->n_layer_fonts[index]; i++) {
+        const struct pdf_layer_font *lf = &c->layer_fonts[index][i];
+        const char *name = HPDF_Page_GetLocalFontName(page, lf->font);
+        if (!name || strcmp(name, lf->name) != 0)
+            return false;
+    }
+    return true;
+}
+
 bool pdf_layer_insert(pdf_ctx *c, HPDF_Page page, size_t index, bool first)
 {
+    HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
+    bool built = c->layer_streams[index] != NULL;
     HPDF_Dict s = layer_stream(c, page, index);
     if (!s)
         return pdf_ok(c, "vẽ lớp dùng chung");
-    HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
+    if (built && !same_font_names(c, page, index)) {
+        /* the page named its fonts otherwise: draw the layer on it instead */
+        vb_buf_clear(&c->scratch);
+        layer_content(c, page, &c->doc->layers[index], &c->scratch, NULL, NULL);
+        if (!write_raw(attr->stream, &c->scratch) && !c->error)
+            c->error = HPDF_FAILD_TO_ALLOC_MEM;
+        return pdf_ok(c, "vẽ lớp dùng chung");
+    }
     HPDF_Array arr = HPDF_Dict_GetItem(page, "Contents", HPDF_OCLASS_ARRAY);
     bool fresh = arr == NULL;
     if (fresh) {

@@ -40,9 +40,8 @@ static void put_hex4(vb_buf *b, uint32_t cp)
 
 /* Builds "[<hex...0020> -adj <hex...>] TJ\n": content codes are the UTF-16BE
  * code points (Identity-H with CID = code point, as libharu encodes). */
-static void build_tj(vb_buf *b, const char *s, double extra, double size)
+void pdf_tj(vb_buf *b, const char *s, double extra, double size)
 {
-    vb_buf_clear(b);
     vb_buf_puts(b, "[<");
     /* -extra * 1000 / size: TJ numbers are thousandths of the font size and
      * positive values move left. */
@@ -67,7 +66,8 @@ static void build_tj(vb_buf *b, const char *s, double extra, double size)
 
 bool pdf_text_emit(pdf_ctx *c, HPDF_Page page, const page_item *it)
 {
-    build_tj(&c->scratch, it->u.text.utf8, it->u.text.space_extra, it->u.text.size);
+    vb_buf_clear(&c->scratch);
+    pdf_tj(&c->scratch, it->u.text.utf8, it->u.text.space_extra, it->u.text.size);
     HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
     return HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)c->scratch.data,
                              (HPDF_UINT)c->scratch.len) == HPDF_OK;

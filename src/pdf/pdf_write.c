@@ -104,7 +104,7 @@ bool pdf_write(const page_doc *doc, const pdf_options *opt, const char *path, vb
     pdf_fonts_free(&c);
     free(c.images);
     free(c.pages);
-    free(c.layer_streams);
+    pdf_layers_free(&c, doc);
     vb_buf_free(&c.scratch);
     return ok;
 }
