@@ -17,10 +17,15 @@
  *                          (signature and seal)
  *                          Nguyễn Văn A          14 pt bold
  *
- * The distances between the middle lines stretch with the room left, so a
- * short certificate is not crowded at the top; when the room is too small
- * (an emblem and a long achievement) every size and distance shrinks
- * together. */
+ * The top stack stands where a pre-printed blank has it; the middle
+ * (recipient, unit, achievement) is centred in the room left above the
+ * bottom blocks. When the room is too small (an emblem and a long
+ * achievement) every size and distance shrinks together.
+ *
+ * The lines every certificate of a batch prints alike (all but the
+ * recipient, the unit, the achievement and the register number) go, with
+ * the border, into one layer the PDF holds once; a page whose lines differ
+ * (shrunk, another signer) shows the border layer and prints its own. */
 #include "cert_internal.h"
 #include "layout/layout.h"
 
@@ -56,21 +61,19 @@ static const line_spec SPECS[CERT_LINE_COUNT] = {
     [CERT_NGUOI_KY] = {FONT_BOLD, 15, 11, 1, 2, 0.44, 1.25},
 };
 
-/* Space above each middle line (mm on A4) and its share of the room left;
- * the room below the achievement takes BOTTOM_STRETCH shares. */
-static const struct {
-    double gap, stretch;
-} ABOVE[CERT_LINE_COUNT] = {
-    [CERT_TIEU_NGU] = {0, 0},       [CERT_THAM_QUYEN] = {5, 1},  [CERT_TANG] = {2.5, 0.4},
-    [CERT_TEN_LOAI] = {1.5, 0.4},   [CERT_NGUOI_NHAN] = {3, 1},  [CERT_DON_VI] = {1.5, 0.25},
-    [CERT_THANH_TICH] = {3, 0.6},
+/* Space above each line of the top and middle stacks, mm on A4. The top
+ * stack (quốc hiệu to GIẤY KHEN) stands at fixed distances, as on a
+ * pre-printed blank; the middle (recipient, unit, achievement) is centred in
+ * the room left between it and the bottom blocks. */
+static const double ABOVE[CERT_LINE_COUNT] = {
+    [CERT_THAM_QUYEN] = 7, [CERT_TANG] = 3, [CERT_TEN_LOAI] = 1.5,
+    [CERT_DON_VI] = 1.5,   [CERT_THANH_TICH] = 3,
 };
-#define BOTTOM_STRETCH 1.0
-#define MAX_STRETCH 12.0 /* mm per share at most: a short certificate stays together */
+#define MID_ABOVE 0.45 /* share of the room left that goes above the middle */
 
 #define EMBLEM_H 18.0   /* mm */
 #define SIGN_SPACE 24.0 /* mm between the title and the signer's name */
-#define MIN_GAP 3.0     /* mm between the middle lines and the bottom blocks */
+#define MIN_GAP 3.0     /* mm at least above and below the middle stack */
 
 struct cert_ctx {
     cert_style st;
@@ -79,8 +82,11 @@ struct cert_ctx {
     ct_fonts fonts;
     double k;
     bool blank;       /* a blank is used: its printed lines are left out */
-    bool has_layer;
-    size_t layer;
+    bool has_border;  /* layer `border` holds the border */
+    size_t border;
+    bool has_shared;  /* layer `shared`: the border and the first page's static lines */
+    size_t shared;
+    size_t shared_from; /* where the static lines start in it */
     double emblem_w;  /* points at k, 0 without an emblem */
     /* The last fitting of each plain line: most lines (quốc hiệu, the
      * authority, the signer…) are the same on every page of a batch. */
@@ -116,9 +122,9 @@ cert_ctx *cert_begin(const cert_style *st, font_set *fonts, page_doc *doc, vb_di
         c->emblem_w = CERT_MM(EMBLEM_H) * c->k * pw / ph;
     }
     if (!c->blank && st->border != CERT_BORDER_NONE) {
-        c->layer = page_doc_add_layer(doc);
-        c->has_layer = true;
-        vb_page *ly = &doc->layers[c->layer];
+        c->border = page_doc_add_layer(doc);
+        c->has_border = true;
+        vb_page *ly = &doc->layers[c->border];
         cert_border_draw(ly, doc->arena, st->border, st->border_color, st->page_w, st->page_h, c->k);
         cert_transform(ly, 0, st->page_h, st->offset_x, st->offset_y, c->st.scale, doc->arena);
     }
@@ -230,10 +236,10 @@ static bool check_all(cert_ctx *c, const cert_fields *f, const char *where)
     return true;
 }
 
-/* Heights of the three areas at factor g: the middle stack (top down to the
- * end of the achievement, without stretch), and the bottom blocks. */
+/* Heights at factor g: the top stack (emblem to GIẤY KHEN), the middle
+ * stack (recipient to achievement) and the two bottom blocks. */
 typedef struct stack {
-    double middle, bottom_left, bottom_right, stretch;
+    double top, middle, bottom_left, bottom_right;
 } stack;
 
 static double mm(const cert_ctx *c, double v, double g)
@@ -241,21 +247,30 @@ static double mm(const cert_ctx *c, double v, double g)
     return CERT_MM(v) * c->k * g;
 }
 
+static double stack_height(const cert_ctx *c, const placed *pl, int from, int to, double g)
+{
+    double h = 0;
+    bool first = true;
+    for (int l = from; l <= to; l++) {
+        if (!pl[l].present)
+            continue;
+        if (!first)
+            h += mm(c, ABOVE[l], g);
+        first = false;
+        h += ct_block_height(&pl[l].b);
+        if (l == CERT_TIEU_NGU)
+            h += mm(c, 1.2, g); /* its rule */
+    }
+    return h;
+}
+
 static stack measure(const cert_ctx *c, const placed *pl, double g)
 {
     stack s = {0};
+    s.top = stack_height(c, pl, CERT_QUOC_HIEU, CERT_TEN_LOAI, g);
     if (c->st.emblem)
-        s.middle += mm(c, EMBLEM_H + 2, g);
-    for (int l = CERT_QUOC_HIEU; l <= CERT_THANH_TICH; l++) {
-        if (!pl[l].present)
-            continue;
-        if (s.middle > 0 || l != CERT_QUOC_HIEU)
-            s.middle += mm(c, ABOVE[l].gap, g);
-        s.middle += ct_block_height(&pl[l].b);
-        s.stretch += ABOVE[l].stretch;
-        if (l == CERT_TIEU_NGU)
-            s.middle += mm(c, 1.2, g); /* its rule */
-    }
+        s.top += mm(c, EMBLEM_H + 2, g);
+    s.middle = stack_height(c, pl, CERT_NGUOI_NHAN, CERT_THANH_TICH, g);
     for (int l = CERT_QUYET_DINH; l <= CERT_SO_VAO_SO; l++)
         if (pl[l].present)
             s.bottom_left += ct_block_height(&pl[l].b) + mm(c, 1, g);
@@ -286,6 +301,112 @@ static void warn_fit(cert_ctx *c, const placed *pl, double g, const char *where)
     }
 }
 
+/* Lines printed alike on every certificate of a batch: when a page's are
+ * exactly the first page's, it shows them from the shared layer. */
+static bool is_static(cert_line l)
+{
+    return l != CERT_NGUOI_NHAN && l != CERT_DON_VI && l != CERT_THANH_TICH &&
+           l != CERT_SO_VAO_SO;
+}
+
+static bool same_item(const page_item *a, const page_item *b)
+{
+    if (a->kind != b->kind || memcmp(&a->color, &b->color, sizeof a->color) != 0)
+        return false;
+    switch (a->kind) {
+    case ITEM_TEXT:
+        return a->u.text.face == b->u.text.face && a->u.text.size == b->u.text.size &&
+               a->u.text.x == b->u.text.x && a->u.text.y == b->u.text.y &&
+               a->u.text.space_extra == b->u.text.space_extra &&
+               a->u.text.rise == b->u.text.rise && strcmp(a->u.text.utf8, b->u.text.utf8) == 0;
+    case ITEM_LINE:
+        return memcmp(&a->u.line, &b->u.line, sizeof a->u.line) == 0;
+    default:
+        return false;
+    }
+}
+
+/* Appends items to a page (or layer), copying the structs. */
+static void copy_items(vb_page *dst, const page_item *items, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        *page_add_item(dst, items[i].kind) = items[i];
+}
+
+/* Lays the lines out: static ones into `fixed`, the others into `own`. */
+static void compose(cert_ctx *c, const placed *pl, const stack *s, double g, vb_page *fixed,
+                    vb_page *own)
+{
+    const cert_style *st = &c->st;
+    double W = st->page_w, H = st->page_h;
+    double inset = cert_content_inset(c->k);
+    double top = H - inset, bottom = inset;
+    double left = inset, right = W - inset, content_w = right - left;
+    double cx = W / 2, y = top;
+    vb_color black = {0, 0, 0};
+    if (st->emblem)
+        y -= mm(c, EMBLEM_H + 2, g);
+
+    /* the top and middle stacks; the middle centred in the room left */
+    double bottom_top = bottom + fmax(s->bottom_left, s->bottom_right);
+    double room = top - bottom_top - s->top - s->middle;
+    double above = fmax(mm(c, MIN_GAP, g), room * MID_ABOVE);
+    bool first = true;
+    for (int l = CERT_QUOC_HIEU; l <= CERT_THANH_TICH; l++) {
+        if (l == CERT_NGUOI_NHAN) {
+            y -= above;
+            first = true;
+        }
+        if (!pl[l].present)
+            continue;
+        if (!first)
+            y -= mm(c, ABOVE[l], g);
+        first = false;
+        const ct_block *b = &pl[l].b;
+        vb_color col = l == CERT_TEN_LOAI ? st->title_color
+                       : l == CERT_NGUOI_NHAN ? st->name_color
+                                               : black;
+        vb_page *to = is_static((cert_line)l) ? fixed : own;
+        if (shown(c, (cert_line)l)) {
+            ct_emit(b, to, cx, y, CT_CENTER, col);
+            if (l == CERT_TIEU_NGU && b->n_lines) {
+                /* Decree 30: a solid rule as long as the motto, under it */
+                double wmax = 0;
+                for (size_t i = 0; i < b->n_lines; i++)
+                    wmax = fmax(wmax, b->lines[i].width);
+                double ry = y - ct_block_height(b) - mm(c, 0.4, g);
+                draw_line(to, cx - wmax / 2, ry, cx + wmax / 2, ry, 0.6 * c->k * g, black);
+            }
+        }
+        y -= ct_block_height(b);
+        if (l == CERT_TIEU_NGU)
+            y -= mm(c, 1.2, g);
+    }
+
+    /* bottom right: place and date, title, room to sign and seal, name */
+    double rcx = right - content_w * 0.44 / 2 - mm(c, 4, g);
+    double yr = bottom + s->bottom_right;
+    for (int l = CERT_NGAY; l <= CERT_NGUOI_KY; l++) {
+        if (!pl[l].present)
+            continue;
+        if (l == CERT_NGUOI_KY)
+            yr -= mm(c, SIGN_SPACE, g);
+        if (shown(c, (cert_line)l))
+            ct_emit(&pl[l].b, fixed, rcx, yr, CT_CENTER, black);
+        yr -= ct_block_height(&pl[l].b);
+    }
+    /* bottom left: the decision and the register number, at the foot */
+    double yl = bottom + s->bottom_left;
+    double lx = left + mm(c, 4, g);
+    for (int l = CERT_QUYET_DINH; l <= CERT_SO_VAO_SO; l++) {
+        if (!pl[l].present)
+            continue;
+        if (shown(c, (cert_line)l))
+            ct_emit(&pl[l].b, is_static((cert_line)l) ? fixed : own, lx, yl, CT_LEFT, black);
+        yl -= ct_block_height(&pl[l].b) + mm(c, 1, g);
+    }
+}
+
 bool cert_add_page(cert_ctx *c, const cert_fields *f, const char *where)
 {
     if (!check_all(c, f, where))
@@ -293,8 +414,7 @@ bool cert_add_page(cert_ctx *c, const cert_fields *f, const char *where)
     const cert_style *st = &c->st;
     double W = st->page_w, H = st->page_h;
     double inset = cert_content_inset(c->k);
-    double top = H - inset, bottom = inset, content_h = top - bottom;
-    double left = inset, right = W - inset, content_w = right - left;
+    double content_h = H - 2 * inset;
 
     placed pl[CERT_LINE_COUNT];
     double g = 1.0;
@@ -302,7 +422,8 @@ bool cert_add_page(cert_ctx *c, const cert_fields *f, const char *where)
     for (;;) {
         fit_all(c, f, g, pl);
         s = measure(c, pl, g);
-        double need = s.middle + fmax(s.bottom_left, s.bottom_right) + mm(c, MIN_GAP, g);
+        double need = s.top + s.middle + fmax(s.bottom_left, s.bottom_right) +
+                      2 * mm(c, MIN_GAP, g);
         if (need <= content_h || g <= 0.5)
             break;
         free_all(pl);
@@ -315,90 +436,54 @@ bool cert_add_page(cert_ctx *c, const cert_fields *f, const char *where)
                 where, g * 100);
     warn_fit(c, pl, g, where);
 
+    vb_page fixed = {0}, own = {0};
+    compose(c, pl, &s, g, &fixed, &own);
+    free_all(pl);
+    cert_transform(&fixed, 0, H, st->offset_x, st->offset_y, st->scale, c->doc->arena);
+    cert_transform(&own, 0, H, st->offset_x, st->offset_y, st->scale, c->doc->arena);
+
+    /* the shared layer: the border and the first page's static lines */
+    if (!c->has_shared && fixed.n_items) {
+        c->shared = page_doc_add_layer(c->doc);
+        c->has_shared = true;
+        vb_page *ly = &c->doc->layers[c->shared];
+        if (c->has_border)
+            copy_items(ly, c->doc->layers[c->border].items, c->doc->layers[c->border].n_items);
+        c->shared_from = ly->n_items;
+        copy_items(ly, fixed.items, fixed.n_items);
+    }
+    bool same = c->has_shared;
+    if (same) {
+        const vb_page *ly = &c->doc->layers[c->shared];
+        same = ly->n_items - c->shared_from == fixed.n_items;
+        for (size_t i = 0; same && i < fixed.n_items; i++)
+            same = same_item(&ly->items[c->shared_from + i], &fixed.items[i]);
+    }
+
     vb_page *pg = page_doc_add_page(c->doc, W, H);
     if (st->background && !st->text_only) {
         page_item *bg = page_add_item(pg, ITEM_IMAGE);
         bg->u.image.path = st->background;
-        bg->u.image.x = 0;
-        bg->u.image.y = 0;
         bg->u.image.w = W;
         bg->u.image.h = H;
     }
-    if (c->has_layer) {
-        page_item *ly = page_add_item(pg, ITEM_LAYER);
-        ly->u.layer.index = c->layer;
+    if (same || c->has_border)
+        page_add_item(pg, ITEM_LAYER)->u.layer.index = same ? c->shared : c->border;
+    if (st->emblem && !c->blank) {
+        page_item *im = page_add_item(pg, ITEM_IMAGE);
+        double eh = mm(c, EMBLEM_H, g), ew = c->emblem_w * g;
+        im->u.image.path = st->emblem;
+        im->u.image.x = W / 2 - ew / 2;
+        im->u.image.y = H - inset - eh;
+        im->u.image.w = ew;
+        im->u.image.h = eh;
+        cert_transform(pg, pg->n_items - 1, H, st->offset_x, st->offset_y, st->scale,
+                       c->doc->arena);
     }
-    size_t first_moved = pg->n_items;
-
-    /* the middle stack, with the room left shared by the stretchable gaps */
-    double room = content_h - fmax(s.bottom_left, s.bottom_right) - mm(c, MIN_GAP, g) - s.middle;
-    double unit = s.stretch > 0 && room > 0 ? room / (s.stretch + BOTTOM_STRETCH) : 0;
-    unit = fmin(unit, mm(c, MAX_STRETCH, g));
-    double cx = W / 2, y = top;
-    vb_color black = {0, 0, 0};
-    if (st->emblem) {
-        if (!c->blank) {
-            page_item *im = page_add_item(pg, ITEM_IMAGE);
-            double eh = mm(c, EMBLEM_H, g), ew = c->emblem_w * g;
-            im->u.image.path = st->emblem;
-            im->u.image.x = cx - ew / 2;
-            im->u.image.y = y - eh;
-            im->u.image.w = ew;
-            im->u.image.h = eh;
-        }
-        y -= mm(c, EMBLEM_H + 2, g);
-    }
-    bool first = !st->emblem;
-    for (int l = CERT_QUOC_HIEU; l <= CERT_THANH_TICH; l++) {
-        if (!pl[l].present)
-            continue;
-        if (!first)
-            y -= mm(c, ABOVE[l].gap, g) + unit * ABOVE[l].stretch;
-        first = false;
-        const ct_block *b = &pl[l].b;
-        vb_color col = l == CERT_TEN_LOAI ? st->title_color
-                       : l == CERT_NGUOI_NHAN ? st->name_color
-                                               : black;
-        if (shown(c, (cert_line)l)) {
-            ct_emit(b, pg, cx, y, CT_CENTER, col);
-            if (l == CERT_TIEU_NGU && b->n_lines) {
-                /* Decree 30: a solid rule as long as the motto, under it */
-                double wmax = 0;
-                for (size_t i = 0; i < b->n_lines; i++)
-                    wmax = fmax(wmax, b->lines[i].width);
-                double ry = y - ct_block_height(b) - mm(c, 0.4, g);
-                draw_line(pg, cx - wmax / 2, ry, cx + wmax / 2, ry, 0.6 * c->k * g, black);
-            }
-        }
-        y -= ct_block_height(b);
-        if (l == CERT_TIEU_NGU)
-            y -= mm(c, 1.2, g);
-    }
-
-    /* bottom right: place and date, title, room to sign and seal, name */
-    double rcx = right - content_w * 0.44 / 2 - mm(c, 4, g);
-    double yr = bottom + s.bottom_right;
-    for (int l = CERT_NGAY; l <= CERT_NGUOI_KY; l++) {
-        if (!pl[l].present)
-            continue;
-        if (l == CERT_NGUOI_KY)
-            yr -= mm(c, SIGN_SPACE, g);
-        if (shown(c, (cert_line)l))
-            ct_emit(&pl[l].b, pg, rcx, yr, CT_CENTER, black);
-        yr -= ct_block_height(&pl[l].b);
-    }
-    /* bottom left: the decision and the register number, level with the
-     * signer's name at the foot */
-    double yl = bottom + s.bottom_left;
-    double lx = left + mm(c, 4, g);
-    for (int l = CERT_QUYET_DINH; l <= CERT_SO_VAO_SO; l++) {
-        if (!pl[l].present)
-            continue;
-        if (shown(c, (cert_line)l))
-            ct_emit(&pl[l].b, pg, lx, yl, CT_LEFT, black);
-        yl -= ct_block_height(&pl[l].b) + mm(c, 1, g);
-    }
-    free_all(pl);
-    cert_transform(pg, first_moved, H, st->offset_x, st->offset_y, st->scale, c->doc->arena);
+    if (!same)
+        copy_items(pg, fixed.items, fixed.n_items);
+    copy_items(pg, own.items, own.n_items);
+    free(fixed.items);
+    free(own.items);
     return true;
 }
