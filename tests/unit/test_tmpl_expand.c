@@ -171,6 +171,9 @@ static void filters(void **state)
     assert_string_equal(plain(f, "{{//nothing | default:'chưa có'}}"), "chưa có");
     assert_string_equal(plain(f, "{{//nothing | default:\"\"}}"), "");
     assert_string_equal(plain(f, "{{//unit[1]/@id | default:'x'}}"), "a");
+    /* nothing found: the filters before the default are skipped */
+    assert_string_equal(plain(f, "{{//nothing | title | default:''}}"), "");
+    assert_string_equal(plain(f, "{{//nothing | upper | default:'Chưa có'}}"), "Chưa có");
     /* chained, applied left to right */
     assert_string_equal(plain(f, "{{//nothing | default:'2023-07-18' | date}}"),
                         "ngày 18 tháng 7 năm 2023");
