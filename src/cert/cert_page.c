@@ -264,6 +264,14 @@ static double stack_height(const cert_ctx *c, const placed *pl, int from, int to
     return h;
 }
 
+/* The signer's name, or the line left for it to be written by hand. */
+static double signer_height(const cert_ctx *c, const placed *pl, double g)
+{
+    if (pl[CERT_NGUOI_KY].present)
+        return ct_block_height(&pl[CERT_NGUOI_KY].b);
+    return 1.107 * SPECS[CERT_NGUOI_KY].size * c->k * g; /* ascent + descent */
+}
+
 static stack measure(const cert_ctx *c, const placed *pl, double g)
 {
     stack s = {0};
@@ -274,11 +282,11 @@ static stack measure(const cert_ctx *c, const placed *pl, double g)
     for (int l = CERT_QUYET_DINH; l <= CERT_SO_VAO_SO; l++)
         if (pl[l].present)
             s.bottom_left += ct_block_height(&pl[l].b) + mm(c, 1, g);
-    for (int l = CERT_NGAY; l <= CERT_NGUOI_KY; l++)
+    for (int l = CERT_NGAY; l <= CERT_CHUC_VU; l++)
         if (pl[l].present)
             s.bottom_right += ct_block_height(&pl[l].b);
-    if (pl[CERT_NGUOI_KY].present)
-        s.bottom_right += mm(c, SIGN_SPACE, g);
+    if (pl[CERT_QUYEN_HAN].present || pl[CERT_CHUC_VU].present || pl[CERT_NGUOI_KY].present)
+        s.bottom_right += mm(c, SIGN_SPACE, g) + signer_height(c, pl, g);
     return s;
 }
 
@@ -386,15 +394,16 @@ static void compose(cert_ctx *c, const placed *pl, const stack *s, double g, vb_
     /* bottom right: place and date, title, room to sign and seal, name */
     double rcx = right - content_w * 0.44 / 2 - mm(c, 4, g);
     double yr = bottom + s->bottom_right;
-    for (int l = CERT_NGAY; l <= CERT_NGUOI_KY; l++) {
+    for (int l = CERT_NGAY; l <= CERT_CHUC_VU; l++) {
         if (!pl[l].present)
             continue;
-        if (l == CERT_NGUOI_KY)
-            yr -= mm(c, SIGN_SPACE, g);
         if (shown(c, (cert_line)l))
             ct_emit(&pl[l].b, fixed, rcx, yr, CT_CENTER, black);
         yr -= ct_block_height(&pl[l].b);
     }
+    if (pl[CERT_NGUOI_KY].present && shown(c, CERT_NGUOI_KY))
+        ct_emit(&pl[CERT_NGUOI_KY].b, fixed, rcx, bottom + signer_height(c, pl, g), CT_CENTER,
+                black);
     /* bottom left: the decision and the register number, at the foot */
     double yl = bottom + s->bottom_left;
     double lx = left + mm(c, 4, g);
