@@ -12,6 +12,8 @@ stroked rectangles of the border). Coordinates: points, y down from the top.
   certcheck.py shift A B DX DY     every glyph of B is the glyph of A moved by
                                    DX, DY millimetres (right, down)
   certcheck.py images PDF          per page, the placed images: x y w h (pt)
+  certcheck.py where PDF PAGE TEXT the bounding box (x0 y0 x1 y1) of the first
+                                   line of page PAGE (1-based) containing TEXT
 """
 import subprocess
 import sys
@@ -121,6 +123,16 @@ def cmd_shift(a, b, dx, dy):
     return 0 if n else 1
 
 
+def where(pdf, page, text):
+    for i, pg in enumerate(_xml(pdf, "stext").iter("page")):
+        if i + 1 != page:
+            continue
+        for line in pg.iter("line"):
+            if text in "".join(c.get("c") for c in line.iter("char")):
+                return tuple(map(float, line.get("bbox").split()))
+    return None
+
+
 def main(argv):
     if len(argv) >= 3 and argv[1] == "inside":
         return cmd_inside(argv[2])
@@ -134,6 +146,12 @@ def main(argv):
         for i, ims in enumerate(images(argv[2])):
             for im in ims:
                 print(f"p{i + 1} " + " ".join(f"{v:.3f}" for v in im))
+        return 0
+    if len(argv) == 5 and argv[1] == "where":
+        box = where(argv[2], int(argv[3]), argv[4])
+        if not box:
+            return 1
+        print(" ".join(f"{v:.3f}" for v in box))
         return 0
     print(__doc__)
     return 2
