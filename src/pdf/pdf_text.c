@@ -21,12 +21,12 @@ void pdf_put_real(vb_buf *b, double v)
     vb_buf_printf(b, "%lld", m / 1000);
     int frac = (int)(m % 1000);
     if (frac) {
-        char digits[5];
-        snprintf(digits, sizeof digits, ".%03d", frac);
-        size_t n = strlen(digits);
-        while (digits[n - 1] == '0')
-            digits[--n] = '\0';
-        vb_buf_puts(b, digits);
+        int digits = 3;
+        while (frac % 10 == 0) { /* no trailing zeros: 0.5, not 0.500 */
+            frac /= 10;
+            digits--;
+        }
+        vb_buf_printf(b, ".%0*d", digits, frac);
     }
 }
 
