@@ -153,34 +153,87 @@ static size_t break_greedy(const words *ws, size_t a, size_t b, double measure, 
     return lines;
 }
 
-/* Lines of words [a, b) at `measure`, balanced: the narrowest measure that
- * keeps the greedy line count. */
+/* The number of lines greedy filling gives words [a, b) at `measure`: the
+ * fewest any breaking can give. (The same rule as linebreak_first_fit, without
+ * building an item list: the size search asks this at every half point.) */
+static size_t count_greedy(const words *ws, size_t a, size_t b, double measure)
+{
+    if (a >= b)
+        return 0;
+    size_t lines = 1;
+    double x = ws->w[a].w;
+    for (size_t i = a + 1; i < b; i++) {
+        double next = x + ws->w[i - 1].space + ws->w[i].w;
+        if (next > measure + 1e-9) {
+            lines++;
+            x = ws->w[i].w;
+        } else {
+            x = next;
+        }
+    }
+    return lines;
+}
+
+/* The narrowest measure that sets words [a, b) in `lines` lines: the least,
+ * over all breakings into that many lines, of the widest line (dynamic
+ * programming over prefix widths; a certificate line has a few dozen words). */
+static double balanced_measure(const words *ws, size_t a, size_t b, size_t lines)
+{
+    size_t n = b - a;
+    double *pre = vb_xmalloc((n + 1) * sizeof *pre);
+    double *best = vb_xmalloc((n + 1) * sizeof *best), *next = vb_xmalloc((n + 1) * sizeof *next);
+    pre[0] = 0; /* pre[j]: words a … a+j−1 with the space after each */
+    for (size_t j = 0; j < n; j++)
+        pre[j + 1] = pre[j] + ws->w[a + j].w + ws->w[a + j].space;
+#define SPAN(i, j) (pre[j] - pre[i] - ws->w[a + (j) - 1].space)
+    /* best[j]: the narrowest widest line setting the first j words in k lines */
+    best[0] = 0;
+    for (size_t j = 1; j <= n; j++)
+        best[j] = SPAN(0, j);
+    for (size_t k = 2; k <= lines; k++) {
+        next[0] = 0;
+        for (size_t j = 1; j <= n; j++) {
+            double m = best[j]; /* fewer lines than k are allowed too */
+            for (size_t i = 1; i < j; i++) {
+                double w = SPAN(i, j);
+                double v = best[i] > w ? best[i] : w;
+                if (v < m)
+                    m = v;
+            }
+            next[j] = m;
+        }
+        double *t = best;
+        best = next;
+        next = t;
+    }
+#undef SPAN
+    double m = best[n];
+    free(pre);
+    free(best);
+    free(next);
+    return m;
+}
+
+/* Lines of words [a, b) at `measure`, balanced: as few lines as greedy
+ * filling gives, broken by the line breaker at the narrowest measure that
+ * keeps that many (a headline set by hand, not a full line and a stub). */
 static size_t break_balanced(const words *ws, size_t a, size_t b, double measure, lb_item *items,
                              size_t *breaks)
 {
-    size_t lines = break_greedy(ws, a, b, measure, items, NULL);
+    size_t lines = count_greedy(ws, a, b, measure);
     if (lines > 1) {
-        double lo = 0, hi = measure;
-        for (size_t i = a; i < b; i++)
-            if (ws->w[i].w > lo)
-                lo = ws->w[i].w;
-        for (int it = 0; it < 24 && hi - lo > 1e-4; it++) {
-            double mid = (lo + hi) / 2;
-            if (break_greedy(ws, a, b, mid, items, NULL) <= lines)
-                hi = mid;
-            else
-                lo = mid;
-        }
-        measure = hi;
+        double m = balanced_measure(ws, a, b, lines);
+        if (m < measure)
+            measure = m * (1 + 1e-9);
     }
     return break_greedy(ws, a, b, measure, items, breaks);
 }
 
-static size_t count_lines(const words *ws, double measure, lb_item *items)
+static size_t count_lines(const words *ws, double measure)
 {
     size_t total = 0, a = 0;
     for (size_t p = 0; p < ws->n_pars; p++) {
-        total += break_greedy(ws, a, ws->par_end[p], measure, items, NULL);
+        total += count_greedy(ws, a, ws->par_end[p], measure);
         a = ws->par_end[p];
     }
     return total;
@@ -244,7 +297,7 @@ void ct_fit(const ct_fonts *f, const cert_par *pars, size_t n, const ct_spec *sp
     for (int pass = 0; pass < 2 && !found; pass++) {
         size_t allowed = (size_t)(pass == 0 ? spec->pref_lines : spec->max_lines);
         for (double s = spec->size; s >= spec->min_size - 1e-9; s -= SIZE_STEP)
-            if (count_lines(&ws, spec->width / s, items) <= allowed) {
+            if (count_lines(&ws, spec->width / s) <= allowed) {
                 size = s;
                 found = true;
                 break;
@@ -254,7 +307,7 @@ void ct_fit(const ct_fonts *f, const cert_par *pars, size_t n, const ct_spec *sp
         out->below_min = true;
         size = SIZE_FLOOR;
         for (double s = spec->min_size - SIZE_STEP; s >= SIZE_FLOOR; s -= SIZE_STEP)
-            if (count_lines(&ws, spec->width / s, items) <= (size_t)spec->max_lines) {
+            if (count_lines(&ws, spec->width / s) <= (size_t)spec->max_lines) {
                 size = s;
                 found = true;
                 break;
