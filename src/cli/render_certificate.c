@@ -349,11 +349,12 @@ static const char *place_date(job *j, const char *place, const char *date, vb_ar
 
 /* ---- one certificate ---------------------------------------------------- */
 
-/* A copy of the template's front matter that expansion can overwrite. */
-static void fm_copy(front_matter *dst, const front_matter *src)
+/* A copy of the template's front matter that expansion can overwrite; its
+ * strings go to `a` (free only dst->entries). */
+static void fm_copy(front_matter *dst, const front_matter *src, vb_arena *a)
 {
     *dst = *src;
-    dst->arena = vb_arena_new();
+    dst->arena = a;
     dst->entries = vb_xcalloc(src->n ? src->n : 1, sizeof *dst->entries);
     dst->cap = src->n;
     memcpy(dst->entries, src->entries, src->n * sizeof *dst->entries);
@@ -395,6 +396,11 @@ static bool body_pars(job *j, const char *md, size_t len, vb_arena *a, cert_par 
 {
     *pars = NULL;
     *n = 0;
+    size_t blank = 0;
+    while (blank < len && (md[blank] == ' ' || md[blank] == '\n' || md[blank] == '\r'))
+        blank++;
+    if (blank == len) /* no body: the achievement is thanh_tich: in the front matter */
+        return true;
     md_doc *doc = md_parse(md, len, j->input, j->body_line, j->d);
     if (!doc)
         return false;
@@ -450,7 +456,7 @@ bool cert_item_prepare(job *j, size_t k, cert_item *it)
     vb_arena *a = it->arena;
     size_t place = j->index[k] + 1;
     front_matter f;
-    fm_copy(&f, j->fm);
+    fm_copy(&f, j->fm, a);
     tmpl_options topt = {.dir = j->dir,
                          .tone = j->tone,
                          .vars = &f,
@@ -516,7 +522,7 @@ bool cert_item_prepare(job *j, size_t k, cert_item *it)
     snprintf(it->where, sizeof it->where, "%s: giấy khen %zu/%zu (%s)", j->input, place,
              j->n_each, it->name ? it->name : "không có người nhận");
 done:
-    front_matter_free(&f);
+    free(f.entries);
     return ok;
 }
 
