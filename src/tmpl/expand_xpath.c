@@ -26,6 +26,8 @@ static void capture_error_cb(void *data, xmlErrorPtr err)
     capture_error(data, err);
 }
 
+static bool registered_already(expand_ctx *cx, const front_matter *fm, size_t i);
+
 static void register_fields(expand_ctx *cx)
 {
     const front_matter *fm = cx->opt->vars;
@@ -33,6 +35,8 @@ static void register_fields(expand_ctx *cx)
         return;
     for (size_t i = 0; i < fm->n; i++) {
         const fm_entry *e = &fm->entries[i];
+        if (registered_already(cx, fm, i))
+            continue;
         if (!e->value) {
             if (cx->shared) /* not left over from an earlier expansion */
                 xmlXPathRegisterVariable(cx->xp, (const xmlChar *)e->key, NULL);
@@ -46,6 +50,12 @@ static void register_fields(expand_ctx *cx)
 struct tmpl_xpath {
     xmlDocPtr doc;
     xmlXPathContextPtr xp;
+    /* The fields registered last, by position (copies: a batch expands many
+     * copies of one front matter, most of whose fields do not change). */
+    struct {
+        char *key, *value;
+    } *last;
+    size_t n_last;
     struct compiled {
         char *expr;
         xmlXPathCompExprPtr comp;
@@ -74,9 +84,38 @@ void tmpl_xpath_free(tmpl_xpath *x)
         xmlXPathFreeCompExpr(x->compiled[i].comp);
     }
     free(x->compiled);
+    for (size_t i = 0; i < x->n_last; i++) {
+        free(x->last[i].key);
+        free(x->last[i].value);
+    }
+    free(x->last);
     if (x->xp)
         xmlXPathFreeContext(x->xp);
     free(x);
+}
+
+/* With a shared context: is field i registered with this value already?
+ * (And remember that it now is.) */
+static bool registered_already(expand_ctx *cx, const front_matter *fm, size_t i)
+{
+    tmpl_xpath *x = cx->shared;
+    if (!x)
+        return false;
+    if (x->n_last < fm->n) {
+        x->last = vb_xrealloc(x->last, fm->n * sizeof *x->last);
+        for (size_t k = x->n_last; k < fm->n; k++)
+            x->last[k].key = x->last[k].value = NULL;
+        x->n_last = fm->n;
+    }
+    const fm_entry *e = &fm->entries[i];
+    if (e->value && x->last[i].value && strcmp(x->last[i].key, e->key) == 0 &&
+        strcmp(x->last[i].value, e->value) == 0)
+        return true;
+    free(x->last[i].key);
+    free(x->last[i].value);
+    x->last[i].key = vb_xstrdup(e->key);
+    x->last[i].value = e->value ? vb_xstrdup(e->value) : NULL;
+    return false;
 }
 
 bool xpath_init(expand_ctx *cx, xmlDocPtr doc)
