@@ -12,7 +12,8 @@ writes OUTDIR/certificates-contest.xml and OUTDIR/certificates-vanban.md. The
 contest has one part scored out of 10,000; certificate k's write-up scores
 10,000 − k, so the results rank the awards in the certificates' order. Each
 person's unit is the certificate's unit and the write-up's title its prize
-line; the register number is the shared data's ("Số vào sổ: 0001/GK-SGDĐT").
+line; the register number is $i padded ("Số vào sổ: 0001/GK-SGDĐT", as in the
+shared data).
 """
 import os
 import sys
@@ -27,7 +28,7 @@ danh_xung: Em
 nguoi_nhan: "{{ person/@name }}"
 don_vi: "Đơn vị: {{ person/@workplace }}"
 thanh_tich: "{{ submission/@title }}"
-so_vao_so: "{{ /contest/documents/form[@id=concat('so-', $i)] }}"
+so_vao_so: "{{ $i | pad:4 }}/GK-SGDĐT"
 dia_danh: Hà Nội
 ngay: 2025-05-20
 chuc_vu: GIÁM ĐỐC
@@ -49,7 +50,7 @@ def generated(n):
     for i in range(n):
         name = " ".join((FAMILY[i % len(FAMILY)], MIDDLE[(i // len(FAMILY)) % len(MIDDLE)],
                          GIVEN[(i // (len(FAMILY) * len(MIDDLE))) % len(GIVEN)]))
-        certs.append({"no": "Số vào sổ: %04d/GK" % (i + 1), "name": name,
+        certs.append({"no": "Số vào sổ: %04d/GK-SGDĐT" % (i + 1), "name": name,
                       "unit": "Trường THCS số %d" % (i % 97 + 1),
                       "prize": "Đã có thành tích xuất sắc, đạt giải Ba môn Toán năm học 2024 - 2025"})
     return certs
@@ -89,11 +90,6 @@ def contest(certs):
         L.append('    <submission id="s%d" unit="sgd" part="hsg" author="p%d" score="%d">'
                  "<title>%s</title></submission>" % (i + 1, i + 1, top - 1 - i, escape(c["prize"])))
     L.append("  </submissions>")
-    L.append("  <documents>")
-    for i, c in enumerate(certs):
-        no = c["no"].split(":", 1)[-1].strip()
-        L.append('    <form id="so-%d" kind="Sổ">%s</form>' % (i + 1, escape(no)))
-    L.append("  </documents>")
     L.append("</contest>")
     return "\n".join(L) + "\n"
 
