@@ -257,11 +257,11 @@ static void border_corners(vb_page *l, vb_arena *a, double w, double h, double k
             double s = CERT_MM(1.0) * k;
             for (int q = 0; q < 4; q++) {
                 double ang = PI / 4 + q * PI / 2;
-                pb_ellipse(&p, cx[i] + cos(ang) * 2.6 * s, cy[j] + sin(ang) * 2.6 * s, 2.4 * s,
-                           0.9 * s, ang);
+                pb_ellipse(&p, cx[i] + cos(ang) * 1.9 * s, cy[j] + sin(ang) * 1.9 * s, 1.7 * s,
+                           0.7 * s, ang);
             }
-            pb_emit(&p, l, a, col, 0.5 * k, false);
-            diamond(&p, cx[i], cy[j], 1.6 * s, 1.6 * s);
+            pb_emit(&p, l, a, col, 0.45 * k, false);
+            diamond(&p, cx[i], cy[j], 1.1 * s, 1.1 * s);
             pb_emit(&p, l, a, col, 0, true);
         }
     /* small diamonds at the middle of each side, between the two rules */
