@@ -64,6 +64,11 @@ check "25 register lines (header + 24)" [ "$(wc -l < "$REG")" -eq 25 ]
 check "register row 11" grep -q '^11/GK,Đặng Thanh Nam,"Trung tâm Y tế huyện Long Phú, Sở Y tế tỉnh Sóc Trăng",Giải Nhất,6000000,all.pdf,11' "$REG"
 check "register rows end with CRLF" [ "$(grep -c $'\r$' "$REG")" -eq 25 ]
 
+# -o - writes the PDF to standard output; the register then needs --register.
+"$VANBAN" render "$TPL" -d "$DATA" --only 1 -o - --register "$T/so.csv" > "$T/stdout.pdf"
+check "-o - --register: a PDF on stdout" [ "$(head -c 5 "$T/stdout.pdf")" = "%PDF-" ]
+check "-o - --register: the register where asked" grep -q '^1/GK,Sở Giáo dục và Đào tạo,,Giải Nhất,10000000,-,1' "$T/so.csv"
+
 # Same inputs, same bytes.
 "$VANBAN" render "$TPL" -d "$DATA" -o "$T/again.pdf"
 check "reproducible" cmp -s "$T/all.pdf" "$T/again.pdf"
@@ -163,6 +168,7 @@ expect 2 'cần dữ liệu hội thi: thêm -d' -- render "$TPL" -o "$T/x/a.pdf
 expect 2 'không dùng cả hai' -- render "$TPL" -d "$DATA" -o "$T/x/a.pdf" --split "$T/x/d"
 expect 2 '--offset "3" không hợp lệ' -- render "$TPL" -d "$DATA" --offset 3 -o "$T/x/a.pdf"
 expect 2 '--scale "2" không hợp lệ' -- render "$TPL" -d "$DATA" --scale 2 -o "$T/x/a.pdf"
+expect 2 'cần --register' -- render "$TPL" -d "$DATA" -o -
 expect 1 '--only "//foo" không chọn giấy khen nào' -- \
     render "$TPL" -d "$DATA" --only //foo -o "$T/x/a.pdf"
 expect 2 'biểu thức XPath "//\[" sai: sai cú pháp' -- \
