@@ -21,9 +21,33 @@
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* A path's point to 1/100 pt (0.0035 mm): a guilloche border has thousands
+ * of curves, and a third decimal would add a quarter to its size. */
+static void put_real2(vb_buf *b, double v)
+{
+    long long m = llround(v * 100.0);
+    if (m < 0) {
+        vb_buf_putc(b, '-');
+        m = -m;
+    }
+    vb_buf_printf(b, "%lld", m / 100);
+    int frac = (int)(m % 100);
+    if (frac)
+        vb_buf_printf(b, frac % 10 ? ".%02d" : ".%d", frac % 10 ? frac : frac / 10);
+}
+
+static void put_path_pt(vb_buf *b, double x, double y)
+{
+    put_real2(b, x);
+    vb_buf_putc(b, ' ');
+    put_real2(b, y);
+    vb_buf_putc(b, ' ');
+}
 
 static void put_pt(vb_buf *b, double x, double y)
 {
@@ -88,16 +112,16 @@ static void put_vector(vb_buf *b, const page_item *it)
             const path_op *op = &it->u.path.ops[i];
             switch (op->op) {
             case PATH_MOVE:
-                put_pt(b, ox + op->x[0], oy + op->y[0]);
+                put_path_pt(b, ox + op->x[0], oy + op->y[0]);
                 vb_buf_puts(b, "m\012");
                 break;
             case PATH_LINE:
-                put_pt(b, ox + op->x[0], oy + op->y[0]);
+                put_path_pt(b, ox + op->x[0], oy + op->y[0]);
                 vb_buf_puts(b, "l\012");
                 break;
             case PATH_CURVE:
                 for (int k = 0; k < 3; k++)
-                    put_pt(b, ox + op->x[k], oy + op->y[k]);
+                    put_path_pt(b, ox + op->x[k], oy + op->y[k]);
                 vb_buf_puts(b, "c\012");
                 break;
             case PATH_CLOSE:
