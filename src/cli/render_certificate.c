@@ -323,7 +323,7 @@ end:
 
 /* "Sóc Trăng, ngày 25 tháng 12 năm 2023" from dia_danh and ngay (ISO, or as
  * written). Without a date: the blanks a clerk fills by hand. */
-static const char *place_date(job *j, const char *place, const char *date, vb_arena *a, size_t idx)
+static const char *place_date(const char *place, const char *date, vb_arena *a)
 {
     vb_buf b;
     vb_buf_init(&b);
@@ -341,8 +341,6 @@ static const char *place_date(job *j, const char *place, const char *date, vb_ar
                         "\u00a0\u00a0\u00a0\u00a0\u00a0");
     const char *r = vb_arena_strdup(a, b.data ? b.data : "");
     vb_buf_free(&b);
-    (void)j;
-    (void)idx;
     return r;
 }
 
@@ -516,7 +514,7 @@ bool cert_item_prepare(job *j, size_t k, cert_item *it)
     const char *place_name = field(j, &f, "dia_danh", a);
     const char *date = cf->text[CERT_NGAY];
     if (place_name || date || front_matter_find(&f, "ngay"))
-        cf->text[CERT_NGAY] = place_date(j, place_name, date, a, k);
+        cf->text[CERT_NGAY] = place_date(place_name, date, a);
     it->prize = field(j, &f, "giai", a);
     it->amount = field(j, &f, "so_tien", a);
     snprintf(it->where, sizeof it->where, "%s: giấy khen %zu/%zu (%s)", j->input, place,
