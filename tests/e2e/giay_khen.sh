@@ -41,4 +41,26 @@ check "onto blanks: the recipient where it is on plain paper" \
     [ "$($CHECK where "$T/blank.pdf" 1 'Đặng Thanh Nam')" = "$($CHECK where "$T/gk.pdf" 11 'Đặng Thanh Nam')" ]
 check "onto blanks: the date where it is on plain paper" \
     [ "$($CHECK where "$T/blank.pdf" 1 'ngày 25 tháng 12')" = "$($CHECK where "$T/gk.pdf" 11 'ngày 25 tháng 12')" ]
+# A3, an emblem, the double-rule border: the same certificate scaled to the
+# sheet, the emblem centred at the top, every glyph inside the border.
+"$VANBAN" render "$TPL" -d "$DATA" --only "@prizes='initiative'" -o "$T/a3.pdf" \
+    --set kho_giay=A3 --set vien=doi --set "bieu_tuong=$VANBAN_SRC/samples/img/co-to-quoc.png" 2> "$T/err"
+check "A3: no warning ($(head -c 200 "$T/err"))" [ ! -s "$T/err" ]
+check "A3 landscape" grep -q '1190.55 x 841.89 pts (A3)' <(pdfinfo "$T/a3.pdf")
+check "A3: every glyph inside the border" $CHECK inside "$T/a3.pdf"
+check "A3: the emblem on every page, centred at the top" \
+    python3 - "$T/a3.pdf" <<'PY'
+import sys
+sys.path.insert(0, __import__("os").environ["VANBAN_SRC"] + "/tests/tools")
+import certcheck
+pages = certcheck.images(sys.argv[1])
+assert len(pages) == 4, pages
+for ims in pages:
+    assert len(ims) == 1, ims
+    x, y, w, h = ims[0]
+    assert abs(x + w / 2 - 1190.55 / 2) < 0.01, ims  # centred
+    # MuPDF's y grows downwards: near the top; 18 mm on A4 scaled to A3 (× 1.414),
+    # a little less when the page had to shrink to fit under it
+    assert y < 200 and 60 < abs(h) <= 18 * 72 / 25.4 * 1.4142 + 0.01, ims
+PY
 finish
