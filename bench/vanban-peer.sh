@@ -2,7 +2,9 @@
 # vanban as one more peer of shared/bench/peers/bench.py (its EXTRA_PEER hook):
 #   EXTRA_PEER="vanban=$PWD/bench/vanban-peer.sh" WORKLOADS=report,scale bash .../run-peers.sh
 # bench.py calls it in the inputs folder as
-#   vanban-peer.sh WORKLOAD OUT.pdf   renders ./WORKLOAD-vanban.md (written by bench/gen_book.py)
+#   vanban-peer.sh WORKLOAD OUT.pdf   renders ./WORKLOAD-vanban.md (written by bench/gen_book.py,
+#                                     or for certificates by bench/gen_cert_contest.py with its
+#                                     data ./certificates-contest.xml)
 #   vanban-peer.sh --version
 # Env: VANBAN  the binary (default <repo>/build/vanban).
 set -euo pipefail
@@ -19,8 +21,11 @@ fi
 case "$1" in
   report | scale | book) ;;
   certificates)
-    echo "vanban-peer.sh: workload 'certificates' is not supported yet (needs the certificate frame and data merge)" >&2
-    exit 3 ;;
+    if [ ! -f certificates-vanban.md ] || [ ! -f certificates-contest.xml ]; then
+      echo "vanban-peer.sh: $PWD/certificates-{vanban.md,contest.xml} not found (run bench/gen_cert_contest.py on this folder)" >&2
+      exit 2
+    fi
+    exec "$VANBAN" render certificates-vanban.md -d certificates-contest.xml -o "$2" ;;
   *)
     echo "vanban-peer.sh: unknown workload '$1'" >&2
     exit 2 ;;

@@ -25,4 +25,7 @@ render tham-gia-hoi-thi.pdf templates/tham-gia-hoi-thi.md -d samples/soctrang-20
   --set don_vi=syt
 render cuoc-thi-video.pdf templates/cuoc-thi-video.md -d samples/chauthanh-2024-video/contest.xml
 render thi-dua.pdf templates/thi-dua.md -d samples/kiengiang-2022-thi-dua/contest.xml
+# Certificates: one page per award; the register (sổ giấy khen) is written beside.
+render giay-khen.pdf templates/giay-khen.md -d samples/soctrang-2023/contest.xml &&
+  echo "  $OUTDIR/giay-khen.csv"
 exit $status

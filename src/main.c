@@ -15,6 +15,7 @@ static const struct command commands[] = {
     {"normalize", cli_normalize},
     {"check", cli_check},
     {"results", cli_results},
+    {"calibrate", cli_calibrate},
 };
 
 int main(int argc, char **argv)

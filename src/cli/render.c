@@ -22,6 +22,7 @@ typedef struct render_opts {
     const char *font_family;
     const char **sets; /* "KEY=VALUE" overrides of front-matter fields */
     size_t n_sets;
+    cert_cli cert;     /* options of certificate templates */
     bool verbose;
 } render_opts;
 
@@ -34,6 +35,7 @@ static int parse_args(int argc, char **argv, render_opts *o)
         {"set", required_argument, NULL, 'S'},
         {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},
+        CERT_CLI_LONGOPTS,
         {NULL, 0, NULL, 0},
     };
     memset(o, 0, sizeof *o);
@@ -65,6 +67,8 @@ static int parse_args(int argc, char **argv, render_opts *o)
             fprintf(stderr, "vanban render: lỗi: tùy chọn %s cần một giá trị\n", argv[optind - 1]);
             return VB_EXIT_USAGE;
         default:
+            if (cert_cli_option(c, optarg, &o->cert))
+                break;
             fprintf(stderr, "vanban render: lỗi: không có tùy chọn '%s'; xem 'vanban --help'\n",
                     argv[optind - 1]);
             return VB_EXIT_USAGE;
@@ -121,6 +125,7 @@ typedef struct render_run {
     font_set *fonts;
     vb_arena *strings;
     vb_contest *contest; /* -d, loaded, checked and with its results computed */
+    int certificate_rc;  /* -1, or the outcome of a frame: certificate template */
 } render_run;
 
 /* A template's attachment ("kem_theo: [x.md]"): a bare file name or a path
@@ -170,6 +175,20 @@ static page_doc *render_document(render_run *r, const char *path, bool main_doc,
         const fm_entry *te = front_matter_find(&fm, "tone");
         vb_error(d, path, te ? te->line : 0, 0,
                  "tone: \"%s\" không hợp lệ; dùng classic, modern hoặc keep", tone_name);
+        goto done;
+    }
+    /* A certificate template expands its fields once per certificate. */
+    const char *frame_name = front_matter_get(&fm, "frame");
+    if (main_doc && frame_name && strcmp(frame_name, "certificate") == 0) {
+        r->certificate_rc = render_certificate(path, text, len, &fm, tone, r->contest, r->fonts,
+                                               r->o->output, &r->o->cert, d);
+        goto done;
+    }
+    if (main_doc && r->o->cert.any) {
+        vb_error(d, path, 0, 0,
+                 "--only, --split, --background, --no-background, --offset, --scale và "
+                 "--register chỉ dùng cho mẫu giấy khen (frame: certificate)");
+        d->exit_code = VB_EXIT_USAGE;
         goto done;
     }
     /* expand: the front matter's fields first (the body may read them as
@@ -237,7 +256,7 @@ static int run(const render_opts *o, vb_diag *d)
     int rc = VB_EXIT_INPUT;
     page_doc *pages = NULL;
     char *out_path = NULL;
-    render_run r = {.o = o, .d = d, .strings = vb_arena_new()};
+    render_run r = {.o = o, .d = d, .strings = vb_arena_new(), .certificate_rc = -1};
 
     font_config fcfg = {0};
     char *conf = vb_path_join(VANBAN_FONTS_DIR, "vanban-fonts.conf");
@@ -255,6 +274,10 @@ static int run(const render_opts *o, vb_diag *d)
     }
 
     pages = render_document(&r, o->input, true, 0);
+    if (r.certificate_rc >= 0) {
+        rc = r.certificate_rc;
+        goto done;
+    }
     if (!pages)
         goto done;
     out_path = o->output ? vb_xstrdup(o->output) : default_output(o->input);

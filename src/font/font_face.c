@@ -105,6 +105,9 @@ font_face *font_face_load(const char *path, unsigned index, const char *family,
     f->upem = hb_face_get_upem(face);
     f->hb_font = hb_font_create(face);
     hb_font_set_scale(f->hb_font, (int)f->upem, (int)f->upem);
+    f->adv = vb_xmalloc(FONT_ADV_CACHE * sizeof *f->adv);
+    for (size_t i = 0; i < FONT_ADV_CACHE; i++)
+        f->adv[i] = FONT_ADV_UNKNOWN;
     f->postscript = postscript_name(face);
     if (!f->postscript)
         f->postscript = vb_xstrdup(family);
@@ -119,6 +122,7 @@ void font_face_free(font_face *f)
     hb_font_destroy(f->hb_font);
     hb_face_destroy(f->hb_face);
     hb_blob_destroy(f->blob);
+    free(f->adv);
     free(f->path);
     free(f->family);
     free(f->postscript);
@@ -134,7 +138,7 @@ int font_face_descent(const font_face *f) { return f->descent; }
 int font_face_cap_height(const font_face *f) { return f->cap_height; }
 int font_face_x_height(const font_face *f) { return f->x_height; }
 
-int font_face_advance(const font_face *f, uint32_t cp)
+static int advance_uncached(const font_face *f, uint32_t cp)
 {
     hb_codepoint_t g;
     if (!hb_font_get_nominal_glyph(f->hb_font, cp, &g) || g == 0)
@@ -144,8 +148,19 @@ int font_face_advance(const font_face *f, uint32_t cp)
     return (int)((unsigned)adv * 1000u / f->upem);
 }
 
+int font_face_advance(const font_face *f, uint32_t cp)
+{
+    if (cp >= FONT_ADV_CACHE)
+        return advance_uncached(f, cp);
+    if (f->adv[cp] == FONT_ADV_UNKNOWN)
+        f->adv[cp] = (int16_t)advance_uncached(f, cp); /* widths are < 32768/1000 em */
+    return f->adv[cp];
+}
+
 bool font_face_has(const font_face *f, uint32_t cp)
 {
+    if (cp < FONT_ADV_CACHE)
+        return font_face_advance(f, cp) >= 0;
     hb_codepoint_t g;
     return hb_font_get_nominal_glyph(f->hb_font, cp, &g) && g != 0;
 }

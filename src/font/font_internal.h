@@ -18,7 +18,14 @@ struct font_face {
     hb_font_t *hb_font; /* scaled to units per em, so advances are in font units */
     unsigned upem;
     int ascent, descent, cap_height, x_height;
+    /* Advances of the code points below FONT_ADV_CACHE (Latin, Vietnamese,
+     * punctuation), looked up in HarfBuzz once: FONT_ADV_UNKNOWN until then,
+     * -1 for a missing glyph. A certificate batch measures the same few
+     * dozen letters thousands of times. */
+    int16_t *adv;
 };
+#define FONT_ADV_CACHE 0x2200
+#define FONT_ADV_UNKNOWN INT16_MIN
 
 /* Loads a face from a TrueType file; reports and returns NULL on failure. */
 font_face *font_face_load(const char *path, unsigned index, const char *family,

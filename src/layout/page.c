@@ -18,6 +18,9 @@ void page_doc_free(page_doc *pd)
     for (size_t i = 0; i < pd->n_pages; i++)
         free(pd->pages[i].items);
     free(pd->pages);
+    for (size_t i = 0; i < pd->n_layers; i++)
+        free(pd->layers[i].items);
+    free(pd->layers);
     free(pd->outline);
     vb_arena_free(pd->arena);
     for (size_t i = 0; i < pd->n_more; i++)
@@ -45,14 +48,30 @@ page_item *page_add_item(vb_page *pg, page_item_kind kind)
     return it;
 }
 
+size_t page_doc_add_layer(page_doc *pd)
+{
+    vb_grow((void **)&pd->layers, &pd->cap_layers, pd->n_layers + 1, sizeof *pd->layers);
+    vb_page *ly = &pd->layers[pd->n_layers];
+    memset(ly, 0, sizeof *ly);
+    return pd->n_layers++;
+}
+
 void page_doc_append(page_doc *dst, page_doc *src)
 {
     size_t base = dst->n_pages;
+    size_t layer_base = dst->n_layers;
+    for (size_t i = 0; i < src->n_layers; i++) {
+        size_t l = page_doc_add_layer(dst);
+        dst->layers[l] = src->layers[i]; /* takes the item array */
+    }
     for (size_t i = 0; i < src->n_pages; i++) {
         vb_page *pg = page_doc_add_page(dst, src->pages[i].width, src->pages[i].height);
         *pg = src->pages[i]; /* takes the item array */
         if (i == 0)
             pg->section_start = true;
+        for (size_t k = 0; k < pg->n_items; k++)
+            if (pg->items[k].kind == ITEM_LAYER)
+                pg->items[k].u.layer.index += layer_base;
     }
     for (size_t i = 0; i < src->n_outline; i++) {
         vb_grow((void **)&dst->outline, &dst->cap_outline, dst->n_outline + 1,
@@ -67,6 +86,7 @@ void page_doc_append(page_doc *dst, page_doc *src)
         VB_PUSH(dst->more, dst->n_more, dst->cap_more, src->more[i]);
     free(src->more);
     free(src->pages);
+    free(src->layers);
     free(src->outline);
     free(src);
 }

@@ -17,7 +17,17 @@ typedef enum page_item_kind {
     ITEM_RECT,  /* a rectangle, stroked and/or filled */
     ITEM_IMAGE, /* a PNG or JPEG file scaled into a box */
     ITEM_LINK,  /* a clickable area with a URI */
+    ITEM_PATH,  /* straight and Bézier segments, stroked and/or filled (ornaments) */
+    ITEM_LAYER, /* a drawing of page_doc.layers that many pages share, written once */
 } page_item_kind;
+
+/* One segment of an ITEM_PATH, relative to the item's origin. */
+typedef enum path_op_kind { PATH_MOVE, PATH_LINE, PATH_CURVE, PATH_CLOSE } path_op_kind;
+typedef struct path_op {
+    path_op_kind op;
+    /* MOVE, LINE: the point is (x[0], y[0]); CURVE: control points 0 and 1, end point 2 */
+    double x[3], y[3];
+} path_op;
 
 typedef struct page_item {
     page_item_kind kind;
@@ -49,6 +59,16 @@ typedef struct page_item {
             double x, y, w, h;
             const char *uri;
         } link;
+        struct {
+            double x, y;        /* origin the ops are relative to */
+            const path_op *ops;
+            size_t n_ops;
+            double width;       /* stroke width; 0: not stroked */
+            bool fill;          /* filled (nonzero winding), in the item's colour */
+        } path;
+        struct {
+            size_t index;       /* into page_doc.layers */
+        } layer;
     } u;
 } page_item;
 
@@ -81,6 +101,11 @@ typedef struct page_doc {
     page_doc_info info;
     vb_arena **more;     /* arenas of documents appended to this one */
     size_t n_more, cap_more;
+    /* Drawings that many pages share (a certificate's border): lines,
+     * rectangles and paths only, no text or images. The PDF holds each once,
+     * as a content stream every page that shows it refers to. */
+    vb_page *layers;
+    size_t n_layers, cap_layers;
 } page_doc;
 
 page_doc *page_doc_new(void);
@@ -92,5 +117,7 @@ void page_doc_free(page_doc *pd);
 vb_page *page_doc_add_page(page_doc *pd, double width, double height);
 /* Appends an item to a page; strings in it must already live in pd->arena. */
 page_item *page_add_item(vb_page *pg, page_item_kind kind);
+/* A new, empty layer (its items are added with page_add_item); returns its index. */
+size_t page_doc_add_layer(page_doc *pd);
 
 #endif

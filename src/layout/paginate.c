@@ -57,6 +57,8 @@ static void place_items(page_doc *doc, vb_page *pg, const vbox *b, double top)
         case ITEM_RECT: it->u.rect.y += top; break;
         case ITEM_IMAGE: it->u.image.y += top; break;
         case ITEM_LINK: it->u.link.y += top; break;
+        case ITEM_PATH: it->u.path.y += top; break;
+        case ITEM_LAYER: break;
         }
     }
     (void)doc;

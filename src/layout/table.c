@@ -54,6 +54,8 @@ static void copy_line(vbox *dst, const vbox *src, double dy)
         case ITEM_RECT: it->u.rect.y += dy; break;
         case ITEM_IMAGE: it->u.image.y += dy; break;
         case ITEM_LINK: it->u.link.y += dy; break;
+        case ITEM_PATH: it->u.path.y += dy; break;
+        case ITEM_LAYER: break;
         }
     }
     for (size_t i = 0; i < src->n_footnotes; i++)

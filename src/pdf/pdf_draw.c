@@ -15,6 +15,7 @@ typedef struct page_state {
     vb_color fill, stroke;
     double line_width;
     bool fill_set, stroke_set, width_set;
+    size_t n_drawn; /* items drawn so far on the page */
 } page_state;
 
 static bool same_color(vb_color a, vb_color b)
@@ -197,6 +198,12 @@ static bool draw_item(pdf_ctx *c, page_state *ps, const page_item *it)
             HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
         break;
     }
+    case ITEM_PATH:
+        if (!pdf_path_emit(c, page, it) && !c->error)
+            c->error = HPDF_FAILD_TO_ALLOC_MEM;
+        break;
+    case ITEM_LAYER:
+        return pdf_layer_insert(c, page, it->u.layer.index, ps->n_drawn == 0);
     case ITEM_TEXT:
         break;
     }
@@ -206,7 +213,7 @@ static bool draw_item(pdf_ctx *c, page_state *ps, const page_item *it)
 bool pdf_draw_page(pdf_ctx *c, HPDF_Page page, const vb_page *pg)
 {
     page_state ps = {.page = page};
-    for (size_t k = 0; k < pg->n_items; k++)
+    for (size_t k = 0; k < pg->n_items; k++, ps.n_drawn++)
         if (!draw_item(c, &ps, &pg->items[k]))
             return false;
     end_text(&ps);

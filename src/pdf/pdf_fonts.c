@@ -58,60 +58,69 @@ static void describe_char(vb_buf *b, uint32_t cp)
     vb_buf_printf(b, "(U+%04X)", (unsigned)cp);
 }
 
-bool pdf_fonts_collect(pdf_ctx *c, const page_doc *doc)
+/* The code points of every text item of a page or a layer (`what` names it). */
+static bool collect_items(pdf_ctx *c, const vb_page *pg, const char *what, size_t no)
 {
-    for (size_t p = 0; p < doc->n_pages; p++) {
-        const vb_page *pg = &doc->pages[p];
-        for (size_t k = 0; k < pg->n_items; k++) {
-            const page_item *it = &pg->items[k];
-            if (it->kind != ITEM_TEXT)
-                continue;
-            const font_face *face = it->u.text.face;
-            const char *s = it->u.text.utf8;
-            if (!face || !s) {
-                vb_error_io(c->d, NULL, "lỗi nội bộ: đoạn chữ ở trang %zu thiếu phông hoặc nội dung",
-                            p + 1);
+    for (size_t k = 0; k < pg->n_items; k++) {
+        const page_item *it = &pg->items[k];
+        if (it->kind != ITEM_TEXT)
+            continue;
+        const font_face *face = it->u.text.face;
+        const char *s = it->u.text.utf8;
+        if (!face || !s) {
+            vb_error_io(c->d, NULL, "lỗi nội bộ: đoạn chữ ở %s %zu thiếu phông hoặc nội dung",
+                        what, no);
+            return false;
+        }
+        pdf_font *pf = pdf_font_of(c, face);
+        if (!pf) {
+            pdf_font nf = {.face = face, .used = vb_xcalloc(1, BMP_BYTES)};
+            VB_PUSH(c->fonts, c->n_fonts, c->cap_fonts, nf);
+            pf = &c->fonts[c->n_fonts - 1];
+        }
+        size_t len = strlen(s), i = 0;
+        while (i < len) {
+            uint32_t cp;
+            size_t n = vb_utf8_decode(s + i, len - i, &cp);
+            if (n == 0) {
+                vb_error(c->d, NULL, 0, 0, "văn bản ở %s %zu không phải UTF-8 hợp lệ (byte 0x%02X)",
+                         what, no, (unsigned)(unsigned char)s[i]);
                 return false;
             }
-            pdf_font *pf = pdf_font_of(c, face);
-            if (!pf) {
-                pdf_font nf = {.face = face, .used = vb_xcalloc(1, BMP_BYTES)};
-                VB_PUSH(c->fonts, c->n_fonts, c->cap_fonts, nf);
-                pf = &c->fonts[c->n_fonts - 1];
+            if (cp > 0xFFFF) {
+                describe_char(&c->scratch, cp);
+                vb_error(c->d, NULL, 0, 0,
+                         "ký tự %s nằm ngoài mặt phẳng cơ bản của Unicode; phông %s không in "
+                         "được ký tự này trong PDF",
+                         c->scratch.data, font_face_family(face));
+                return false;
             }
-            size_t len = strlen(s), i = 0;
-            while (i < len) {
-                uint32_t cp;
-                size_t n = vb_utf8_decode(s + i, len - i, &cp);
-                if (n == 0) {
-                    vb_error(c->d, NULL, 0, 0, "văn bản ở trang %zu không phải UTF-8 hợp lệ (byte 0x%02X)",
-                             p + 1, (unsigned)(unsigned char)s[i]);
-                    return false;
-                }
-                if (cp > 0xFFFF) {
-                    describe_char(&c->scratch, cp);
-                    vb_error(c->d, NULL, 0, 0,
-                             "ký tự %s nằm ngoài mặt phẳng cơ bản của Unicode; phông %s không in "
-                             "được ký tự này trong PDF",
-                             c->scratch.data, font_face_family(face));
-                    return false;
-                }
-                if (!font_face_has(face, cp)) {
-                    describe_char(&c->scratch, cp);
-                    vb_error(c->d, NULL, 0, 0,
-                             "ký tự %s không có trong phông %s (kiểu %s); bỏ ký tự này hoặc "
-                             "chọn họ phông khác bằng --font-family",
-                             c->scratch.data, font_face_family(face),
-                             font_style_name(font_face_style(face)));
-                    return false;
-                }
-                pf->used[cp >> 3] |= (uint8_t)(1u << (cp & 7));
-                if (cp > pf->max_cp)
-                    pf->max_cp = cp;
-                i += n;
+            if (!font_face_has(face, cp)) {
+                describe_char(&c->scratch, cp);
+                vb_error(c->d, NULL, 0, 0,
+                         "ký tự %s không có trong phông %s (kiểu %s); bỏ ký tự này hoặc "
+                         "chọn họ phông khác bằng --font-family",
+                         c->scratch.data, font_face_family(face),
+                         font_style_name(font_face_style(face)));
+                return false;
             }
+            pf->used[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+            if (cp > pf->max_cp)
+                pf->max_cp = cp;
+            i += n;
         }
     }
+    return true;
+}
+
+bool pdf_fonts_collect(pdf_ctx *c, const page_doc *doc)
+{
+    for (size_t l = 0; l < doc->n_layers; l++)
+        if (!collect_items(c, &doc->layers[l], "lớp vẽ dùng chung", l + 1))
+            return false;
+    for (size_t p = 0; p < doc->n_pages; p++)
+        if (!collect_items(c, &doc->pages[p], "trang", p + 1))
+            return false;
     return true;
 }
 

@@ -33,6 +33,13 @@ typedef struct pdf_ctx {
     pdf_image *images;
     size_t n_images, cap_images;
     HPDF_Page *pages;
+    const page_doc *doc;
+    HPDF_Dict *layer_streams; /* per page_doc layer, created on first use */
+    struct pdf_layer_font {    /* the font names a layer's shared stream uses */
+        HPDF_Font font;
+        char name[16];
+    } **layer_fonts;
+    size_t *n_layer_fonts;
     vb_buf scratch;
 } pdf_ctx;
 
@@ -47,10 +54,21 @@ void pdf_fonts_free(pdf_ctx *c);
 
 /* pdf_text.c / pdf_draw.c: page content. */
 void pdf_put_real(vb_buf *b, double v);
+/* Appends "[<hex> adj <hex>] TJ\n" for a run (see pdf_text.c). */
+void pdf_tj(vb_buf *b, const char *s, double extra, double size);
 /* Writes one ITEM_TEXT as a raw TJ; BT, font, matrix and colour are already set. */
 bool pdf_text_emit(pdf_ctx *c, HPDF_Page page, const page_item *it);
 bool pdf_draw_page(pdf_ctx *c, HPDF_Page page, const vb_page *pg);
 bool pdf_images_check(pdf_ctx *c, const page_doc *doc);
+
+/* pdf_path.c: vector items as raw operators, and shared layers. */
+bool pdf_path_emit(pdf_ctx *c, HPDF_Page page, const page_item *it);
+/* Checks that layers hold only text and vector items and that pages refer to
+ * existing ones; allocates c->layer_streams. */
+bool pdf_layers_check(pdf_ctx *c, const page_doc *doc);
+void pdf_layers_free(pdf_ctx *c, const page_doc *doc);
+/* Shows layer `index` on the page; `first`: nothing has been drawn on it yet. */
+bool pdf_layer_insert(pdf_ctx *c, HPDF_Page page, size_t index, bool first);
 
 /* pdf_meta.c: Info, dates, /Lang, outline. */
 bool pdf_meta_write(pdf_ctx *c, const page_doc *doc, const pdf_options *opt);

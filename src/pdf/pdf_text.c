@@ -21,20 +21,27 @@ void pdf_put_real(vb_buf *b, double v)
     vb_buf_printf(b, "%lld", m / 1000);
     int frac = (int)(m % 1000);
     if (frac) {
-        char digits[5];
-        snprintf(digits, sizeof digits, ".%03d", frac);
-        size_t n = strlen(digits);
-        while (digits[n - 1] == '0')
-            digits[--n] = '\0';
-        vb_buf_puts(b, digits);
+        int digits = 3;
+        while (frac % 10 == 0) { /* no trailing zeros: 0.5, not 0.500 */
+            frac /= 10;
+            digits--;
+        }
+        vb_buf_printf(b, ".%0*d", digits, frac);
     }
+}
+
+/* Four upper-case hex digits (BMP code points; libharu writes 2-byte codes). */
+static void put_hex4(vb_buf *b, uint32_t cp)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    char d[4] = {hex[(cp >> 12) & 15], hex[(cp >> 8) & 15], hex[(cp >> 4) & 15], hex[cp & 15]};
+    vb_buf_append(b, d, 4);
 }
 
 /* Builds "[<hex...0020> -adj <hex...>] TJ\n": content codes are the UTF-16BE
  * code points (Identity-H with CID = code point, as libharu encodes). */
-static void build_tj(vb_buf *b, const char *s, double extra, double size)
+void pdf_tj(vb_buf *b, const char *s, double extra, double size)
 {
-    vb_buf_clear(b);
     vb_buf_puts(b, "[<");
     /* -extra * 1000 / size: TJ numbers are thousandths of the font size and
      * positive values move left. */
@@ -47,7 +54,7 @@ static void build_tj(vb_buf *b, const char *s, double extra, double size)
         if (n == 0) /* checked by pdf_fonts_collect */
             n = 1;
         i += n;
-        vb_buf_printf(b, "%04X", (unsigned)cp);
+        put_hex4(b, cp);
         if (cp == 0x20 && adjust && i < len) {
             vb_buf_puts(b, "> ");
             pdf_put_real(b, adj);
@@ -59,7 +66,8 @@ static void build_tj(vb_buf *b, const char *s, double extra, double size)
 
 bool pdf_text_emit(pdf_ctx *c, HPDF_Page page, const page_item *it)
 {
-    build_tj(&c->scratch, it->u.text.utf8, it->u.text.space_extra, it->u.text.size);
+    vb_buf_clear(&c->scratch);
+    pdf_tj(&c->scratch, it->u.text.utf8, it->u.text.space_extra, it->u.text.size);
     HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
     return HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)c->scratch.data,
                              (HPDF_UINT)c->scratch.len) == HPDF_OK;

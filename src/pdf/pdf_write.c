@@ -87,9 +87,10 @@ static bool save(pdf_ctx *c, const char *path)
 
 bool pdf_write(const page_doc *doc, const pdf_options *opt, const char *path, vb_diag *d)
 {
-    pdf_ctx c = {.d = d};
+    pdf_ctx c = {.d = d, .doc = doc};
     vb_buf_init(&c.scratch);
-    bool ok = pdf_fonts_collect(&c, doc) && pdf_images_check(&c, doc);
+    bool ok = pdf_fonts_collect(&c, doc) && pdf_images_check(&c, doc) &&
+              pdf_layers_check(&c, doc);
     if (ok) {
         c.pdf = HPDF_New(on_error, &c);
         if (!c.pdf) {
@@ -103,6 +104,7 @@ bool pdf_write(const page_doc *doc, const pdf_options *opt, const char *path, vb
     pdf_fonts_free(&c);
     free(c.images);
     free(c.pages);
+    pdf_layers_free(&c, doc);
     vb_buf_free(&c.scratch);
     return ok;
 }

@@ -181,7 +181,7 @@ bool tmpl_expand(const char *text, size_t len, const char *path, int line, int c
         vb_error(d, path, 0, 0, "không tạo được ngữ cảnh XPath (thiếu bộ nhớ?)");
         return false;
     }
-    render(&cx, &tree.root, context ? context : (xmlNodePtr)doc, 0, 0, out);
+    render(&cx, &tree.root, context ? context : (xmlNodePtr)doc, opt->index, opt->count, out);
     xpath_done(&cx);
     ttree_free(&tree);
     return !cx.failed;

@@ -195,8 +195,17 @@ char *filters_apply(expand_ctx *cx, char *value, const filter_spec *f, size_t n,
             }
             continue;
         }
-        if (!value) /* reported by the caller before any other filter */
+        if (!value) {
+            /* Nothing found: the filters before a default have nothing to
+             * work on ("x | title | default:''"); without a default the
+             * caller has reported it. */
+            bool later_default = false;
+            for (size_t m = k + 1; m < n && !later_default; m++)
+                later_default = is(&f[m], "default");
+            if (later_default)
+                continue;
             goto fail;
+        }
         vb_buf_clear(&b);
         double num = 0;
         int arg = 0;

@@ -45,6 +45,7 @@ typedef struct expand_ctx {
     vb_diag *d;
     xmlDocPtr doc;
     xmlXPathContextPtr xp;
+    tmpl_xpath *shared; /* opt->xpath: xp is borrowed from it */
     int partial_depth;
     bool failed;
     char xpath_error[256]; /* libxml2's last message, for our own report */

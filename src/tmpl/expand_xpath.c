@@ -12,7 +12,7 @@
 static void capture_error(void *data, const xmlError *err)
 {
     expand_ctx *cx = data;
-    if (err && err->message) {
+    if (cx && err && err->message) {
         snprintf(cx->xpath_error, sizeof cx->xpath_error, "%s", err->message);
         size_t n = strlen(cx->xpath_error);
         while (n && (cx->xpath_error[n - 1] == '\n' || cx->xpath_error[n - 1] == ' '))
@@ -26,6 +26,8 @@ static void capture_error_cb(void *data, xmlErrorPtr err)
     capture_error(data, err);
 }
 
+static bool registered_already(expand_ctx *cx, const front_matter *fm, size_t i);
+
 static void register_fields(expand_ctx *cx)
 {
     const front_matter *fm = cx->opt->vars;
@@ -33,11 +35,87 @@ static void register_fields(expand_ctx *cx)
         return;
     for (size_t i = 0; i < fm->n; i++) {
         const fm_entry *e = &fm->entries[i];
-        if (!e->value)
+        if (registered_already(cx, fm, i))
             continue;
+        if (!e->value) {
+            if (cx->shared) /* not left over from an earlier expansion */
+                xmlXPathRegisterVariable(cx->xp, (const xmlChar *)e->key, NULL);
+            continue;
+        }
         xmlXPathRegisterVariable(cx->xp, (const xmlChar *)e->key,
                                  xmlXPathNewString((const xmlChar *)e->value));
     }
+}
+
+struct tmpl_xpath {
+    xmlDocPtr doc;
+    xmlXPathContextPtr xp;
+    /* The fields registered last, by position (copies: a batch expands many
+     * copies of one front matter, most of whose fields do not change). */
+    struct {
+        char *key, *value;
+    } *last;
+    size_t n_last;
+    struct compiled {
+        char *expr;
+        xmlXPathCompExprPtr comp;
+    } *compiled;
+    size_t n, cap;
+};
+
+tmpl_xpath *tmpl_xpath_new(xmlDocPtr doc)
+{
+    tmpl_xpath *x = vb_xcalloc(1, sizeof *x);
+    x->doc = doc;
+    x->xp = doc ? xmlXPathNewContext(doc) : NULL;
+    if (doc && !x->xp) {
+        free(x);
+        return NULL;
+    }
+    return x;
+}
+
+void tmpl_xpath_free(tmpl_xpath *x)
+{
+    if (!x)
+        return;
+    for (size_t i = 0; i < x->n; i++) {
+        free(x->compiled[i].expr);
+        xmlXPathFreeCompExpr(x->compiled[i].comp);
+    }
+    free(x->compiled);
+    for (size_t i = 0; i < x->n_last; i++) {
+        free(x->last[i].key);
+        free(x->last[i].value);
+    }
+    free(x->last);
+    if (x->xp)
+        xmlXPathFreeContext(x->xp);
+    free(x);
+}
+
+/* With a shared context: is field i registered with this value already?
+ * (And remember that it now is.) */
+static bool registered_already(expand_ctx *cx, const front_matter *fm, size_t i)
+{
+    tmpl_xpath *x = cx->shared;
+    if (!x)
+        return false;
+    if (x->n_last < fm->n) {
+        x->last = vb_xrealloc(x->last, fm->n * sizeof *x->last);
+        for (size_t k = x->n_last; k < fm->n; k++)
+            x->last[k].key = x->last[k].value = NULL;
+        x->n_last = fm->n;
+    }
+    const fm_entry *e = &fm->entries[i];
+    if (e->value && x->last[i].value && strcmp(x->last[i].key, e->key) == 0 &&
+        strcmp(x->last[i].value, e->value) == 0)
+        return true;
+    free(x->last[i].key);
+    free(x->last[i].value);
+    x->last[i].key = vb_xstrdup(e->key);
+    x->last[i].value = e->value ? vb_xstrdup(e->value) : NULL;
+    return false;
 }
 
 bool xpath_init(expand_ctx *cx, xmlDocPtr doc)
@@ -45,7 +123,12 @@ bool xpath_init(expand_ctx *cx, xmlDocPtr doc)
     cx->doc = doc;
     if (!doc)
         return true;
-    cx->xp = xmlXPathNewContext(doc);
+    if (cx->opt->xpath && cx->opt->xpath->doc == doc) {
+        cx->shared = cx->opt->xpath;
+        cx->xp = cx->shared->xp;
+    } else {
+        cx->xp = xmlXPathNewContext(doc);
+    }
     if (!cx->xp)
         return false;
     cx->xp->error = capture_error_cb;
@@ -56,9 +139,31 @@ bool xpath_init(expand_ctx *cx, xmlDocPtr doc)
 
 void xpath_done(expand_ctx *cx)
 {
-    if (cx->xp)
+    if (cx->xp && !cx->shared)
         xmlXPathFreeContext(cx->xp);
+    else if (cx->xp)
+        cx->xp->userData = NULL; /* cx goes away: no error may land there */
     cx->xp = NULL;
+}
+
+/* The compiled expression: from the shared context's cache, or compiled now
+ * (the caller frees it when `owned`). */
+static xmlXPathCompExprPtr compile(expand_ctx *cx, const char *e, bool *owned)
+{
+    *owned = false;
+    tmpl_xpath *x = cx->shared;
+    if (x)
+        for (size_t k = 0; k < x->n; k++)
+            if (strcmp(x->compiled[k].expr, e) == 0)
+                return x->compiled[k].comp;
+    xmlXPathCompExprPtr comp = xmlXPathCtxtCompile(cx->xp, (const xmlChar *)e);
+    if (comp && x) {
+        struct compiled c = {vb_xstrdup(e), comp};
+        VB_PUSH(x->compiled, x->n, x->cap, c);
+    } else {
+        *owned = comp != NULL;
+    }
+    return comp;
 }
 
 xmlXPathObjectPtr xpath_eval(expand_ctx *cx, const char *expr, size_t len, xmlNodePtr node,
@@ -76,14 +181,16 @@ xmlXPathObjectPtr xpath_eval(expand_ctx *cx, const char *expr, size_t len, xmlNo
     xmlXPathRegisterVariable(cx->xp, (const xmlChar *)"i", xmlXPathNewFloat(i));
     xmlXPathRegisterVariable(cx->xp, (const xmlChar *)"n", xmlXPathNewFloat(n));
     cx->xpath_error[0] = '\0';
-    xmlXPathCompExprPtr comp = xmlXPathCtxtCompile(cx->xp, (const xmlChar *)e);
+    bool owned;
+    xmlXPathCompExprPtr comp = compile(cx, e, &owned);
     xmlXPathObjectPtr v = NULL;
     if (!comp) {
         vb_error(cx->d, cx->path, line, col, "biểu thức XPath \"%s\" không hợp lệ%s%s", e,
                  cx->xpath_error[0] ? ": " : "", cx->xpath_error);
     } else {
         v = xmlXPathCompiledEval(comp, cx->xp);
-        xmlXPathFreeCompExpr(comp);
+        if (owned)
+            xmlXPathFreeCompExpr(comp);
         if (!v)
             vb_error(cx->d, cx->path, line, col, "không tính được biểu thức XPath \"%s\"%s%s", e,
                      cx->xpath_error[0] ? ": " : "", cx->xpath_error);

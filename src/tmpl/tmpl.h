@@ -46,12 +46,23 @@ void front_matter_set(front_matter *fm, const char *key, const char *value);
 
 /* ---- expansion -------------------------------------------------------- */
 
+/* An XPath context for many expansions against one document (a batch of
+ * certificates: a dozen fields each, a thousand times): created once, with
+ * each expression compiled once, instead of per tmpl_expand call. */
+typedef struct tmpl_xpath tmpl_xpath;
+tmpl_xpath *tmpl_xpath_new(xmlDocPtr doc);
+void tmpl_xpath_free(tmpl_xpath *x);
+
 typedef struct tmpl_options {
     const char *dir;          /* the template's folder: partials come from here */
     vn_tone tone;             /* tone-mark style of interpolated text */
     bool markdown;            /* escape interpolations for Markdown (the body);
                                  false for front-matter values (plain text) */
     const front_matter *vars; /* scalars readable as $name in expressions */
+    int index, count;         /* $i and $n outside any section (0 unless set: a
+                                 certificate's place in its `each:` and their count) */
+    tmpl_xpath *xpath;        /* optional: reused instead of a context per call
+                                 (must be for the same document) */
 } tmpl_options;
 
 /* Expands the tags of `text` (from `path`, starting at line:col there) with

@@ -573,6 +573,82 @@ static void dash_writes_to_stdout(void **state)
     page_doc_free(doc);
 }
 
+/* A layer (a certificate border and the lines every certificate shares) is
+ * one content stream, listed in the /Contents of every page that shows it,
+ * under what the page draws when it comes first and over it otherwise;
+ * paths are stroked and filled as asked; its text names the pages' fonts
+ * (a page that named them otherwise gets the layer drawn into its own
+ * content). */
+static void shared_layer_is_written_once(void **state)
+{
+    fixture *f = *state;
+    font_face *face = font_set_face(f->fs, FONT_ROLE_SERIF, FONT_REGULAR, &f->d);
+    page_doc *doc = page_doc_new();
+    size_t l = page_doc_add_layer(doc);
+    vb_page *ly = &doc->layers[l];
+    page_item *it = page_add_item(ly, ITEM_RECT);
+    it->u.rect.x = 12.345;
+    it->u.rect.y = 67.891;
+    it->u.rect.w = 500;
+    it->u.rect.h = 700;
+    it->u.rect.width = 1.5;
+    static const path_op ops[] = {
+        {.op = PATH_MOVE, .x = {0}, .y = {0}},
+        {.op = PATH_CURVE, .x = {10, 20, 30}, .y = {40, 40, 0}},
+        {.op = PATH_LINE, .x = {0}, .y = {0}},
+        {.op = PATH_CLOSE},
+    };
+    it = page_add_item(ly, ITEM_PATH);
+    it->color = (vb_color){0.5, 0.1, 0.1};
+    it->u.path.x = 100;
+    it->u.path.y = 100;
+    it->u.path.ops = ops;
+    it->u.path.n_ops = 4;
+    it->u.path.width = 0.75;
+    it->u.path.fill = true;
+    font_face *bold = font_set_face(f->fs, FONT_ROLE_SERIF, FONT_BOLD, &f->d);
+    it = page_add_item(ly, ITEM_TEXT);
+    it->color = (vb_color){0.75, 0, 0};
+    it->u.text.face = bold;
+    it->u.text.size = 20;
+    it->u.text.x = 72;
+    it->u.text.y = 760;
+    it->u.text.utf8 = "GIẤY KHEN";
+    for (int p = 0; p < 3; p++) {
+        vb_page *pg = page_doc_add_page(doc, A4_W, A4_H);
+        if (p != 1)
+            page_add_item(pg, ITEM_LAYER)->u.layer.index = l;
+        add_text(doc, pg, face, 12, 72, 700, p == 1 ? "Trang hai" : "Trang một ba");
+        if (p == 1)
+            page_add_item(pg, ITEM_LAYER)->u.layer.index = l;
+    }
+    assert_true(pdf_write(doc, &opts, f->path, &f->d));
+    page_doc_free(doc);
+    int st;
+    char *out = runf(&st, "qpdf --check '%s' >/dev/null && qpdf --qdf --object-streams=disable "
+                          "'%s' - | grep -a -c '12.345 67.891 500 700 re'", f->path, f->path);
+    assert_int_equal(st, 0);
+    assert_int_equal(atoi(out), 2); /* the shared stream, and page 2 (see below) */
+    free(out);
+    /* every page strokes the rectangle and fills+strokes the curve */
+    out = runf(&st, "mutool draw -F trace -o - '%s' 2>/dev/null | grep -c "
+                    "'<stroke_path linewidth=\"1.5\"\\|<fill_path'%s", f->path, "");
+    assert_int_equal(atoi(out), 6);
+    free(out);
+    out = runf(&st, "pdftotext '%s' - | tr -s '\\n\\f' '  '%s", f->path, "");
+    assert_non_null(strstr(out, "GIẤY KHEN Trang một ba GIẤY KHEN Trang hai GIẤY KHEN Trang một ba"));
+    free(out);
+    /* the shared stream once, and drawn into page 2's own content (where the
+     * regular face came first and is F1) */
+    out = runf(&st, "qpdf --qdf --object-streams=disable '%s' - | grep -a -ci "
+                    "'004700491EA400590020004B00480045004E'%s", f->path, "");
+    assert_int_equal(atoi(out), 2);
+    free(out);
+    out = runf(&st, "pdffonts '%s' | tail -n +3 | wc -l%s", f->path, "");
+    assert_int_equal(atoi(out), 2);
+    free(out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -587,6 +663,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(missing_glyph_names_the_character, setup, teardown),
         cmocka_unit_test_setup_teardown(shapes_images_and_links, setup, teardown),
         cmocka_unit_test_setup_teardown(dash_writes_to_stdout, setup, teardown),
+        cmocka_unit_test_setup_teardown(shared_layer_is_written_once, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -11,6 +11,7 @@
 #include "tmpl/tmpl.h"
 
 #include <libxml/parser.h>
+#include <libxml/xpath.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -170,6 +171,9 @@ static void filters(void **state)
     assert_string_equal(plain(f, "{{//nothing | default:'chưa có'}}"), "chưa có");
     assert_string_equal(plain(f, "{{//nothing | default:\"\"}}"), "");
     assert_string_equal(plain(f, "{{//unit[1]/@id | default:'x'}}"), "a");
+    /* nothing found: the filters before the default are skipped */
+    assert_string_equal(plain(f, "{{//nothing | title | default:''}}"), "");
+    assert_string_equal(plain(f, "{{//nothing | upper | default:'Chưa có'}}"), "Chưa có");
     /* chained, applied left to right */
     assert_string_equal(plain(f, "{{//nothing | default:'2023-07-18' | date}}"),
                         "ngày 18 tháng 7 năm 2023");
@@ -315,6 +319,48 @@ static void without_data(void **state)
     assert_non_null(strstr(f->msg, "cần dữ liệu: thêm -d"));
 }
 
+/* A batch (certificates): one shared XPath context for many expansions at
+ * different nodes, $i/$n given outside sections, fields re-read each time. */
+static void shared_context_for_a_batch(void **state)
+{
+    fixture *f = *state;
+    tmpl_xpath *x = tmpl_xpath_new(f->doc);
+    assert_non_null(x);
+    xmlXPathContextPtr xp = xmlXPathNewContext(f->doc);
+    xmlXPathObjectPtr units = xmlXPathEvalExpression((const xmlChar *)"//unit", xp);
+    const char *src = "---\nten: \"{{.}}\"\nso: \"{{$i | pad:2}}/{{$n}}\"\n---\n"
+                      "{{$so}} {{$ten}} {{@score | number:2}}\n";
+    const char *want[3] = {"01/3 Sở Giáo dục và Đào tạo 83,64\n",
+                           "02/3 Sở \\*Y tế\\* \\| 2 \\[x\\]\\(y\\) 81,28\n",
+                           "03/3 UBND thành phố Sóc Trăng 80,85\n"};
+    for (int round = 0; round < 2; round++) /* the cache is used the second time */
+        for (int k = 0; k < 3; k++) {
+            front_matter fm;
+            assert_true(front_matter_parse(&fm, src, strlen(src), "t.md", &f->d));
+            tmpl_options o = {.dir = ".", .tone = VN_TONE_CLASSIC, .markdown = true,
+                              .vars = &fm, .index = k + 1, .count = 3, .xpath = x};
+            xmlNodePtr node = units->nodesetval->nodeTab[k];
+            assert_true(tmpl_expand_front_matter(&fm, "t.md", f->doc, node, &o, &f->d));
+            vb_buf b;
+            vb_buf_init(&b);
+            assert_true(tmpl_expand(src + fm.body_offset, strlen(src) - fm.body_offset, "t.md",
+                                    fm.body_line, 1, f->doc, node, &o, &b, &f->d));
+            assert_string_equal(b.data, want[k]);
+            vb_buf_free(&b);
+            front_matter_free(&fm);
+        }
+    /* an error is still reported at its tag through the shared context */
+    tmpl_options o = {.dir = ".", .tone = VN_TONE_CLASSIC, .markdown = true, .vars = &f->fm,
+                      .xpath = x};
+    vb_buf_clear(&f->out);
+    assert_false(tmpl_expand("a {{//[}}", 9, "t.md", 3, 1, f->doc, NULL, &o, &f->out, &f->d));
+    fflush(f->err);
+    assert_non_null(strstr(f->msg, "t.md:3:3:"));
+    xmlXPathFreeObject(units);
+    xmlXPathFreeContext(xp);
+    tmpl_xpath_free(x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -327,6 +373,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(partials, setup, teardown),
         cmocka_unit_test_setup_teardown(errors_with_location, setup, teardown),
         cmocka_unit_test_setup_teardown(without_data, setup, teardown),
+        cmocka_unit_test_setup_teardown(shared_context_for_a_batch, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

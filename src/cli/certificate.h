@@ -1,0 +1,75 @@
+/* Private to src/cli: the certificate flow of `render`, shared by
+ * render_certificate.c (settings, selection, expansion) and
+ * certificate_output.c (one PDF or one per certificate, the register). */
+#ifndef VANBAN_CLI_CERTIFICATE_H
+#define VANBAN_CLI_CERTIFICATE_H
+
+#include "cert/cert.h"
+#include "cli.h"
+#include "tmpl/tmpl.h"
+
+#include <libxml/xpath.h>
+
+/* One row of the register (sổ), in output order. */
+typedef struct reg_row {
+    char *number, *recipient, *unit, *prize, *amount, *file;
+    size_t page; /* 1-based page in `file` */
+} reg_row;
+
+typedef struct cert_job {
+    const char *input;
+    vb_diag *d;
+    front_matter *fm; /* the template's, never expanded itself */
+    const cert_cli *cc;
+    vn_tone tone;
+    char *dir;        /* the template's folder: images and partials start there */
+    cert_style st;
+    font_set *fonts;
+    xmlDocPtr xml;    /* the contest with its results */
+    xmlXPathContextPtr xp;
+    tmpl_xpath *txp;   /* the template engine's, reused for every certificate */
+    xmlNodePtr *nodes; /* the selection, in results order */
+    size_t *index;     /* each node's 0-based place in `each:` ($i − 1), kept by --only */
+    size_t n_nodes, n_each;
+    const char *body;  /* the Markdown body: the achievement */
+    size_t body_len;
+    int body_line;
+    reg_row *rows;
+    size_t n_rows, cap_rows;
+    char xpath_msg[256]; /* the last XPath error, in Vietnamese */
+    struct cert_xpath {  /* each:/--only expressions, compiled once */
+        char *expr;
+        xmlXPathCompExprPtr comp;
+    } *compiled;
+    size_t n_compiled, cap_compiled;
+} cert_job;
+
+/* One certificate, expanded: what the frame prints and the register keeps.
+ * Everything lives in `arena`. */
+typedef struct cert_item {
+    vb_arena *arena;
+    cert_fields f;
+    const char *name;   /* the recipient without honorific: file name, register */
+    const char *number, *prize, *amount;
+    char where[512];    /* "giay-khen.md: giấy khen 3/24 (Đặng Thanh Nam)" */
+} cert_item;
+
+/* Expands certificate k of the selection (its front matter and body at its
+ * node). False after reporting. Free with cert_item_free. */
+bool cert_item_prepare(cert_job *j, size_t k, cert_item *it);
+void cert_item_free(cert_item *it);
+
+/* Sets the certificate as a page of `cc` and adds its register row. */
+bool cert_item_set(cert_job *j, cert_ctx *cc, const cert_item *it, const char *file,
+                   size_t page);
+
+/* certificate_output.c */
+bool cert_write_single(cert_job *j, const char *out);
+bool cert_write_split(cert_job *j, const char *dir);
+bool cert_write_register(cert_job *j, const char *path);
+void cert_rows_free(cert_job *j);
+/* "a/b.md" → "a/b" + ext; caller frees. */
+char *cert_with_ext(const char *path, const char *ext);
+const char *cert_base_name(const char *path);
+
+#endif

@@ -1,0 +1,241 @@
+/* Certificates out: one PDF with every page, or one PDF per certificate
+ * named by the recipient's ASCII slug; the register (sổ) CSV; progress on a
+ * terminal for long batches. */
+#include "certificate.h"
+#include "pdf/pdf.h"
+#include "vn/vn.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+char *cert_with_ext(const char *path, const char *ext)
+{
+    vb_buf b;
+    vb_buf_init(&b);
+    const char *slash = strrchr(path, '/');
+    const char *dot = strrchr(path, '.');
+    const char *base = slash ? slash + 1 : path;
+    size_t stem = dot && dot > base ? (size_t)(dot - path) : strlen(path);
+    vb_buf_append(&b, path, stem);
+    vb_buf_puts(&b, ext);
+    return vb_buf_take(&b);
+}
+
+const char *cert_base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+/* ---- register ----------------------------------------------------------- */
+
+static void csv_field(vb_buf *b, const char *s, bool last)
+{
+    if (strpbrk(s, ",\"\r\n")) {
+        vb_buf_putc(b, '"');
+        for (; *s; s++) {
+            if (*s == '"')
+                vb_buf_putc(b, '"');
+            vb_buf_putc(b, *s);
+        }
+        vb_buf_putc(b, '"');
+    } else {
+        vb_buf_puts(b, s);
+    }
+    vb_buf_puts(b, last ? "\r\n" : ",");
+}
+
+bool cert_write_register(cert_job *j, const char *path)
+{
+    vb_buf b;
+    vb_buf_init(&b);
+    /* UTF-8 with a BOM so that Excel reads Vietnamese; RFC 4180 */
+    vb_buf_puts(&b, "\xEF\xBB\xBF"
+                    "Số vào sổ,Người nhận,Đơn vị,Giải,Số tiền,Tệp,Trang\r\n");
+    for (size_t i = 0; i < j->n_rows; i++) {
+        const reg_row *r = &j->rows[i];
+        char page[32];
+        snprintf(page, sizeof page, "%zu", r->page);
+        csv_field(&b, r->number, false);
+        csv_field(&b, r->recipient, false);
+        csv_field(&b, r->unit, false);
+        csv_field(&b, r->prize, false);
+        csv_field(&b, r->amount, false);
+        csv_field(&b, r->file, false);
+        csv_field(&b, page, true);
+    }
+    vb_outfile o;
+    bool ok = vb_outfile_open(&o, j->d, path);
+    if (ok) {
+        if (fwrite(b.data, 1, b.len, o.fp) != b.len) {
+            vb_outfile_abort(&o);
+            vb_error_io(j->d, path, "không ghi được sổ giấy khen");
+            ok = false;
+        } else {
+            ok = vb_outfile_commit(&o, j->d);
+        }
+    }
+    vb_buf_free(&b);
+    return ok;
+}
+
+void cert_rows_free(cert_job *j)
+{
+    for (size_t i = 0; i < j->n_rows; i++) {
+        reg_row *r = &j->rows[i];
+        free(r->number);
+        free(r->recipient);
+        free(r->unit);
+        free(r->prize);
+        free(r->amount);
+        free(r->file);
+    }
+    free(j->rows);
+    j->rows = NULL;
+    j->n_rows = j->cap_rows = 0;
+}
+
+/* ---- progress ----------------------------------------------------------- */
+
+typedef struct progress {
+    bool on;
+    size_t total;
+} progress;
+
+static progress progress_start(size_t total)
+{
+    progress p = {.on = total > 200 && isatty(fileno(stderr)), .total = total};
+    return p;
+}
+
+static void progress_show(progress *p, size_t done, const char *what)
+{
+    if (!p->on || (done % 25 != 0 && done != p->total))
+        return;
+    fprintf(stderr, "\rvanban: %s %zu/%zu giấy khen", what, done, p->total);
+    fflush(stderr);
+}
+
+static void progress_end(progress *p)
+{
+    if (p->on) {
+        fputs("\r\033[K", stderr);
+        fflush(stderr);
+    }
+}
+
+/* ---- documents ---------------------------------------------------------- */
+
+static page_doc *new_doc(cert_job *j)
+{
+    page_doc *pd = page_doc_new();
+    pd->info.title = front_matter_get(j->fm, "title");
+    if (!pd->info.title)
+        pd->info.title = front_matter_get(j->fm, "ten_loai");
+    if (!pd->info.title || strstr(pd->info.title, "{{"))
+        pd->info.title = "Giấy khen";
+    pd->info.author = front_matter_get(j->fm, "author");
+    if (pd->info.author && strstr(pd->info.author, "{{"))
+        pd->info.author = NULL;
+    pd->info.creator = "vanban " VANBAN_VERSION;
+    pd->info.lang = "vi";
+    return pd;
+}
+
+bool cert_write_single(cert_job *j, const char *out)
+{
+    progress pr = progress_start(j->n_nodes);
+    page_doc *pd = new_doc(j);
+    cert_ctx *cc = cert_begin(&j->st, j->fonts, pd, j->d);
+    bool ok = cc != NULL;
+    const char *file = strcmp(out, "-") == 0 ? "-" : cert_base_name(out);
+    for (size_t k = 0; ok && k < j->n_nodes; k++) {
+        cert_item it;
+        ok = cert_item_prepare(j, k, &it) && cert_item_set(j, cc, &it, file, k + 1);
+        cert_item_free(&it);
+        progress_show(&pr, k + 1, "đã dàn trang");
+    }
+    cert_end(cc);
+    if (ok && pr.on)
+        fputs("\rvanban: đang ghi PDF…\033[K", stderr);
+    pdf_options popt = {.timestamp = vb_build_time()};
+    ok = ok && pdf_write(pd, &popt, out, j->d);
+    progress_end(&pr);
+    page_doc_free(pd);
+    return ok;
+}
+
+/* names[0..k) are taken: the recipient's slug, then -2, -3… */
+static char *file_name(const char *who, char **names, size_t k)
+{
+    vb_buf s, base;
+    vb_buf_init(&s);
+    vb_buf_init(&base);
+    vn_slug(&base, who, strlen(who));
+    vb_buf_puts(&s, base.data);
+    for (int n = 2;; n++) {
+        bool taken = false;
+        for (size_t m = 0; m < k && !taken; m++)
+            taken = strcmp(names[m], s.data) == 0;
+        if (!taken)
+            break;
+        vb_buf_clear(&s);
+        vb_buf_printf(&s, "%s-%d", base.data, n);
+    }
+    vb_buf_free(&base);
+    return vb_buf_take(&s);
+}
+
+bool cert_write_split(cert_job *j, const char *dir)
+{
+    if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+        vb_error_io(j->d, dir, "không tạo được thư mục: %s", strerror(errno));
+        return false;
+    }
+    struct stat sb;
+    if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+        vb_error_io(j->d, dir, "không phải thư mục");
+        return false;
+    }
+    progress pr = progress_start(j->n_nodes);
+    char **names = vb_xcalloc(j->n_nodes ? j->n_nodes : 1, sizeof *names);
+    char **written = vb_xcalloc(j->n_nodes ? j->n_nodes : 1, sizeof *written);
+    size_t n_written = 0;
+    bool ok = true;
+    pdf_options popt = {.timestamp = vb_build_time()};
+    for (size_t k = 0; ok && k < j->n_nodes; k++) {
+        cert_item it;
+        ok = cert_item_prepare(j, k, &it);
+        if (ok) {
+            names[k] = file_name(it.name ? it.name : "giay-khen", names, k);
+            char *file = cert_with_ext(names[k], ".pdf");
+            char *path = vb_path_join(dir, file);
+            page_doc *pd = new_doc(j);
+            cert_ctx *cc = cert_begin(&j->st, j->fonts, pd, j->d);
+            ok = cc && cert_item_set(j, cc, &it, file, 1) && pdf_write(pd, &popt, path, j->d);
+            cert_end(cc);
+            page_doc_free(pd);
+            if (ok)
+                written[n_written++] = path;
+            else
+                free(path);
+            free(file);
+        }
+        cert_item_free(&it);
+        progress_show(&pr, k + 1, "đã ghi");
+    }
+    progress_end(&pr);
+    if (!ok) /* nothing half done: remove what this run wrote */
+        for (size_t i = 0; i < n_written; i++)
+            unlink(written[i]);
+    for (size_t i = 0; i < n_written; i++)
+        free(written[i]);
+    for (size_t i = 0; i < j->n_nodes; i++)
+        free(names[i]);
+    free(written);
+    free(names);
+    return ok;
+}

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# templates/giay-khen.md on the 2023 sample (issue 6 §4): 24 certificates —
+# 10 collective, 4 initiative, 10 write-up — in the results' order, each
+# with its recipient, unit and prize, inside the border; the register; the
+# blank's pre-printed lines left out when printing onto blanks.
+. "$(dirname "$0")/lib.sh"
+CHECK="python3 $TOOLS/certcheck.py"
+DATA="$VANBAN_SRC/samples/soctrang-2023/contest.xml"
+TPL="$VANBAN_SRC/templates/giay-khen.md"
+
+"$VANBAN" render "$TPL" -d "$DATA" -o "$T/gk.pdf" 2> "$T/err"
+check "renders without a message ($(head -c 300 "$T/err"))" [ ! -s "$T/err" ]
+check "24 pages" [ "$(pdfinfo "$T/gk.pdf" | awk '/^Pages:/{print $2}')" -eq 24 ]
+$CHECK text "$T/gk.pdf" > "$T/pages.txt"
+page() { sed -n "${1}p" "$T/pages.txt"; }
+count() { grep -c -- "$1" "$T/pages.txt" || true; }
+check "10 collective certificates" [ "$(count 'tập thể Hội thi Cải cách hành chính tỉnh Sóc Trăng năm 2023')" -eq 10 ]
+check "4 initiative certificates" [ "$(count 'phần thi Sáng kiến cải cách hành chính với sáng kiến')" -eq 4 ]
+check "10 write-up certificates" [ "$(count 'giải phụ cá nhân có phần trình bày trải nghiệm và góp ý hay tại phần thi Trình bày trải nghiệm về chất lượng dịch vụ công trực tuyến')" -eq 10 ]
+check "page 1: the first prize, collective" grep -q 'Sở Giáo dục và Đào tạo Đã đạt giải Nhất tập thể Hội thi' <(page 1)
+check "page 11: the initiative's first prize, a person with honorific, unit and initiative" \
+    grep -q 'Ông Đặng Thanh Nam Trung tâm Y tế huyện Long Phú, Sở Y tế tỉnh Sóc Trăng Đã đạt giải Nhất phần thi Sáng kiến cải cách hành chính với sáng kiến “Phần mềm hỗ trợ giám định Bảo hiểm y tế”, Hội thi Cải cách hành chính tỉnh Sóc Trăng năm 2023' <(page 11)
+check "page 14: Bà Phan Thị Tú Quyên, giải Khuyến khích" grep -q 'Bà Phan Thị Tú Quyên .*giải Khuyến khích phần thi' <(page 14)
+check "page 24: the last write-up" grep -q 'Bà Phạm Thị Thanh Tuyền Ban Quản lý các Khu công nghiệp tỉnh' <(page 24)
+check "every page: the authority, TẶNG, GIẤY KHEN, place and date, the title" \
+    [ "$(count 'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH SÓC TRĂNG TẶNG GIẤY KHEN Sóc Trăng, ngày 25 tháng 12 năm 2023 KT. CHỦ TỊCH PHÓ CHỦ TỊCH')" -eq 24 ]
+check "register numbers in order" [ "$(grep -o 'Số vào sổ: [0-9]*/GK-HTCCHC' "$T/pages.txt" | head -3 | tr '\n' '|')" = "Số vào sổ: 01/GK-HTCCHC|Số vào sổ: 02/GK-HTCCHC|Số vào sổ: 03/GK-HTCCHC|" ]
+check "the decision left blank to fill by hand" grep -q 'Quyết định số ………/QĐ-UBND ngày ……/……/……' <(page 5)
+check "every glyph inside the border" $CHECK inside "$T/gk.pdf"
+check "the register: header + 24 rows" [ "$(wc -l < "$T/gk.csv")" -eq 25 ]
+check "the register: the initiative's first prize" grep -q '^11/GK-HTCCHC,Đặng Thanh Nam,"Trung tâm Y tế huyện Long Phú, Sở Y tế tỉnh Sóc Trăng",Giải Nhất,6000000,gk.pdf,11' "$T/gk.csv"
+check "the register: a collective prize" grep -q '^01/GK-HTCCHC,Sở Giáo dục và Đào tạo,,Giải Nhất,10000000,gk.pdf,1' "$T/gk.csv"
+
+# Printing onto blanks: the pre-printed lines (in_san) are left out, the
+# others stay exactly where they were.
+"$VANBAN" render "$TPL" -d "$DATA" --only 11 --no-background -o "$T/blank.pdf"
+check "onto blanks: no quốc hiệu, tiêu ngữ or GIẤY KHEN" \
+    bash -c "! $CHECK text '$T/blank.pdf' | grep -q 'CỘNG HÒA\|Độc lập\|GIẤY KHEN'"
+check "onto blanks: the authority and TẶNG are still printed" grep -q 'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH SÓC TRĂNG TẶNG' <($CHECK text "$T/blank.pdf")
+check "onto blanks: the recipient where it is on plain paper" \
+    [ "$($CHECK where "$T/blank.pdf" 1 'Đặng Thanh Nam')" = "$($CHECK where "$T/gk.pdf" 11 'Đặng Thanh Nam')" ]
+check "onto blanks: the date where it is on plain paper" \
+    [ "$($CHECK where "$T/blank.pdf" 1 'ngày 25 tháng 12')" = "$($CHECK where "$T/gk.pdf" 11 'ngày 25 tháng 12')" ]
+# A3, an emblem, the double-rule border: the same certificate scaled to the
+# sheet, the emblem centred at the top, every glyph inside the border.
+"$VANBAN" render "$TPL" -d "$DATA" --only "@prizes='initiative'" -o "$T/a3.pdf" \
+    --set kho_giay=A3 --set vien=doi --set "bieu_tuong=$VANBAN_SRC/samples/img/co-to-quoc.png" 2> "$T/err"
+check "A3: no warning ($(head -c 200 "$T/err"))" [ ! -s "$T/err" ]
+check "A3 landscape" grep -q '1190.55 x 841.89 pts (A3)' <(pdfinfo "$T/a3.pdf")
+check "A3: every glyph inside the border" $CHECK inside "$T/a3.pdf"
+check "A3: the emblem on every page, centred at the top" \
+    python3 - "$T/a3.pdf" <<'PY'
+import sys
+sys.path.insert(0, __import__("os").environ["VANBAN_SRC"] + "/tests/tools")
+import certcheck
+pages = certcheck.images(sys.argv[1])
+assert len(pages) == 4, pages
+for ims in pages:
+    assert len(ims) == 1, ims
+    x, y, w, h = ims[0]
+    assert abs(x + w / 2 - 1190.55 / 2) < 0.01, ims  # centred
+    # MuPDF's y grows downwards: near the top; 18 mm on A4 scaled to A3 (× 1.414),
+    # a little less when the page had to shrink to fit under it
+    assert y < 200 and 60 < abs(h) <= 18 * 72 / 25.4 * 1.4142 + 0.01, ims
+PY
+finish
