@@ -12,8 +12,8 @@ a page) and the closing block (Nơi nhận and the signature). Then:
 - footnotes: the same over the footnotes' words;
 - fields: each header and closing field of the reference's front matter
   must be printed (in order of the frame) on the page where it belongs.
-`--min R` exits 1 when the body or footnote ratio is below R or a field is
-missing. `--doc 2` takes the second document of a file that holds two.
+`--min R` exits 1 when the body or footnote ratio is below R (`--min-notes`
+sets the footnotes' floor apart) or a field is missing. `--doc 2` takes the second document of a file that holds two.
 """
 import argparse
 import difflib
@@ -75,9 +75,24 @@ def reference(path, doc):
     return fields, strip_markdown(body).split(), " ".join(strip_markdown(n) for n in notes).split()
 
 
-def pdf_parts(path):
+def documents(pages):
+    """Page ranges of the documents in one PDF: an attachment (kem_theo)
+    starts on a page of its own with the quốc hiệu at its top."""
+    starts = [0] + [i for i, page in enumerate(pages) if i > 0 and any(
+        l["text"].startswith("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") and l["y0"] < 60 * MM
+        for l in page)]
+    return [range(a, b) for a, b in zip(starts, starts[1:] + [len(pages)])]
+
+
+def pdf_parts(path, doc=1):
     pages = pdfstext.lines(path)
     rules = pdfstext.rules(path)
+    docs = documents(pages)
+    if doc > len(docs):
+        sys.exit(f"wordiff: {path} holds {len(docs)} document(s), not {doc}")
+    keep = docs[doc - 1]
+    pages = [pages[i] for i in keep]
+    rules = [rules[i] for i in keep]
     header, body, notes, closing = [], [], [], []
     in_closing = False
     for pno, page in enumerate(pages):
@@ -148,9 +163,12 @@ def fields_check(f, header, closing):
 def in_order(words, where):
     """The words appear in this order, maybe with others between them (two
     columns side by side interleave when read line by line)."""
+    # A closing "." or ";" is the frame's punctuation of a list or of a
+    # single recipient ("Kính gửi: … Sóc Trăng."), not a different word.
+    words = [w.rstrip(".;") for w in words]
     k = 0
     for w in where:
-        if k < len(words) and w == words[k]:
+        if k < len(words) and w.rstrip(".;") == words[k]:
             k += 1
     return k == len(words)
 
@@ -168,11 +186,13 @@ def main():
     ap.add_argument("reference")
     ap.add_argument("--doc", type=int, default=1)
     ap.add_argument("--min", type=float, default=0.0)
+    ap.add_argument("--min-notes", type=float, default=None,
+                    help="floor for the footnotes (default: --min)")
     ap.add_argument("--quiet", action="store_true")
     a = ap.parse_args()
     nfc = lambda ws: [unicodedata.normalize("NFC", w) for w in ws]
     fields, ref_body, ref_notes = reference(a.reference, a.doc)
-    header, body, notes, closing = (nfc(x) for x in pdf_parts(a.pdf))
+    header, body, notes, closing = (nfc(x) for x in pdf_parts(a.pdf, a.doc))
     ok = True
     r_body, d_body = ratio_and_diffs(nfc(ref_body), body)
     print(f"body: {len(ref_body)} reference words, {len(body)} in the PDF, similarity {r_body:.4f}")
@@ -180,7 +200,7 @@ def main():
     if ref_notes or notes:
         r_notes, d_notes = ratio_and_diffs(nfc(ref_notes), notes)
         print(f"footnotes: {len(ref_notes)} reference words, {len(notes)} in the PDF, similarity {r_notes:.4f}")
-        ok &= r_notes >= a.min
+        ok &= r_notes >= (a.min if a.min_notes is None else a.min_notes)
     else:
         d_notes = []
     checks = fields_check(fields, header, closing)
