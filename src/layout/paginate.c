@@ -76,6 +76,20 @@ static void add_outline(page_doc *doc, const vbox *b, double top)
     e->y = top;
 }
 
+/* May a page end before box j? Space vanishes at the top of a page, so a
+ * break before a space is a break before the next real box, and only as
+ * allowed as that one: the space after the last paragraph must not let the
+ * signature block (kept with that paragraph) start a page alone. */
+static bool break_allowed(const flow *f, size_t j)
+{
+    if (!f->v[j].break_ok)
+        return false;
+    size_t k = j;
+    while (k < f->n && f->v[k].space)
+        k++;
+    return k >= f->n || f->v[k].break_ok || f->v[k].force_break;
+}
+
 /* Header rows of table `id`, found by walking back from box i. */
 static size_t table_header_range(const flow *f, size_t i, int id, size_t *first)
 {
@@ -129,7 +143,7 @@ void paginate(lay_ctx *cx)
                 end = j;
                 break;
             }
-            if (j > start && b->break_ok)
+            if (j > start && break_allowed(f, j))
                 last_ok = j;
             double add = notes_added(&p, b, on_page, any_notes);
             if (j > start && y + b->height + notes_h + add > p.body_h + 0.01) {

@@ -125,27 +125,40 @@ sys.exit(1 if fails else 0)
 PY
 
 # Whatever the length of the body, the signature block never starts a page
-# of its own: it takes at least two lines of the closing paragraph with it.
+# of its own: it takes the last lines of the closing paragraph with it (two,
+# or the one line of a one-line paragraph), whether the document ends there
+# or an appendix follows (portrait, or turned by a directive).
 python3 - "$VANBAN" "$T" "$TOOLS" <<'PY'
 import subprocess, sys
 sys.path.insert(0, sys.argv[3])
 import pdfstext
 vanban, tmp = sys.argv[1], sys.argv[2]
 head = open(sys.argv[3] + "/../data/official/ke-hoach.md").read().split("\n---\n")[0] + "\n---\n\n"
+APPENDIX = "\n\n# Phụ lục I\n\n## DANH SÁCH\n\n| STT | Đơn vị |\n|---|---|\n| 1 | Sở Y tế |\n"
+LONG = "Câu cuối " + "rất dài " * 12 + "của nội dung./."
+SHORT = "Câu cuối./."
+cases = [(n, LONG, "", 2) for n in range(0, 60, 3)]
+for tail, name in (("", "no appendix"), (APPENDIX, "appendix"),
+                   ("\n\n<!-- vanban: ngang -->" + APPENDIX, "landscape appendix")):
+    cases += [(n, SHORT, tail, 1, name) for n in range(6, 24)]
 fails = 0
-for n in range(0, 60, 3):
+for k, case in enumerate(cases):
+    n, last, tail, need = case[:4]
+    name = case[4] if len(case) > 4 else "long last paragraph"
     body = "\n\n".join(["Đoạn văn bản số %d của kế hoạch có đủ chữ để chiếm trọn hai dòng trên trang giấy khổ A4 theo Nghị định 30." % i for i in range(n)])
-    last = "Câu cuối " + "rất dài " * 12 + "của nội dung./."
-    open(f"{tmp}/k{n}.md", "w").write(head + body + "\n\n" + last + "\n")
-    subprocess.run([vanban, "render", f"{tmp}/k{n}.md", "-o", f"{tmp}/k{n}.pdf"], check=True)
-    pages = pdfstext.lines(f"{tmp}/k{n}.pdf")
+    open(f"{tmp}/k{k}.md", "w").write(head + body + "\n\n" + last + tail + "\n")
+    subprocess.run([vanban, "render", f"{tmp}/k{k}.md", "-o", f"{tmp}/k{k}.pdf"], check=True)
+    pages = pdfstext.lines(f"{tmp}/k{k}.pdf")
     sig = [i for i, pg in enumerate(pages) for l in pg if l["text"] == "KT. GIÁM ĐỐC"][0]
+    sig_y = [x for x in pages[sig] if x["text"] == "KT. GIÁM ĐỐC"][0]["y0"]
     before = [l for l in pages[sig] if l["text"] and l["size"] == 14 and not l["bold"]
-              and l["y0"] < [x for x in pages[sig] if x["text"] == "KT. GIÁM ĐỐC"][0]["y0"]
-              and not l["text"].isdigit()]
-    ok = len(before) >= 2
+              and l["y0"] < sig_y and not l["text"].isdigit()]
+    ok = len(before) >= need
     fails += not ok
-    print(("ok - " if ok else "not ok - ") + f"{n} paragraphs: {len(before)} body lines above the signature on its page {sig + 1}")
+    if not ok or k < len(cases) and n % 6 == 0:
+        print(("ok - " if ok else "not ok - ") +
+              f"{name}, {n} paragraphs: {len(before)} body lines above the signature on its page {sig + 1}")
+print(f"{len(cases) - fails}/{len(cases)} lengths keep the signature with the last lines")
 sys.exit(1 if fails else 0)
 PY
 
