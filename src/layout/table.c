@@ -30,15 +30,16 @@ void table_column_widths(const double *minw, const double *maxw, size_t n, doubl
     }
 }
 
+/* Header cells are centred whatever their column's alignment, as the tables
+ * of Vietnamese official documents set them; body cells follow the column
+ * (":---:" centre, "---:" right for figures). */
 static text_align cell_align(const md_block *t, int col, bool header)
 {
     char a = col < t->n_cols ? t->align[col] : 0;
-    if (a == 'c')
+    if (header || a == 'c')
         return ALIGN_CENTER;
     if (a == 'r')
         return ALIGN_RIGHT;
-    if (header)
-        return ALIGN_CENTER;
     return ALIGN_LEFT;
 }
 

@@ -6,7 +6,7 @@
 {
     echo "Bảng tổng hợp điểm của các đơn vị tham gia hội thi."
     echo
-    echo "| STT | Tên đơn vị | Điểm |"
+    echo "| STT | Tên đơn vị | Tổng điểm |"
     echo "|:---:|---|---:|"
     for i in $(seq 1 90); do
         if [ $((i % 10)) -eq 0 ]; then
@@ -31,7 +31,7 @@ def check(cond, what):
 check(len(pages) >= 2, f"the table continues over {len(pages)} pages")
 for pno, page in enumerate(pages):
     header = [l for l in page if l["text"].startswith("STT")]
-    check(len(header) == 1 and "Tên đơn vị" in header[0]["text"] and "Điểm" in header[0]["text"],
+    check(len(header) == 1 and "Tên đơn vị" in header[0]["text"] and "Tổng" in header[0]["text"],
           f"page {pno + 1} has the header row once")
     if header and pno > 0:
         first = min(page, key=lambda l: l["y0"])
@@ -56,5 +56,10 @@ for n, pno in where.items():
 # right-aligned score column: every score ends at the same x
 ends = [w[3] for page in pages for l in page for w in l["words"] if re.fullmatch(r"\d+,\d5", w[0])]
 check(len(ends) == 90 and max(ends) - min(ends) <= 0.5, f"scores right-aligned ({len(ends)} cells, spread {max(ends) - min(ends):.2f} pt)")
+# the header cell of that right-aligned column is centred, as official tables
+# set their headers: "Tổng điểm" does not end flush with the scores' right edge
+hw = [w for l in pages[0] if not l["text"].startswith("Bảng") for w in l["words"] if w[0] == "điểm"]
+check(bool(hw) and hw[0][3] < max(ends) - 2,
+      f"header 'Tổng điểm' centred, not flush right (ends {hw[0][3] if hw else 0:.1f}, scores end {max(ends):.1f})")
 sys.exit(1 if fails else 0)
 PY
