@@ -57,4 +57,62 @@ fi
     --set chuc_vu= -o "$T/nosig.pdf"
 check "a missing signature field is reported" \
     sh -c "python3 '$TOOLS/wordiff.py' '$T/nosig.pdf' '$REF/ke-hoach-to-chuc-hoi-thi-2023.md' | grep -q 'missing closing field'"
+
+# The report's optional appendix (--set xep_hang=có): the full ranking on
+# landscape pages after the signature, every unit of the contest once, in the
+# results engine's order (rank, then the ineligible, then those absent).
+"$VANBAN" render "$VANBAN_SRC/templates/bao-cao-ket-qua.md" -d "$S/soctrang-2023/contest.xml" \
+    --set xep_hang=có -o "$T/xep-hang.pdf"
+"$VANBAN" results "$S/soctrang-2023/contest.xml" --format csv > "$T/results.csv"
+python3 - "$T/xep-hang.pdf" "$T/bao-cao-ket-qua.pdf" "$T/results.csv" "$TOOLS" <<'PY'
+import csv, re, subprocess, sys
+sys.path.insert(0, sys.argv[4])
+import pdfstext
+pdf, plain, results = sys.argv[1:4]
+fails = 0
+def check(cond, what):
+    global fails
+    print(("ok - " if cond else "not ok - ") + what)
+    fails += not cond
+def pages_of(path):
+    out = subprocess.run(["pdfinfo", path], capture_output=True, text=True).stdout
+    return int(re.search(r"Pages:\s+(\d+)", out).group(1))
+n_plain, n = pages_of(plain), pages_of(pdf)
+check(n > n_plain, f"the appendix adds pages ({n_plain} → {n})")
+first = None
+for p in range(1, n + 1):
+    t = subprocess.run(["pdftotext", "-f", str(p), "-l", str(p), "-layout", pdf, "-"],
+                       capture_output=True, text=True).stdout
+    if "BẢNG XẾP HẠNG" in t:
+        first = p
+        break
+check(first == n_plain + 1, f"the appendix starts on a new page ({first})")
+size = subprocess.run(["pdfinfo", "-f", str(first or 1), "-l", str(first or 1), pdf],
+                      capture_output=True, text=True).stdout
+check("841.89 x 595.276" in size, "its pages are landscape")
+sig = [i for i, pg in enumerate(pdfstext.lines(pdf)) for l in pg if l["text"] == "KT. GIÁM ĐỐC"]
+check(sig and sig[0] + 1 < first, "the signature closes the report before the appendix")
+# every unit once, in the engine's order, with its rank and total
+rows = list(csv.reader(open(results, encoding="utf-8-sig")))
+head, rows = rows[0], rows[1:]
+text = subprocess.run(["pdftotext", "-f", str(first), "-layout", pdf, "-"],
+                      capture_output=True, text=True).stdout
+lines = [l for l in text.splitlines() if re.match(r"^\s*\d+\s+\S", l)]
+check(len(lines) == len(rows) == 40, f"{len(lines)} rows for {len(rows)} units")
+ok = True
+for k, (line, row) in enumerate(zip(lines, rows)):
+    rec = dict(zip(head, row))
+    stt = int(line.split()[0])
+    ok &= stt == k + 1
+    total, rank = rec["Tổng điểm"], rec["Hạng"]
+    if total:
+        ok &= total.replace(".", ",") in line.split()
+    if rank:
+        ok &= rank in line.split()[2:]
+    if not ok:
+        print("  first wrong row:", line.strip(), "| expected", rank, total)
+        break
+check(ok, "rows numbered 1..40 in the results' order, each with its unit's rank and total")
+sys.exit(1 if fails else 0)
+PY
 finish
