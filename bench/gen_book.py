@@ -17,9 +17,10 @@ the shared workloads:
   scale-vanban.md   vanban's version of the shared "scale" workload (2,000 rows)
 
 The gen_inputs renderers wrap the body in the official-document header and
-signature block (raw HTML/LaTeX in the pandoc version).  vanban's official
-frame does not exist yet, so the *-vanban.md files hold the body only (title,
-headings, paragraphs, lists, table, footnotes).
+signature block (raw HTML/LaTeX in the pandoc version). The *-vanban.md files
+give the same header and closing as front-matter fields of vanban's official
+frame (Decree 30), and the same body (headings, paragraphs, lists, table,
+footnotes).
 
 "book" entries are merged into OUTDIR's checks.json and counts.json (created
 if absent) so that shared bench.py can run `--workloads book`.
@@ -121,14 +122,28 @@ def book_model():
 
 # ---------------------------------------------------------------- vanban Markdown
 def vanban_md(blocks):
-    """CommonMark + GFM: the body of gen_inputs.md_report without its raw
-    HTML/LaTeX header and signature (vanban's official frame is not there yet)."""
+    """CommonMark + GFM with vanban's official frame: the header, title and
+    closing of gen_inputs' report as front-matter fields, then its body."""
+    def q(v):
+        return '"%s"' % v.replace('\\', '\\\\').replace('"', '\\"')
+    place, date = gi.PLACE_DATE.split(", ngày ")
+    d, rest = date.split(" tháng ")
+    m, y = rest.split(" năm ")
     L = ["---",
-         "title: \"%s - %s\"" % (gi.TITLE_1, gi.TITLE_2),
-         "frame: plain",
-         "---", "",
-         "# %s" % gi.mesc(gi.TITLE_1), "",
-         "**%s**" % gi.mesc(gi.TITLE_2), ""]
+         "frame: official",
+         "co_chu: 13",  # the peers set the body at 13 pt (gen_inputs.typst_report)
+         "co_quan_chu_quan: " + q(gi.PARENT_AGENCY),
+         "co_quan_ban_hanh: " + q(gi.AGENCY),
+         "so_ky_hieu: " + q(gi.DOC_NO.replace("Số: ", "")),
+         "dia_danh: " + q(place),
+         "ngay: %s-%02d-%02d" % (y, int(m), int(d)),
+         "ten_loai: " + q(gi.TITLE_1),
+         "trich_yeu: " + q(gi.TITLE_2),
+         "quyen_han: " + q(gi.SIGN_ROLE_1),
+         "chuc_vu: " + q(gi.SIGN_ROLE_2),
+         "nguoi_ky: " + q(gi.SIGNER),
+         "noi_nhan:"] + ["  - " + q(r[2:] if r.startswith("- ") else r) for r in gi.RECIPIENTS] + \
+        ["---", ""]
     fns = []
     for b in blocks:
         kind = b[0]
