@@ -13,6 +13,7 @@
  *    derived from the subset's contents, as PDF 32000 §9.6.4 intends. */
 #include "pdf_internal.h"
 
+#include <hpdf_encoder.h>
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
@@ -246,6 +247,47 @@ static void fix_to_unicode(pdf_ctx *c, pdf_font *pf, HPDF_FontAttr fa)
     HPDF_Stream_Write(cm->stream, (const HPDF_BYTE *)b->data, (HPDF_UINT)b->len);
 }
 
+/* HPDF_GetFont builds a Type0 font's /W and /CIDToGIDMap by looking up the
+ * glyph of every code point: for an encoder whose to_unicode_fn is
+ * not libharu's generic HPDF_CMapEncoder_ToUnicode (the UTF-8 encoder) all
+ * 65,536, each a linear search of the font's cmap segments — a third of the
+ * time of a short document, for two maps that fix_widths and fix_cid_to_gid
+ * replace anyway. With the generic function it takes the code points from
+ * the encoder's cid_map. So for the call the UTF-8 encoder shows the generic
+ * to_unicode_fn and a cid_map of exactly this
+ * font's code points (CID = code point, as the UTF-8 encoder has it), and
+ * gets its own back after: nothing else runs in between, and every later
+ * use (metadata strings) sees the encoder as it was. The font's /Encoding
+ * does not depend on either (libharu 2.3.0 decides it by the ordering). */
+static HPDF_Font get_font_narrowed(pdf_ctx *c, const pdf_font *pf, const char *name)
+{
+    HPDF_Encoder enc = HPDF_GetEncoder(c->pdf, "UTF-8");
+    if (!enc || enc->type != HPDF_ENCODER_TYPE_DOUBLE_BYTE || !enc->attr)
+        return HPDF_GetFont(c->pdf, name, "UTF-8");
+    HPDF_CMapEncoderAttr ea = (HPDF_CMapEncoderAttr)enc->attr;
+    size_t maps = sizeof ea->cid_map + sizeof ea->unicode_map;
+    unsigned char *saved = vb_xmalloc(maps);
+    memcpy(saved, ea->cid_map, sizeof ea->cid_map);
+    memcpy(saved + sizeof ea->cid_map, ea->unicode_map, sizeof ea->unicode_map);
+    HPDF_Encoder_ToUnicode_Func own = enc->to_unicode_fn;
+
+    memset(ea->cid_map, 0, sizeof ea->cid_map);
+    memset(ea->unicode_map, 0, sizeof ea->unicode_map);
+    for (uint32_t cp = 1; cp <= pf->max_cp && cp < 65536; cp++)
+        if (is_used(pf, cp)) {
+            ea->cid_map[cp >> 8][cp & 0xFF] = (HPDF_UINT16)cp;
+            ea->unicode_map[cp >> 8][cp & 0xFF] = (HPDF_UNICODE)cp;
+        }
+    enc->to_unicode_fn = HPDF_CMapEncoder_ToUnicode;
+    HPDF_Font font = HPDF_GetFont(c->pdf, name, "UTF-8");
+
+    enc->to_unicode_fn = own;
+    memcpy(ea->cid_map, saved, sizeof ea->cid_map);
+    memcpy(ea->unicode_map, saved + sizeof ea->cid_map, sizeof ea->unicode_map);
+    free(saved);
+    return font;
+}
+
 bool pdf_fonts_load(pdf_ctx *c)
 {
     for (size_t i = 0; i < c->n_fonts; i++) {
@@ -265,7 +307,7 @@ bool pdf_fonts_load(pdf_ctx *c)
         /* libharu keeps the file open until it writes the font, so the name
          * can go now: nothing is left behind even if the process is killed. */
         unlink(pf->tmp_path);
-        pf->font = HPDF_GetFont(c->pdf, name, "UTF-8");
+        pf->font = get_font_narrowed(c, pf, name);
         if (!pf->font || !pdf_ok(c, "nạp phông"))
             return false;
         HPDF_FontAttr fa = (HPDF_FontAttr)pf->font->attr;
