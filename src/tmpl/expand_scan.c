@@ -49,25 +49,43 @@ typedef struct scanner {
     int line0, col0;
     vb_diag *d;
     bool ok;
+    /* where() walks forward from the last position it gave: tags are met in
+     * order, so finding every tag's line:col costs one pass over the text,
+     * not one pass per tag (a long report has hundreds of tags). */
+    size_t at;
+    int at_line, at_col;
 } scanner;
 
 /* Position in the template file of byte `off` of the scanned text. */
-static void where(const scanner *sc, size_t off, int *line, int *col)
+static void where(scanner *sc, size_t off, int *line, int *col)
 {
-    int l, c;
-    vb_text_position(sc->src, off, &l, &c);
-    *line = sc->line0 + l - 1;
-    *col = l == 1 ? sc->col0 + c - 1 : c;
+    if (off < sc->at) {
+        sc->at = 0;
+        sc->at_line = sc->at_col = 1;
+    }
+    for (; sc->at < off && sc->src[sc->at]; sc->at++) {
+        unsigned char ch = (unsigned char)sc->src[sc->at];
+        if (ch == '\n') {
+            sc->at_line++;
+            sc->at_col = 1;
+        } else if ((ch & 0xC0) != 0x80) {
+            sc->at_col++;
+        }
+    }
+    *line = sc->line0 + sc->at_line - 1;
+    *col = sc->at_line == 1 ? sc->col0 + sc->at_col - 1 : sc->at_col;
 }
 
-static void add_text(tnode *parent, const scanner *sc, size_t a, size_t b)
+/* A text node for bytes [a, b) of the scanned text, which starts at line:col. */
+static void add_text(tnode *parent, const char *src, size_t a, size_t b, int line, int col)
 {
     if (b <= a)
         return;
     tnode *n = add_kid(parent, TN_TEXT);
-    n->text = sc->src + a;
+    n->text = src + a;
     n->len = b - a;
-    where(sc, a, &n->line, &n->col);
+    n->line = line;
+    n->col = col;
 }
 
 /* One open section on the stack: the node index in its parent. */
@@ -82,6 +100,7 @@ bool ttree_parse(ttree *t, const char *src, size_t len, const char *path, int li
     memset(t, 0, sizeof *t);
     t->root.kind = TN_SECTION;
     scanner sc = {.src = src, .len = len, .path = path, .line0 = line0, .col0 = col0, .d = d,
+                  .at_line = 1, .at_col = 1,
                   .ok = true};
     frame *stack = NULL;
     size_t depth = 0, cap = 0;
@@ -105,8 +124,9 @@ bool ttree_parse(ttree *t, const char *src, size_t len, const char *path, int li
         const char *closer = triple ? "}}}" : "}}";
         size_t inner = at + (triple ? 3 : 2);
         const char *close = find(src, len, inner, closer);
-        int tl, tc;
-        where(&sc, at, &tl, &tc);
+        int tl, tc, xl, xc;
+        where(&sc, text_from, &xl, &xc); /* the text before the tag, first: */
+        where(&sc, at, &tl, &tc);         /* where() only walks forward fast */
         if (!close) {
             vb_error(d, path, tl, tc, "thẻ \"%s\" không có \"%s\" đóng", triple ? "{{{" : "{{",
                      closer);
@@ -148,7 +168,7 @@ bool ttree_parse(ttree *t, const char *src, size_t len, const char *path, int li
             eol++;
         bool standalone = control && !tag_on_line && blank(src, line_start, at) &&
                           blank(src, end, eol);
-        add_text(cur, &sc, text_from, standalone ? line_start : at);
+        add_text(cur, src, text_from, standalone ? line_start : at, xl, xc);
         size_t next = standalone ? (eol < len ? eol + 1 : eol) : end;
         if (standalone) {
             line_start = next;
@@ -193,8 +213,11 @@ bool ttree_parse(ttree *t, const char *src, size_t len, const char *path, int li
         pos = next;
         text_from = next;
     }
-    if (sc.ok)
-        add_text(cur, &sc, text_from, len);
+    if (sc.ok) {
+        int xl, xc;
+        where(&sc, text_from, &xl, &xc);
+        add_text(cur, src, text_from, len, xl, xc);
+    }
     for (size_t i = depth; sc.ok && i-- > 0;) {
         tnode *opened = &stack[i].parent->kids[stack[i].index];
         vb_error(d, path, opened->line, opened->col,
