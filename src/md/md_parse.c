@@ -5,7 +5,7 @@
 #include <cmark-gfm.h>
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
+#include "vn/vn.h"
 
 typedef struct convert_ctx {
     md_doc *doc;
@@ -283,12 +283,14 @@ md_doc *md_parse(const char *text, size_t len, const char *path, int first_line,
     }
     /* NFC before anything else: libharu cannot place combining marks, and
      * decomposed input must print exactly like composed input. */
-    utf8proc_uint8_t *nfc = NULL;
-    char *copy = vb_xstrndup(text, len); /* utf8proc_NFC wants NUL-terminated text */
-    nfc = utf8proc_NFC((const utf8proc_uint8_t *)copy);
-    free(copy);
-    if (!nfc) {
-        vb_error(d, path, 0, 0, "không chuẩn hóa được văn bản sang Unicode NFC");
+    /* vn_decode_view checks first, in one pass, whether the text is NFC
+     * already (the usual case) and only then composes, with utf8proc. */
+    vb_buf composed;
+    vb_buf_init(&composed);
+    const char *nfc = NULL;
+    size_t nfc_len = 0;
+    if (!vn_decode_view(text, len, VN_ENC_UTF8, path, d, &composed, NULL, &nfc, &nfc_len)) {
+        vb_buf_free(&composed);
         return NULL;
     }
 
@@ -300,9 +302,9 @@ md_doc *md_parse(const char *text, size_t len, const char *path, int first_line,
         if (e)
             cmark_parser_attach_syntax_extension(parser, e);
     }
-    cmark_parser_feed(parser, (const char *)nfc, strlen((const char *)nfc));
+    cmark_parser_feed(parser, nfc, nfc_len);
     cmark_node *root = cmark_parser_finish(parser);
-    free(nfc);
+    vb_buf_free(&composed);
 
     md_doc *doc = vb_xcalloc(1, sizeof *doc);
     doc->arena = vb_arena_new();
