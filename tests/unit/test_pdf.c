@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "pdf/pdf.h"
+#include "pdf/pdf_internal.h"
 
 #include <dirent.h>
 #include <sys/wait.h>
@@ -649,10 +650,34 @@ static void shared_layer_is_written_once(void **state)
     free(out);
 }
 
+/* Numbers in content streams: at most three decimals, no trailing zeros,
+ * no "-0", the sign kept; checked against values worked out by hand. */
+static void reals_are_written_short_and_exact(void **state)
+{
+    (void)state;
+    static const struct {
+        double v;
+        const char *want;
+    } cases[] = {
+        {0, "0"},          {0.5, "0.5"},       {-0.5, "-0.5"},     {12.345, "12.345"},
+        {-3, "-3"},        {100, "100"},       {0.001, "0.001"},   {0.0004, "0"},
+        {-0.0004, "0"},    {841.89, "841.89"}, {2.1005, "2.101"},  {-1234567.25, "-1234567.25"},
+        {0.12, "0.12"},    {9.999, "9.999"},   {9.9996, "10"},     {-0.07, "-0.07"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        vb_buf b;
+        vb_buf_init(&b);
+        pdf_put_real(&b, cases[i].v);
+        assert_string_equal(b.data ? b.data : "", cases[i].want);
+        vb_buf_free(&b);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(the_letters_are_134),
+        cmocka_unit_test(reals_are_written_short_and_exact),
         cmocka_unit_test_setup_teardown(text_round_trips_in_three_extractors, setup, teardown),
         cmocka_unit_test_setup_teardown(structure_is_clean_and_fonts_are_subsets, setup, teardown),
         cmocka_unit_test_setup_teardown(metadata_outline_and_lang, setup, teardown),
