@@ -22,16 +22,18 @@ static void apply_word(uint32_t *w, size_t n, vn_tone tone)
     if (n < 2 || n > MAX_LETTERS)
         return;
     vn_letter l[MAX_LETTERS];
-    for (size_t i = 0; i < n; i++)
+    /* The last two letters first: most words end otherwise, and need no
+     * more work (this runs on every word of every document). */
+    if (!vn_letter_split(w[n - 2], &l[n - 2]) || !vn_letter_split(w[n - 1], &l[n - 1]))
+        return;
+    vn_letter *a = &l[n - 2], *b = &l[n - 1];
+    if (!pair_moves(a->base, b->base) || (a->tone == VN_T_NONE && b->tone == VN_T_NONE))
+        return;
+    for (size_t i = 0; i + 2 < n; i++)
         if (!vn_letter_split(w[i], &l[i]))
             return; /* a combining mark: not a syllable */
-    vn_letter *a = &l[n - 2], *b = &l[n - 1];
-    if (!pair_moves(a->base, b->base))
-        return;
     if (n >= 3 && (vn_is_vowel_base(l[n - 3].base) || l[n - 3].base == 'q'))
         return; /* "quy", "uoa"…: the u is part of qu, or the vowel is longer */
-    if (a->tone == VN_T_NONE && b->tone == VN_T_NONE)
-        return;
     if (!vn_syllable_valid(w, n))
         return;
     int t = a->tone != VN_T_NONE ? a->tone : b->tone;
@@ -50,11 +52,15 @@ static void apply_word(uint32_t *w, size_t n, vn_tone tone)
  * no letter next to a mark is ever changed (that could break NFC). */
 static bool word_char(uint32_t cp)
 {
-    vn_letter l;
-    if (vn_letter_split(cp, &l))
-        return true;
+    /* What vn_letter_split accepts (ASCII letters, any cased letter) plus
+     * marks, by category alone: splitting decomposes, and this runs on
+     * every character of every document. */
+    if (cp < 0x80)
+        return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
     utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
-    return c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC || c == UTF8PROC_CATEGORY_ME;
+    return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LL ||
+           c == UTF8PROC_CATEGORY_LT || c == UTF8PROC_CATEGORY_MN ||
+           c == UTF8PROC_CATEGORY_MC || c == UTF8PROC_CATEGORY_ME;
 }
 
 void vn_tone_apply(uint32_t *cps, size_t n, vn_tone tone)
