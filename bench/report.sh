@@ -29,19 +29,24 @@ W=$(mktemp -d -t vanban-report.XXXXXX)
 trap 'rm -rf "$W"' EXIT
 TEMPLATE="$REPO/templates/bao-cao-ket-qua.md"
 
-# measure LABEL CMD...: one warm-up, RUNS timed runs; prints median s and max RSS
+# measure LABEL CMD...: one warm-up, RUNS timed runs; prints the median wall
+# seconds and the largest peak RSS in MiB. Python's wait4 gives both for the
+# child alone (no shell, no GNU time process in the figure).
 measure() {
   local label=$1; shift
   "$@" >/dev/null 2>&1 || { echo "$label: FAILED: $*" >&2; return 1; }
-  local ts=() rss=0
-  for _ in $(seq "$RUNS"); do
-    /usr/bin/time -f "%e %M" -o "$W/time" "$@" >/dev/null 2>&1
-    read -r t m < "$W/time"
-    ts+=("$t"); [ "$m" -gt "$rss" ] && rss=$m
-  done
-  local med
-  med=$(printf '%s\n' "${ts[@]}" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}')
-  echo "$med $((rss / 1024))"
+  python3 - "$RUNS" "$@" <<'PY'
+import os, statistics, subprocess, sys, time
+runs, cmd = int(sys.argv[1]), sys.argv[2:]
+ts, rss = [], 0
+for _ in range(runs):
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, ru = os.wait4(p.pid, 0)
+    ts.append(time.perf_counter() - t0)
+    rss = max(rss, ru.ru_maxrss)
+print(f"{statistics.median(ts):.4f} {rss // 1024}")
+PY
 }
 pdf_facts() { # pages KiB
   echo "$(pdfinfo "$1" 2>/dev/null | awk '/^Pages:/ {print $2}') $(( $(stat -c %s "$1") / 1024 ))"
