@@ -11,6 +11,7 @@
 struct font_set {
     char *family[FONT_ROLE_COUNT];
     FcConfig *fc; /* created on the first lookup: loading the cache costs time */
+    bool fc_full; /* fc is the system's whole configuration, not the lean one */
     font_face *faces[FONT_ROLE_COUNT][FONT_STYLE_COUNT];
     bool failed[FONT_ROLE_COUNT][FONT_STYLE_COUNT]; /* reported once, not on every request */
     font_face **loaded; /* in load order, for the PDF stage */
@@ -96,16 +97,37 @@ static bool family_matches(FcPattern *p, const char *family)
     return false;
 }
 
-/* Resolves family + style to a file; NULL (after reporting) if not installed. */
-static font_face *lookup(font_set *fs, const char *family, font_style style, vb_diag *d)
+/* The font directories and caches of a Debian system, and nothing else.
+ * FcInitLoadConfigAndFonts parses the system's whole configuration (some
+ * sixty files of aliases and rendering preferences, none of which matters
+ * to a lookup by exact family): two thirds of the time of a short document.
+ * This configuration reads the same caches in a fraction of that; a family
+ * it cannot find is looked up again in the full configuration, so fonts in
+ * directories that only the system's or the user's files name still work. */
+static const char LEAN_CONFIG[] =
+    "<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"urn:fontconfig:fonts.dtd\">\n"
+    "<fontconfig>"
+    "<dir>/usr/share/fonts</dir><dir>/usr/local/share/fonts</dir>"
+    "<dir prefix=\"xdg\">fonts</dir><dir>~/.fonts</dir>"
+    "<cachedir>/var/cache/fontconfig</cachedir><cachedir prefix=\"xdg\">fontconfig</cachedir>"
+    "<cachedir>~/.fontconfig</cachedir>"
+    "</fontconfig>\n";
+
+static FcConfig *lean_config(void)
 {
-    if (!fs->fc) {
-        fs->fc = FcInitLoadConfigAndFonts();
-        if (!fs->fc) {
-            vb_error_io(d, NULL, "không khởi tạo được fontconfig");
-            return NULL;
-        }
-    }
+    FcConfig *c = FcConfigCreate();
+    if (c && FcConfigParseAndLoadFromMemory(c, (const FcChar8 *)LEAN_CONFIG, FcFalse) &&
+        FcConfigBuildFonts(c))
+        return c;
+    if (c)
+        FcConfigDestroy(c);
+    return NULL;
+}
+
+/* The match for family + style in the current configuration: true when it
+ * is that family in that style (a substitute is never taken). */
+static FcPattern *match_exact(font_set *fs, const char *family, font_style style, bool *exact)
+{
     bool bold = style & FONT_BOLD, italic = style & FONT_ITALIC;
     FcPattern *pat = FcPatternCreate();
     FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
@@ -117,15 +139,44 @@ static font_face *lookup(font_set *fs, const char *family, font_style style, vb_
     FcResult res;
     FcPattern *match = FcFontMatch(fs->fc, pat, &res);
     FcPatternDestroy(pat);
+    int weight = 0, slant = 0;
+    *exact = match && family_matches(match, family) &&
+             FcPatternGetInteger(match, FC_WEIGHT, 0, &weight) == FcResultMatch &&
+             FcPatternGetInteger(match, FC_SLANT, 0, &slant) == FcResultMatch &&
+             (weight >= FC_WEIGHT_DEMIBOLD) == bold && (slant != FC_SLANT_ROMAN) == italic;
+    return match;
+}
+
+/* Resolves family + style to a file; NULL (after reporting) if not installed. */
+static font_face *lookup(font_set *fs, const char *family, font_style style, vb_diag *d)
+{
+    if (!fs->fc) {
+        fs->fc = lean_config();
+        fs->fc_full = false;
+    }
+    bool exact = false;
+    FcPattern *match = fs->fc ? match_exact(fs, family, style, &exact) : NULL;
+    if (!exact && !fs->fc_full) {
+        /* Not in the standard directories: ask the whole configuration. */
+        if (match)
+            FcPatternDestroy(match);
+        if (fs->fc)
+            FcConfigDestroy(fs->fc);
+        fs->fc = FcInitLoadConfigAndFonts();
+        fs->fc_full = true;
+        if (!fs->fc) {
+            vb_error_io(d, NULL, "không khởi tạo được fontconfig");
+            return NULL;
+        }
+        match = match_exact(fs, family, style, &exact);
+    }
 
     font_face *f = NULL;
-    int weight = 0, slant = 0, index = 0;
+    int index = 0;
     FcChar8 *file = NULL, *format = NULL;
     if (!match || !family_matches(match, family)) {
         report_missing(d, family, style, "");
-    } else if (FcPatternGetInteger(match, FC_WEIGHT, 0, &weight) != FcResultMatch ||
-               FcPatternGetInteger(match, FC_SLANT, 0, &slant) != FcResultMatch ||
-               (weight >= FC_WEIGHT_DEMIBOLD) != bold || (slant != FC_SLANT_ROMAN) != italic) {
+    } else if (!exact) {
         /* The family is there but not this style: fontconfig would hand us
          * another style, and a fake bold or italic is not acceptable. */
         report_missing(d, family, style, ": họ phông có cài nhưng thiếu kiểu này");

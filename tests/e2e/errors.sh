@@ -27,6 +27,26 @@ expect 1 'không tìm thấy phông "Không Có Phông".*fonts-|cài' "$T/w/ok.p
 expect 1 'Times New Roman.*ttf-mscorefonts-installer' "$T/w/ok.pdf" -- \
     render "$T/w/ok.md" --font-family "Times New Roman"
 
+# A family installed only where the system's (or the user's) fontconfig files
+# say is still found: vanban first looks in the standard font directories
+# alone (fast), then asks the whole configuration before calling a family
+# missing. The family here exists only in $T/fonts, named by FONTCONFIG_FILE.
+mkdir -p "$T/fonts" "$T/fccache" "$T/fam"
+serif=$(fc-match -f '%{file}' 'Liberation Serif:style=Regular')
+python3 "$TOOLS/rename_font.py" "$serif" "$T/fonts/vt.ttf" "Vanban Thu Nghiem" VanbanThuNghiem
+cat > "$T/fonts.conf" <<CONF
+<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
+<fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+<dir>$T/fonts</dir><cachedir>$T/fccache</cachedir></fontconfig>
+CONF
+printf 'Chữ thường.\n' > "$T/fam/t.md"
+check "a family named only by the fontconfig files is found" \
+    env FONTCONFIG_FILE="$T/fonts.conf" "$VANBAN" render "$T/fam/t.md" --font-family "Vanban Thu Nghiem" -o "$T/fam/t.pdf"
+check "and embedded" sh -c "pdffonts '$T/fam/t.pdf' | grep -q '+VanbanThuNghiem'"
+expect 1 'không tìm thấy phông "Vanban Thu Nghiem"' "$T/w/ok.pdf" -- \
+    render "$T/w/ok.md" --font-family "Vanban Thu Nghiem"
+
 printf 'Đoạn một.\n\n![Logo](khong-co.png)\n' > "$T/w/img.md"
 expect 1 "img.md:3(:[0-9]+)?: lỗi: .*khong-co.png" "$T/w/img.pdf" -- render "$T/w/img.md"
 
