@@ -188,7 +188,7 @@ bool ttree_parse(ttree *t, const char *src, size_t len, const char *path, int li
                 tnode *opened = &f->parent->kids[f->index];
                 if (blen && (blen != opened->len || memcmp(body, opened->text, blen) != 0)) {
                     vb_error(d, path, tl, tc,
-                             "thẻ đóng \"{{/%.*s}}\" không khớp thẻ mở \"{{#%.*s}}\" ở dòng %d",
+                             "thẻ đóng \"{{/ %.*s}}\" không khớp thẻ mở \"{{#%.*s}}\" ở dòng %d",
                              (int)blen, body, (int)opened->len, opened->text, opened->line);
                     sc.ok = false;
                 }

@@ -291,7 +291,7 @@ static void errors_with_location(void **state)
     assert_error(f, "{{//unit[1] | date}}", "t.md:1:1:", "bộ lọc date cần ngày dạng");
     assert_error(f, "x\n\n  {{#//unit}}\nmở mãi", "t.md:3:3:", "chưa được đóng");
     assert_error(f, "Một {{/}} hai", "t.md:1:5:", "không có thẻ mở");
-    assert_error(f, "{{#//unit}}x{{/ //khac}}", "t.md:1:13:", "không khớp thẻ mở");
+    assert_error(f, "{{#//unit}}x{{/ //khac}}", "t.md:1:13:", "thẻ đóng \"{{/ //khac}}\" không khớp thẻ mở \"{{#//unit}}\"");
     assert_error(f, "Ở đây {{//khong-co}}", "t.md:1:7:", "không tìm thấy giá trị nào");
     assert_error(f, "Mở {{//unit", "t.md:1:4:", "không có \"}}\" đóng");
     assert_error(f, "{{ }}", "t.md:1:1:", "thẻ rỗng");
