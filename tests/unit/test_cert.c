@@ -7,6 +7,7 @@
 #include <cmocka.h>
 
 #include "cert/cert.h"
+#include "font_fixture.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -67,33 +68,6 @@ static void settings(void **state)
     assert_string_equal(cert_line_key(CERT_SO_VAO_SO), "so_vao_so");
 }
 
-typedef struct fixture {
-    font_set *fs;
-    vb_diag d;
-    char *msg;
-    size_t msg_len;
-    FILE *out;
-} fixture;
-
-static int setup(void **state)
-{
-    fixture *f = calloc(1, sizeof *f);
-    f->out = open_memstream(&f->msg, &f->msg_len);
-    vb_diag_init(&f->d, f->out);
-    f->fs = font_set_new(NULL);
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    font_set_free(f->fs);
-    fclose(f->out);
-    free(f->msg);
-    free(f);
-    return 0;
-}
 
 /* A 150-character unit (Vietnamese, spaces between words). */
 static const char *const UNIT150 =

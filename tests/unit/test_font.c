@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "font/font.h"
+#include "font_fixture.h"
 
 #include <hb.h>
 #include <hpdf.h>
@@ -20,33 +21,6 @@
 #include <string.h>
 #include <unistd.h>
 
-typedef struct fixture {
-    font_set *fs;
-    vb_diag d;
-    char *msg;
-    size_t msg_len;
-    FILE *out;
-} fixture;
-
-static int setup(void **state)
-{
-    fixture *f = calloc(1, sizeof *f);
-    f->out = open_memstream(&f->msg, &f->msg_len);
-    vb_diag_init(&f->d, f->out);
-    f->fs = font_set_new(NULL);
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    font_set_free(f->fs);
-    fclose(f->out);
-    free(f->msg);
-    free(f);
-    return 0;
-}
 
 static const char *messages(fixture *f)
 {
