@@ -195,7 +195,9 @@ static page_doc *render_document(render_run *r, const char *path, bool main_doc,
      * $name), then the body, both against the data. */
     xmlDocPtr xdoc = r->contest ? vb_contest_doc(r->contest) : NULL;
     char *dir = vb_dirname(path);
-    tmpl_options topt = {.dir = dir, .tone = tone, .markdown = true, .vars = &fm};
+    bool told_no_data = false;
+    tmpl_options topt = {.dir = dir, .tone = tone, .markdown = true, .vars = &fm,
+                         .told_no_data = &told_no_data};
     vb_buf body;
     vb_buf_init(&body);
     bool expanded = tmpl_expand_front_matter(&fm, path, xdoc, NULL, &topt, d) &&

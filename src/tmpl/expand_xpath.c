@@ -170,9 +170,13 @@ xmlXPathObjectPtr xpath_eval(expand_ctx *cx, const char *expr, size_t len, xmlNo
                              int i, int n, int line, int col)
 {
     if (!cx->xp) {
-        vb_error(cx->d, cx->path, line, col,
-                 "thẻ \"{{%.*s}}\" cần dữ liệu: thêm -d TỆP.xml khi chạy vanban render",
-                 (int)len, expr);
+        bool *told = cx->opt->told_no_data;
+        if (!told || !*told)
+            vb_error(cx->d, cx->path, line, col,
+                     "thẻ \"{{%.*s}}\" cần dữ liệu: thêm -d TỆP.xml khi chạy vanban render",
+                     (int)len, expr);
+        if (told)
+            *told = true;
         cx->failed = true;
         return NULL;
     }

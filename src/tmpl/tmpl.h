@@ -63,6 +63,9 @@ typedef struct tmpl_options {
                                  certificate's place in its `each:` and their count) */
     tmpl_xpath *xpath;        /* optional: reused instead of a context per call
                                  (must be for the same document) */
+    bool *told_no_data;       /* optional: set once a tag without data (no -d) has
+                                 been reported, so the template's other tags fail
+                                 silently — one message, not one per tag */
 } tmpl_options;
 
 /* Expands the tags of `text` (from `path`, starting at line:col there) with

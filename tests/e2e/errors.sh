@@ -47,6 +47,11 @@ check "and embedded" sh -c "pdffonts '$T/fam/t.pdf' | grep -q '+VanbanThuNghiem'
 expect 1 'không tìm thấy phông "Vanban Thu Nghiem"' "$T/w/ok.pdf" -- \
     render "$T/w/ok.md" --font-family "Vanban Thu Nghiem"
 
+# A template rendered without its data: one message at the first tag that
+# needs it, not one per tag.
+expect 1 'bao-cao-ket-qua.md:[0-9]+:[0-9]+: lỗi: .*cần dữ liệu: thêm -d' "$T/w/bc.pdf" -- \
+    render "$VANBAN_SRC/templates/bao-cao-ket-qua.md" -o "$T/w/bc.pdf"
+
 printf 'Đoạn một.\n\n![Logo](khong-co.png)\n' > "$T/w/img.md"
 expect 1 "img.md:3(:[0-9]+)?: lỗi: .*khong-co.png" "$T/w/img.pdf" -- render "$T/w/img.md"
 
