@@ -18,6 +18,7 @@
 #include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -254,7 +255,7 @@ static void fix_to_unicode(pdf_ctx *c, pdf_font *pf, HPDF_FontAttr fa)
  * time of a short document, for two maps that fix_widths and fix_cid_to_gid
  * replace anyway. With the generic function it takes the code points from
  * the encoder's cid_map. So for the call the UTF-8 encoder shows the generic
- * to_unicode_fn and a cid_map of exactly this
+ * to_unicode_fn and attributes whose cid_map holds exactly this
  * font's code points (CID = code point, as the UTF-8 encoder has it), and
  * gets its own back after: nothing else runs in between, and every later
  * use (metadata strings) sees the encoder as it was. The font's /Encoding
@@ -264,27 +265,25 @@ static HPDF_Font get_font_narrowed(pdf_ctx *c, const pdf_font *pf, const char *n
     HPDF_Encoder enc = HPDF_GetEncoder(c->pdf, "UTF-8");
     if (!enc || enc->type != HPDF_ENCODER_TYPE_DOUBLE_BYTE || !enc->attr)
         return HPDF_GetFont(c->pdf, name, "UTF-8");
-    HPDF_CMapEncoderAttr ea = (HPDF_CMapEncoderAttr)enc->attr;
-    size_t maps = sizeof ea->cid_map + sizeof ea->unicode_map;
-    unsigned char *saved = vb_xmalloc(maps);
-    memcpy(saved, ea->cid_map, sizeof ea->cid_map);
-    memcpy(saved + sizeof ea->cid_map, ea->unicode_map, sizeof ea->unicode_map);
-    HPDF_Encoder_ToUnicode_Func own = enc->to_unicode_fn;
-
-    memset(ea->cid_map, 0, sizeof ea->cid_map);
-    memset(ea->unicode_map, 0, sizeof ea->unicode_map);
+    /* A stand-in for the encoder's attributes: the maps hold only this
+     * font's code points (calloc'd, so untouched pages cost nothing), the
+     * rest (registry, ordering, writing mode, ranges) is the encoder's own. */
+    HPDF_CMapEncoderAttr own_attr = (HPDF_CMapEncoderAttr)enc->attr;
+    HPDF_CMapEncoderAttr mine = vb_xcalloc(1, sizeof *mine);
+    size_t maps = offsetof(HPDF_CMapEncoderAttr_Rec, jww_line_head);
+    memcpy((char *)mine + maps, (const char *)own_attr + maps, sizeof *mine - maps);
     for (uint32_t cp = 1; cp <= pf->max_cp && cp < 65536; cp++)
         if (is_used(pf, cp)) {
-            ea->cid_map[cp >> 8][cp & 0xFF] = (HPDF_UINT16)cp;
-            ea->unicode_map[cp >> 8][cp & 0xFF] = (HPDF_UNICODE)cp;
+            mine->cid_map[cp >> 8][cp & 0xFF] = (HPDF_UINT16)cp;
+            mine->unicode_map[cp >> 8][cp & 0xFF] = (HPDF_UNICODE)cp;
         }
+    HPDF_Encoder_ToUnicode_Func own_fn = enc->to_unicode_fn;
+    enc->attr = mine;
     enc->to_unicode_fn = HPDF_CMapEncoder_ToUnicode;
     HPDF_Font font = HPDF_GetFont(c->pdf, name, "UTF-8");
-
-    enc->to_unicode_fn = own;
-    memcpy(ea->cid_map, saved, sizeof ea->cid_map);
-    memcpy(ea->unicode_map, saved + sizeof ea->cid_map, sizeof ea->unicode_map);
-    free(saved);
+    enc->attr = own_attr;
+    enc->to_unicode_fn = own_fn;
+    free(mine);
     return font;
 }
 
