@@ -12,11 +12,12 @@
 # Env: RUNS (default 5 timed runs after one warm-up; median), SIZES, VANBAN
 #      (binary; default a Release build in build-bench/), VANBAN_SHARED
 #      (default <repo>/../shared; its bench/peers must have node_modules for
-#      the Typst peers, or they are skipped).
+#      the Typst peers, or they are skipped), PEERS_DIR (a copy of
+#      shared/bench/peers with node_modules, when the shared folder is read-only).
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SHARED="$(cd "${VANBAN_SHARED:-$REPO/../shared}" && pwd)"
-PEERS="$SHARED/bench/peers"
+PEERS="$(cd "${PEERS_DIR:-$SHARED/bench/peers}" && pwd)"
 RUNS="${RUNS:-5}"
 SIZES="${SIZES:-500 1000 2000 4000}"
 if [ -z "${VANBAN:-}" ]; then

@@ -17,11 +17,13 @@
 #
 # Env: RUNS (warm runs, default 5), PEERS (comma list of peer names; vanban is
 #      always added), OUT (work folder, default a new temp dir), VANBAN (binary),
-#      SKIP_SHARED=1 (only the book), VANBAN_SHARED (default <repo>/../shared).
+#      SKIP_SHARED=1 (only the book), VANBAN_SHARED (default <repo>/../shared),
+#      PEERS_DIR (a copy of shared/bench/peers where install-peers.sh has put
+#      node_modules, when the shared folder is read-only; default the shared one).
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SHARED="$(cd "${VANBAN_SHARED:-$REPO/../shared}" && pwd)"
-PEERS_DIR="$SHARED/bench/peers"
+PEERS_DIR="$(cd "${PEERS_DIR:-$SHARED/bench/peers}" && pwd)"
 RUNS="${RUNS:-5}"
 
 if [ -z "${VANBAN:-}" ]; then
