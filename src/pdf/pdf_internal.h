@@ -54,7 +54,7 @@ void pdf_fonts_free(pdf_ctx *c);
 
 /* pdf_text.c / pdf_draw.c: page content. */
 void pdf_put_real(vb_buf *b, double v);
-/* Appends "[<hex> adj <hex>] TJ\n" for a run (see pdf_text.c). */
+/* Appends "[(codes) adj (codes)] TJ\n" for a run (see pdf_text.c). */
 void pdf_tj(vb_buf *b, const char *s, double extra, double size);
 /* Writes one ITEM_TEXT as a raw TJ; BT, font, matrix and colour are already set. */
 bool pdf_text_emit(pdf_ctx *c, HPDF_Page page, const page_item *it);

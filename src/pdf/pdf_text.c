@@ -41,19 +41,34 @@ void pdf_put_real(vb_buf *b, double v)
     vb_buf_append(b, d + n, sizeof d - n);
 }
 
-/* Four upper-case hex digits (BMP code points; libharu writes 2-byte codes). */
-static void put_hex4(vb_buf *b, uint32_t cp)
+/* One code as its two UTF-16BE bytes in a literal string (BMP code points;
+ * libharu's Identity-H codes are two bytes). Half the bytes of hex: the
+ * content streams are most of what the PDF stage deflates. '(', ')' and '\\'
+ * are escaped, and CR too, which a reader would turn into LF. */
+static void put_code(vb_buf *b, uint32_t cp)
 {
-    static const char hex[] = "0123456789ABCDEF";
-    char d[4] = {hex[(cp >> 12) & 15], hex[(cp >> 8) & 15], hex[(cp >> 4) & 15], hex[cp & 15]};
-    vb_buf_append(b, d, 4);
+    char d[4];
+    size_t n = 0;
+    for (int shift = 8; shift >= 0; shift -= 8) {
+        char c = (char)((cp >> shift) & 0xFF);
+        if (c == '(' || c == ')' || c == '\\') {
+            d[n++] = '\\';
+            d[n++] = c;
+        } else if (c == '\r') {
+            d[n++] = '\\';
+            d[n++] = 'r';
+        } else {
+            d[n++] = c;
+        }
+    }
+    vb_buf_append(b, d, n);
 }
 
-/* Builds "[<hex...0020> -adj <hex...>] TJ\n": content codes are the UTF-16BE
+/* Builds "[(codes...) -adj (codes...)] TJ\n": content codes are the UTF-16BE
  * code points (Identity-H with CID = code point, as libharu encodes). */
 void pdf_tj(vb_buf *b, const char *s, double extra, double size)
 {
-    vb_buf_puts(b, "[<");
+    vb_buf_puts(b, "[(");
     /* -extra * 1000 / size: TJ numbers are thousandths of the font size and
      * positive values move left. */
     double adj = size > 0 ? -extra * 1000.0 / size : 0;
@@ -65,14 +80,14 @@ void pdf_tj(vb_buf *b, const char *s, double extra, double size)
         if (n == 0) /* checked by pdf_fonts_collect */
             n = 1;
         i += n;
-        put_hex4(b, cp);
+        put_code(b, cp);
         if (cp == 0x20 && adjust && i < len) {
-            vb_buf_puts(b, "> ");
+            vb_buf_puts(b, ") ");
             pdf_put_real(b, adj);
-            vb_buf_puts(b, " <");
+            vb_buf_puts(b, " (");
         }
     }
-    vb_buf_puts(b, ">] TJ\012");
+    vb_buf_puts(b, ")] TJ\012");
 }
 
 bool pdf_text_emit(pdf_ctx *c, HPDF_Page page, const page_item *it)

@@ -673,11 +673,32 @@ static void reals_are_written_short_and_exact(void **state)
     }
 }
 
+/* TJ codes are two UTF-16BE bytes in literal strings: the bytes a reader
+ * would take for a delimiter or an end of line are escaped (Ĩ is 01 28, ĩ
+ * 01 29, č 01 0D), and a justified run gets its adjustment after each space. */
+static void tj_codes_are_escaped_literal_strings(void **state)
+{
+    (void)state;
+    vb_buf b;
+    vb_buf_init(&b);
+    pdf_tj(&b, "Ĩ(\\č", 0, 13);
+    static const char want1[] = "[(\001\\(\0\\(\0\\\\\001\\r)] TJ\n";
+    assert_int_equal(b.len, sizeof want1 - 1);
+    assert_memory_equal(b.data, want1, sizeof want1 - 1);
+    vb_buf_clear(&b);
+    pdf_tj(&b, "ĩ a", 1.3, 13);
+    static const char want2[] = "[(\001\\)\0 ) -100 (\0a)] TJ\n";
+    assert_int_equal(b.len, sizeof want2 - 1);
+    assert_memory_equal(b.data, want2, sizeof want2 - 1);
+    vb_buf_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(the_letters_are_134),
         cmocka_unit_test(reals_are_written_short_and_exact),
+        cmocka_unit_test(tj_codes_are_escaped_literal_strings),
         cmocka_unit_test_setup_teardown(text_round_trips_in_three_extractors, setup, teardown),
         cmocka_unit_test_setup_teardown(structure_is_clean_and_fonts_are_subsets, setup, teardown),
         cmocka_unit_test_setup_teardown(metadata_outline_and_lang, setup, teardown),
