@@ -3,6 +3,9 @@
  * they change, which keeps the content streams small. */
 #include "pdf_internal.h"
 
+#include <hpdf_pages.h>
+#include <hpdf_streams.h>
+
 #include <errno.h>
 #include <string.h>
 #include <strings.h>
@@ -73,8 +76,6 @@ static bool draw_text(pdf_ctx *c, page_state *ps, const page_item *it)
         HPDF_Page_SetTextRise(ps->page, (HPDF_REAL)it->u.text.rise);
         ps->rise = it->u.text.rise;
     }
-    HPDF_Page_SetTextMatrix(ps->page, 1, 0, 0, 1, (HPDF_REAL)it->u.text.x,
-                            (HPDF_REAL)it->u.text.y);
     if (c->error)
         return pdf_ok(c, "viết chữ");
     return pdf_text_emit(c, ps->page, it);
@@ -155,10 +156,26 @@ static bool draw_item(pdf_ctx *c, page_state *ps, const page_item *it)
     end_text(ps);
     switch (it->kind) {
     case ITEM_LINE:
+        /* raw "m l S": libharu's MoveTo and LineTo cost 3,000 instructions
+         * each (a cleared buffer and printed reals), and a 500-row table has
+         * thousands of rules; the graphics state is the same after S. */
         set_stroke(ps, it->color, it->u.line.width);
-        HPDF_Page_MoveTo(page, (HPDF_REAL)it->u.line.x1, (HPDF_REAL)it->u.line.y1);
-        HPDF_Page_LineTo(page, (HPDF_REAL)it->u.line.x2, (HPDF_REAL)it->u.line.y2);
-        HPDF_Page_Stroke(page);
+        if (!c->error) {
+            vb_buf *b = &c->scratch;
+            vb_buf_clear(b);
+            pdf_put_real(b, it->u.line.x1);
+            vb_buf_putc(b, ' ');
+            pdf_put_real(b, it->u.line.y1);
+            vb_buf_puts(b, " m\012");
+            pdf_put_real(b, it->u.line.x2);
+            vb_buf_putc(b, ' ');
+            pdf_put_real(b, it->u.line.y2);
+            vb_buf_puts(b, " l\012S\012");
+            HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
+            if (HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)b->data, (HPDF_UINT)b->len) != HPDF_OK &&
+                !c->error)
+                c->error = HPDF_FAILD_TO_ALLOC_MEM;
+        }
         break;
     case ITEM_RECT: {
         bool stroke = it->u.rect.width > 0, fill = it->u.rect.fill;

@@ -56,7 +56,7 @@ void pdf_fonts_free(pdf_ctx *c);
 void pdf_put_real(vb_buf *b, double v);
 /* Appends "[(codes) adj (codes)] TJ\n" for a run (see pdf_text.c). */
 void pdf_tj(vb_buf *b, const char *s, double extra, double size);
-/* Writes one ITEM_TEXT as a raw TJ; BT, font, matrix and colour are already set. */
+/* Writes one ITEM_TEXT as a raw Tm and TJ; BT, font and colour are already set. */
 bool pdf_text_emit(pdf_ctx *c, HPDF_Page page, const page_item *it);
 bool pdf_draw_page(pdf_ctx *c, HPDF_Page page, const vb_page *pg);
 bool pdf_images_check(pdf_ctx *c, const page_doc *doc);
