@@ -2,7 +2,7 @@
  * (docs/libharu-notes.md §1), so every string is checked before it gets there. */
 #include "util.h"
 
-size_t vb_utf8_decode(const char *str, size_t len, uint32_t *cp)
+size_t vb_utf8_decode_seq(const char *str, size_t len, uint32_t *cp)
 {
     const unsigned char *s = (const unsigned char *)str;
     if (len == 0)

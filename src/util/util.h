@@ -84,7 +84,17 @@ char *vb_arena_strndup(vb_arena *a, const char *s, size_t n);
 /* ---- UTF-8 -------------------------------------------------------------- */
 /* Decodes one code point at s (len bytes left). Returns its length in bytes, or
  * 0 if the sequence is invalid (overlong, surrogate, truncated, > U+10FFFF). */
-size_t vb_utf8_decode(const char *s, size_t len, uint32_t *cp);
+size_t vb_utf8_decode_seq(const char *s, size_t len, uint32_t *cp);
+/* ASCII inline: the layout and PDF stages decode every character of a
+ * document three or four times, and most of them are one byte. */
+static inline size_t vb_utf8_decode(const char *s, size_t len, uint32_t *cp)
+{
+    if (len && (unsigned char)s[0] < 0x80) {
+        *cp = (unsigned char)s[0];
+        return 1;
+    }
+    return vb_utf8_decode_seq(s, len, cp);
+}
 /* Checks a whole string; on failure sets *bad_offset to the first bad byte. */
 bool vb_utf8_valid(const char *s, size_t len, size_t *bad_offset);
 /* Line and column (1-based, column in characters) of a byte offset. */
