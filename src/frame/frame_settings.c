@@ -24,6 +24,18 @@ static int key_line(const settings_ctx *c, const char *key)
     return e ? e->line : 1;
 }
 
+/* Where a field's value came from, for its error: the template, or the
+ * command line ("--set ngay" when --set gave it: it has no line there). */
+static const char *key_where(const settings_ctx *c, const char *key, char *buf, size_t cap)
+{
+    const fm_entry *e = front_matter_find(c->fm, key);
+    if (e && e->line == 0) {
+        snprintf(buf, cap, "--set %s", key);
+        return buf;
+    }
+    return c->path;
+}
+
 /* A scalar in NFC with the document's tone style, or NULL. */
 static const char *text(settings_ctx *c, const char *key)
 {
@@ -73,7 +85,8 @@ static void number(settings_ctx *c, const char *key, double lo, double hi, doubl
     while (end && *end == ' ')
         end++;
     if (!end || end == buf || *end || !isfinite(x) || x < lo || x > hi) {
-        vb_error(c->d, c->path, key_line(c, key), 0,
+        char where[80];
+        vb_error(c->d, key_where(c, key, where, sizeof where), key_line(c, key), 0,
                  "%s: \"%s\" không hợp lệ; cần một số từ %g đến %g%s", key, v, lo, hi, unit);
         c->ok = false;
         return;
@@ -91,7 +104,8 @@ static void page_settings(settings_ctx *c, frame_spec *f)
             f->page_w = f->page_h;
             f->page_h = w;
         } else if (strcmp(huong, "dọc") && strcmp(huong, "portrait")) {
-            vb_error(c->d, c->path, key_line(c, "huong"), 0,
+            char where[80];
+            vb_error(c->d, key_where(c, "huong", where, sizeof where), key_line(c, "huong"), 0,
                      "huong: \"%s\" không hợp lệ; dùng \"dọc\" hoặc \"ngang\"", huong);
             c->ok = false;
         }
@@ -134,7 +148,8 @@ static const char *place_date(settings_ctx *c)
     if (iso) {
         vn_date dt;
         if (!vn_parse_iso_date(iso, &dt)) {
-            vb_error(c->d, c->path, key_line(c, "ngay"), 0,
+            char where[80];
+            vb_error(c->d, key_where(c, "ngay", where, sizeof where), key_line(c, "ngay"), 0,
                      "ngay: \"%s\" không phải ngày hợp lệ; viết theo dạng NĂM-THÁNG-NGÀY, "
                      "ví dụ 2023-07-18",
                      iso);
@@ -157,7 +172,8 @@ bool frame_from_front_matter(frame_spec *f, official_fields *of, const front_mat
     settings_ctx c = {.fm = fm, .path = path, .a = a, .d = d, .tone = VN_TONE_CLASSIC, .ok = true};
     const char *tone = front_matter_get(fm, "tone");
     if (tone && !vn_tone_parse(tone, &c.tone)) {
-        vb_error(d, path, key_line(&c, "tone"), 0,
+        char where[80];
+        vb_error(d, key_where(&c, "tone", where, sizeof where), key_line(&c, "tone"), 0,
                  "tone: \"%s\" không hợp lệ; dùng classic, modern hoặc keep", tone);
         return false;
     }
@@ -170,7 +186,8 @@ bool frame_from_front_matter(frame_spec *f, official_fields *of, const front_mat
         frame_plain(f);
         f->kind = FRAME_CERTIFICATE;
     } else {
-        vb_error(d, path, key_line(&c, "frame"), 0,
+        char where[80];
+        vb_error(d, key_where(&c, "frame", where, sizeof where), key_line(&c, "frame"), 0,
                  "frame: \"%s\" không có; dùng plain, official hoặc certificate", kind);
         return false;
     }

@@ -1,11 +1,11 @@
 /* Markdown → md tree, through cmark-gfm. */
 #include "md.h"
+#include "vn/vn.h"
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 #include <stdlib.h>
 #include <string.h>
-#include "vn/vn.h"
 
 typedef struct convert_ctx {
     md_doc *doc;

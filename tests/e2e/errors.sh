@@ -61,6 +61,9 @@ expect 1 "bad.md:2:9: lỗi: .*UTF-8" "$T/w/bad.pdf" -- render "$T/w/bad.md"
 # Front-matter values the official frame cannot print are errors at their line.
 printf -- '---\nframe: official\nten_loai: KẾ HOẠCH\nngay: 2023-02-30\n---\nNội dung.\n' > "$T/w/date.md"
 expect 1 'date.md:4: lỗi: ngay: "2023-02-30" không phải ngày hợp lệ' "$T/w/date.pdf" -- render "$T/w/date.md"
+# A value given by --set is reported as coming from there, not from a line.
+expect 1 '^vanban: --set co_chu: lỗi: co_chu: "20" không hợp lệ' "$T/w/size.pdf" -- \
+    render "$VANBAN_SRC/tests/data/official/ke-hoach.md" --set co_chu=20 -o "$T/w/size.pdf"
 printf -- '---\nframe: official\nco_chu: 12\n---\nNội dung.\n' > "$T/w/size.md"
 expect 1 'size.md:3: lỗi: co_chu: "12" không hợp lệ; cần một số từ 13 đến 14' "$T/w/size.pdf" -- render "$T/w/size.md"
 printf -- '---\nframe: official\nle_trai: 25\n---\nNội dung.\n' > "$T/w/margin.md"

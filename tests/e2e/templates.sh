@@ -115,4 +115,22 @@ for k, (line, row) in enumerate(zip(lines, rows)):
 check(ok, "rows numbered 1..40 in the results' order, each with its unit's rank and total")
 sys.exit(1 if fails else 0)
 PY
+
+# A template edited in Notepad and saved with Windows line ends, a UTF-8
+# byte-order mark, or as "Unicode" (UTF-16 with its mark) prints the same words.
+TC="$VANBAN_SRC/templates/to-chuc-hoi-thi.md"
+mkdir -p "$T/win"
+sed 's/$/\r/' "$TC" > "$T/win/crlf.md"
+{ printf '\357\273\277'; cat "$TC"; } > "$T/win/bom.md"
+iconv -f UTF-8 -t UTF-16 "$TC" > "$T/win/utf16.md"
+{ printf '\376\377'; iconv -f UTF-8 -t UTF-16BE "$TC"; } > "$T/win/utf16be.md"
+for v in crlf bom utf16 utf16be; do
+    if "$VANBAN" render "$T/win/$v.md" -d "$S/soctrang-2023/contest.xml" -o "$T/win/$v.pdf" &&
+        python3 "$TOOLS/wordiff.py" "$T/win/$v.pdf" "$REF/ke-hoach-to-chuc-hoi-thi-2023.md" \
+            --min 1.0 >/dev/null; then
+        ok "template saved as $v prints the same words"
+    else
+        bad "template saved as $v prints the same words"
+    fi
+done
 finish
