@@ -165,10 +165,12 @@ def in_order(words, where):
     columns side by side interleave when read line by line)."""
     # A closing "." or ";" is the frame's punctuation of a list or of a
     # single recipient ("Kính gửi: … Sóc Trăng."), not a different word.
-    words = [w.rstrip(".;") for w in words]
+    # So is the punctuation of the seed's typos in Nơi nhận ("Lưu: VT. TTr."
+    # for "Lưu: VT, TTr."), which the templates correct.
+    words = [w.rstrip(".;,") for w in words]
     k = 0
     for w in where:
-        if k < len(words) and w.rstrip(".;") == words[k]:
+        if k < len(words) and w.rstrip(".;,") == words[k]:
             k += 1
     return k == len(words)
 
