@@ -145,13 +145,19 @@ static const char *place_date(settings_ctx *c)
         vb_buf_puts(&b, place);
         vb_buf_puts(&b, ", ");
     }
-    if (iso) {
+    bool year_only = iso && strlen(iso) == 4 && strspn(iso, "0123456789") == 4;
+    if (year_only) {
+        /* A draft dated by its year only ("ngay: 2023"): day and month left
+         * blank for the văn thư, the year printed, as typed drafts have it. */
+        vb_buf_puts(&b, "ngày\u00a0\u00a0\u00a0\u00a0\u00a0tháng\u00a0\u00a0\u00a0\u00a0\u00a0năm ");
+        vb_buf_puts(&b, iso);
+    } else if (iso) {
         vn_date dt;
         if (!vn_parse_iso_date(iso, &dt)) {
             char where[80];
             vb_error(c->d, key_where(c, "ngay", where, sizeof where), key_line(c, "ngay"), 0,
                      "ngay: \"%s\" không phải ngày hợp lệ; viết theo dạng NĂM-THÁNG-NGÀY, "
-                     "ví dụ 2023-07-18",
+                     "ví dụ 2023-07-18 (hoặc chỉ năm, 2023, để trống ngày và tháng)",
                      iso);
             c->ok = false;
         } else {

@@ -194,6 +194,11 @@ PY
     --set so_ky_hieu=99/KH-SNV --set ngay=2019-06-29
 txt=$(flat_text "$T/set.pdf")
 check "--set overrides front-matter fields" bash -c "grep -q 'Số: 99/KH-SNV' <<< \"\$1\" && grep -q 'Sóc Trăng, ngày 29 tháng 6 năm 2019' <<< \"\$1\"" _ "$txt"
+# A draft dated by its year only: day and month blank for the văn thư.
+"$VANBAN" render "$VANBAN_SRC/tests/data/official/ke-hoach.md" -o "$T/year.pdf" --set ngay=2024
+txt=$(flat_text "$T/year.pdf")
+check "ngay: 2024 prints 'ngày … tháng … năm 2024' with blanks" \
+    bash -c "grep -Eq 'Sóc Trăng, ngày[[:space:] ]+tháng[[:space:] ]+năm 2024' <<< \"\$1\"" _ "$txt"
 # A document sent with another ("kem_theo"): it follows on a new page with its
 # own header and signature and its own page numbers; paths stay inside the
 # template's folder.
