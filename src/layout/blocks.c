@@ -54,6 +54,29 @@ static void heading(lay_ctx *cx, flow *f, const md_block *b, double x, double wi
     flow_add_space(cx, f, fr->para_space);
 }
 
+/* Is every word of the paragraph bold or italic (a heading written as
+ * emphasis rather than with #)? */
+static bool emphasis_only(const md_block *b)
+{
+    bool any = false;
+    for (size_t i = 0; i < b->n_inl; i++) {
+        const md_inline *in = &b->inl[i];
+        if (in->kind == MD_FOOTREF || in->kind == MD_HARDBREAK)
+            return false;
+        if (in->kind != MD_TEXT)
+            continue;
+        bool blank = true;
+        for (const char *p = in->text; p && *p; p++)
+            blank &= *p == ' ';
+        if (blank)
+            continue;
+        if (!(in->style & (MD_BOLD | MD_ITALIC)))
+            return false;
+        any = true;
+    }
+    return any;
+}
+
 /* Does the paragraph's text start with `prefix`? */
 static bool starts_with(const md_block *b, const char *prefix)
 {
@@ -282,7 +305,17 @@ void blocks_layout(lay_ctx *cx, flow *f, const md_block *b, size_t n, double x, 
                 ps.first_indent = 0;
                 ps.style |= MD_ITALIC;
             }
+            size_t at = f->n;
             para_layout(cx, f, blk->inl, blk->n_inl, &ps, blk->line);
+            /* A run-in heading written as emphasis ("**a) Đối với tập thể**",
+             * as templates copied from Word have them) is kept whole and with
+             * what follows, like a heading: never alone at a page's foot. */
+            if (depth == 0 && !in_note && f == &cx->main && i + 1 < n &&
+                emphasis_only(blk) && f->n - at <= 2) {
+                for (size_t k = at + 1; k < f->n; k++)
+                    f->v[k].break_ok = false;
+                cx->keep_next = true;
+            }
             break;
         }
         case MD_HEADING:

@@ -55,3 +55,26 @@ bottoms = [[l for l in page if re.fullmatch(r"\d+", l["text"])][0]["y1"] for pag
 check(all(b > 841.89 - 20 / 25.4 * 72 for b in bottoms), "page numbers sit in the bottom margin")
 sys.exit(1 if fails else 0)
 PY
+
+# A heading written as emphasis ("**a) Đối với tập thể**") is never the last
+# line of a page: whatever the length before it, it moves on with its text.
+python3 - "$VANBAN" "$T" <<'PY'
+import subprocess, sys
+vanban, tmp = sys.argv[1], sys.argv[2]
+fails = 0
+for n in range(20, 50):
+    body = "\n\n".join("Đoạn văn số %d có nội dung đủ dài để chiếm hai dòng trên trang giấy khổ A4 của văn bản hành chính." % i
+                       for i in range(n))
+    md = body + "\n\n**a) Đối với tập thể**\n\nNội dung của mục a viết thành một đoạn văn bình thường.\n"
+    open(f"{tmp}/e{n}.md", "w").write(md)
+    subprocess.run([vanban, "render", f"{tmp}/e{n}.md", "-o", f"{tmp}/e{n}.pdf"], check=True)
+    pages = subprocess.run(["pdftotext", "-layout", f"{tmp}/e{n}.pdf", "-"], capture_output=True,
+                           text=True).stdout.split("\f")
+    for p in pages:
+        lines = [l.strip() for l in p.splitlines() if l.strip() and not l.strip().isdigit()]
+        if lines and lines[-1] == "a) Đối với tập thể":
+            fails += 1
+            print(f"not ok - {n} paragraphs: the emphasised heading ends a page")
+print(("ok - " if not fails else "not ok - ") + "an emphasised heading never ends a page (30 lengths)")
+sys.exit(1 if fails else 0)
+PY
