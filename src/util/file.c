@@ -86,6 +86,23 @@ bool vb_outfile_open(vb_outfile *o, vb_diag *d, const char *target)
         o->fp = stdout;
         return true;
     }
+    /* A target that exists and is not a regular file (a device, a FIFO:
+     * /dev/stdout, a printer's pipe) is written in place: renaming a
+     * temporary file over it would replace the device node itself. */
+    struct stat st;
+    if (stat(target, &st) == 0 && !S_ISREG(st.st_mode)) {
+        if (S_ISDIR(st.st_mode)) {
+            vb_error_io(d, target, "là một thư mục, không phải tệp");
+            return false;
+        }
+        o->fp = fopen(target, "wb");
+        if (!o->fp) {
+            vb_error_io(d, target, "không mở được để ghi: %s", strerror(errno));
+            return false;
+        }
+        o->target = vb_xstrdup(target);
+        return true;
+    }
     o->target = vb_xstrdup(target);
     o->tmp_path = vb_tmp_sibling(target);
     int fd = open(o->tmp_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
@@ -109,10 +126,19 @@ bool vb_outfile_open(vb_outfile *o, vb_diag *d, const char *target)
 
 bool vb_outfile_commit(vb_outfile *o, vb_diag *d)
 {
-    if (!o->tmp_path) { /* stdout */
+    if (!o->tmp_path) { /* stdout, or a device written in place */
         bool ok = fflush(o->fp) == 0 && !ferror(o->fp);
+        int err = errno;
+        if (o->fp != stdout && fclose(o->fp) != 0 && ok) {
+            ok = false;
+            err = errno;
+        }
         if (!ok)
-            vb_error_io(d, "-", "không ghi được ra đầu ra chuẩn: %s", strerror(errno));
+            vb_error_io(d, o->target ? o->target : "-", "không ghi được kết quả: %s",
+                        strerror(err));
+        o->fp = NULL;
+        free(o->target);
+        o->target = NULL;
         return ok;
     }
     bool ok = fflush(o->fp) == 0 && !ferror(o->fp) && fsync(fileno(o->fp)) == 0;

@@ -52,6 +52,19 @@ expect 1 'không tìm thấy phông "Vanban Thu Nghiem"' "$T/w/ok.pdf" -- \
 expect 1 'bao-cao-ket-qua.md:[0-9]+:[0-9]+: lỗi: .*cần dữ liệu: thêm -d' "$T/w/bc.pdf" -- \
     render "$VANBAN_SRC/templates/bao-cao-ket-qua.md" -o "$T/w/bc.pdf"
 
+# Output to a device is written in place and its failure reported: the
+# device node is never replaced by a file (as root it could be).
+if [ -c /dev/full ]; then
+    expect 3 '/dev/full: lỗi: không ghi được' "" -- render "$T/w/ok.md" -o /dev/full
+    check "/dev/full is still a character device" [ -c /dev/full ]
+fi
+expect 3 'là một thư mục' "" -- render "$T/w/ok.md" -o "$T/w"
+# Unreadable input that even root cannot read: a directory.
+expect 3 "$T/w: lỗi:" "" -- render "$T/w"
+# --help and --version answer on stdout with exit 0.
+check "--version prints the version" bash -c "\"\$1\" --version | grep -Eq '^vanban [0-9]+\.[0-9]+'" _ "$VANBAN"
+check "--help prints the usage of render" bash -c "\"\$1\" --help | grep -q 'vanban render'" _ "$VANBAN"
+
 printf 'Đoạn một.\n\n![Logo](khong-co.png)\n' > "$T/w/img.md"
 expect 1 "img.md:3(:[0-9]+)?: lỗi: .*khong-co.png" "$T/w/img.pdf" -- render "$T/w/img.md"
 
