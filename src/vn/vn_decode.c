@@ -238,8 +238,9 @@ static bool decode(const char *bytes, size_t len, vn_encoding enc, const char *f
         bytes += 3;
         len -= 3;
         info->bom = true;
-        if (enc == VN_ENC_UTF8 || vn_utf8_valid_fast(bytes, len, NULL))
-            enc = VN_ENC_UTF8;
+        /* The mark says UTF-8, but not that the text was not mojibake
+         * before it was saved so: --from auto still looks (it never changes
+         * text that is valid Vietnamese). */
     }
     if (view_len)
         *view_len = len;

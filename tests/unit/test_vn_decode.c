@@ -594,6 +594,21 @@ static void bom_is_dropped_and_nfc_made(void **state)
     s = decode(in, strlen(in), VN_ENC_UTF8, NULL);
     assert_string_equal(s, "ố ố ậ");
     free(s);
+    /* A byte-order mark does not stop --from auto from repairing mojibake
+     * ("đã được" as UTF-8 read as Windows-1252, then saved with a BOM). */
+    const char *moji = "\xEF\xBB\xBF\xC3\x84\xE2\x80\x98\xC3\x83\xC2\xA3 "
+                       "\xC3\x84\xE2\x80\x98\xC3\x86\xC2\xB0\xC3\xA1\xC2\xBB\xC2\xA3" "c";
+    s = decode(moji, strlen(moji), VN_ENC_AUTO, &info);
+    assert_string_equal(s, "đã được");
+    assert_true(info.bom);
+    free(s);
+    /* UTF-16 big-endian with its mark: "Sở" */
+    s = decode("\xFE\xFF\x00S\x1E\xDF", 6, VN_ENC_UTF16, NULL);
+    assert_string_equal(s, "Sở");
+    free(s);
+    s = decode("\xFE\xFF\x00S\x1E\xDF", 6, VN_ENC_AUTO, NULL);
+    assert_string_equal(s, "Sở");
+    free(s);
 }
 
 /* vn_decode_view hands clean text back in place and everything else in
