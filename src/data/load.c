@@ -217,7 +217,23 @@ static void normalize_text(xmlNodePtr n)
     if (!has_non_ascii(n->content))
         return;
     const char *s = (const char *)n->content;
-    char *norm = vn_normalize(s, strlen(s), VN_TONE_CLASSIC);
+    /* Each text node on its own (issue 3 §2): a file typed in Unicode can
+     * hold names pasted from an old TCVN3 or VNI sheet that were read as
+     * Windows-1252 on the way (mojibake). --from auto repairs those and never
+     * changes text that is valid Vietnamese. */
+    vb_diag quiet;
+    vb_diag_init(&quiet, NULL);
+    quiet.silent = true;
+    vb_buf repaired;
+    vb_buf_init(&repaired);
+    const char *t = s;
+    size_t tl = strlen(s);
+    if (!vn_decode_view(s, tl, VN_ENC_AUTO, NULL, &quiet, &repaired, NULL, &t, &tl)) {
+        t = s;
+        tl = strlen(s);
+    }
+    char *norm = vn_normalize(t, tl, VN_TONE_CLASSIC);
+    vb_buf_free(&repaired);
     if (strcmp(norm, s) != 0)
         xmlNodeSetContent(n, (const xmlChar *)norm);
     free(norm);

@@ -44,7 +44,7 @@ const char *vn_tone_name(vn_tone tone);
 typedef struct vn_decode_info {
     vn_encoding encoding;      /* how the bytes were read */
     bool bom;                  /* a byte-order mark was found (and dropped) */
-    size_t repaired_lines;     /* lines repaired from mojibake (auto only) */
+    size_t repaired_lines;     /* lines, or pieces between markup, repaired from mojibake (auto only) */
     vn_encoding repaired_from; /* the legacy encoding those lines were in */
     char reason[256];          /* one sentence in Vietnamese: why */
 } vn_decode_info;

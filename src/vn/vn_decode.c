@@ -183,9 +183,10 @@ static void decode_auto(const char *b, size_t len, vb_buf *out, vn_decode_info *
         }
         vb_buf_free(&fixed);
         if (info->repaired_lines)
-            set_reason(info, "UTF-8 hợp lệ; %zu dòng là mã %s bị đọc nhầm thành Windows-1252 "
-                       "(lỗi phông), đã sửa", info->repaired_lines,
-                       vn_encoding_name(info->repaired_from));
+            set_reason(info,
+                       "UTF-8 hợp lệ; %zu chỗ (dòng hoặc nút XML) là mã %s bị đọc nhầm thành "
+                       "Windows-1252 (lỗi phông), đã sửa",
+                       info->repaired_lines, vn_encoding_name(info->repaired_from));
         else
             set_reason(info, "UTF-8 hợp lệ, giữ nguyên");
         return;

@@ -102,19 +102,26 @@ size_t vn_mojibake_repair(const char *s, size_t len, vb_buf *out, vn_encoding *f
     size_t i = 0, copied = 0; /* [copied, i) is unchanged text not yet written */
     vb_buf line;
     vb_buf_init(&line);
+    /* Decided per line, and per piece between markup: in an XML or HTML
+     * file each text node (and each tag with its attribute values) is judged
+     * on its own, so a name pasted as mojibake is repaired beside clean
+     * Unicode on the same line (issue 3 §2: "per XML text node"). */
     while (i < len) {
-        const char *nl = memchr(s + i, '\n', len - i);
-        size_t end = nl ? (size_t)(nl - s) : len;
-        vb_buf_clear(&line);
-        vn_encoding e = repair_line(s + i, end - i, &line);
-        if (e != VN_ENC_AUTO) {
-            repaired++;
-            counts[e]++;
-            vb_buf_append(out, s + copied, i - copied);
-            vb_buf_append(out, line.data, line.len);
-            copied = end;
+        size_t end = i;
+        while (end < len && s[end] != '\n' && s[end] != '<' && s[end] != '>')
+            end++;
+        if (end > i) {
+            vb_buf_clear(&line);
+            vn_encoding e = repair_line(s + i, end - i, &line);
+            if (e != VN_ENC_AUTO) {
+                repaired++;
+                counts[e]++;
+                vb_buf_append(out, s + copied, i - copied);
+                vb_buf_append(out, line.data, line.len);
+                copied = end;
+            }
         }
-        i = nl ? end + 1 : len;
+        i = end < len ? end + 1 : len;
     }
     if (repaired) /* otherwise the caller keeps the text as it is */
         vb_buf_append(out, s + copied, len - copied);

@@ -101,4 +101,11 @@ done | sort -u | wc -l)
 sed 's/Đơn vị Ba/Đơn vi\xcc\xa3 Ba/' results-ties.xml >"$tmp/nfd.xml"
 grep -q 'vị Ba' "$tmp/nfd.xml" && { echo "FAIL: the NFD fixture is not NFD"; fail=1; }
 "$VANBAN" results "$tmp/nfd.xml" --format xml 2>/dev/null | grep -q 'name="Đơn vị Ba"' || { echo "FAIL: text not normalized to NFC"; fail=1; }
+# A name pasted as mojibake (TCVN3 read as Windows-1252) in a file otherwise
+# typed in Unicode is repaired on load, node by node; the others are untouched.
+sed 's|short="UBND huyện Kế Sách">|short="UBND huyÖn KÕ S¸ch">|' "$VANBAN_SRC/samples/soctrang-2023/contest.xml" > "$tmp/mix.xml"
+grep -q 'huyÖn KÕ S¸ch' "$tmp/mix.xml" || { echo "FAIL: the mixed fixture has no mojibake"; fail=1; }
+"$VANBAN" results "$tmp/mix.xml" > "$tmp/mix.csv" 2>/dev/null
+"$VANBAN" results "$VANBAN_SRC/samples/soctrang-2023/contest.xml" > "$tmp/clean.csv" 2>/dev/null
+cmp -s "$tmp/mix.csv" "$tmp/clean.csv" || { echo "FAIL: the mojibake node was not repaired on load"; fail=1; }
 exit $fail

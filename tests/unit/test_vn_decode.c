@@ -712,6 +712,20 @@ static void encoding_names(void **state)
     assert_string_equal(vn_encoding_name(VN_ENC_VNI), "vni");
 }
 
+/* Mixed files (issue 3 §2): in XML each text node is judged on its own, so a
+ * name pasted as mojibake is repaired beside clean Unicode on the same line,
+ * and the clean node is left exactly as it was. */
+static void mixed_xml_repaired_per_node(void **state)
+{
+    (void)state;
+    const char *in = "<r><a>Sở Tư pháp</a><b>UBND huy\xC3\x96n K\xC3\x95 S\xC2\xB8" "ch</b></r>\n";
+    vn_decode_info info;
+    char *s = decode(in, strlen(in), VN_ENC_AUTO, &info);
+    assert_string_equal(s, "<r><a>Sở Tư pháp</a><b>UBND huyện Kế Sách</b></r>\n");
+    assert_int_equal(info.repaired_lines, 1);
+    free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -723,6 +737,7 @@ int main(void)
         cmocka_unit_test(mojibake_of_reference_lines),
         cmocka_unit_test(auto_keeps_valid_unicode),
         cmocka_unit_test(bom_is_dropped_and_nfc_made),
+        cmocka_unit_test(mixed_xml_repaired_per_node),
         cmocka_unit_test(view_keeps_clean_text_in_place),
         cmocka_unit_test(invalid_byte_reports_line_and_column),
         cmocka_unit_test(encoding_names),
