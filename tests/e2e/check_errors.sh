@@ -77,4 +77,14 @@ expect check-many \
 # results refuses a file with errors (exit 1) and prints nothing on stdout.
 out=$("$VANBAN" results check-many.xml 2>/dev/null); rc=$?
 [ $rc -eq 1 ] && [ -z "$out" ] || { echo "FAIL: results on a bad file: exit $rc, stdout '$out'"; fail=1; }
+# Line numbers past 65,535 (libxml2 keeps 16 bits unless asked for more): a
+# contest grown to 4,000 units, one score out of range on its last lines.
+big=$(mktemp -d)
+python3 "$VANBAN_SRC/bench/gen_report_contest.py" 4000 "$big/c.xml"
+n=$(grep -n 'score=' "$big/c.xml" | tail -1 | cut -d: -f1)
+sed "${n}s/score=\"[0-9.]*\"/score=\"99\"/" "$big/c.xml" > "$big/big.xml"
+msg=$("$VANBAN" check "$big/big.xml" 2>&1)
+[ "$n" -gt 70000 ] && grep -q "big.xml:$n:[0-9]*: lỗi: điểm 99 nằm ngoài" <<< "$msg" ||
+    { echo "FAIL: line $n of a long file reported as: $msg"; fail=1; }
+rm -rf "$big"
 exit $fail
