@@ -204,4 +204,33 @@ check "calibrate --offset shows what it applies" grep -q 'offset 1,2 --scale 1' 
 set +e; "$VANBAN" calibrate --paper B9 -o "$T/x/c.pdf" 2> "$T/err"; rc=$?; set -e
 check "calibrate --paper B9: exit 2" [ "$rc" -eq 2 ] && grep -q 'không hợp lệ' "$T/err"
 
+# GIẤY KHEN is printed red by default (mau_ten_loai: do), the rest black.
+"$VANBAN" render "$VANBAN_SRC/templates/giay-khen.md" -d "$DATA" --only 1 -o "$T/mau.pdf" 2>/dev/null
+check "GIẤY KHEN in red by default, the recipient's unit in black" python3 - "$T/mau.pdf" <<'PY'
+import re, subprocess, sys
+trace = subprocess.run(["mutool", "trace", sys.argv[1]], capture_output=True, text=True).stdout
+runs = re.findall(r'<fill_text[^>]*color="([^"]*)"[^>]*>(.*?)</fill_text>', trace, re.S)
+text = lambda body: "".join(re.findall(r'unicode="([^"]*)"', body))
+colours = {}
+for colour, body in runs:
+    colours.setdefault(colour, "")
+    colours[colour] += text(body)
+red = [c for c in colours if c.split()[0] != "0" and c.split()[1:] == ["0", "0"]]
+ok = bool(red) and any("GIẤYKHEN" in colours[c].replace(" ", "") for c in red)
+ok &= "TẶNG" in colours.get("0 0 0", "")
+sys.exit(0 if ok else 1)
+PY
+
+# Each border style is drawn (and, for the double rule, whose frame
+# certcheck.py can find, the text stays inside it; the corner-ornament style
+# was checked by eye: certcheck takes an ornament for the frame).
+for style in goc doi; do
+    mkdir -p "$T/v$style"
+    sed "/^vien:/d; s|^frame: certificate|frame: certificate\nvien: $style|" "$TPL" > "$T/v$style/t.md"
+    "$VANBAN" render "$T/v$style/t.md" -d "$DATA" --only 1 -o "$T/v$style/t.pdf" 2>/dev/null
+    check "border '$style': stroked paths drawn" bash -c "mutool trace '$T/v$style/t.pdf' | grep -q '<stroke_path'"
+    [ "$style" = goc ] ||
+        check "border '$style': every glyph inside the border" $CHECK inside "$T/v$style/t.pdf"
+done
+
 finish
