@@ -259,7 +259,7 @@ static double stack_height(const cert_ctx *c, const placed *pl, int from, int to
         first = false;
         h += ct_block_height(&pl[l].b);
         if (l == CERT_TIEU_NGU)
-            h += mm(c, 1.2, g); /* its rule */
+            h += mm(c, 1.8, g); /* its rule */
     }
     return h;
 }
@@ -378,17 +378,18 @@ static void compose(cert_ctx *c, const placed *pl, const stack *s, double g, vb_
         if (shown(c, (cert_line)l)) {
             ct_emit(b, to, cx, y, CT_CENTER, col);
             if (l == CERT_TIEU_NGU && b->n_lines) {
-                /* Decree 30: a solid rule as long as the motto, under it */
+                /* Decree 30: a solid rule as long as the motto, under it,
+                 * clear of the descenders (at 0.4 mm it read as an underline) */
                 double wmax = 0;
                 for (size_t i = 0; i < b->n_lines; i++)
                     wmax = fmax(wmax, b->lines[i].width);
-                double ry = y - ct_block_height(b) - mm(c, 0.4, g);
+                double ry = y - ct_block_height(b) - mm(c, 1.0, g);
                 draw_line(to, cx - wmax / 2, ry, cx + wmax / 2, ry, 0.6 * c->k * g, black);
             }
         }
         y -= ct_block_height(b);
         if (l == CERT_TIEU_NGU)
-            y -= mm(c, 1.2, g);
+            y -= mm(c, 1.8, g);
     }
 
     /* bottom right: place and date, title, room to sign and seal, name */

@@ -233,4 +233,16 @@ for style in goc doi; do
         check "border '$style': every glyph inside the border" $CHECK inside "$T/v$style/t.pdf"
 done
 
+# The motto's rule: as long as the motto, clear of its descenders (≥ 2 pt
+# under the line's box), not floating away from it (≤ 4 mm).
+check "motto rule under the motto, clear of the descenders" python3 - "$T/mau.pdf" "$TOOLS" <<'PY'
+import sys
+sys.path.insert(0, sys.argv[2])
+import pdfstext
+L, R = pdfstext.lines(sys.argv[1])[0], pdfstext.rules(sys.argv[1])[0]
+m = [l for l in L if l["text"].startswith("Độc lập")][0]
+r = [r for r in R if m["y1"] < r[2] < m["y1"] + 20 and abs((r[1] - r[0]) - (m["x1"] - m["x0"])) < 2]
+sys.exit(0 if r and 2 <= r[0][2] - m["y1"] <= 4 * 72 / 25.4 else 1)
+PY
+
 finish
