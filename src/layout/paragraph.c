@@ -362,6 +362,13 @@ void para_layout(lay_ctx *cx, flow *f, const md_inline *inl, size_t n, const par
         free(pb.atoms);
         return;
     }
+    /* Ragged text (left, centred, right: Nơi nhận items, header columns,
+     * table cells) keeps its natural word spaces: a line that would need
+     * squeezing breaks instead. */
+    if (ps->align != ALIGN_JUSTIFY)
+        for (size_t i = 0; i < pb.n; i++)
+            if (pb.items[i].kind == LB_GLUE)
+                pb.items[i].shrink = 0;
     double widths[2] = {ps->width - ps->first_indent, ps->width};
     lb_params params = lb_default_params();
     lb_result res = {0};

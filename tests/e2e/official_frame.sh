@@ -194,6 +194,22 @@ PY
     --set so_ky_hieu=99/KH-SNV --set ngay=2019-06-29
 txt=$(flat_text "$T/set.pdf")
 check "--set overrides front-matter fields" bash -c "grep -q 'Số: 99/KH-SNV' <<< \"\$1\" && grep -q 'Sóc Trăng, ngày 29 tháng 6 năm 2019' <<< \"\$1\"" _ "$txt"
+# Ragged text is never squeezed: a Nơi nhận item too long for its column
+# wraps instead of closing up its word spaces (11 pt: a space is 2.75 pt).
+printf -- '---\nframe: official\nten_loai: KẾ HOẠCH\nchuc_vu: GIÁM ĐỐC\nnoi_nhan:\n  - "Thanh tra, các Phòng chức năng Sở Y tế tỉnh Sóc Trăng;"\n  - "Lưu: VT."\n---\nNội dung./.\n' > "$T/nn.md"
+"$VANBAN" render "$T/nn.md" -o "$T/nn.pdf"
+check "Nơi nhận items keep natural word spaces" python3 - "$T/nn.pdf" "$TOOLS" <<'PY'
+import sys
+sys.path.insert(0, sys.argv[2])
+import pdfgeom
+ws = pdfgeom.words(sys.argv[1])[0]["words"]
+item = [w for w in ws if w[1] < 250 and w[2] > ws[0][2] and 10 <= w[4] - w[2] <= 14]
+gaps = []
+for a, b in zip(item, item[1:]):
+    if abs(a[4] - b[4]) < 1 and b[1] > a[3]:
+        gaps.append(b[1] - a[3])
+sys.exit(0 if gaps and min(gaps) >= 2.5 else 1)
+PY
 # A draft dated by its year only: day and month blank for the văn thư.
 "$VANBAN" render "$VANBAN_SRC/tests/data/official/ke-hoach.md" -o "$T/year.pdf" --set ngay=2024
 txt=$(flat_text "$T/year.pdf")
