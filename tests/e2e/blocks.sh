@@ -49,11 +49,7 @@ import sys
 sys.path.insert(0, sys.argv[3])
 import pdfstext
 MM = 72 / 25.4
-fails = 0
-def check(cond, what):
-    global fails
-    print(("ok - " if cond else "not ok - ") + what)
-    fails += not cond
+from tap import check, done
 for pdf, frame in ((sys.argv[1], "plain"), (sys.argv[2], "official")):
     L = [l for page in pdfstext.lines(pdf) for l in page]
     R = [r for page in pdfstext.rules(pdf) for r in page]
@@ -98,7 +94,7 @@ for pdf, frame in ((sys.argv[1], "plain"), (sys.argv[2], "official")):
     check(stt and stt["bold"], f"{frame}: bold header row")
     hr = [r for r in R if (r[1] - r[0]) > 100 * MM]
     check(bool(hr), f"{frame}: the thematic break is drawn across the text")
-sys.exit(1 if fails else 0)
+done()
 PY
 # Compressed: no text operator readable in the file, and deflate filters;
 # decompressed by qpdf the same file shows its TJ text.

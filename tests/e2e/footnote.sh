@@ -23,11 +23,7 @@ import re, sys
 sys.path.insert(0, sys.argv[2])
 import pdfgeom
 pages = pdfgeom.lines(sys.argv[1])
-fails = 0
-def check(cond, what):
-    global fails
-    print(("ok - " if cond else "not ok - ") + what)
-    fails += not cond
+from tap import check, done
 allwords = [(p, w) for p, page in enumerate(pages) for l in page for w in l["words"]]
 for k in range(1, 7):
     ref = [(p, w) for p, w in allwords if w[0].startswith(f"TC{k}")]
@@ -45,5 +41,5 @@ for k in range(1, 7):
         nh = note[0][1][4] - note[0][1][2]
         bh = ref[0][1][4] - ref[0][1][2]
         check(nh < bh, f"note {k} is set smaller than the body ({nh:.1f} < {bh:.1f})")
-sys.exit(1 if fails else 0)
+done()
 PY

@@ -13,11 +13,7 @@ sys.path.insert(0, sys.argv[2])
 import pdfstext
 pages = pdfstext.lines(sys.argv[1])
 rules = pdfstext.rules(sys.argv[1])
-fails = 0
-def check(cond, what):
-    global fails
-    print(("ok - " if cond else "not ok - ") + what)
-    fails += not cond
+from tap import check, done
 def near(a, b, tol=0.5):
     return abs(a - b) <= tol
 def find(pno, text):
@@ -121,7 +117,7 @@ check(pll["bold"] and pll["size"] == 14 and near(centre(pll), TC) and pages[pi][
 kt = find(pi, "(Kèm theo Kế hoạch số 56/KH-SNV")
 check(kt and kt["italic"] and near(centre(kt), TC), "(Kèm theo …) italic, centred")
 check(nums[pi] == [], "the appendix numbers its pages separately (none on its first page)")
-sys.exit(1 if fails else 0)
+done()
 PY
 
 # Whatever the length of the body, the signature block never starts a page
@@ -173,11 +169,7 @@ sys.path.insert(0, sys.argv[2])
 import pdfstext
 pages = pdfstext.lines(sys.argv[1])
 mm = 72 / 25.4
-fails = 0
-def check(cond, what):
-    global fails
-    print(("ok - " if cond else "not ok - ") + what)
-    fails += not cond
+from tap import check, done
 check(any(l["text"] == "GIÁM ĐỐC" for l in pages[0]), "the signature is on page 1, before the appendix")
 wide = [l for l in pages[1] if "Ghi chú dài" in l["text"]]
 check(wide and wide[0]["x1"] > 595.276 and wide[0]["x1"] <= 841.89 - 15 * mm,
@@ -188,7 +180,7 @@ check(pl and abs((pl[0]["x0"] + pl[0]["x1"]) / 2 - (30 * mm + 841.89 - 15 * mm) 
 num = [l for l in pages[2] if l["text"].isdigit()]
 check(any(l["text"] == "Phụ lục III" for l in pages[2]) and num == [],
       "the next appendix on a portrait page, numbered apart")
-sys.exit(1 if fails else 0)
+done()
 PY
 "$VANBAN" render "$VANBAN_SRC/tests/data/official/ke-hoach.md" -o "$T/set.pdf" \
     --set so_ky_hieu=99/KH-SNV --set ngay=2019-06-29

@@ -20,11 +20,7 @@ import re, sys, collections
 sys.path.insert(0, sys.argv[2])
 import pdfgeom
 pages = pdfgeom.lines(sys.argv[1])
-fails = 0
-def check(cond, what):
-    global fails
-    print(("ok - " if cond else "not ok - ") + what)
-    fails += not cond
+from tap import check, done
 check(len(pages) >= 3, f"the document spans several pages ({len(pages)})")
 para_pages = collections.defaultdict(collections.Counter)
 body = []
@@ -53,7 +49,7 @@ check(nums[0] == [] and all(n == [str(i + 1)] for i, n in enumerate(nums) if i),
       f"no number on page 1, then page numbers at the bottom: {nums}")
 bottoms = [[l for l in page if re.fullmatch(r"\d+", l["text"])][0]["y1"] for page in pages[1:]]
 check(all(b > 841.89 - 20 / 25.4 * 72 for b in bottoms), "page numbers sit in the bottom margin")
-sys.exit(1 if fails else 0)
+done()
 PY
 
 # A heading written as emphasis ("**a) Đối với tập thể**") is never the last

@@ -23,11 +23,7 @@ import re, sys, collections
 sys.path.insert(0, sys.argv[2])
 import pdfgeom
 pages = pdfgeom.lines(sys.argv[1])
-fails = 0
-def check(cond, what):
-    global fails
-    print(("ok - " if cond else "not ok - ") + what)
-    fails += not cond
+from tap import check, done
 check(len(pages) >= 2, f"the table continues over {len(pages)} pages")
 for pno, page in enumerate(pages):
     header = [l for l in page if l["text"].startswith("STT")]
@@ -61,5 +57,5 @@ check(len(ends) == 90 and max(ends) - min(ends) <= 0.5, f"scores right-aligned (
 hw = [w for l in pages[0] if not l["text"].startswith("Bảng") for w in l["words"] if w[0] == "điểm"]
 check(bool(hw) and hw[0][3] < max(ends) - 2,
       f"header 'Tổng điểm' centred, not flush right (ends {hw[0][3] if hw else 0:.1f}, scores end {max(ends):.1f})")
-sys.exit(1 if fails else 0)
+done()
 PY

@@ -69,11 +69,7 @@ import csv, re, subprocess, sys
 sys.path.insert(0, sys.argv[4])
 import pdfstext
 pdf, plain, results = sys.argv[1:4]
-fails = 0
-def check(cond, what):
-    global fails
-    print(("ok - " if cond else "not ok - ") + what)
-    fails += not cond
+from tap import check, done
 def pages_of(path):
     out = subprocess.run(["pdfinfo", path], capture_output=True, text=True).stdout
     return int(re.search(r"Pages:\s+(\d+)", out).group(1))
@@ -113,7 +109,7 @@ for k, (line, row) in enumerate(zip(lines, rows)):
         print("  first wrong row:", line.strip(), "| expected", rank, total)
         break
 check(ok, "rows numbered 1..40 in the results' order, each with its unit's rank and total")
-sys.exit(1 if fails else 0)
+done()
 PY
 
 # A template edited in Notepad and saved with Windows line ends, a UTF-8
