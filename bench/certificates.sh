@@ -20,17 +20,9 @@
 #      PEERS_DIR (a copy of shared/bench/peers where install-peers.sh has put
 #      node_modules, when the shared folder is read-only; default the shared one).
 set -euo pipefail
-REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-SHARED="$(cd "${VANBAN_SHARED:-$REPO/../shared}" && pwd)"
-PEERS_DIR="$(cd "${PEERS_DIR:-$SHARED/bench/peers}" && pwd)"
-RUNS="${RUNS:-5}"
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 PEERS="vanban,${PEERS:-typst-cli,typst-node,libreoffice}"
 
-if [ -z "${VANBAN:-}" ]; then
-  make -C "$REPO" --no-print-directory build BUILD=build-bench CMAKE_FLAGS=-DCMAKE_BUILD_TYPE=Release >&2
-  VANBAN="$REPO/build-bench/vanban"
-fi
-export VANBAN
 export EXTRA_PEER="vanban=$REPO/bench/vanban-peer.sh"
 
 WORK="${OUT:-$(mktemp -d -t vanban-cert-bench.XXXXXX)}"

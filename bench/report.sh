@@ -31,16 +31,9 @@
 #      shared folder is read-only; default the shared one; without it the
 #      Typst peers are skipped), OUT (keep the inputs and PDFs there).
 set -euo pipefail
-REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-SHARED="$(cd "${VANBAN_SHARED:-$REPO/../shared}" && pwd)"
-PEERS="$(cd "${PEERS_DIR:-$SHARED/bench/peers}" && pwd)"
-RUNS="${RUNS:-5}"
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+PEERS="$PEERS_DIR"
 SIZES="${SIZES:-500 1000 2000 4000}"
-if [ -z "${VANBAN:-}" ]; then
-  make -C "$REPO" --no-print-directory build BUILD=build-bench CMAKE_FLAGS=-DCMAKE_BUILD_TYPE=Release >&2
-  VANBAN="$REPO/build-bench/vanban"
-  BUILD="$REPO/build-bench"
-fi
 BUILD="${BUILD:-$(dirname "$VANBAN")}"
 cmake --build "$BUILD" --target vanban_expand >/dev/null
 EXPAND="$BUILD/vanban_expand"
