@@ -42,6 +42,34 @@ static datetext vi_date(const char *iso)
 
 static bool is(xmlNodePtr n, const char *name) { return strcmp((const char *)n->name, name) == 0; }
 
+/* Whether the schema rejected this element (a misplaced one, one missing
+ * a required attribute), or this attribute of it (an unknown name, a value
+ * of the wrong kind). Such a value is not used to judge anything else. */
+static bool rejected(const checker *k, const void *n) { return node_set_has(&k->c->rejected, n); }
+static bool attr_rejected(const checker *k, const void *n, const char *attr)
+{
+    return k->c->rejected.n && n &&
+           (rejected(k, n) || rejected(k, xmlHasProp((xmlNodePtr)n, (const xmlChar *)attr)));
+}
+
+/* What the data means is reported only about what the schema accepted: an
+ * element or attribute it rejected has had its message, and what follows
+ * from a misplaced element or a malformed value would say it twice. (The set is
+ * empty unless `check` loaded a file the schema rejects.) The arguments are
+ * not evaluated for such an element (its id may be missing). */
+#define ERR_AT(k, n, ...) \
+    do { if (!rejected(k, n)) err_at((k)->c, (k)->d, (n), __VA_ARGS__); } while (0)
+#define ERR_ATTR(k, n, attr, ...) \
+    do { if (!attr_rejected(k, n, attr)) err_attr((k)->c, (k)->d, (n), (attr), __VA_ARGS__); } while (0)
+#define ERR_POS(k, p, ...) \
+    do { if (!rejected(k, (p).node)) err_pos((k)->c, (k)->d, (p), __VA_ARGS__); } while (0)
+#define ERR_POS_ATTR(k, p, attr, ...) \
+    do { if (!attr_rejected(k, (p).node, attr)) err_pos_attr((k)->c, (k)->d, (p), (attr), __VA_ARGS__); } while (0)
+
+
+/* An id for a message; "?" where the (rejected) element has none. */
+static const char *nz(const char *s) { return s ? s : "?"; }
+
 /* Duplicate ids within one kind (units, parts, …); the first one stands. */
 static void dup_ids(checker *k, xmlNodePtr container, const char *elem, const char *what)
 {
@@ -64,7 +92,7 @@ static void dup_ids(checker *k, xmlNodePtr container, const char *elem, const ch
                     break;
                 }
             locate_node(k->c, prev, &line, &col);
-            err_attr(k->c, k->d, n, "id", "mã %s '%s' bị trùng: đã dùng ở dòng %d; mỗi %s cần một mã riêng",
+            ERR_ATTR(k, n, "id", "mã %s '%s' bị trùng: đã dùng ở dòng %d; mỗi %s cần một mã riêng",
                      what, id, line, what);
         }
         i++;
@@ -78,16 +106,16 @@ static void ref(checker *k, xmlNodePtr n, const char *attr, const vb_index *ix, 
                 const char *where)
 {
     const char *v = node_attr(n, attr);
-    if (v && vb_index_get(ix, v) < 0)
-        err_attr(k->c, k->d, n, attr, UNKNOWN_REF, what, v, where);
+    if (v && !ix->incomplete && vb_index_get(ix, v) < 0)
+        ERR_ATTR(k, n, attr, UNKNOWN_REF, what, v, where);
 }
 
 /* The same for an element of a big list: its reference as written. */
 static void ref_pos(checker *k, c_pos p, const char *attr, const char *v, const vb_index *ix,
                     const char *what, const char *where)
 {
-    if (v && vb_index_get(ix, v) < 0)
-        err_pos_attr(k->c, k->d, p, attr, UNKNOWN_REF, what, v, where);
+    if (v && !ix->incomplete && vb_index_get(ix, v) < 0)
+        ERR_POS_ATTR(k, p, attr, UNKNOWN_REF, what, v, where);
 }
 
 /* The big kinds already have an index in the model (the first of each id
@@ -102,7 +130,7 @@ static void dup_model(checker *k, const vb_index *ix, int n, c_pos (*pos_of)(con
             continue;
         int line = 0, col = 0;
         locate_pos(k->c, pos_of(k->m, first), &line, &col);
-        err_pos_attr(k->c, k->d, pos_of(k->m, i), "id",
+        ERR_POS_ATTR(k, pos_of(k->m, i), "id",
                      "mã %s '%s' bị trùng: đã dùng ở dòng %d; mỗi %s cần một mã riêng", what, id, line, what);
     }
 }
@@ -135,7 +163,7 @@ static void check_ids(checker *k, xmlNodePtr root)
             if (!id)
                 continue;
             if (vb_index_put(&ix, id, i) != i)
-                err_attr(k->c, k->d, e, "id", "mã thành viên '%s' bị trùng; mỗi thành viên cần một mã riêng", id);
+                ERR_ATTR(k, e, "id", "mã thành viên '%s' bị trùng; mỗi thành viên cần một mã riêng", id);
             i++;
         }
     vb_index_free(&ix);
@@ -211,31 +239,31 @@ static void check_scores(checker *k)
     c_model *m = k->m;
     for (int i = 0; i < m->nsubs; i++) {
         c_sub *s = &m->subs[i];
-        if (s->part < 0)
+        if (s->part < 0 || attr_rejected(k, m->parts[s->part].node, "max"))
             continue;
         const c_part *p = &m->parts[s->part];
         if (!isnan(s->score) && (s->score < 0 || s->score > p->max))
-            err_pos_attr(k->c, k->d, s->pos, "score",
+            ERR_POS_ATTR(k, s->pos, "score",
                      "điểm %s nằm ngoài khoảng 0–%s của phần thi “%s”", vi_num(s->score).s,
                      vi_num(p->max).s, p->name);
         for (int j = 0; j < s->njs; j++)
             if (s->js[j].value < 0 || s->js[j].value > p->max)
-                err_pos_attr(k->c, k->d, s->js[j].pos, "value",
+                ERR_POS_ATTR(k, s->js[j].pos, "value",
                          "điểm %s của giám khảo '%s' nằm ngoài khoảng 0–%s của phần thi “%s”",
-                         vi_num(s->js[j].value).s, s->js[j].judge, vi_num(p->max).s, p->name);
+                         vi_num(s->js[j].value).s, nz(s->js[j].judge), vi_num(p->max).s, p->name);
         if (!isnan(s->score) && s->njs > 0)
-            err_pos_attr(k->c, k->d, s->pos, "score",
-                     "bài '%s' vừa có điểm chung vừa có điểm từng giám khảo; hãy giữ một cách", s->id);
+            ERR_POS_ATTR(k, s->pos, "score",
+                     "bài '%s' vừa có điểm chung vừa có điểm từng giám khảo; hãy giữ một cách", nz(s->id));
         if (!isnan(s->rate) && (s->rate < 0 || s->rate > 100))
-            err_pos_attr(k->c, k->d, s->pos, "rate", "tỷ lệ %s%% nằm ngoài khoảng 0–100", vi_num(s->rate).s);
+            ERR_POS_ATTR(k, s->pos, "rate", "tỷ lệ %s%% nằm ngoài khoảng 0–100", vi_num(s->rate).s);
         if (s->unit >= 0 && m->units[s->unit].participates == 0)
-            err_pos_attr(k->c, k->d, s->pos, "unit",
+            ERR_POS_ATTR(k, s->pos, "unit",
                      "đơn vị '%s' được ghi là không tham gia (participates=\"false\") nhưng có bài dự thi",
-                     m->units[s->unit].id);
+                     nz(m->units[s->unit].id));
     }
     for (int i = 0; i < m->nparts; i++)
         if (m->parts[i].max <= 0)
-            err_attr(k->c, k->d, m->parts[i].node, "max", "điểm tối đa của phần thi phải lớn hơn 0");
+            ERR_ATTR(k, m->parts[i].node, "max", "điểm tối đa của phần thi phải lớn hơn 0");
 }
 
 static void check_prizes(checker *k)
@@ -244,15 +272,18 @@ static void check_prizes(checker *k)
     for (int i = 0; i < m->nprizes; i++) {
         c_prizes *p = &m->prizes[i];
         long total = 0;
+        bool counts_known = !rejected(k, p->node);
         for (int j = 0; j < p->nlevels; j++) {
+            counts_known &= !attr_rejected(k, p->levels[j].node, "count") &&
+                            !attr_rejected(k, p->levels[j].node, "level");
             total += p->levels[j].count;
             for (int q = 0; q < j; q++)
                 if (p->levels[q].level == p->levels[j].level)
-                    err_attr(k->c, k->d, p->levels[j].node, "level",
-                             "hạng giải %d đã khai báo trong cơ cấu giải '%s'", p->levels[j].level, p->id);
+                    ERR_ATTR(k, p->levels[j].node, "level",
+                             "hạng giải %d đã khai báo trong cơ cấu giải '%s'", p->levels[j].level, nz(p->id));
         }
         if ((p->by == BY_SCORE || p->by == BY_VOTES) && !node_attr(p->node, "part"))
-            err_at(k->c, k->d, p->node, "cơ cấu giải '%s' xét theo bài dự thi nên cần thuộc tính part", p->id);
+            ERR_AT(k, p->node, "cơ cấu giải '%s' xét theo bài dự thi nên cần thuộc tính part", nz(p->id));
         long candidates = -1;
         const char *what = NULL;
         if (p->by == BY_TOTAL) {
@@ -267,17 +298,17 @@ static void check_prizes(checker *k)
                 what = "bài dự thi";
             }
         }
-        if (candidates >= 0 && total > candidates)
-            err_at(k->c, k->d, p->node,
+        if (counts_known && candidates >= 0 && total > candidates)
+            ERR_AT(k, p->node,
                    "cơ cấu giải '%s' có %ld giải nhưng chỉ có %ld %s: không thể trao đủ; hãy giảm số giải",
-                   p->id, total, candidates, what);
+                   nz(p->id), total, candidates, what);
         for (int j = 0; j < p->ngranted; j++) {
-            bool known = false;
+            bool known = !counts_known; /* a level the schema rejected may be this one */
             for (int q = 0; q < p->nlevels; q++)
                 known |= p->levels[q].level == p->granted[j].level;
             if (!known)
-                err_attr(k->c, k->d, p->granted[j].node, "level",
-                         "cơ cấu giải '%s' không có hạng giải %d", p->id, p->granted[j].level);
+                ERR_ATTR(k, p->granted[j].node, "level",
+                         "cơ cấu giải '%s' không có hạng giải %d", nz(p->id), p->granted[j].level);
         }
     }
 }
@@ -287,23 +318,24 @@ static int date_cmp(const char *a, const char *b) { return strncmp(a, b, 10); }
 static void check_dates(checker *k, xmlNodePtr root)
 {
     xmlNodePtr period = child_elem(root, "period");
-    const char *start = period ? node_attr(period, "start") : NULL;
-    const char *end = period ? node_attr(period, "end") : NULL;
+    const char *start = period && !attr_rejected(k, period, "start") ? node_attr(period, "start") : NULL;
+    const char *end = period && !attr_rejected(k, period, "end") ? node_attr(period, "end") : NULL;
     if (start && end && date_cmp(start, end) > 0)
-        err_attr(k->c, k->d, period, "end", "ngày kết thúc %s trước ngày bắt đầu %s", vi_date(end).s,
+        ERR_ATTR(k, period, "end", "ngày kết thúc %s trước ngày bắt đầu %s", vi_date(end).s,
                  vi_date(start).s);
-    const char *reg = period ? node_attr(period, "register-by") : NULL;
+    const char *reg = period && !attr_rejected(k, period, "register-by") ? node_attr(period, "register-by") : NULL;
     if (reg && end && date_cmp(reg, end) > 0)
-        err_attr(k->c, k->d, period, "register-by", "hạn đăng ký %s sau ngày kết thúc %s", vi_date(reg).s,
+        ERR_ATTR(k, period, "register-by", "hạn đăng ký %s sau ngày kết thúc %s", vi_date(reg).s,
                  vi_date(end).s);
     const char *prev = NULL;
     for (xmlNodePtr e = first_elem(child_elem(root, "milestones")); e; e = next_elem(e)) {
-        const char *dt = node_attr(e, "date"), *until = node_attr(e, "end");
+        const char *dt = attr_rejected(k, e, "date") ? NULL : node_attr(e, "date");
+        const char *until = attr_rejected(k, e, "end") ? NULL : node_attr(e, "end");
         if (dt && until && date_cmp(dt, until) > 0)
-            err_attr(k->c, k->d, e, "end", "mốc thời gian kết thúc %s trước khi bắt đầu %s",
+            ERR_ATTR(k, e, "end", "mốc thời gian kết thúc %s trước khi bắt đầu %s",
                      vi_date(until).s, vi_date(dt).s);
         if (dt && prev && date_cmp(dt, prev) < 0)
-            err_attr(k->c, k->d, e, "date", "mốc thời gian %s sớm hơn mốc trước nó (%s); hãy xếp theo thứ tự thời gian",
+            ERR_ATTR(k, e, "date", "mốc thời gian %s sớm hơn mốc trước nó (%s); hãy xếp theo thứ tự thời gian",
                      vi_date(dt).s, vi_date(prev).s);
         if (dt)
             prev = dt;
@@ -311,7 +343,7 @@ static void check_dates(checker *k, xmlNodePtr root)
     for (int i = 0; i < k->m->nsubs && start && end; i++) {
         const char *dt = k->m->subs[i].date;
         if (dt && start && end && (date_cmp(dt, start) < 0 || date_cmp(dt, end) > 0))
-            err_pos_attr(k->c, k->d, k->m->subs[i].pos, "date",
+            ERR_POS_ATTR(k, k->m->subs[i].pos, "date",
                      "ngày nộp %s nằm ngoài thời gian dự thi %s – %s", vi_date(dt).s,
                      vi_date(start).s, vi_date(end).s);
     }
@@ -323,17 +355,17 @@ static void check_rules(checker *k, xmlNodePtr root)
         if (is(e, "total")) {
             const char *p = node_attr(e, "precision"), *mx = node_attr(e, "max");
             if (p && atoi(p) > 6)
-                err_attr(k->c, k->d, e, "precision", "độ chính xác tối đa là 6 chữ số thập phân");
+                ERR_ATTR(k, e, "precision", "độ chính xác tối đa là 6 chữ số thập phân");
             if (mx && strtod(mx, NULL) <= 0)
-                err_attr(k->c, k->d, e, "max", "tổng điểm tối đa phải lớn hơn 0");
+                ERR_ATTR(k, e, "max", "tổng điểm tối đa phải lớn hơn 0");
         }
         if (is(e, "tiebreak") && !node_attr(e, "part"))
-            err_at(k->c, k->d, e, "tiêu chí phân định hòa điểm cần thuộc tính part");
+            ERR_AT(k, e, "tiêu chí phân định hòa điểm cần thuộc tính part");
         if (is(e, "buckets"))
             for (xmlNodePtr b = first_elem(e); b; b = next_elem(b)) {
                 const char *lo = node_attr(b, "min"), *hi = node_attr(b, "below");
                 if (lo && hi && strtod(lo, NULL) >= strtod(hi, NULL))
-                    err_at(k->c, k->d, b, "khoảng tỷ lệ rỗng: từ %s%% đến dưới %s%%", lo, hi);
+                    ERR_AT(k, b, "khoảng tỷ lệ rỗng: từ %s%% đến dưới %s%%", lo, hi);
             }
     }
 }
@@ -345,8 +377,8 @@ static void check_groups(checker *k)
         return;
     for (int i = 0; i < m->nunits; i++)
         if (!m->units[i].group_ref)
-            err_pos(k->c, k->d, m->units[i].pos,
-                    "đơn vị '%s' không thuộc nhóm nào; hãy thêm thuộc tính group", m->units[i].id);
+            ERR_POS(k, m->units[i].pos,
+                    "đơn vị '%s' không thuộc nhóm nào; hãy thêm thuộc tính group", nz(m->units[i].id));
 }
 
 int vb_contest_check(vb_contest *c, vb_diag *d)

@@ -18,6 +18,11 @@ typedef struct vb_contest vb_contest;
  * problem is reported to d with FILE:LINE:COL in Vietnamese. Returns NULL when
  * the file cannot be used (unreadable, malformed, or not valid for the schema). */
 vb_contest *vb_contest_load(vb_diag *d, const char *path);
+/* The same for `check`: a well-formed file the schema rejects is reported
+ * and still returned, so that vb_contest_check can report what its data
+ * means in the same run (every problem in one run). Such a contest is only
+ * for vb_contest_check: never compute results from it. */
+vb_contest *vb_contest_load_for_check(vb_diag *d, const char *path);
 void vb_contest_free(vb_contest *c);
 
 /* Checks what the schema cannot: unknown references, duplicate ids, scores

@@ -19,6 +19,7 @@ void vb_index_init(vb_index *ix, size_t expected)
         cap *= 2;
     ix->cap = cap;
     ix->n = 0;
+    ix->incomplete = false;
     ix->keys = vb_xcalloc(cap, sizeof *ix->keys);
     ix->vals = vb_xcalloc(cap, sizeof *ix->vals);
 }
@@ -39,12 +40,17 @@ static void grow(vb_index *ix)
     for (size_t i = 0; i < ix->cap; i++)
         if (ix->keys[i])
             vb_index_put(&bigger, ix->keys[i], ix->vals[i]);
+    bigger.incomplete = ix->incomplete;
     vb_index_free(ix);
     *ix = bigger;
 }
 
 int vb_index_put(vb_index *ix, const char *key, int val)
 {
+    if (!key) {
+        ix->incomplete = true;
+        return val;
+    }
     if ((ix->n + 1) * 2 > ix->cap)
         grow(ix);
     size_t mask = ix->cap - 1;

@@ -183,7 +183,7 @@ static void schema_free(contest_schema *s)
     xmlFreeDoc(s->rng);
 }
 
-static bool validate(vb_contest *c, vb_diag *d, const contest_schema *s)
+static bool validate(vb_contest *c, vb_diag *d, const contest_schema *s, schema_marks *mk)
 {
     struct valid_state vs = {.c = c};
     xmlRelaxNGValidCtxtPtr vctxt = xmlRelaxNGNewValidCtxt(s->schema);
@@ -191,7 +191,9 @@ static bool validate(vb_contest *c, vb_diag *d, const contest_schema *s)
     int rc = xmlRelaxNGValidateDoc(vctxt, c->doc);
     xmlRelaxNGFreeValidCtxt(vctxt);
     int before = d->errors;
-    schema_report(c, d, s->rng, vs.errs, vs.n);
+    schema_report(c, d, s->rng, vs.errs, vs.n, mk);
+    if (rc != 0)
+        schema_sweep(c, d, s->rng, mk);
     /* Never "no error" for a file the schema rejects. */
     if (rc != 0 && d->errors == before)
         vb_error(d, c->path, 1, 0, "dữ liệu không đúng mô hình của vanban (xem docs/contest-xml.md)");
@@ -270,7 +272,10 @@ static bool tree_only(void)
     return e && *e && strcmp(e, "0") != 0;
 }
 
-static vb_contest *contest_load(vb_diag *d, const char *path, bool xml)
+/* `for_check`: a well-formed file the schema rejects is still returned
+ * (c->schema_invalid), its model built with what is there, so that `check`
+ * reports what the data means too, in the same run. */
+static vb_contest *contest_load(vb_diag *d, const char *path, bool xml, bool for_check)
 {
     size_t len = 0;
     char *src = vb_read_file(d, path, &len);
@@ -299,14 +304,21 @@ static vb_contest *contest_load(vb_diag *d, const char *path, bool xml)
     }
     /* The tree path: the same file, kept whole, with every error reported. */
     c->doc = parse(c, d);
-    bool ok = c->doc && validate(c, d, &schema);
+    schema_marks mk = {0};
+    bool ok = c->doc && validate(c, d, &schema, &mk);
     schema_free(&schema);
-    if (!ok) {
+    if (!ok && !(for_check && c->doc)) {
+        schema_marks_free(&mk);
         vb_contest_free(c);
         return NULL;
     }
+    c->schema_invalid = !ok;
+    c->rejected = mk.rejected; /* check.c says nothing more about these */
+    mk.rejected = (node_set){0};
     normalize_doc(c->doc);
     model_build(c);
+    model_mark_incomplete(c, &mk.foreign);
+    schema_marks_free(&mk);
     return c;
 }
 
@@ -322,6 +334,7 @@ void vb_contest_free(vb_contest *c)
         xmlFreeDoc(c->doc);
     if (c->full)
         xmlFreeDoc(c->full);
+    node_set_free(&c->rejected);
     free(c->line_starts);
     free(c->src);
     free(c->path);
@@ -352,11 +365,15 @@ xmlDocPtr vb_contest_doc(vb_contest *c)
 }
 const char *vb_contest_path(const vb_contest *c) { return c->path; }
 
-vb_contest *vb_contest_load(vb_diag *d, const char *path) { return contest_load(d, path, false); }
+vb_contest *vb_contest_load(vb_diag *d, const char *path) { return contest_load(d, path, false, false); }
+vb_contest *vb_contest_load_for_check(vb_diag *d, const char *path)
+{
+    return contest_load(d, path, false, true);
+}
 
 static vb_contest *prepare(vb_diag *d, const char *path, bool xml)
 {
-    vb_contest *c = contest_load(d, path, xml);
+    vb_contest *c = contest_load(d, path, xml, false);
     if (!c)
         return NULL;
     if (vb_contest_check(c, d) > 0) {

@@ -62,7 +62,7 @@ static size_t find_start_tag(vb_contest *c, long line, const char *name, int *at
 c_pos node_pos(xmlNodePtr n, const char *name)
 {
     long line = xmlGetLineNo(n);
-    return (c_pos){line > 0 ? (int)line : 0, name};
+    return (c_pos){.line = line > 0 ? (int)line : 0, .name = name};
 }
 
 void locate_pos(vb_contest *c, c_pos p, int *line, int *col)

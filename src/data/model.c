@@ -1,6 +1,8 @@
-/* Builds the C model from the validated tree. The schema has already
- * guaranteed shapes and datatypes; references are resolved here through the
- * indices, and unresolved ones are left as -1 for check.c to report. */
+/* Builds the C model from the tree. References are resolved here through
+ * the indices, and unresolved ones are left as -1 for check.c to report.
+ * Usually the schema has guaranteed shapes and datatypes, but `check` also
+ * builds the model of a file the schema rejected (so that one run reports
+ * every problem): nothing here may assume an attribute or a child exists. */
 #include "model.h"
 
 #include <math.h>
@@ -56,6 +58,18 @@ static double attr_num(xmlNodePtr n, const char *name)
     return s ? strtod(s, NULL) : NAN;
 }
 
+static int attr_int(xmlNodePtr n, const char *name)
+{
+    const char *s = node_attr(n, name);
+    return s ? atoi(s) : 0;
+}
+
+static bool attr_is(xmlNodePtr n, const char *name, const char *value)
+{
+    const char *s = node_attr(n, name);
+    return s && strcmp(s, value) == 0;
+}
+
 static int count_children(xmlNodePtr parent, const char *name)
 {
     int k = 0;
@@ -77,6 +91,8 @@ static void build_parts(c_model *m, xmlNodePtr parts)
     m->parts = vb_xcalloc((size_t)count_children(parts, "part") + 1, sizeof *m->parts);
     vb_index_init(&m->part_ix, (size_t)m->nparts + 8);
     for (xmlNodePtr n = first_elem(parts); n; n = next_elem(n)) {
+        if (!is(n, "part"))
+            continue;
         c_part *p = &m->parts[m->nparts];
         p->node = n;
         p->id = node_attr(n, "id");
@@ -101,6 +117,8 @@ static void build_groups(c_model *m, xmlNodePtr groups)
     m->groups = vb_xcalloc((size_t)n_groups + 1, sizeof *m->groups);
     vb_index_init(&m->group_ix, (size_t)n_groups + 8);
     for (xmlNodePtr n = first_elem(groups); n; n = next_elem(n)) {
+        if (!is(n, "group"))
+            continue;
         c_group *g = &m->groups[m->ngroups];
         g->node = n;
         g->id = node_attr(n, "id");
@@ -125,7 +143,7 @@ static void build_rules(c_model *m, xmlNodePtr rules)
             if (node_attr(n, "max"))
                 m->total_max = attr_num(n, "max");
             if (node_attr(n, "precision"))
-                m->precision = atoi(node_attr(n, "precision"));
+                m->precision = attr_int(n, "precision");
         } else if (is(n, "min-percent")) {
             int p = vb_index_get(&m->part_ix, node_attr(n, "part"));
             if (!node_attr(n, "part"))
@@ -135,11 +153,10 @@ static void build_rules(c_model *m, xmlNodePtr rules)
         } else if (is(n, "min-distinct")) {
             int p = vb_index_get(&m->part_ix, node_attr(n, "part"));
             if (p >= 0)
-                m->parts[p].min_distinct = atoi(node_attr(n, "count"));
+                m->parts[p].min_distinct = attr_int(n, "count");
         } else if (is(n, "tiebreak")) {
-            const char *by = node_attr(n, "by");
             c_tiebreak t = {
-                .by = strcmp(by, "part") == 0 ? TB_PART : strcmp(by, "count") == 0 ? TB_COUNT : TB_RATE,
+                .by = attr_is(n, "by", "count") ? TB_COUNT : attr_is(n, "by", "rate") ? TB_RATE : TB_PART,
                 .part = vb_index_get(&m->part_ix, node_attr(n, "part")),
             };
             VB_PUSH(m->tb, m->ntb, tbcap, t);
@@ -147,6 +164,8 @@ static void build_rules(c_model *m, xmlNodePtr rules)
             c_buckets bs = {.part = vb_index_get(&m->part_ix, node_attr(n, "part")), .node = n};
             bs.b = vb_xcalloc((size_t)count_children(n, "bucket") + 1, sizeof *bs.b);
             for (xmlNodePtr k = first_elem(n); k; k = next_elem(k)) {
+                if (!is(k, "bucket"))
+                    continue;
                 const char *label = node_text(k);
                 bs.b[bs.n++] = (c_bucket){attr_num(k, "min"), attr_num(k, "below"),
                                           *label ? label : NULL};
@@ -303,7 +322,7 @@ static void build_prizes(c_model *m, xmlNodePtr root)
         p->name = node_attr(n, "id");
         if (child_elem(n, "name"))
             p->name = node_text(child_elem(n, "name"));
-        p->collective = strcmp(node_attr(n, "for"), "collective") == 0;
+        p->collective = attr_is(n, "for", "collective");
         p->part = vb_index_get(&m->part_ix, node_attr(n, "part"));
         const char *by = node_attr(n, "by");
         if (!by)
@@ -319,8 +338,8 @@ static void build_prizes(c_model *m, xmlNodePtr root)
         for (xmlNodePtr e = first_elem(n); e; e = next_elem(e)) {
             if (is(e, "prize")) {
                 p->levels[p->nlevels++] = (c_level){
-                    .level = atoi(node_attr(e, "level")),
-                    .count = atoi(node_attr(e, "count")),
+                    .level = attr_int(e, "level"),
+                    .count = attr_int(e, "count"),
                     .amount = node_attr(e, "amount") ? atoll(node_attr(e, "amount")) : -1,
                     .name = node_text(e),
                     .certificate = node_attr(e, "certificate"),
@@ -328,7 +347,7 @@ static void build_prizes(c_model *m, xmlNodePtr root)
                 };
             } else if (is(e, "granted")) {
                 p->granted[p->ngranted++] = (c_granted){
-                    .level = atoi(node_attr(e, "level")),
+                    .level = attr_int(e, "level"),
                     .unit = vb_index_get(&m->unit_ix, node_attr(e, "unit")),
                     .person = vb_index_get(&m->person_ix, node_attr(e, "person")),
                     .sub = vb_index_get(&m->sub_ix, node_attr(e, "submission")),
@@ -372,18 +391,57 @@ void model_finish(vb_contest *c)
     c->have_model = true;
 }
 
+/* The big lists from a whole tree (the tree path of the load, which keeps
+ * the tree): only the elements of the right name, each with its node, so
+ * that check.c can tell what the schema already rejected. */
 void model_build(vb_contest *c)
 {
     c_model *m = &c->m;
     model_init(m);
     xmlNodePtr root = xmlDocGetRootElement(c->doc);
     for (xmlNodePtr n = first_elem(child_elem(root, "units")); n; n = next_elem(n))
-        model_add_unit(m, n);
+        if (is(n, "unit")) {
+            model_add_unit(m, n);
+            m->units[m->nunits - 1].pos.node = n;
+        }
     for (xmlNodePtr n = first_elem(child_elem(root, "people")); n; n = next_elem(n))
-        model_add_person(m, n);
+        if (is(n, "person")) {
+            model_add_person(m, n);
+            m->people[m->npeople - 1].pos.node = n;
+        }
     for (xmlNodePtr n = first_elem(child_elem(root, "submissions")); n; n = next_elem(n))
-        model_add_sub(m, n);
+        if (is(n, "submission")) {
+            model_add_sub(m, n);
+            c_sub *s = &m->subs[m->nsubs - 1];
+            s->pos.node = n;
+            int j = 0;
+            for (xmlNodePtr e = first_elem(n); e && j < s->njs; e = next_elem(e))
+                if (is(e, "score"))
+                    s->js[j++].pos.node = e;
+        }
     model_finish(c);
+}
+
+void model_mark_incomplete(vb_contest *c, const node_set *foreign)
+{
+    if (foreign->n == 0)
+        return;
+    c_model *m = &c->m;
+    const struct {
+        const char *list;
+        vb_index *ix;
+    } kinds[] = {{"parts", &m->part_ix},   {"groups", &m->group_ix},      {"units", &m->unit_ix},
+                 {"people", &m->person_ix}, {"submissions", &m->sub_ix}, {"committees", &m->member_ix}};
+    xmlNodePtr root = xmlDocGetRootElement(c->doc);
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+        xmlNodePtr list = child_elem(root, kinds[i].list);
+        bool lost = !list; /* the list itself may be the misspelled element */
+        for (size_t f = 0; f < foreign->cap && !lost; f++)
+            for (xmlNodePtr n = (xmlNodePtr)foreign->v[f]; n && !lost; n = n->parent)
+                lost = n == list;
+        if (lost)
+            kinds[i].ix->incomplete = true;
+    }
 }
 
 void model_free(c_model *m)

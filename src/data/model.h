@@ -28,13 +28,28 @@ typedef struct vb_index {
     const char **keys;
     int *vals;
     size_t cap, n;
+    /* An element of this kind had no id (the schema said so): a reference
+     * that finds nothing may be to it, so it is not reported as unknown. */
+    bool incomplete;
 } vb_index;
 
 void vb_index_init(vb_index *ix, size_t expected);
 void vb_index_free(vb_index *ix);
-/* Returns the existing value if key is present (and does not replace it). */
+/* Returns the existing value if key is present (and does not replace it).
+ * A NULL key (an element without its id) is not stored: it marks the index
+ * incomplete and returns val. vb_index_get of NULL is -1. */
 int vb_index_put(vb_index *ix, const char *key, int val);
 int vb_index_get(const vb_index *ix, const char *key);
+
+/* ---- a set of pointers (node_set.c) -------------------------------------- */
+typedef struct node_set {
+    const void **v;
+    size_t cap, n;
+} node_set;
+
+void node_set_add(node_set *s, const void *p);
+bool node_set_has(const node_set *s, const void *p);
+void node_set_free(node_set *s);
 
 /* ---- model ---------------------------------------------------------------- */
 enum agg { AGG_MEAN, AGG_MAX, AGG_SUM };
@@ -64,6 +79,10 @@ typedef struct c_group {
 typedef struct c_pos {
     int line;
     const char *name; /* a string literal: "unit", "submission", … */
+    /* The element, when the model was built from a whole tree that the
+     * schema rejected (`check`), so that check.c can tell which elements
+     * and attributes already have their message; NULL otherwise. */
+    const void *node;
 } c_pos;
 
 typedef struct c_unit {
@@ -175,6 +194,10 @@ struct vb_contest {
     bool res_written;   /* res is in the tree vb_contest_doc returns */
     bool xml_streamable; /* the load could format the XML output (xml_stream.c) */
     struct xml_stream *xml; /* that output, when it could */
+    /* vb_contest_load_for_check on a well-formed file the schema rejects:
+     * the elements it rejected (their problems are reported already). */
+    bool schema_invalid;
+    node_set rejected;
 };
 
 void results_free(struct vb_results *r);
@@ -207,6 +230,11 @@ void model_add_person(c_model *m, xmlNodePtr n);
 void model_add_sub(c_model *m, xmlNodePtr n);
 void model_finish(vb_contest *c);
 void model_build(vb_contest *c);
+/* After a schema error: a kind whose list is missing where an unknown
+ * (`foreign`, likely misspelled) element stands, or whose list holds one,
+ * may have ids the model does not know; its index is marked incomplete so
+ * that references to it are not reported as unknown. */
+void model_mark_incomplete(vb_contest *c, const node_set *foreign);
 void model_free(c_model *m);
 const char *node_text(xmlNodePtr n);
 const char *node_attr(xmlNodePtr n, const char *name);

@@ -45,17 +45,40 @@ typedef struct schema_error {
 const char *schema_type_words(const char *type);
 /* One message for a well-formedness error (libxml2 code and its strings). */
 void schema_parse_message(vb_buf *out, int code, const char *str1, const char *str2, int int1);
+/* What the schema's messages have covered. `rejected`: the elements they
+ * were about (check.c adds nothing about them); `attrs_done`,
+ * `children_done`: elements whose attributes, or whose children, have been
+ * examined; `foreign`: elements the schema does not have at their place,
+ * whose insides are not examined (their names mean nothing there). */
+typedef struct schema_marks {
+    node_set rejected, attrs_done, children_done, foreign;
+    struct decl_cache *cache; /* schema_diagnose.c: declarations by element name */
+} schema_marks;
+void schema_marks_free_cache(schema_marks *mk);
+void schema_marks_free(schema_marks *mk);
+
 /* Reports the validation errors, rewritten, one per problem. `rng` is the
  * schema as a tree: libxml2 says only "attributes of <unit> are not valid",
  * so the attributes are diagnosed against the schema's declarations. */
-void schema_report(vb_contest *c, vb_diag *d, xmlDocPtr rng, const schema_error *errs, size_t n);
+void schema_report(vb_contest *c, vb_diag *d, xmlDocPtr rng, const schema_error *errs, size_t n,
+                   schema_marks *mk);
+/* schema_sweep.c: libxml2 stops at the first problem of a sequence (a
+ * misspelled element in <contest> hides every later problem of the file),
+ * so after its errors every element not yet examined is diagnosed against
+ * the schema's declarations, and every problem is reported in one run. */
+void schema_sweep(vb_contest *c, vb_diag *d, xmlDocPtr rng, schema_marks *mk);
 
 /* schema_diagnose.c: what the schema declares for the attributes of an element
  * named `elem`, and the problems of node n's attributes against it. Reports
- * each problem; returns how many were found (0: nothing precise to say). */
-int schema_diagnose_attrs(vb_contest *c, vb_diag *d, xmlDocPtr rng, xmlNodePtr n);
-/* The same for the children of `parent`: the first one missing, repeated,
- * out of order or unknown, against the sequence the schema declares. */
-int schema_diagnose_children(vb_contest *c, vb_diag *d, xmlDocPtr rng, xmlNodePtr parent);
+ * each problem; returns how many were found (0: nothing precise to say). An
+ * unknown attribute or a bad value goes into mk->rejected (the xmlAttr), a
+ * missing required attribute puts the element there (mk may be NULL). */
+int schema_diagnose_attrs(vb_contest *c, vb_diag *d, xmlDocPtr rng, xmlNodePtr n, schema_marks *mk);
+/* The same for the children of `parent` against the sequence the schema
+ * declares: each one unknown, repeated or out of order, and the first one
+ * missing. The children reported (the parent, for a missing one) go into
+ * mk->rejected, unknown ones also into mk->foreign (mk may be NULL). */
+int schema_diagnose_children(vb_contest *c, vb_diag *d, xmlDocPtr rng, xmlNodePtr parent,
+                             schema_marks *mk);
 
 #endif

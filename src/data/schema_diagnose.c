@@ -64,8 +64,10 @@ static void collect(xmlDocPtr rng, xmlNodePtr pat, bool optional, decls *out, in
     }
 }
 
-static void find_elements(xmlNodePtr n, const char *name, decls *out, xmlDocPtr rng)
+/* Returns how many element patterns of that name the schema has. */
+static int find_elements(xmlNodePtr n, const char *name, decls *out, xmlDocPtr rng)
 {
+    int found = 0;
     for (xmlNodePtr k = first_elem(n); k; k = next_elem(k)) {
         if (rng_is(k, "element")) {
             const char *nm = node_attr(k, "name");
@@ -73,11 +75,118 @@ static void find_elements(xmlNodePtr n, const char *name, decls *out, xmlDocPtr 
             if (!nm) /* <element><choice><name>plan</name>…: the documents */
                 for (xmlNodePtr c = first_elem(first_elem(k)); c; c = next_elem(c))
                     match |= rng_is(c, "name") && strcmp(node_text(c), name) == 0;
-            if (match)
+            if (match) {
                 collect(rng, k, false, out, 0);
+                found++;
+            }
         }
-        find_elements(k, name, out, rng);
+        found += find_elements(k, name, out, rng);
     }
+    return found;
+}
+
+/* ---- declarations by element name, cached for the sweep ------------------ */
+typedef struct child_decl {
+    const char *name;
+    bool required, repeat;
+    /* The declarations of one element of several names (<documents>: plan,
+     * report, decision … in any order) share a slot: the index of its first. */
+    int slot;
+} child_decl;
+
+typedef struct children {
+    child_decl *v;
+    int n;
+    size_t cap;
+} children;
+
+static void collect_children(xmlDocPtr rng, xmlNodePtr pat, bool optional, bool repeat, children *out,
+                             int depth);
+static xmlNodePtr find_element_def(xmlNodePtr n, const char *name);
+
+/* The sweep asks the same questions of every <unit> (thousands): each
+ * element name's declarations are read from the schema once. */
+typedef struct decl_entry {
+    char *name;
+    decls attrs;
+    int nelems;     /* element patterns of that name: 0 when unknown */
+    children ch;
+    bool has_def;   /* ch is valid */
+} decl_entry;
+
+struct decl_cache {
+    vb_index ix;
+    decl_entry *v;
+    int n;
+    size_t cap;
+};
+
+static decl_entry *cache_entry(xmlDocPtr rng, schema_marks *mk, const char *name)
+{
+    if (!mk)
+        return NULL;
+    if (!mk->cache) {
+        mk->cache = vb_xcalloc(1, sizeof *mk->cache);
+        vb_index_init(&mk->cache->ix, 64);
+    }
+    struct decl_cache *dc = mk->cache;
+    int i = vb_index_get(&dc->ix, name);
+    if (i >= 0)
+        return &dc->v[i];
+    decl_entry e = {.name = vb_xstrdup(name)};
+    e.nelems = find_elements(xmlDocGetRootElement(rng), name, &e.attrs, rng);
+    xmlNodePtr def = find_element_def(xmlDocGetRootElement(rng), name);
+    if (def) {
+        collect_children(rng, def, false, false, &e.ch, 0);
+        e.has_def = true;
+    }
+    VB_PUSH(dc->v, dc->n, dc->cap, e);
+    /* Entries move when the array grows; the index keeps positions, and
+     * its keys are the entries' own copies of the names (never moved). */
+    vb_index_put(&dc->ix, dc->v[dc->n - 1].name, dc->n - 1);
+    return &dc->v[dc->n - 1];
+}
+
+void schema_marks_free_cache(schema_marks *mk)
+{
+    struct decl_cache *dc = mk->cache;
+    if (!dc)
+        return;
+    for (int i = 0; i < dc->n; i++) {
+        free(dc->v[i].name);
+        free(dc->v[i].attrs.v);
+        free(dc->v[i].ch.v);
+    }
+    free(dc->v);
+    vb_index_free(&dc->ix);
+    free(dc);
+    mk->cache = NULL;
+}
+
+/* The attribute declarations of elements named `name`: cached in mk, or
+ * built into *own (the caller frees own->v). */
+static const decls *attr_decls(xmlDocPtr rng, schema_marks *mk, const char *name, decls *own, int *nelems)
+{
+    decl_entry *e = cache_entry(rng, mk, name);
+    if (e) {
+        *nelems = e->nelems;
+        return &e->attrs;
+    }
+    *nelems = find_elements(xmlDocGetRootElement(rng), name, own, rng);
+    return own;
+}
+
+/* The sequence of children declared for `name`, NULL when none is. */
+static const children *child_decls(xmlDocPtr rng, schema_marks *mk, const char *name, children *own)
+{
+    decl_entry *e = cache_entry(rng, mk, name);
+    if (e)
+        return e->has_def ? &e->ch : NULL;
+    xmlNodePtr def = find_element_def(xmlDocGetRootElement(rng), name);
+    if (!def)
+        return NULL;
+    collect_children(rng, def, false, false, own, 0);
+    return own;
 }
 
 /* The value check of one attribute: NULL when fine, else what is expected. */
@@ -140,16 +249,20 @@ static bool check_value(xmlDocPtr rng, xmlNodePtr pat, const char *value, vb_buf
     return true;
 }
 
-int schema_diagnose_attrs(vb_contest *c, vb_diag *d, xmlDocPtr rng, xmlNodePtr n)
+int schema_diagnose_attrs(vb_contest *c, vb_diag *d, xmlDocPtr rng, xmlNodePtr n, schema_marks *mk)
 {
     if (!rng || !n || n->type != XML_ELEMENT_NODE)
         return 0;
-    decls ds = {0};
-    find_elements(xmlDocGetRootElement(rng), (const char *)n->name, &ds, rng);
-    if (ds.n == 0) {
-        free(ds.v);
+    decls own = {0};
+    int nelems = 0;
+    const decls *dp = attr_decls(rng, mk, (const char *)n->name, &own, &nelems);
+    /* An element of no attributes still has its declaration: an attribute
+     * on <parts> is as wrong as an unknown one on <unit>. */
+    if (nelems == 0) {
+        free(own.v);
         return 0;
     }
+    const decls ds = *dp;
     int found = 0;
     vb_buf expect;
     vb_buf_init(&expect);
@@ -162,6 +275,8 @@ int schema_diagnose_attrs(vb_contest *c, vb_diag *d, xmlDocPtr rng, xmlNodePtr n
                 decl = &ds.v[i];
         if (!decl) {
             err_attr(c, d, n, an, "thuộc tính '%s' không dùng được cho <%s>", an, (const char *)n->name);
+            if (mk)
+                node_set_add(&mk->rejected, a);
             found++;
             continue;
         }
@@ -169,6 +284,8 @@ int schema_diagnose_attrs(vb_contest *c, vb_diag *d, xmlDocPtr rng, xmlNodePtr n
         if (!check_value(rng, decl->pattern, value, &expect, 0)) {
             err_attr(c, d, n, an, "giá trị '%s' của thuộc tính '%s' không hợp lệ: cần %s", value, an,
                      expect.data ? expect.data : "");
+            if (mk)
+                node_set_add(&mk->rejected, a);
             found++;
         }
     }
@@ -181,25 +298,16 @@ int schema_diagnose_attrs(vb_contest *c, vb_diag *d, xmlDocPtr rng, xmlNodePtr n
         if (dup)
             continue;
         err_at(c, d, n, "<%s> thiếu thuộc tính bắt buộc '%s'", (const char *)n->name, ds.v[i].name);
+        if (mk)
+            node_set_add(&mk->rejected, n);
         found++;
     }
     vb_buf_free(&expect);
-    free(ds.v);
+    free(own.v);
     return found;
 }
 
 /* ---- children out of place ------------------------------------------------- */
-typedef struct child_decl {
-    const char *name;
-    bool required, repeat;
-} child_decl;
-
-typedef struct children {
-    child_decl *v;
-    int n;
-    size_t cap;
-} children;
-
 static void collect_children(xmlDocPtr rng, xmlNodePtr pat, bool optional, bool repeat, children *out,
                              int depth)
 {
@@ -209,12 +317,13 @@ static void collect_children(xmlDocPtr rng, xmlNodePtr pat, bool optional, bool 
         if (rng_is(k, "element")) {
             const char *nm = node_attr(k, "name");
             if (nm) {
-                child_decl cd = {nm, !optional, repeat};
+                child_decl cd = {nm, !optional, repeat, out->n};
                 VB_PUSH(out->v, out->n, out->cap, cd);
             } else {
+                int slot = out->n;
                 for (xmlNodePtr c = first_elem(first_elem(k)); c; c = next_elem(c))
                     if (rng_is(c, "name")) {
-                        child_decl cd = {node_text(c), false, true};
+                        child_decl cd = {node_text(c), false, true, slot};
                         VB_PUSH(out->v, out->n, out->cap, cd);
                     }
             }
@@ -246,18 +355,52 @@ static xmlNodePtr find_element_def(xmlNodePtr n, const char *name)
     return NULL;
 }
 
-int schema_diagnose_children(vb_contest *c, vb_diag *d, xmlDocPtr rng, xmlNodePtr parent)
+static void mark(schema_marks *mk, xmlNodePtr n, bool foreign)
+{
+    if (!mk)
+        return;
+    node_set_add(&mk->rejected, n);
+    if (foreign)
+        node_set_add(&mk->foreign, n);
+}
+
+/* Whether an element named `name` follows k among its siblings: a required
+ * element met later is out of order, not missing (one message, not two). */
+static bool comes_later(xmlNodePtr k, const char *name)
+{
+    for (; k; k = next_elem(k))
+        if (strcmp((const char *)k->name, name) == 0)
+            return true;
+    return false;
+}
+
+/* The first declaration after the slot that starts at j. */
+static int slot_end(const children *ch, int j)
+{
+    int i = j + 1;
+    while (i < ch->n && ch->v[i].slot == ch->v[j].slot)
+        i++;
+    return i;
+}
+
+int schema_diagnose_children(vb_contest *c, vb_diag *d, xmlDocPtr rng, xmlNodePtr parent, schema_marks *mk)
 {
     if (!rng || !parent || parent->type != XML_ELEMENT_NODE)
         return 0;
-    xmlNodePtr def = find_element_def(xmlDocGetRootElement(rng), (const char *)parent->name);
-    if (!def)
+    children own = {0};
+    const children *cp = child_decls(rng, mk, (const char *)parent->name, &own);
+    if (!cp) {
+        free(own.v);
         return 0;
-    children ch = {0};
-    collect_children(rng, def, false, false, &ch, 0);
+    }
+    const children ch = *cp;
+    const char *pn = (const char *)parent->name;
     int found = 0, j = 0;
-    xmlNodePtr k;
-    for (k = first_elem(parent); k && !found; k = next_elem(k)) {
+    /* An unknown element since the last known one is most likely the
+     * required one misspelled: its absence is not reported a second time. */
+    bool unknown_since = false, missing_said = false;
+    bool seen = false; /* the slot at j repeats and has been met already */
+    for (xmlNodePtr k = first_elem(parent); k; k = next_elem(k)) {
         const char *nm = (const char *)k->name;
         int at = -1;
         for (int i = j; i < ch.n && at < 0; i++)
@@ -269,31 +412,37 @@ int schema_diagnose_children(vb_contest *c, vb_diag *d, xmlDocPtr rng, xmlNodePt
                 if (strcmp(ch.v[i].name, nm) == 0)
                     before = i;
             if (before >= 0 && !ch.v[before].repeat && before == j - 1)
-                err_at(c, d, k, "<%s> bị lặp lại trong <%s>; chỉ được có một", nm, (const char *)parent->name);
+                err_at(c, d, k, "<%s> bị lặp lại trong <%s>; chỉ được có một", nm, pn);
             else if (before >= 0)
                 err_at(c, d, k, "<%s> sai thứ tự: phải đứng trước <%s> trong <%s> (xem docs/contest-xml.md)",
-                       nm, ch.v[j - 1].name, (const char *)parent->name);
-            else
+                       nm, ch.v[j - 1].name, pn);
+            else {
                 err_at(c, d, k, "phần tử <%s> không thuộc mô hình của <%s> (viết sai tên hoặc đặt sai chỗ)",
-                       nm, (const char *)parent->name);
+                       nm, pn);
+                unknown_since = true;
+            }
+            mark(mk, k, before < 0);
             found++;
-            break;
+            continue; /* the sequence goes on from where it was */
         }
-        for (int i = j; i < at; i++)
-            if (ch.v[i].required) {
+        for (int i = seen ? slot_end(&ch, j) : j; i < at && !unknown_since && !missing_said; i++)
+            if (ch.v[i].required && !comes_later(next_elem(k), ch.v[i].name)) {
                 err_at(c, d, k, "thiếu phần tử <%s> trước <%s>", ch.v[i].name, nm);
+                mark(mk, parent, false);
+                missing_said = true;
                 found++;
-                break;
             }
-        j = ch.v[at].repeat ? at : at + 1;
+        unknown_since = false;
+        seen = ch.v[at].repeat;
+        j = seen ? ch.v[at].slot : at + 1;
     }
-    if (!found && !k)
-        for (int i = j; i < ch.n; i++)
-            if (ch.v[i].required && !(i == j && j > 0 && ch.v[i].repeat)) {
-                err_at(c, d, parent, "<%s> thiếu phần tử <%s>", (const char *)parent->name, ch.v[i].name);
-                found++;
-                break;
-            }
-    free(ch.v);
+    for (int i = seen ? slot_end(&ch, j) : j; i < ch.n && !unknown_since && !missing_said; i++)
+        if (ch.v[i].required) {
+            err_at(c, d, parent, "<%s> thiếu phần tử <%s>", pn, ch.v[i].name);
+            mark(mk, parent, false);
+            missing_said = true;
+            found++;
+        }
+    free(own.v);
     return found;
 }

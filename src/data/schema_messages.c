@@ -177,17 +177,29 @@ static bool is_attr_error(int code)
            code == XML_RELAXNG_ERR_TYPEVAL;
 }
 
-static int diagnose_by_name(vb_contest *c, vb_diag *d, xmlDocPtr rng, xmlNodePtr n, const char *name)
+static int diagnose_by_name(vb_contest *c, vb_diag *d, xmlDocPtr rng, xmlNodePtr n, const char *name,
+                            schema_marks *mk)
 {
     int found = 0;
     for (; n; n = n->next) {
         if (n->type != XML_ELEMENT_NODE)
             continue;
-        if (strcmp((const char *)n->name, name) == 0)
-            found += schema_diagnose_attrs(c, d, rng, n);
-        found += diagnose_by_name(c, d, rng, n->children, name);
+        if (strcmp((const char *)n->name, name) == 0 && !node_set_has(&mk->attrs_done, n)) {
+            node_set_add(&mk->attrs_done, n);
+            found += schema_diagnose_attrs(c, d, rng, n, mk);
+        }
+        found += diagnose_by_name(c, d, rng, n->children, name, mk);
     }
     return found;
+}
+
+void schema_marks_free(schema_marks *mk)
+{
+    node_set_free(&mk->rejected);
+    node_set_free(&mk->attrs_done);
+    node_set_free(&mk->children_done);
+    node_set_free(&mk->foreign);
+    schema_marks_free_cache(mk);
 }
 
 static bool is_child_error(int code)
@@ -203,12 +215,11 @@ static bool same_error(const schema_error *a, const schema_error *b)
            strcmp(or_empty(a->str2), or_empty(b->str2)) == 0;
 }
 
-void schema_report(vb_contest *c, vb_diag *d, xmlDocPtr rng, const schema_error *errs, size_t n)
+void schema_report(vb_contest *c, vb_diag *d, xmlDocPtr rng, const schema_error *errs, size_t n,
+                   schema_marks *mk)
 {
     vb_buf msg;
     vb_buf_init(&msg);
-    xmlNodePtr *diagnosed = vb_xcalloc(2 * n + 1, sizeof *diagnosed);
-    size_t ndiag = 0;
     bool any_precise = false;
     for (size_t i = 0; i < n; i++)
         any_precise |= !is_generic(errs[i].code);
@@ -226,29 +237,27 @@ void schema_report(vb_contest *c, vb_diag *d, xmlDocPtr rng, const schema_error 
         if (is_generic(e->code) && !e->node && any_precise)
             continue; /* a general echo of a precise error reported beside it */
         if (e->code == XML_RELAXNG_ERR_ATTRVALID && !e->node && e->str1 &&
-            diagnose_by_name(c, d, rng, xmlDocGetRootElement(c->doc), e->str1) > 0)
+            diagnose_by_name(c, d, rng, xmlDocGetRootElement(c->doc), e->str1, mk) > 0)
             continue; /* libxml2 lost the element: every element of that name was examined */
         if (is_attr_error(e->code) && e->node && e->node->type == XML_ELEMENT_NODE) {
-            bool done = false;
-            for (size_t j = 0; j < ndiag; j++)
-                done |= diagnosed[j] == e->node;
-            if (done)
+            if (node_set_has(&mk->attrs_done, e->node))
                 continue;
-            diagnosed[ndiag++] = e->node;
-            if (schema_diagnose_attrs(c, d, rng, e->node) > 0)
+            node_set_add(&mk->attrs_done, e->node);
+            if (schema_diagnose_attrs(c, d, rng, e->node, mk) > 0)
                 continue;
         }
         if (is_child_error(e->code) && e->node) {
             /* ELEMWRONG names the child; NOELEM and CONTENTVALID the parent. */
             xmlNodePtr parent = e->code == XML_RELAXNG_ERR_ELEMWRONG || e->code == XML_RELAXNG_ERR_ELEMNAME
                                     ? e->node->parent : e->node;
-            bool done = false;
-            for (size_t j = 0; j < ndiag; j++)
-                done |= diagnosed[j] == parent;
-            if (done)
+            /* "<contest> has extra content: <titel>" may come on <titel>. */
+            if (e->code == XML_RELAXNG_ERR_EXTRACONTENT && e->str1 && e->node->parent &&
+                strcmp((const char *)e->node->name, e->str1) != 0)
+                parent = e->node->parent;
+            if (node_set_has(&mk->children_done, parent))
                 continue;
-            diagnosed[ndiag++] = parent;
-            if (schema_diagnose_children(c, d, rng, parent) > 0)
+            node_set_add(&mk->children_done, parent);
+            if (schema_diagnose_children(c, d, rng, parent, mk) > 0)
                 continue;
         }
         /* A general "failed to validate" on an element is dropped when a more
@@ -263,6 +272,7 @@ void schema_report(vb_contest *c, vb_diag *d, xmlDocPtr rng, const schema_error 
         }
         if (skip)
             continue;
+        node_set_add(&mk->rejected, e->node);
         vb_buf_clear(&msg);
         message(&msg, e);
         int line = e->line, col = 0;
@@ -270,6 +280,5 @@ void schema_report(vb_contest *c, vb_diag *d, xmlDocPtr rng, const schema_error 
             locate_node(c, e->node, &line, &col);
         vb_error(d, c->path, line, col, "%s", msg.data);
     }
-    free(diagnosed);
     vb_buf_free(&msg);
 }

@@ -1,14 +1,44 @@
 /* Diagnostics: GNU-style messages with Vietnamese wording, counted per run. */
 #include "util.h"
 
+#include <stdlib.h>
+
+typedef struct vb_held_msg {
+    int line, col;
+    size_t seq;
+    char *text;
+} vb_held_msg;
+
 void vb_diag_init(vb_diag *d, FILE *out)
 {
-    d->out = out ? out : stderr;
-    d->errors = 0;
-    d->warnings = 0;
-    d->exit_code = VB_OK;
-    d->verbose = false;
-    d->silent = false;
+    *d = (vb_diag){.out = out ? out : stderr, .exit_code = VB_OK};
+}
+
+void vb_diag_hold(vb_diag *d) { d->holding = true; }
+
+static int held_cmp(const void *a, const void *b)
+{
+    const vb_held_msg *x = a, *y = b;
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    if (x->col != y->col)
+        return x->col < y->col ? -1 : 1;
+    return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+void vb_diag_release(vb_diag *d)
+{
+    if (d->nheld)
+        qsort(d->held, d->nheld, sizeof *d->held, held_cmp);
+    for (size_t i = 0; i < d->nheld; i++) {
+        fputs(d->held[i].text, d->out);
+        free(d->held[i].text);
+    }
+    fflush(d->out);
+    free(d->held);
+    d->held = NULL;
+    d->nheld = d->held_cap = 0;
+    d->holding = false;
 }
 
 static void emit(vb_diag *d, const char *file, int line, int col, const char *kind,
@@ -16,6 +46,25 @@ static void emit(vb_diag *d, const char *file, int line, int col, const char *ki
 {
     if (d->silent)
         return;
+    if (d->holding) {
+        vb_buf b;
+        vb_buf_init(&b);
+        vb_buf_puts(&b, "vanban: ");
+        if (file) {
+            vb_buf_puts(&b, file);
+            if (line > 0)
+                vb_buf_printf(&b, ":%d", line);
+            if (line > 0 && col > 0)
+                vb_buf_printf(&b, ":%d", col);
+            vb_buf_puts(&b, ": ");
+        }
+        vb_buf_printf(&b, "%s: ", kind);
+        vb_buf_vprintf(&b, fmt, ap);
+        vb_buf_puts(&b, "\n");
+        vb_held_msg m = {line > 0 ? line : 0, line > 0 && col > 0 ? col : 0, d->nheld, b.data};
+        VB_PUSH(d->held, d->nheld, d->held_cap, m);
+        return;
+    }
     fputs("vanban: ", d->out);
     if (file) {
         fputs(file, d->out);

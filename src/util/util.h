@@ -23,9 +23,20 @@ typedef struct vb_diag {
     int exit_code;    /* the worst class of failure seen: VB_EXIT_INPUT or VB_EXIT_IO */
     bool verbose;
     bool silent;      /* count but do not print (an error already reported once) */
+    /* vb_diag_hold: messages kept until vb_diag_release (see there). */
+    bool holding;
+    struct vb_held_msg *held;
+    size_t nheld, held_cap;
 } vb_diag;
 
 void vb_diag_init(vb_diag *d, FILE *out);
+/* Keeps the messages instead of printing them; vb_diag_release prints them
+ * in the order of the file (line, then column; messages without a line
+ * first; the order found among equals) and frees them. For a command that
+ * finds problems in several passes (`check`: the schema, then what the data
+ * means) but should read as one list from the top of the file down. */
+void vb_diag_hold(vb_diag *d);
+void vb_diag_release(vb_diag *d);
 /* line/col are 1-based; 0 means unknown (omitted from the message). file may be NULL. */
 void vb_error(vb_diag *d, const char *file, int line, int col, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
