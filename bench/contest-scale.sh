@@ -67,3 +67,19 @@ for cmd in "check" "results --format text" "results --format csv" "results --for
     rss=$(cut -d' ' -f2 "$tmp/times" | sort -n | tail -1)
     printf '%-28s %5.2f s  %4d MiB\n' "vanban $cmd" "$median" "$((rss / 1024))"
 done
+# The same file broken at its top (a misspelled <title>, where libxml2 stops)
+# and with a score out of range on its last submission: check then examines
+# every element itself and judges the data too (exit 1, both reported).
+sed -e '0,/<title>/s/<title>\(.*\)<\/title>/<titel>\1<\/titel>/' "$tmp/contest.xml" |
+    tac | sed '0,/score="[0-9.]*"/s//score="99"/' | tac >"$tmp/broken.xml"
+: >"$tmp/times"
+for _ in $(seq "$runs"); do
+    if /usr/bin/time -f "%e %M" -o "$tmp/time" "$vanban" check "$tmp/broken.xml" 2>"$tmp/err"; then
+        echo "check of the broken file passed" >&2; exit 1
+    fi
+    [ "$(grep -c 'lỗi' "$tmp/err")" -eq 2 ] || { echo "check of the broken file:" >&2; cat "$tmp/err" >&2; exit 1; }
+    tail -n 1 "$tmp/time" >>"$tmp/times" # after "Command exited with non-zero status 1"
+done
+median=$(cut -d' ' -f1 "$tmp/times" | sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}')
+rss=$(cut -d' ' -f2 "$tmp/times" | sort -n | tail -1)
+printf '%-28s %5.2f s  %4d MiB\n' "vanban check (2 errors)" "$median" "$((rss / 1024))"

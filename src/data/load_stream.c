@@ -292,8 +292,9 @@ static void on_pi(void *ctx, const xmlChar *target, const xmlChar *data)
 static void on_valid_error(void *data, xmlErrorPtr err)
 {
     (void)err;
-    stream *st = data;
-    st->failed = true; /* the parser is stopped by the caller of the validator */
+    /* Stop at once: the tree path parses the file again, and a file broken
+     * near its top would otherwise be read twice to its end. */
+    fail(data);
 }
 
 static void on_parse_error(void *data, xmlErrorPtr err) { (void)data, (void)err; }

@@ -17,6 +17,8 @@ typedef struct attr_decl {
     const char *name;
     bool required;
     xmlNodePtr pattern;   /* the <attribute> element of the schema */
+    xmlNodePtr leaf;      /* what its value may be (see value_leaf) */
+    xmlSchemaTypePtr type;
 } attr_decl;
 
 typedef struct decls {
@@ -38,6 +40,8 @@ static xmlNodePtr find_define(xmlDocPtr rng, const char *name)
     return NULL;
 }
 
+static void resolve_value(xmlDocPtr rng, attr_decl *a);
+
 /* Collects the attributes declared directly under an element pattern,
  * following <ref>s but not entering nested elements. */
 static void collect(xmlDocPtr rng, xmlNodePtr pat, bool optional, decls *out, int depth)
@@ -48,9 +52,11 @@ static void collect(xmlDocPtr rng, xmlNodePtr pat, bool optional, decls *out, in
         if (rng_is(k, "element"))
             continue;
         if (rng_is(k, "attribute")) {
-            attr_decl a = {node_attr(k, "name"), !optional, k};
-            if (a.name) /* <anyName/> attributes only appear under <results> */
+            attr_decl a = {node_attr(k, "name"), !optional, k, NULL, NULL};
+            if (a.name) { /* <anyName/> attributes only appear under <results> */
+                resolve_value(rng, &a);
                 VB_PUSH(out->v, out->n, out->cap, a);
+            }
             continue;
         }
         if (rng_is(k, "ref")) {
@@ -189,64 +195,92 @@ static const children *child_decls(xmlDocPtr rng, schema_marks *mk, const char *
     return own;
 }
 
-/* The value check of one attribute: NULL when fine, else what is expected. */
-static bool check_value(xmlDocPtr rng, xmlNodePtr pat, const char *value, vb_buf *expect, int depth)
+/* The pattern that says what an attribute's value may be (<choice>,
+ * <value> or <data>), after following <ref>s; NULL: any text. Resolved once
+ * per declaration, with the XSD type of a <data>. */
+static xmlNodePtr value_leaf(xmlDocPtr rng, xmlNodePtr pat, int depth)
 {
     if (depth > 16)
-        return true;
+        return NULL;
     for (xmlNodePtr k = first_elem(pat); k; k = next_elem(k)) {
         if (rng_is(k, "ref")) {
             xmlNodePtr def = find_define(rng, node_attr(k, "name"));
-            if (def)
-                return check_value(rng, def, value, expect, depth + 1);
-        } else if (rng_is(k, "choice") || rng_is(k, "value")) {
-            bool ok = false;
-            vb_buf_puts(expect, "một trong: ");
-            xmlNodePtr first = rng_is(k, "value") ? k : first_elem(k);
-            for (xmlNodePtr v = first; v; v = rng_is(k, "value") ? NULL : next_elem(v)) {
-                if (!rng_is(v, "value"))
-                    continue;
-                if (strcmp(node_text(v), value) == 0)
-                    ok = true;
-                if (v != first)
-                    vb_buf_puts(expect, ", ");
-                vb_buf_puts(expect, node_text(v));
-            }
-            return ok;
-        } else if (rng_is(k, "data")) {
-            const char *type = node_attr(k, "type");
-            xmlSchemaTypePtr t = type ? xmlSchemaGetPredefinedType((const xmlChar *)type,
-                                                                   (const xmlChar *)XSD_NS)
-                                      : NULL;
-            xmlSchemaValPtr val = NULL;
-            bool ok = !t || xmlSchemaValPredefTypeNode(t, (const xmlChar *)value, &val, NULL) == 0;
-            if (val)
-                xmlSchemaFreeValue(val);
-            /* Facets the schema uses: non-empty text, 0 ≤ number ≤ 100. */
-            for (xmlNodePtr prm = first_elem(k); ok && prm; prm = next_elem(prm)) {
-                const char *pn = node_attr(prm, "name");
-                double lim = strtod(node_text(prm), NULL);
-                if (!pn)
-                    continue;
-                if (strcmp(pn, "minLength") == 0)
-                    ok = strlen(value) >= (size_t)lim;
-                else if (strcmp(pn, "minInclusive") == 0)
-                    ok = strtod(value, NULL) >= lim;
-                else if (strcmp(pn, "maxInclusive") == 0)
-                    ok = strtod(value, NULL) <= lim;
-            }
-            vb_buf_puts(expect, schema_type_words(type));
-            for (xmlNodePtr prm = first_elem(k); prm; prm = next_elem(prm)) {
-                const char *pn = node_attr(prm, "name");
-                if (pn && strcmp(pn, "minInclusive") == 0)
-                    vb_buf_printf(expect, ", từ %s", node_text(prm));
-                else if (pn && strcmp(pn, "maxInclusive") == 0)
-                    vb_buf_printf(expect, " đến %s", node_text(prm));
-            }
-            return ok;
+            return def ? value_leaf(rng, def, depth + 1) : NULL;
         }
+        if (rng_is(k, "choice") || rng_is(k, "value") || rng_is(k, "data"))
+            return k;
     }
-    return true;
+    return NULL;
+}
+
+static void resolve_value(xmlDocPtr rng, attr_decl *a)
+{
+    a->leaf = value_leaf(rng, a->pattern, 0);
+    const char *type = a->leaf && rng_is(a->leaf, "data") ? node_attr(a->leaf, "type") : NULL;
+    a->type = type ? xmlSchemaGetPredefinedType((const xmlChar *)type, (const xmlChar *)XSD_NS) : NULL;
+}
+
+/* The values a <choice> or <value> lists, one after another. */
+#define EACH_VALUE(v, leaf) \
+    for (xmlNodePtr v = rng_is(leaf, "value") ? leaf : first_elem(leaf); v; \
+         v = rng_is(leaf, "value") ? NULL : next_elem(v))
+
+static bool value_ok(const attr_decl *a, const char *value)
+{
+    xmlNodePtr k = a->leaf;
+    if (!k)
+        return true;
+    if (!rng_is(k, "data")) {
+        EACH_VALUE(v, k)
+            if (rng_is(v, "value") && strcmp(node_text(v), value) == 0)
+                return true;
+        return false;
+    }
+    xmlSchemaValPtr val = NULL;
+    bool ok = !a->type || xmlSchemaValPredefTypeNode(a->type, (const xmlChar *)value, &val, NULL) == 0;
+    if (val)
+        xmlSchemaFreeValue(val);
+    /* Facets the schema uses: non-empty text, 0 ≤ number ≤ 100. */
+    for (xmlNodePtr prm = first_elem(k); ok && prm; prm = next_elem(prm)) {
+        const char *pn = node_attr(prm, "name");
+        double lim = strtod(node_text(prm), NULL);
+        if (!pn)
+            continue;
+        if (strcmp(pn, "minLength") == 0)
+            ok = strlen(value) >= (size_t)lim;
+        else if (strcmp(pn, "minInclusive") == 0)
+            ok = strtod(value, NULL) >= lim;
+        else if (strcmp(pn, "maxInclusive") == 0)
+            ok = strtod(value, NULL) <= lim;
+    }
+    return ok;
+}
+
+/* What a value must be, in words, for the message about a wrong one. */
+static void value_expect(const attr_decl *a, vb_buf *expect)
+{
+    xmlNodePtr k = a->leaf;
+    if (!k)
+        return;
+    if (!rng_is(k, "data")) {
+        vb_buf_puts(expect, "một trong: ");
+        bool first = true;
+        EACH_VALUE(v, k)
+            if (rng_is(v, "value")) {
+                vb_buf_puts(expect, first ? "" : ", ");
+                vb_buf_puts(expect, node_text(v));
+                first = false;
+            }
+        return;
+    }
+    vb_buf_puts(expect, schema_type_words(node_attr(k, "type")));
+    for (xmlNodePtr prm = first_elem(k); prm; prm = next_elem(prm)) {
+        const char *pn = node_attr(prm, "name");
+        if (pn && strcmp(pn, "minInclusive") == 0)
+            vb_buf_printf(expect, ", từ %s", node_text(prm));
+        else if (pn && strcmp(pn, "maxInclusive") == 0)
+            vb_buf_printf(expect, " đến %s", node_text(prm));
+    }
 }
 
 int schema_diagnose_attrs(vb_contest *c, vb_diag *d, xmlDocPtr rng, xmlNodePtr n, schema_marks *mk)
@@ -280,8 +314,9 @@ int schema_diagnose_attrs(vb_contest *c, vb_diag *d, xmlDocPtr rng, xmlNodePtr n
             found++;
             continue;
         }
-        vb_buf_clear(&expect);
-        if (!check_value(rng, decl->pattern, value, &expect, 0)) {
+        if (!value_ok(decl, value)) {
+            vb_buf_clear(&expect);
+            value_expect(decl, &expect);
             err_attr(c, d, n, an, "giá trị '%s' của thuộc tính '%s' không hợp lệ: cần %s", value, an,
                      expect.data ? expect.data : "");
             if (mk)
