@@ -285,7 +285,7 @@ static int run(const render_opts *o, vb_diag *d)
         fcfg.family[FONT_ROLE_SERIF] = o->font_family;
     r.fonts = font_set_new(&fcfg);
     if (o->data) {
-        r.contest = vb_contest_prepare(d, o->data);
+        r.contest = vb_contest_prepare_tree(d, o->data);
         if (!r.contest)
             goto done;
     }

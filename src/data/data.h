@@ -57,5 +57,9 @@ vb_contest *vb_contest_prepare(vb_diag *d, const char *path);
  * the size of the file), so that the output needs neither the whole tree nor
  * a second parse. */
 vb_contest *vb_contest_prepare_xml(vb_diag *d, const char *path);
+/* The same for a caller that will query the whole tree (vb_contest_doc):
+ * the load keeps it as it reads (instead of freeing the big lists and
+ * parsing the file a second time on the first vb_contest_doc). */
+vb_contest *vb_contest_prepare_tree(vb_diag *d, const char *path);
 
 #endif

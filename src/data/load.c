@@ -272,11 +272,19 @@ static bool tree_only(void)
     return e && *e && strcmp(e, "0") != 0;
 }
 
-/* `for_check`: a well-formed file the schema rejects is still returned
+enum load_for {
+    LOAD_RESULTS,   /* the model only: the big lists are freed as they are read */
+    LOAD_XML,       /* the same, formatting the XML output while reading */
+    LOAD_TREE,      /* the model and the whole tree (render -d: templates query it) */
+    LOAD_CHECK,     /* the model only; a file the schema rejects is still returned */
+};
+
+/* LOAD_CHECK: a well-formed file the schema rejects is still returned
  * (c->schema_invalid), its model built with what is there, so that `check`
  * reports what the data means too, in the same run. */
-static vb_contest *contest_load(vb_diag *d, const char *path, bool xml, bool for_check)
+static vb_contest *contest_load(vb_diag *d, const char *path, enum load_for use)
 {
+    bool for_check = use == LOAD_CHECK, keep = use == LOAD_TREE;
     size_t len = 0;
     char *src = vb_read_file(d, path, &len);
     if (!src)
@@ -295,9 +303,9 @@ static vb_contest *contest_load(vb_diag *d, const char *path, bool xml, bool for
         vb_contest_free(c);
         return NULL;
     }
-    c->doc = tree_only() ? NULL : load_stream(c, &schema, xml);
+    c->doc = tree_only() ? NULL : load_stream(c, &schema, use == LOAD_XML, keep);
     if (c->doc) {
-        c->pruned = true;
+        c->pruned = !keep; /* kept whole: vb_contest_doc need not parse it again */
         model_finish(c);
         schema_free(&schema);
         return c;
@@ -365,15 +373,12 @@ xmlDocPtr vb_contest_doc(vb_contest *c)
 }
 const char *vb_contest_path(const vb_contest *c) { return c->path; }
 
-vb_contest *vb_contest_load(vb_diag *d, const char *path) { return contest_load(d, path, false, false); }
-vb_contest *vb_contest_load_for_check(vb_diag *d, const char *path)
-{
-    return contest_load(d, path, false, true);
-}
+vb_contest *vb_contest_load(vb_diag *d, const char *path) { return contest_load(d, path, LOAD_RESULTS); }
+vb_contest *vb_contest_load_for_check(vb_diag *d, const char *path) { return contest_load(d, path, LOAD_CHECK); }
 
-static vb_contest *prepare(vb_diag *d, const char *path, bool xml)
+static vb_contest *prepare(vb_diag *d, const char *path, enum load_for use)
 {
-    vb_contest *c = contest_load(d, path, xml, false);
+    vb_contest *c = contest_load(d, path, use);
     if (!c)
         return NULL;
     if (vb_contest_check(c, d) > 0) {
@@ -384,5 +389,6 @@ static vb_contest *prepare(vb_diag *d, const char *path, bool xml)
     return c;
 }
 
-vb_contest *vb_contest_prepare(vb_diag *d, const char *path) { return prepare(d, path, false); }
-vb_contest *vb_contest_prepare_xml(vb_diag *d, const char *path) { return prepare(d, path, true); }
+vb_contest *vb_contest_prepare(vb_diag *d, const char *path) { return prepare(d, path, LOAD_RESULTS); }
+vb_contest *vb_contest_prepare_xml(vb_diag *d, const char *path) { return prepare(d, path, LOAD_XML); }
+vb_contest *vb_contest_prepare_tree(vb_diag *d, const char *path) { return prepare(d, path, LOAD_TREE); }

@@ -46,6 +46,7 @@ typedef struct stream {
     xml_stream *xml;       /* the XML output, formatted while reading; or NULL */
     endDocumentSAXFunc end_doc;
     bool failed;
+    bool keep;             /* keep every entry: the caller wants the whole tree */
 } stream;
 
 static enum list_kind list_kind(const xmlChar *name)
@@ -177,7 +178,10 @@ static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, c
         st->end(ctx, localname, prefix, uri);
         if (done && st->xml && !st->failed)
             xml_stream_entry(st->xml, n);
-        if (done) {
+        if (done && st->keep) {
+            st->entry = NULL;
+            st->list_entries++;
+        } else if (done) {
             /* Free what came before the entry in the list; the entry itself
              * stays until the next one ends, so that the parser, which looks
              * at the last and first child to decide whether whitespace is
@@ -218,7 +222,7 @@ static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, c
             xml_stream_list_end(st->xml);
         }
         xmlNodePtr k; /* the last entry, and anything after it */
-        while ((k = n->children) != NULL) {
+        while (!st->keep && (k = n->children) != NULL) {
             xmlUnlinkNode(k);
             xmlFreeNode(k);
         }
@@ -299,7 +303,7 @@ static void on_valid_error(void *data, xmlErrorPtr err)
 
 static void on_parse_error(void *data, xmlErrorPtr err) { (void)data, (void)err; }
 
-xmlDocPtr load_stream(vb_contest *c, const contest_schema *s, bool xml)
+xmlDocPtr load_stream(vb_contest *c, const contest_schema *s, bool xml, bool keep)
 {
     xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(c->src, (int)c->src_len);
     xmlRelaxNGValidCtxtPtr v = ctxt ? xmlRelaxNGNewValidCtxt(s->schema) : NULL;
@@ -307,7 +311,8 @@ xmlDocPtr load_stream(vb_contest *c, const contest_schema *s, bool xml)
         xmlFreeParserCtxt(ctxt);
         return NULL;
     }
-    stream st = {.c = c, .s = s, .ctxt = ctxt, .v = v, .kind = LIST_NONE, .xml = xml ? xml_stream_new() : NULL};
+    stream st = {.c = c, .s = s, .ctxt = ctxt, .v = v, .kind = LIST_NONE, .keep = keep,
+                 .xml = xml ? xml_stream_new() : NULL};
     xmlRelaxNGSetValidStructuredErrors(v, on_valid_error, &st);
     xmlCtxtUseOptions(ctxt, CONTEST_PARSE_OPTIONS);
     if (ctxt->input && !ctxt->input->filename)

@@ -28,11 +28,12 @@ typedef struct contest_schema {
 
 /* load_stream.c: the streaming load. Returns the document without the
  * entries of <units>, <people> and <submissions> (each is validated, then
- * normalized and added to c->m, then freed), or NULL, with c->m empty, when
+ * normalized and added to c->m, then freed; with `keep`, kept: the whole
+ * tree, normalized, for a caller that needs it), or NULL, with c->m empty, when
  * the file must take the tree path: malformed, not valid, a DOCTYPE, or
  * anything the streaming pass does not handle. Reports nothing. With `xml`,
  * also formats the XML output into c->xml when it can (xml_stream.c). */
-xmlDocPtr load_stream(vb_contest *c, const contest_schema *s, bool xml);
+xmlDocPtr load_stream(vb_contest *c, const contest_schema *s, bool xml, bool keep);
 
 typedef struct schema_error {
     int code;
