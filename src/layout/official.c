@@ -69,6 +69,7 @@ typedef struct col_text {
     unsigned style;
     text_align align;
     double line_height; /* 0: single spacing */
+    double hang;        /* lines after the first start this far right */
 } col_text;
 
 /* Sets `s` in the column [x, x+w] and copies its lines into `dst` starting
@@ -86,8 +87,9 @@ static double column_text(lay_ctx *cx, vbox *dst, double *y, const char *s, col_
     ps.line_height = t.line_height > 0 ? t.line_height : t.size * 1.15;
     ps.style = t.style;
     ps.align = t.align;
-    ps.x = x;
-    ps.width = w;
+    ps.x = x + t.hang;
+    ps.width = w - t.hang;
+    ps.first_indent = -t.hang;
     flow tmp = {0};
     bool keep = cx->keep_next;
     para_layout(cx, &tmp, inl, n, &ps, 0);
@@ -295,6 +297,9 @@ void official_closing(lay_ctx *cx, flow *f)
         col_text nt = {.size = 12, .style = MD_BOLD | MD_ITALIC, .align = ALIGN_LEFT};
         column_text(cx, b, &ly, "Nơi nhận:", nt, text_l, w * 0.4);
         col_text it = {.size = 11, .align = ALIGN_LEFT, .line_height = 11 * 1.15};
+        /* A wrapped item goes on under its text, not under its dash, as
+         * typists set it: the list stays a list of dashes. */
+        it.hang = font_text_width(lay_face(cx, 0), "- ", 2, it.size);
         for (size_t i = 0; i < of->n_noi_nhan; i++) {
             vb_buf t;
             vb_buf_init(&t);

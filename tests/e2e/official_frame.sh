@@ -202,6 +202,20 @@ for a, b in zip(item, item[1:]):
         gaps.append(b[1] - a[3])
 sys.exit(0 if gaps and min(gaps) >= 2.5 else 1)
 PY
+# The same item's second line hangs under its text, not under its dash.
+check "a wrapped Nơi nhận item hangs under the text after '- '" python3 - "$T/nn.pdf" "$TOOLS" <<'PY'
+import sys
+sys.path.insert(0, sys.argv[2])
+import pdfgeom
+ws = pdfgeom.words(sys.argv[1])[0]["words"]
+dash = [i for i, w in enumerate(ws) if w[0] == "-" and w[1] < 250]
+first = ws[dash[0] + 1]                      # "Thanh"
+lines = sorted({round(w[4], 1) for w in ws[dash[0]:dash[1]]})
+cont = [w for w in ws[dash[0]:dash[1]] if round(w[4], 1) == lines[1]]
+ok = len(lines) == 2 and abs(cont[0][1] - first[1]) < 0.3 and cont[0][1] > ws[dash[0]][1] + 3
+print("  dash x %.2f, text x %.2f, second line x %.2f" % (ws[dash[0]][1], first[1], cont[0][1]))
+sys.exit(0 if ok else 1)
+PY
 # A draft dated by its year only: day and month blank for the văn thư.
 "$VANBAN" render "$VANBAN_SRC/tests/data/official/ke-hoach.md" -o "$T/year.pdf" --set ngay=2024
 txt=$(flat_text "$T/year.pdf")
