@@ -18,16 +18,27 @@
 page_doc *layout_document(const md_doc *doc, const frame_spec *frame, font_set *fonts,
                           const page_doc_info *info, vb_diag *d);
 
-/* Automatic table layout (as browsers do for width:100% tables): given each
- * column's minimum content width (its longest unbreakable word) and maximum
- * content width (its longest line unbroken), both including padding, chooses
- * widths summing to `avail`:
+/* Automatic table layout: given each column's minimum content width (its
+ * longest unbreakable word) and maximum content width (its longest line
+ * unbroken), both including padding, chooses widths summing to `avail`:
  *   - everything fits unbroken: widths proportional to the maxima;
- *   - otherwise each column gets its minimum plus a share of the rest in
- *     proportion to (max - min);
+ *   - otherwise a column whose text fits in its fair share of what is left
+ *     (avail / columns left) gets all it needs, narrowest first, and the
+ *     wide columns share the rest: each its minimum plus a part of the
+ *     spare in proportion to (max - min). Short cells ("Giải Khuyến khích",
+ *     a score) stay on one line and only long text wraps, as a typist would
+ *     set the table; a browser would wrap them all alike;
  *   - the minima alone do not fit: widths proportional to the minima. */
 void table_column_widths(const double *minw, const double *maxw, size_t n, double avail,
                          double *out);
+
+/* The same for a table with a header row. A header may wrap ("Chiến dịch /
+ * 90 ngày"): when the whole table does not fit unbroken, the body's widths
+ * are chosen first (`body_max`: the maxima of the body cells; `minw` covers
+ * the header's words too), and what remains lets the headers unwrap, in
+ * proportion to what each still needs (`all_max`: header included). */
+void table_column_widths_headed(const double *minw, const double *body_max, const double *all_max, size_t n,
+                                double avail, double *out);
 
 /* Width and height in pixels of a PNG or JPEG file, read from its header.
  * Returns false if the file cannot be read or is neither format. */

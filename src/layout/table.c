@@ -11,23 +11,84 @@
 #define CELL_PAD_Y 2.5
 #define RULE_W 0.5
 
-void table_column_widths(const double *minw, const double *maxw, size_t n, double avail,
-                         double *out)
+/* Settles, narrowest need first, every open column whose width `want`
+ * fits in its fair share of what is left (left / open columns) without
+ * taking another open column below its minimum. */
+static void settle(const double *minw, const double *want, size_t n, bool *settled, double *out,
+                   double *left, size_t *open)
 {
-    double smin = 0, smax = 0;
+    for (bool again = true; again && *open > 0;) {
+        again = false;
+        double wide_min = 0;
+        for (size_t i = 0; i < n; i++)
+            if (!settled[i])
+                wide_min += minw[i];
+        size_t best = n;
+        for (size_t i = 0; i < n; i++)
+            if (!settled[i] && want[i] <= *left / (double)*open && *left - want[i] >= wide_min - minw[i] &&
+                (best == n || want[i] < want[best]))
+                best = i;
+        if (best < n) {
+            out[best] = want[best];
+            settled[best] = true;
+            *left -= want[best];
+            (*open)--;
+            again = true;
+        }
+    }
+}
+
+void table_column_widths_headed(const double *minw, const double *body_max, const double *all_max, size_t n,
+                                double avail, double *out)
+{
+    double *full = vb_xcalloc(2 * n + 1, sizeof *full), *compact = full + n;
+    double sfull = 0, scompact = 0, smin = 0;
     for (size_t i = 0; i < n; i++) {
+        compact[i] = fmax(body_max[i], minw[i]);
+        full[i] = fmax(all_max[i], compact[i]);
+        sfull += full[i];
+        scompact += compact[i];
         smin += minw[i];
-        smax += fmax(maxw[i], minw[i]);
     }
-    for (size_t i = 0; i < n; i++) {
-        double mx = fmax(maxw[i], minw[i]);
-        if (smax <= avail)
-            out[i] = smax > 0 ? mx * avail / smax : avail / (double)n;
-        else if (smin <= avail)
-            out[i] = minw[i] + (mx - minw[i]) * (avail - smin) / (smax - smin);
-        else
+    if (sfull <= avail) {
+        /* Everything fits unbroken: the spare in proportion to the widths. */
+        for (size_t i = 0; i < n; i++)
+            out[i] = sfull > 0 ? full[i] * avail / sfull : avail / (double)n;
+    } else if (scompact <= avail) {
+        /* The body fits unbroken: what remains unwraps the headers, in
+         * proportion to what each still needs. */
+        for (size_t i = 0; i < n; i++)
+            out[i] = compact[i] + (full[i] - compact[i]) * (avail - scompact) / (sfull - scompact);
+    } else if (smin > avail) {
+        for (size_t i = 0; i < n; i++)
             out[i] = minw[i] * avail / smin;
+    } else {
+        /* Something must wrap: the narrow columns first get all they need,
+         * header included if it fits, else their body's widest cell; the
+         * wide columns share the rest between their minimum and maximum. */
+        bool *settled = vb_xcalloc(n, sizeof *settled);
+        double left = avail;
+        size_t open = n;
+        settle(minw, full, n, settled, out, &left, &open);
+        settle(minw, compact, n, settled, out, &left, &open);
+        double wmin = 0, wmax = 0;
+        for (size_t i = 0; i < n; i++)
+            if (!settled[i]) {
+                wmin += minw[i];
+                wmax += compact[i];
+            }
+        for (size_t i = 0; i < n; i++)
+            if (!settled[i])
+                out[i] = wmax > wmin ? minw[i] + (compact[i] - minw[i]) * (left - wmin) / (wmax - wmin)
+                                     : minw[i] + (left - wmin) / (double)open;
+        free(settled);
     }
+    free(full);
+}
+
+void table_column_widths(const double *minw, const double *maxw, size_t n, double avail, double *out)
+{
+    table_column_widths_headed(minw, maxw, maxw, n, avail, out);
 }
 
 /* Header cells are centred whatever their column's alignment, as the tables
@@ -82,6 +143,7 @@ void table_layout(lay_ctx *cx, flow *f, const md_block *t, double x, double widt
     double size = fr->table_size, lh = size * 1.15;
     double *minw = vb_xcalloc((size_t)nc, sizeof *minw);
     double *maxw = vb_xcalloc((size_t)nc, sizeof *maxw);
+    double *bodyw = vb_xcalloc((size_t)nc, sizeof *bodyw); /* maxima without the header */
     double *w = vb_xcalloc((size_t)nc, sizeof *w);
     for (size_t r = 0; r < t->n_children; r++) {
         const md_block *row = &t->children[r];
@@ -91,9 +153,12 @@ void table_layout(lay_ctx *cx, flow *f, const md_block *t, double x, double widt
                          row->header ? MD_BOLD : 0, row->children[c].line, &mn, &mx);
             minw[c] = fmax(minw[c], mn + 2 * CELL_PAD_X);
             maxw[c] = fmax(maxw[c], mx + 2 * CELL_PAD_X);
+            if (!row->header)
+                bodyw[c] = fmax(bodyw[c], mx + 2 * CELL_PAD_X);
         }
     }
-    table_column_widths(minw, maxw, (size_t)nc, width, w);
+    table_column_widths_headed(minw, bodyw, maxw, (size_t)nc, width, w);
+    free(bodyw);
 
     double body_h = (cx->landscape ? fr->page_w : fr->page_h) - fr->margin_top - fr->margin_bottom;
     int id = ++cx->next_table_id;
