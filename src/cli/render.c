@@ -154,23 +154,11 @@ static page_doc *render_document(render_run *r, const char *path, bool main_doc,
     vb_diag *d = r->d;
     size_t len;
     char *text = vb_read_file(d, path, &len);
+    /* As Windows editors save it: UTF-16 or UTF-8 with a byte-order mark. */
+    if (text)
+        text = vn_text_file_decode(text, &len, path, d);
     if (!text)
         return NULL;
-    /* Notepad's "Unicode" saves UTF-16 with a byte-order mark: a template
-     * saved that way is read as what it is rather than refused. */
-    const unsigned char *u = (const unsigned char *)text;
-    if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
-        vb_buf utf8;
-        vb_buf_init(&utf8);
-        bool decoded = vn_decode(text, len, VN_ENC_UTF16, path, d, &utf8, NULL);
-        free(text);
-        if (!decoded) {
-            vb_buf_free(&utf8);
-            return NULL;
-        }
-        len = utf8.len;
-        text = utf8.data ? vb_buf_take(&utf8) : vb_xstrdup("");
-    }
     front_matter fm;
     md_doc *doc = NULL;
     page_doc *pages = NULL;

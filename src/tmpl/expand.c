@@ -134,6 +134,8 @@ static void partial(expand_ctx *cx, tnode *t, xmlNodePtr node, int i, int n, vb_
         vb_error(cx->d, cx->path, t->line, t->col, "không đọc được mẫu con \"%s\" (%s)", name,
                  path);
         fail_once(cx, t);
+    } else if (!(text = vn_text_file_decode(text, &len, path, cx->d))) {
+        fail_once(cx, t); /* reported at the partial's own line and column */
     } else {
         ttree tree;
         if (ttree_parse(&tree, text, len, path, 1, 1, cx->d)) {

@@ -40,6 +40,13 @@ typedef enum vn_tone { VN_TONE_CLASSIC, VN_TONE_MODERN, VN_TONE_KEEP } vn_tone;
 bool vn_tone_parse(const char *name, vn_tone *out);
 const char *vn_tone_name(vn_tone tone);
 
+/* The text of a file a clerk edits (template, partial), from its bytes as
+ * read (malloc'd, NUL-terminated; ownership passes to this call): UTF-16
+ * with a byte-order mark decoded, a UTF-8 byte-order mark dropped, anything
+ * else checked to be UTF-8. Returns the UTF-8 text (*len updated), or NULL
+ * after reporting the first bad byte at `path`:LINE:COL. */
+char *vn_text_file_decode(char *bytes, size_t *len, const char *path, vb_diag *d);
+
 /* What vn_decode decided, for `normalize -v`. */
 typedef struct vn_decode_info {
     vn_encoding encoding;      /* how the bytes were read */

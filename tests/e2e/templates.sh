@@ -129,4 +129,26 @@ for v in crlf bom utf16 utf16be; do
         bad "template saved as $v prints the same words"
     fi
 done
+# The same for a partial ({{> name}}): Notepad's "UTF-8" (with its mark) and
+# "Unicode" are read as what they are, and a partial that is not UTF-8 is
+# reported at its own file, line and column, with no PDF written.
+printf '# Tiêu đề\n\n{{> phan-con}}\n\nCuối văn bản.\n' > "$T/win/chinh.md"
+for v in bom utf16 utf16be bad; do
+    case $v in
+        bom) { printf '\357\273\277'; printf 'Đoạn của mẫu con.\n'; } > "$T/win/phan-con.md" ;;
+        utf16) printf 'Đoạn của mẫu con.\n' | iconv -f UTF-8 -t UTF-16 > "$T/win/phan-con.md" ;;
+        utf16be) { printf '\376\377'; printf 'Đoạn của mẫu con.\n' | iconv -f UTF-8 -t UTF-16BE; } > "$T/win/phan-con.md" ;;
+        bad) printf 'Đoạn\n\nc\341c.\n' > "$T/win/phan-con.md" ;;
+    esac
+    rm -f "$T/win/chinh.pdf"
+    msg=$("$VANBAN" render "$T/win/chinh.md" -d "$S/soctrang-2023/contest.xml" -o "$T/win/chinh.pdf" 2>&1) || true
+    words=$(pdftotext "$T/win/chinh.pdf" - 2>/dev/null | flat) || true
+    if [ $v = bad ]; then
+        check "a partial that is not UTF-8 is reported at its own line and column, no PDF" \
+            bash -c '[[ "$1" == *"phan-con.md:3:2: lỗi: byte 0xE1 không hợp lệ trong UTF-8"* ]] && [ ! -e "$2" ]' _ "$msg" "$T/win/chinh.pdf"
+    else
+        check "a partial saved as $v prints its words" \
+            bash -c '[[ "$1" == "Tiêu đề Đoạn của mẫu con. Cuối văn bản." ]]' _ "$words"
+    fi
+done
 finish
