@@ -208,6 +208,7 @@ static void check_refs(checker *k, xmlNodePtr root)
     }
     vb_index crit;
     vb_index_init(&crit, 16);
+    crit.incomplete = model_kind_lost(k->c, "criteria", "criterion");
     for (xmlNodePtr e = first_elem(child_elem(root, "criteria")); e; e = next_elem(e))
         vb_index_put(&crit, node_attr(e, "id"), 0);
     for (int i = 0; i < m->nprizes; i++)
@@ -216,6 +217,7 @@ static void check_refs(checker *k, xmlNodePtr root)
     vb_index_free(&crit);
     vb_index prizes;
     vb_index_init(&prizes, 16);
+    prizes.incomplete = model_kind_lost(k->c, NULL, "prizes");
     for (int i = 0; i < m->nprizes; i++)
         vb_index_put(&prizes, m->prizes[i].id, i);
     for (xmlNodePtr e = first_elem(child_elem(root, "registrations")); e; e = next_elem(e)) {
@@ -272,7 +274,9 @@ static void check_prizes(checker *k)
     for (int i = 0; i < m->nprizes; i++) {
         c_prizes *p = &m->prizes[i];
         long total = 0;
-        bool counts_known = !rejected(k, p->node);
+        /* A rejected `for` or `by` leaves the kind of prize unknown. */
+        bool kind_known = !attr_rejected(k, p->node, "for") && !attr_rejected(k, p->node, "by");
+        bool counts_known = kind_known && !rejected(k, p->node);
         for (int j = 0; j < p->nlevels; j++) {
             counts_known &= !attr_rejected(k, p->levels[j].node, "count") &&
                             !attr_rejected(k, p->levels[j].node, "level");
@@ -282,7 +286,7 @@ static void check_prizes(checker *k)
                     ERR_ATTR(k, p->levels[j].node, "level",
                              "hạng giải %d đã khai báo trong cơ cấu giải '%s'", p->levels[j].level, nz(p->id));
         }
-        if ((p->by == BY_SCORE || p->by == BY_VOTES) && !node_attr(p->node, "part"))
+        if (kind_known && (p->by == BY_SCORE || p->by == BY_VOTES) && !node_attr(p->node, "part"))
             ERR_AT(k, p->node, "cơ cấu giải '%s' xét theo bài dự thi nên cần thuộc tính part", nz(p->id));
         long candidates = -1;
         const char *what = NULL;

@@ -194,6 +194,7 @@ static bool validate(vb_contest *c, vb_diag *d, const contest_schema *s, schema_
     schema_report(c, d, s->rng, vs.errs, vs.n, mk);
     if (rc != 0)
         schema_sweep(c, d, s->rng, mk);
+    schema_report_general(c, d, mk);
     /* Never "no error" for a file the schema rejects. */
     if (rc != 0 && d->errors == before)
         vb_error(d, c->path, 1, 0, "dữ liệu không đúng mô hình của vanban (xem docs/contest-xml.md)");
@@ -322,11 +323,17 @@ static vb_contest *contest_load(vb_diag *d, const char *path, enum load_for use)
     }
     c->schema_invalid = !ok;
     c->rejected = mk.rejected; /* check.c says nothing more about these */
-    mk.rejected = (node_set){0};
+    c->foreign = mk.foreign;
+    mk.rejected = mk.foreign = (node_set){0};
+    schema_marks_free(&mk);
+    xmlNodePtr root = xmlDocGetRootElement(c->doc);
+    if (!ok && (!root || strcmp((const char *)root->name, "contest") != 0)) {
+        vb_contest_free(c); /* not a contest file: its names mean nothing */
+        return NULL;
+    }
     normalize_doc(c->doc);
     model_build(c);
-    model_mark_incomplete(c, &mk.foreign);
-    schema_marks_free(&mk);
+    model_mark_incomplete(c);
     return c;
 }
 
@@ -343,6 +350,7 @@ void vb_contest_free(vb_contest *c)
     if (c->full)
         xmlFreeDoc(c->full);
     node_set_free(&c->rejected);
+    node_set_free(&c->foreign);
     free(c->line_starts);
     free(c->src);
     free(c->path);

@@ -46,6 +46,7 @@ typedef struct stream {
     xml_stream *xml;       /* the XML output, formatted while reading; or NULL */
     endDocumentSAXFunc end_doc;
     bool failed;
+    bool stopped;          /* xmlStopParser called (see fail) */
     bool keep;             /* keep every entry: the caller wants the whole tree */
 } stream;
 
@@ -58,10 +59,16 @@ static enum list_kind list_kind(const xmlChar *name)
                                            : LIST_NONE;
 }
 
-static void fail(stream *st)
+/* The parser is stopped only once the SAX callback in progress has
+ * returned: xmlStopParser frees the input buffer, and libxml2's own handler
+ * (xmlSAX2StartElementNs, called after a text flush that can fail here)
+ * still reads the element's name and attributes from it. */
+static void fail(stream *st) { st->failed = true; }
+
+static void stop_if_failed(stream *st)
 {
-    if (!st->failed) {
-        st->failed = true;
+    if (st->failed && !st->stopped) {
+        st->stopped = true;
         xmlStopParser(st->ctxt);
     }
 }
@@ -115,9 +122,9 @@ static void take_entry(stream *st, xmlNodePtr n)
     }
 }
 
-static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri,
-                     int nb_namespaces, const xmlChar **namespaces, int nb_attributes,
-                     int nb_defaulted, const xmlChar **attributes)
+static void sax_start(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri,
+                      int nb_namespaces, const xmlChar **namespaces, int nb_attributes,
+                      int nb_defaulted, const xmlChar **attributes)
 {
     xmlParserCtxtPtr ctxt = ctx;
     stream *st = ctxt->_private;
@@ -166,7 +173,15 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     }
 }
 
-static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri)
+static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri,
+                     int nb_namespaces, const xmlChar **namespaces, int nb_attributes,
+                     int nb_defaulted, const xmlChar **attributes)
+{
+    sax_start(ctx, localname, prefix, uri, nb_namespaces, namespaces, nb_attributes, nb_defaulted, attributes);
+    stop_if_failed(((xmlParserCtxtPtr)ctx)->_private);
+}
+
+static void sax_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri)
 {
     xmlParserCtxtPtr ctxt = ctx;
     stream *st = ctxt->_private;
@@ -238,6 +253,12 @@ static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, c
     }
 }
 
+static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri)
+{
+    sax_end(ctx, localname, prefix, uri);
+    stop_if_failed(((xmlParserCtxtPtr)ctx)->_private);
+}
+
 /* The encoding the parser gives the document at its end: xml_stream.c
  * formatted as for UTF-8, so anything else means the whole tree is written. */
 static void on_end_document(void *ctx)
@@ -259,7 +280,7 @@ static void on_end_document(void *ctx)
     }
 }
 
-static void on_characters(void *ctx, const xmlChar *ch, int len)
+static void sax_characters(void *ctx, const xmlChar *ch, int len)
 {
     xmlParserCtxtPtr ctxt = ctx;
     stream *st = ctxt->_private;
@@ -275,7 +296,13 @@ static void on_characters(void *ctx, const xmlChar *ch, int len)
         st->text = last;
 }
 
-static void on_comment(void *ctx, const xmlChar *value)
+static void on_characters(void *ctx, const xmlChar *ch, int len)
+{
+    sax_characters(ctx, ch, len);
+    stop_if_failed(((xmlParserCtxtPtr)ctx)->_private);
+}
+
+static void sax_comment(void *ctx, const xmlChar *value)
 {
     xmlParserCtxtPtr ctxt = ctx;
     stream *st = ctxt->_private;
@@ -284,7 +311,13 @@ static void on_comment(void *ctx, const xmlChar *value)
     st->comment(ctx, value);
 }
 
-static void on_pi(void *ctx, const xmlChar *target, const xmlChar *data)
+static void on_comment(void *ctx, const xmlChar *value)
+{
+    sax_comment(ctx, value);
+    stop_if_failed(((xmlParserCtxtPtr)ctx)->_private);
+}
+
+static void sax_pi(void *ctx, const xmlChar *target, const xmlChar *data)
 {
     xmlParserCtxtPtr ctxt = ctx;
     stream *st = ctxt->_private;
@@ -293,11 +326,18 @@ static void on_pi(void *ctx, const xmlChar *target, const xmlChar *data)
     st->pi(ctx, target, data);
 }
 
+static void on_pi(void *ctx, const xmlChar *target, const xmlChar *data)
+{
+    sax_pi(ctx, target, data);
+    stop_if_failed(((xmlParserCtxtPtr)ctx)->_private);
+}
+
 static void on_valid_error(void *data, xmlErrorPtr err)
 {
     (void)err;
-    /* Stop at once: the tree path parses the file again, and a file broken
-     * near its top would otherwise be read twice to its end. */
+    /* Stop as soon as the callback returns: the tree path parses the file
+     * again, and a file broken near its top would otherwise be read twice
+     * to its end. */
     fail(data);
 }
 

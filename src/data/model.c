@@ -233,25 +233,29 @@ void model_add_sub(c_model *m, xmlNodePtr n)
 {
     c_sub s = {.unit = -1, .part = -1, .author = -1, .score = NAN, .rate = NAN, .votes = -1,
                .valid = true, .pos = node_pos(n, "submission")};
-    /* One pass over the attributes: this runs 200,000 times at scale. */
+    /* One pass over the attributes: this runs 200,000 times at scale. The
+     * whole name is compared: after a schema error (`check`), an unknown
+     * attribute ("status") must not be read as a known one ("score"). */
     for (xmlAttrPtr a = n->properties; a; a = a->next) {
         const char *an = (const char *)a->name, *v = attr_value(a);
-        switch (an[0]) {
-        case 'i': s.id = keep(m, v); break;
-        case 'u': s.unit_ref = keep(m, v); break;
-        case 'p': s.part_ref = keep(m, v); break;
-        case 'a': s.author_ref = keep(m, v); break;
-        case 's': s.score = strtod(v, NULL); break;
-        case 'r': s.rate = strtod(v, NULL); break;
-        case 'v':
-            if (an[1] == 'o')
-                s.votes = atol(v);
-            else
-                s.valid = strcmp(v, "true") == 0 || strcmp(v, "1") == 0;
-            break;
-        case 'd': s.date = keep(m, v); break;
-        default: break;
-        }
+        if (strcmp(an, "id") == 0)
+            s.id = keep(m, v);
+        else if (strcmp(an, "unit") == 0)
+            s.unit_ref = keep(m, v);
+        else if (strcmp(an, "part") == 0)
+            s.part_ref = keep(m, v);
+        else if (strcmp(an, "author") == 0)
+            s.author_ref = keep(m, v);
+        else if (strcmp(an, "score") == 0)
+            s.score = strtod(v, NULL);
+        else if (strcmp(an, "rate") == 0)
+            s.rate = strtod(v, NULL);
+        else if (strcmp(an, "votes") == 0)
+            s.votes = atol(v);
+        else if (strcmp(an, "valid") == 0)
+            s.valid = strcmp(v, "true") == 0 || strcmp(v, "1") == 0;
+        else if (strcmp(an, "date") == 0)
+            s.date = keep(m, v);
     }
     int np = 0, nj = 0;
     for (xmlNodePtr e = first_elem(n); e; e = next_elem(e)) {
@@ -270,9 +274,9 @@ void model_add_sub(c_model *m, xmlNodePtr n)
         } else if (is(e, "score")) {
             c_judge_score j = {NULL, NAN, node_pos(e, "score")};
             for (xmlAttrPtr a = e->properties; a; a = a->next) {
-                if (a->name[0] == 'j')
+                if (strcmp((const char *)a->name, "judge") == 0)
                     j.judge = keep(m, attr_value(a));
-                else if (a->name[0] == 'v')
+                else if (strcmp((const char *)a->name, "value") == 0)
                     j.value = strtod(attr_value(a), NULL);
             }
             s.js[s.njs++] = j;
@@ -422,26 +426,55 @@ void model_build(vb_contest *c)
     model_finish(c);
 }
 
-void model_mark_incomplete(vb_contest *c, const node_set *foreign)
+/* Whether an element (or one of its attributes) is in the set. */
+static bool marked(const node_set *s, xmlNodePtr n, const char *attr)
 {
-    if (foreign->n == 0)
-        return;
+    return node_set_has(s, n) || (attr && node_set_has(s, xmlHasProp(n, (const xmlChar *)attr)));
+}
+
+bool model_kind_lost(const vb_contest *c, const char *list, const char *entry)
+{
+    if (c->rejected.n == 0 && c->foreign.n == 0)
+        return false;
+    xmlNodePtr root = xmlDocGetRootElement(c->doc);
+    bool unknown_at_top = false; /* a misspelled element among the root's children */
+    for (xmlNodePtr k = first_elem(root); k && !unknown_at_top; k = next_elem(k))
+        unknown_at_top = node_set_has(&c->foreign, k);
+    xmlNodePtr holder = list ? child_elem(root, list) : root;
+    if (!holder)
+        return unknown_at_top; /* the list itself may be the misspelled element */
+    for (xmlNodePtr k = first_elem(root); k; k = next_elem(k))
+        if (list && is(k, list) && marked(&c->rejected, k, NULL))
+            return true; /* a list repeated or misplaced: only the first is read */
+    for (xmlNodePtr k = first_elem(holder); k; k = next_elem(k)) {
+        if (node_set_has(&c->foreign, k) && (list || unknown_at_top))
+            return true; /* a misspelled entry */
+        if (is(k, entry) && (marked(&c->rejected, k, "id") || !node_attr(k, "id")))
+            return true; /* an entry whose id was rejected or is missing */
+    }
+    return false;
+}
+
+void model_mark_incomplete(vb_contest *c)
+{
     c_model *m = &c->m;
     const struct {
-        const char *list;
+        const char *list, *entry;
         vb_index *ix;
-    } kinds[] = {{"parts", &m->part_ix},   {"groups", &m->group_ix},      {"units", &m->unit_ix},
-                 {"people", &m->person_ix}, {"submissions", &m->sub_ix}, {"committees", &m->member_ix}};
-    xmlNodePtr root = xmlDocGetRootElement(c->doc);
-    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
-        xmlNodePtr list = child_elem(root, kinds[i].list);
-        bool lost = !list; /* the list itself may be the misspelled element */
-        for (size_t f = 0; f < foreign->cap && !lost; f++)
-            for (xmlNodePtr n = (xmlNodePtr)foreign->v[f]; n && !lost; n = n->parent)
-                lost = n == list;
-        if (lost)
+    } kinds[] = {{"parts", "part", &m->part_ix},        {"groups", "group", &m->group_ix},
+                 {"units", "unit", &m->unit_ix},        {"people", "person", &m->person_ix},
+                 {"submissions", "submission", &m->sub_ix}};
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+        if (model_kind_lost(c, kinds[i].list, kinds[i].entry))
             kinds[i].ix->incomplete = true;
-    }
+    /* Committee members are two levels down: any committee that lost one. */
+    xmlNodePtr committees = child_elem(xmlDocGetRootElement(c->doc), "committees");
+    bool lost = model_kind_lost(c, "committees", "committee");
+    for (xmlNodePtr k = first_elem(committees); k && !lost; k = next_elem(k))
+        for (xmlNodePtr e = first_elem(k); e && !lost; e = next_elem(e))
+            lost = node_set_has(&c->foreign, e) || (is(e, "member") && marked(&c->rejected, e, "id"));
+    if (lost)
+        m->member_ix.incomplete = true;
 }
 
 void model_free(c_model *m)

@@ -198,6 +198,7 @@ struct vb_contest {
      * the elements it rejected (their problems are reported already). */
     bool schema_invalid;
     node_set rejected;
+    node_set foreign;   /* elements the schema does not have at their place */
 };
 
 void results_free(struct vb_results *r);
@@ -230,11 +231,15 @@ void model_add_person(c_model *m, xmlNodePtr n);
 void model_add_sub(c_model *m, xmlNodePtr n);
 void model_finish(vb_contest *c);
 void model_build(vb_contest *c);
-/* After a schema error: a kind whose list is missing where an unknown
- * (`foreign`, likely misspelled) element stands, or whose list holds one,
- * may have ids the model does not know; its index is marked incomplete so
- * that references to it are not reported as unknown. */
-void model_mark_incomplete(vb_contest *c, const node_set *foreign);
+/* After a schema error, a kind may have ids the model does not know: its
+ * list is missing where a misspelled element stands, or is repeated or
+ * misplaced (only the first is read), or holds a misspelled entry, or an
+ * entry whose id is missing or was rejected. model_kind_lost says so for
+ * the kind of `entry` elements in `list` (NULL: directly under the root);
+ * model_mark_incomplete marks such kinds' indices, so that references to
+ * them are not reported as unknown. */
+bool model_kind_lost(const vb_contest *c, const char *list, const char *entry);
+void model_mark_incomplete(vb_contest *c);
 void model_free(c_model *m);
 const char *node_text(xmlNodePtr n);
 const char *node_attr(xmlNodePtr n, const char *name);

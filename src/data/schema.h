@@ -51,9 +51,19 @@ void schema_parse_message(vb_buf *out, int code, const char *str1, const char *s
  * `children_done`: elements whose attributes, or whose children, have been
  * examined; `foreign`: elements the schema does not have at their place,
  * whose insides are not examined (their names mean nothing there). */
+typedef struct schema_general {
+    xmlNodePtr node;
+    int line, col;
+    char *msg;
+} schema_general;
+
 typedef struct schema_marks {
     node_set rejected, attrs_done, children_done, foreign;
     struct decl_cache *cache; /* schema_diagnose.c: declarations by element name */
+    /* libxml2's general messages ("the content of <documents> is not
+     * valid"), held until the sweep has had its say (schema_report_general). */
+    schema_general *general;
+    size_t n_general, cap_general;
 } schema_marks;
 void schema_marks_free_cache(schema_marks *mk);
 void schema_marks_free(schema_marks *mk);
@@ -68,6 +78,9 @@ void schema_report(vb_contest *c, vb_diag *d, xmlDocPtr rng, const schema_error 
  * so after its errors every element not yet examined is diagnosed against
  * the schema's declarations, and every problem is reported in one run. */
 void schema_sweep(vb_contest *c, vb_diag *d, xmlDocPtr rng, schema_marks *mk);
+/* Then the general messages held by schema_report, each unless a precise
+ * message was given about its element or anything in it. */
+void schema_report_general(vb_contest *c, vb_diag *d, schema_marks *mk);
 
 /* schema_diagnose.c: what the schema declares for the attributes of an element
  * named `elem`, and the problems of node n's attributes against it. Reports

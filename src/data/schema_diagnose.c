@@ -435,6 +435,8 @@ int schema_diagnose_children(vb_contest *c, vb_diag *d, xmlDocPtr rng, xmlNodePt
      * required one misspelled: its absence is not reported a second time. */
     bool unknown_since = false, missing_said = false;
     bool seen = false; /* the slot at j repeats and has been met already */
+    int last = -1;     /* the declaration the last child in place matched */
+    int *met = vb_xcalloc((size_t)ch.n + 1, sizeof *met); /* children met per declaration */
     for (xmlNodePtr k = first_elem(parent); k; k = next_elem(k)) {
         const char *nm = (const char *)k->name;
         int at = -1;
@@ -446,11 +448,11 @@ int schema_diagnose_children(vb_contest *c, vb_diag *d, xmlDocPtr rng, xmlNodePt
             for (int i = 0; i < j && before < 0; i++)
                 if (strcmp(ch.v[i].name, nm) == 0)
                     before = i;
-            if (before >= 0 && !ch.v[before].repeat && before == j - 1)
+            if (before >= 0 && !ch.v[before].repeat && met[before] > 0)
                 err_at(c, d, k, "<%s> bị lặp lại trong <%s>; chỉ được có một", nm, pn);
-            else if (before >= 0)
+            else if (before >= 0 && last >= 0)
                 err_at(c, d, k, "<%s> sai thứ tự: phải đứng trước <%s> trong <%s> (xem docs/contest-xml.md)",
-                       nm, ch.v[j - 1].name, pn);
+                       nm, ch.v[last].name, pn);
             else {
                 err_at(c, d, k, "phần tử <%s> không thuộc mô hình của <%s> (viết sai tên hoặc đặt sai chỗ)",
                        nm, pn);
@@ -468,6 +470,8 @@ int schema_diagnose_children(vb_contest *c, vb_diag *d, xmlDocPtr rng, xmlNodePt
                 found++;
             }
         unknown_since = false;
+        met[at]++;
+        last = at;
         seen = ch.v[at].repeat;
         j = seen ? ch.v[at].slot : at + 1;
     }
@@ -478,6 +482,7 @@ int schema_diagnose_children(vb_contest *c, vb_diag *d, xmlDocPtr rng, xmlNodePt
             missing_said = true;
             found++;
         }
+    free(met);
     free(own.v);
     return found;
 }

@@ -184,6 +184,10 @@ static int diagnose_by_name(vb_contest *c, vb_diag *d, xmlDocPtr rng, xmlNodePtr
     for (; n; n = n->next) {
         if (n->type != XML_ELEMENT_NODE)
             continue;
+        /* <results> is vanban's own output read back: the schema takes anything. */
+        if (strcmp((const char *)n->name, "results") == 0 && n->parent &&
+            n->parent->type == XML_ELEMENT_NODE && !n->parent->parent->parent)
+            continue;
         if (strcmp((const char *)n->name, name) == 0 && !node_set_has(&mk->attrs_done, n)) {
             node_set_add(&mk->attrs_done, n);
             found += schema_diagnose_attrs(c, d, rng, n, mk);
@@ -200,13 +204,58 @@ void schema_marks_free(schema_marks *mk)
     node_set_free(&mk->children_done);
     node_set_free(&mk->foreign);
     schema_marks_free_cache(mk);
+    for (size_t i = 0; i < mk->n_general; i++)
+        free(mk->general[i].msg);
+    free(mk->general);
 }
 
 static bool is_child_error(int code)
 {
     return code == XML_RELAXNG_ERR_ELEMWRONG || code == XML_RELAXNG_ERR_NOELEM ||
            code == XML_RELAXNG_ERR_ELEMNAME || code == XML_RELAXNG_ERR_CONTENTVALID ||
-           code == XML_RELAXNG_ERR_EXTRACONTENT || code == XML_RELAXNG_ERR_INTERSEQ;
+           code == XML_RELAXNG_ERR_EXTRACONTENT || code == XML_RELAXNG_ERR_INTERSEQ ||
+           code == XML_RELAXNG_ERR_DATAELEM;
+}
+
+/* libxml2 hangs some errors about an element on one of its children ("the
+ * attributes of <contest> are not valid" on <title>); str1 names the element
+ * meant. Returns that ancestor, or n. */
+static xmlNodePtr named_ancestor(xmlNodePtr n, const char *name)
+{
+    if (!n || !name || strcmp((const char *)n->name, name) == 0)
+        return n;
+    for (xmlNodePtr p = n->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent)
+        if (strcmp((const char *)p->name, name) == 0)
+            return p;
+    return n;
+}
+
+/* Whether a precise message was given about `n`, an attribute of it, or
+ * anything inside it (then a general message about n says nothing new). */
+static bool covered(const schema_marks *mk, xmlNodePtr n)
+{
+    for (size_t i = 0; i < mk->rejected.cap; i++) {
+        const xmlNode *r = mk->rejected.v[i];
+        for (; r; r = r->parent)
+            if (r == n)
+                return true;
+    }
+    return false;
+}
+
+void schema_report_general(vb_contest *c, vb_diag *d, schema_marks *mk)
+{
+    for (size_t i = 0; i < mk->n_general; i++) {
+        schema_general *g = &mk->general[i];
+        if (!g->node || !covered(mk, g->node)) {
+            node_set_add(&mk->rejected, g->node);
+            vb_error(d, c->path, g->line, g->col, "%s", g->msg);
+        }
+        free(g->msg);
+    }
+    free(mk->general);
+    mk->general = NULL;
+    mk->n_general = mk->cap_general = 0;
 }
 
 static bool same_error(const schema_error *a, const schema_error *b)
@@ -229,6 +278,8 @@ void schema_report(vb_contest *c, vb_diag *d, xmlDocPtr rng, const schema_error 
         /* An error on an attribute or text is an error on its element. */
         if (ecopy.node && ecopy.node->type != XML_ELEMENT_NODE)
             ecopy.node = ecopy.node->parent;
+        if (is_generic(ecopy.code))
+            ecopy.node = named_ancestor(ecopy.node, ecopy.str1);
         bool repeat = false; /* libxml2 says the same twice for two elements it lost */
         for (size_t j = 0; j < i && !repeat; j++)
             repeat = same_error(&errs[j], &errs[i]);
@@ -250,15 +301,22 @@ void schema_report(vb_contest *c, vb_diag *d, xmlDocPtr rng, const schema_error 
             /* ELEMWRONG names the child; NOELEM and CONTENTVALID the parent. */
             xmlNodePtr parent = e->code == XML_RELAXNG_ERR_ELEMWRONG || e->code == XML_RELAXNG_ERR_ELEMNAME
                                     ? e->node->parent : e->node;
-            /* "<contest> has extra content: <titel>" may come on <titel>. */
-            if (e->code == XML_RELAXNG_ERR_EXTRACONTENT && e->str1 && e->node->parent &&
-                strcmp((const char *)e->node->name, e->str1) != 0)
-                parent = e->node->parent;
+            /* "<contest> has extra content: <titel>" may come on <titel>,
+             * "<title> takes text only" on the element inside it. */
+            if (e->code == XML_RELAXNG_ERR_EXTRACONTENT || e->code == XML_RELAXNG_ERR_DATAELEM)
+                parent = named_ancestor(e->node, e->str1);
             if (node_set_has(&mk->children_done, parent))
                 continue;
             node_set_add(&mk->children_done, parent);
             if (schema_diagnose_children(c, d, rng, parent, mk) > 0)
                 continue;
+            /* The children are in order: the child libxml2 names may be
+             * wrong in itself (<form id="1x"> in <documents>). */
+            if (e->node != parent && !node_set_has(&mk->attrs_done, e->node)) {
+                node_set_add(&mk->attrs_done, e->node);
+                if (schema_diagnose_attrs(c, d, rng, e->node, mk) > 0)
+                    continue;
+            }
         }
         /* A general "failed to validate" on an element is dropped when a more
          * precise error was reported inside it; so are exact repeats. */
@@ -272,12 +330,18 @@ void schema_report(vb_contest *c, vb_diag *d, xmlDocPtr rng, const schema_error 
         }
         if (skip)
             continue;
-        node_set_add(&mk->rejected, e->node);
         vb_buf_clear(&msg);
         message(&msg, e);
         int line = e->line, col = 0;
         if (e->node && e->node->type == XML_ELEMENT_NODE)
             locate_node(c, e->node, &line, &col);
+        if (is_generic(e->code) || e->code == XML_RELAXNG_ERR_EXTRACONTENT) {
+            /* Said after the sweep, unless it found the precise problem. */
+            schema_general g = {e->node, line, col, vb_xstrdup(msg.data)};
+            VB_PUSH(mk->general, mk->n_general, mk->cap_general, g);
+            continue;
+        }
+        node_set_add(&mk->rejected, e->node);
         vb_error(d, c->path, line, col, "%s", msg.data);
     }
     vb_buf_free(&msg);

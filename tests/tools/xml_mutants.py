@@ -5,8 +5,8 @@ that `vanban check` survives any of them (tests/e2e/check_mutants.sh).
 For the first element of each (parent, name) pair, across all the files
 given (a pair met in an earlier file is not mutated again): every attribute
 removed, every attribute given a value of the wrong kind, the element
-renamed (alone, and with its siblings of the same name), removed and
-repeated. Each variant is one file, OUTDIR/K-NNNN.xml
+renamed (alone, and with its siblings of the same name), removed,
+repeated, and, when it has children, given stray text before them. Each variant is one file, OUTDIR/K-NNNN.xml
 for the K-th file given. Prints the number of variants.
 Usage: xml_mutants.py OUTDIR CONTEST.xml...
 """
@@ -66,8 +66,13 @@ def mutate_file(src, out, prefix, seen):
                 return False
             p = tp[els[i]]
             p.insert(list(p).index(els[i]) + 1, copy.deepcopy(els[i]))
+        def stray_text(els, tp, i=i):
+            if len(els[i]) == 0:
+                return False
+            els[i].text = "lạc" + (els[i].text or "")
         write(rename)
         write(rename_all)
+        write(stray_text)
         write(remove)
         write(repeat)
     return n
