@@ -92,12 +92,29 @@ static void add_box(para_build *pb, font_face *face, double size, double rise, c
     push(pb, it, at);
 }
 
+/* A dash standing between two words ("01/8/2023 - 31/10/2023", "kinh tế -
+ * xã hội", "2021 – 2025"): Vietnamese text never breaks around it. A line
+ * ending in the dash leaves it hanging, and a line starting with "- " reads
+ * as a list item. */
+static bool is_lone_dash(const atom *a)
+{
+    return a->text && ((a->len == 1 && a->text[0] == '-') ||
+                       (a->len == 3 && (memcmp(a->text, "\xE2\x80\x93", 3) == 0 ||   /* – */
+                                        memcmp(a->text, "\xE2\x80\x94", 3) == 0))); /* — */
+}
+
+static const lb_item NO_BREAK = {.kind = LB_PENALTY, .penalty = LB_INFINITY};
+
 /* An interword space: TeX's proportions for a Times-like face (stretch 1/2,
  * shrink 1/3 of the space). Runs of spaces collapse into one. */
 static void add_glue(para_build *pb, font_face *face, double size, const char *link)
 {
     if (!face || pb->n == 0 || last_is_glue(pb))
         return;
+    /* The space after a dash that follows a space is not a break. */
+    if (pb->n >= 2 && pb->items[pb->n - 1].kind == LB_BOX && is_lone_dash(&pb->atoms[pb->n - 1]) &&
+        pb->items[pb->n - 2].kind == LB_GLUE)
+        push(pb, NO_BREAK, (atom){0});
     double w = font_text_width(face, " ", 1, size);
     lb_item it = {.kind = LB_GLUE, .width = w, .stretch = w / 2, .shrink = w / 3};
     atom at = {.face = face, .size = size, .link = link};
@@ -131,6 +148,15 @@ static void add_text(para_build *pb, const char *s, unsigned style, double size,
         size_t j = i;
         while (j < len && !is_space_byte(s[j]))
             j++;
+        /* Nor the space before it (see is_lone_dash). */
+        atom word = {.text = s + i, .len = j - i};
+        if (is_lone_dash(&word) && last_is_glue(pb) && pb->n >= 2 && pb->items[pb->n - 2].kind == LB_BOX) {
+            lb_item g = pb->items[pb->n - 1];
+            atom ga = pb->atoms[pb->n - 1];
+            pb->n--;
+            push(pb, NO_BREAK, (atom){0});
+            push(pb, g, ga);
+        }
         add_box(pb, face, size, 0, s + i, j - i, link, style & MD_STRIKE, 0);
         i = j;
     }
