@@ -70,23 +70,41 @@ static void collect(xmlDocPtr rng, xmlNodePtr pat, bool optional, decls *out, in
     }
 }
 
-/* Returns how many element patterns of that name the schema has. */
-static int find_elements(xmlNodePtr n, const char *name, decls *out, xmlDocPtr rng)
+/* Which element patterns an element is checked against. Two patterns may
+ * share a name: the contest's <rules> and the <rules> document, one of the
+ * names of the element of several names in <documents>. An element where
+ * its parent declares that element of several names is a CHOICE. */
+enum pat_kind { PAT_NAMED, PAT_CHOICE, PAT_ANY };
+
+/* Whether pattern k is an element of several names listing `name`. */
+static bool choice_names(xmlNodePtr k, const char *name)
+{
+    if (node_attr(k, "name"))
+        return false;
+    for (xmlNodePtr c = first_elem(first_elem(k)); c; c = next_elem(c))
+        if (rng_is(c, "name") && strcmp(node_text(c), name) == 0)
+            return true;
+    return false;
+}
+
+static bool pat_matches(xmlNodePtr k, const char *name, enum pat_kind kind)
+{
+    const char *nm = node_attr(k, "name");
+    if (nm)
+        return kind != PAT_CHOICE && strcmp(nm, name) == 0;
+    return kind != PAT_NAMED && choice_names(k, name);
+}
+
+/* Returns how many element patterns of that name and kind the schema has. */
+static int find_elements(xmlNodePtr n, const char *name, decls *out, xmlDocPtr rng, enum pat_kind kind)
 {
     int found = 0;
     for (xmlNodePtr k = first_elem(n); k; k = next_elem(k)) {
-        if (rng_is(k, "element")) {
-            const char *nm = node_attr(k, "name");
-            bool match = nm && strcmp(nm, name) == 0;
-            if (!nm) /* <element><choice><name>plan</name>…: the documents */
-                for (xmlNodePtr c = first_elem(first_elem(k)); c; c = next_elem(c))
-                    match |= rng_is(c, "name") && strcmp(node_text(c), name) == 0;
-            if (match) {
-                collect(rng, k, false, out, 0);
-                found++;
-            }
+        if (rng_is(k, "element") && pat_matches(k, name, kind)) {
+            collect(rng, k, false, out, 0);
+            found++;
         }
-        found += find_elements(k, name, out, rng);
+        found += find_elements(k, name, out, rng, kind);
     }
     return found;
 }
@@ -98,6 +116,7 @@ typedef struct child_decl {
     /* The declarations of one element of several names (<documents>: plan,
      * report, decision … in any order) share a slot: the index of its first. */
     int slot;
+    bool choice;    /* declared by such an element */
 } child_decl;
 
 typedef struct children {
@@ -108,12 +127,12 @@ typedef struct children {
 
 static void collect_children(xmlDocPtr rng, xmlNodePtr pat, bool optional, bool repeat, children *out,
                              int depth);
-static xmlNodePtr find_element_def(xmlNodePtr n, const char *name);
+static xmlNodePtr find_element_def(xmlNodePtr n, const char *name, enum pat_kind kind);
 
 /* The sweep asks the same questions of every <unit> (thousands): each
  * element name's declarations are read from the schema once. */
 typedef struct decl_entry {
-    char *name;
+    char *name;     /* the key: the name, after "\1" for a PAT_CHOICE */
     decls attrs;
     int nelems;     /* element patterns of that name: 0 when unknown */
     children ch;
@@ -127,7 +146,24 @@ struct decl_cache {
     size_t cap;
 };
 
-static decl_entry *cache_entry(xmlDocPtr rng, schema_marks *mk, const char *name)
+/* The declarations of the element patterns of that name and kind (a named
+ * element with no named pattern is looked up among all). */
+static void load_entry(xmlDocPtr rng, const char *name, enum pat_kind kind, decl_entry *e)
+{
+    xmlNodePtr root = xmlDocGetRootElement(rng);
+    e->nelems = find_elements(root, name, &e->attrs, rng, kind);
+    if (e->nelems == 0 && kind == PAT_NAMED) {
+        kind = PAT_ANY;
+        e->nelems = find_elements(root, name, &e->attrs, rng, kind);
+    }
+    xmlNodePtr def = find_element_def(root, name, kind);
+    if (def) {
+        collect_children(rng, def, false, false, &e->ch, 0);
+        e->has_def = true;
+    }
+}
+
+static decl_entry *cache_entry(xmlDocPtr rng, schema_marks *mk, const char *name, enum pat_kind kind)
 {
     if (!mk)
         return NULL;
@@ -136,16 +172,17 @@ static decl_entry *cache_entry(xmlDocPtr rng, schema_marks *mk, const char *name
         vb_index_init(&mk->cache->ix, 64);
     }
     struct decl_cache *dc = mk->cache;
-    int i = vb_index_get(&dc->ix, name);
-    if (i >= 0)
+    vb_buf key;
+    vb_buf_init(&key);
+    vb_buf_puts(&key, kind == PAT_CHOICE ? "\1" : "");
+    vb_buf_puts(&key, name);
+    int i = vb_index_get(&dc->ix, key.data);
+    if (i >= 0) {
+        vb_buf_free(&key);
         return &dc->v[i];
-    decl_entry e = {.name = vb_xstrdup(name)};
-    e.nelems = find_elements(xmlDocGetRootElement(rng), name, &e.attrs, rng);
-    xmlNodePtr def = find_element_def(xmlDocGetRootElement(rng), name);
-    if (def) {
-        collect_children(rng, def, false, false, &e.ch, 0);
-        e.has_def = true;
     }
+    decl_entry e = {.name = vb_buf_take(&key)};
+    load_entry(rng, name, kind, &e);
     VB_PUSH(dc->v, dc->n, dc->cap, e);
     /* Entries move when the array grows; the index keeps positions, and
      * its keys are the entries' own copies of the names (never moved). */
@@ -169,30 +206,51 @@ void schema_marks_free_cache(schema_marks *mk)
     mk->cache = NULL;
 }
 
-/* The attribute declarations of elements named `name`: cached in mk, or
- * built into *own (the caller frees own->v). */
-static const decls *attr_decls(xmlDocPtr rng, schema_marks *mk, const char *name, decls *own, int *nelems)
+static const children *child_decls(xmlDocPtr rng, schema_marks *mk, xmlNodePtr n, decl_entry *own);
+
+/* Whether n stands where its parent declares an element of several names. */
+static enum pat_kind kind_of(xmlDocPtr rng, schema_marks *mk, xmlNodePtr n)
 {
-    decl_entry *e = cache_entry(rng, mk, name);
-    if (e) {
-        *nelems = e->nelems;
-        return &e->attrs;
-    }
-    *nelems = find_elements(xmlDocGetRootElement(rng), name, own, rng);
+    xmlNodePtr p = n->parent;
+    if (!p || p->type != XML_ELEMENT_NODE)
+        return PAT_NAMED;
+    decl_entry own = {0};
+    const children *ch = child_decls(rng, mk, p, &own);
+    enum pat_kind kind = PAT_NAMED;
+    for (int i = 0; ch && i < ch->n; i++)
+        if (ch->v[i].choice && strcmp(ch->v[i].name, (const char *)n->name) == 0)
+            kind = PAT_CHOICE;
+    free(own.attrs.v);
+    free(own.ch.v);
+    return kind;
+}
+
+/* The declarations for element n: cached in mk, or built into *own (the
+ * caller frees its arrays). */
+static decl_entry *entry_for(xmlDocPtr rng, schema_marks *mk, xmlNodePtr n, decl_entry *own)
+{
+    enum pat_kind kind = kind_of(rng, mk, n);
+    decl_entry *e = cache_entry(rng, mk, (const char *)n->name, kind);
+    if (e)
+        return e;
+    load_entry(rng, (const char *)n->name, kind, own);
     return own;
 }
 
-/* The sequence of children declared for `name`, NULL when none is. */
-static const children *child_decls(xmlDocPtr rng, schema_marks *mk, const char *name, children *own)
+/* The attribute declarations for element n (*nelems: 0 when the schema
+ * has no element of that name). */
+static const decls *attr_decls(xmlDocPtr rng, schema_marks *mk, xmlNodePtr n, decl_entry *own, int *nelems)
 {
-    decl_entry *e = cache_entry(rng, mk, name);
-    if (e)
-        return e->has_def ? &e->ch : NULL;
-    xmlNodePtr def = find_element_def(xmlDocGetRootElement(rng), name);
-    if (!def)
-        return NULL;
-    collect_children(rng, def, false, false, own, 0);
-    return own;
+    decl_entry *e = entry_for(rng, mk, n, own);
+    *nelems = e->nelems;
+    return &e->attrs;
+}
+
+/* The sequence of children declared for element n, NULL when none is. */
+static const children *child_decls(xmlDocPtr rng, schema_marks *mk, xmlNodePtr n, decl_entry *own)
+{
+    decl_entry *e = entry_for(rng, mk, n, own);
+    return e->has_def ? &e->ch : NULL;
 }
 
 /* The pattern that says what an attribute's value may be (<choice>,
@@ -287,13 +345,14 @@ int schema_diagnose_attrs(vb_contest *c, vb_diag *d, xmlDocPtr rng, xmlNodePtr n
 {
     if (!rng || !n || n->type != XML_ELEMENT_NODE)
         return 0;
-    decls own = {0};
+    decl_entry own = {0};
     int nelems = 0;
-    const decls *dp = attr_decls(rng, mk, (const char *)n->name, &own, &nelems);
+    const decls *dp = attr_decls(rng, mk, n, &own, &nelems);
     /* An element of no attributes still has its declaration: an attribute
      * on <parts> is as wrong as an unknown one on <unit>. */
     if (nelems == 0) {
-        free(own.v);
+        free(own.attrs.v);
+        free(own.ch.v);
         return 0;
     }
     const decls ds = *dp;
@@ -338,7 +397,8 @@ int schema_diagnose_attrs(vb_contest *c, vb_diag *d, xmlDocPtr rng, xmlNodePtr n
         found++;
     }
     vb_buf_free(&expect);
-    free(own.v);
+    free(own.attrs.v);
+    free(own.ch.v);
     return found;
 }
 
@@ -352,13 +412,13 @@ static void collect_children(xmlDocPtr rng, xmlNodePtr pat, bool optional, bool 
         if (rng_is(k, "element")) {
             const char *nm = node_attr(k, "name");
             if (nm) {
-                child_decl cd = {nm, !optional, repeat, out->n};
+                child_decl cd = {nm, !optional, repeat, out->n, false};
                 VB_PUSH(out->v, out->n, out->cap, cd);
             } else {
                 int slot = out->n;
                 for (xmlNodePtr c = first_elem(first_elem(k)); c; c = next_elem(c))
                     if (rng_is(c, "name")) {
-                        child_decl cd = {node_text(c), false, true, slot};
+                        child_decl cd = {node_text(c), false, true, slot, true};
                         VB_PUSH(out->v, out->n, out->cap, cd);
                     }
             }
@@ -378,12 +438,12 @@ static void collect_children(xmlDocPtr rng, xmlNodePtr pat, bool optional, bool 
     }
 }
 
-static xmlNodePtr find_element_def(xmlNodePtr n, const char *name)
+static xmlNodePtr find_element_def(xmlNodePtr n, const char *name, enum pat_kind kind)
 {
     for (xmlNodePtr k = first_elem(n); k; k = next_elem(k)) {
-        if (rng_is(k, "element") && node_attr(k, "name") && strcmp(node_attr(k, "name"), name) == 0)
+        if (rng_is(k, "element") && pat_matches(k, name, kind))
             return k;
-        xmlNodePtr r = find_element_def(k, name);
+        xmlNodePtr r = find_element_def(k, name, kind);
         if (r)
             return r;
     }
@@ -422,10 +482,11 @@ int schema_diagnose_children(vb_contest *c, vb_diag *d, xmlDocPtr rng, xmlNodePt
 {
     if (!rng || !parent || parent->type != XML_ELEMENT_NODE)
         return 0;
-    children own = {0};
-    const children *cp = child_decls(rng, mk, (const char *)parent->name, &own);
+    decl_entry own = {0};
+    const children *cp = child_decls(rng, mk, parent, &own);
     if (!cp) {
-        free(own.v);
+        free(own.attrs.v);
+        free(own.ch.v);
         return 0;
     }
     const children ch = *cp;
@@ -483,6 +544,7 @@ int schema_diagnose_children(vb_contest *c, vb_diag *d, xmlDocPtr rng, xmlNodePt
             found++;
         }
     free(met);
-    free(own.v);
+    free(own.attrs.v);
+    free(own.ch.v);
     return found;
 }

@@ -120,6 +120,11 @@ w("units-twice", b.replace("</units>", "</units>\n  <units><unit id=\"u3\" kind=
   .replace('unit="u2" part="a"><score', 'unit="u3" part="a"><score'))
 w("name-after-counts", b.replace('<group id="g"><name>Nhóm</name><counts part="a"/>', '<group id="g"><counts part="a"/><name>Nhóm</name>'))
 w("text-in-parts", b.replace("<parts>", "<parts>lạc"))
+# The contest's <rules> and a <rules> document share a name, not a model;
+# found after libxml2 has stopped at <provinse>.
+top = b.replace("<province>Sóc Trăng</province>", "<provinse>Sóc Trăng</provinse>")
+w("rules-attr", top.replace("</groups>", "</groups>\n  <rules number=\"5\"><total max=\"100\"/></rules>"))
+w("rules-doc-child", top.replace("</submissions>", "</submissions>\n  <documents><rules id=\"tl\" number=\"01/TL\">Thể lệ<item>x</item></rules></documents>"))
 PY
 (
 cd "$m" || exit 1
@@ -136,6 +141,10 @@ ordered no-groups "vanban: no-groups.xml:5:23: $E phần tử <b> không thuộc
 ordered units-twice "vanban: units-twice.xml:24:3: $E <units> bị lặp lại trong <contest>; chỉ được có một"
 ordered name-after-counts "vanban: name-after-counts.xml:12:37: $E <name> sai thứ tự: phải đứng trước <counts> trong <group> (xem docs/contest-xml.md)"
 ordered text-in-parts "vanban: text-in-parts.xml:7:3: $E <parts> không được chứa văn bản"
+ordered rules-attr "vanban: rules-attr.xml:4:3: $E phần tử <provinse> không thuộc mô hình của <contest> (viết sai tên hoặc đặt sai chỗ)" \
+    "vanban: rules-attr.xml:14:10: $E thuộc tính 'number' không dùng được cho <rules>"
+ordered rules-doc-child "vanban: rules-doc-child.xml:4:3: $E phần tử <provinse> không thuộc mô hình của <contest> (viết sai tên hoặc đặt sai chỗ)" \
+    "vanban: rules-doc-child.xml:28:50: $E phần tử <item> không thuộc mô hình của <rules> (viết sai tên hoặc đặt sai chỗ)"
 exit $fail
 ) || fail=1
 rm -rf "$m"
