@@ -258,7 +258,8 @@ static void check_scores(checker *k)
                      "bài '%s' vừa có điểm chung vừa có điểm từng giám khảo; hãy giữ một cách", nz(s->id));
         if (!isnan(s->rate) && (s->rate < 0 || s->rate > 100))
             ERR_POS_ATTR(k, s->pos, "rate", "tỷ lệ %s%% nằm ngoài khoảng 0–100", vi_num(s->rate).s);
-        if (s->unit >= 0 && m->units[s->unit].participates == 0)
+        if (s->unit >= 0 && m->units[s->unit].participates == 0 &&
+            !attr_rejected(k, m->units[s->unit].pos.node, "participates"))
             ERR_POS_ATTR(k, s->pos, "unit",
                      "đơn vị '%s' được ghi là không tham gia (participates=\"false\") nhưng có bài dự thi",
                      nz(m->units[s->unit].id));
@@ -302,7 +303,9 @@ static void check_prizes(checker *k)
                 what = "bài dự thi";
             }
         }
-        if (counts_known && candidates >= 0 && total > candidates)
+        /* Not when the schema lost some of what is counted (a misspelled unit). */
+        bool candidates_known = p->by == BY_TOTAL ? !m->unit_ix.incomplete : !m->sub_ix.incomplete;
+        if (counts_known && candidates_known && candidates >= 0 && total > candidates)
             ERR_AT(k, p->node,
                    "cơ cấu giải '%s' có %ld giải nhưng chỉ có %ld %s: không thể trao đủ; hãy giảm số giải",
                    nz(p->id), total, candidates, what);
@@ -368,7 +371,8 @@ static void check_rules(checker *k, xmlNodePtr root)
         if (is(e, "buckets"))
             for (xmlNodePtr b = first_elem(e); b; b = next_elem(b)) {
                 const char *lo = node_attr(b, "min"), *hi = node_attr(b, "below");
-                if (lo && hi && strtod(lo, NULL) >= strtod(hi, NULL))
+                if (lo && hi && strtod(lo, NULL) >= strtod(hi, NULL) && !attr_rejected(k, b, "min") &&
+                    !attr_rejected(k, b, "below"))
                     ERR_AT(k, b, "khoảng tỷ lệ rỗng: từ %s%% đến dưới %s%%", lo, hi);
             }
     }

@@ -450,7 +450,8 @@ bool model_kind_lost(const vb_contest *c, const char *list, const char *entry)
     for (xmlNodePtr k = first_elem(holder); k; k = next_elem(k)) {
         if (node_set_has(&c->foreign, k) && (list || unknown_at_top))
             return true; /* a misspelled entry */
-        if (is(k, entry) && (marked(&c->rejected, k, "id") || !node_attr(k, "id")))
+        if (is(k, entry) && (node_set_has(&c->rejected, xmlHasProp(k, (const xmlChar *)"id")) ||
+                             !node_attr(k, "id")))
             return true; /* an entry whose id was rejected or is missing */
     }
     return false;
@@ -473,7 +474,8 @@ void model_mark_incomplete(vb_contest *c)
     bool lost = model_kind_lost(c, "committees", "committee");
     for (xmlNodePtr k = first_elem(committees); k && !lost; k = next_elem(k))
         for (xmlNodePtr e = first_elem(k); e && !lost; e = next_elem(e))
-            lost = node_set_has(&c->foreign, e) || (is(e, "member") && marked(&c->rejected, e, "id"));
+            lost = node_set_has(&c->foreign, e) ||
+                   (is(e, "member") && node_set_has(&c->rejected, xmlHasProp(e, (const xmlChar *)"id")));
     if (lost)
         m->member_ix.incomplete = true;
 }

@@ -283,6 +283,34 @@ static void resolve_value(xmlDocPtr rng, attr_decl *a)
     for (xmlNodePtr v = rng_is(leaf, "value") ? leaf : first_elem(leaf); v; \
          v = rng_is(leaf, "value") ? NULL : next_elem(v))
 
+/* RelaxNG compares a listed <value> as a token: spaces around it and runs
+ * of spaces inside do not count (" hoi-thi " is "hoi-thi"). */
+static bool token_eq(const char *value, const char *listed)
+{
+    const char *p = value, *q = listed;
+    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+        p++;
+    for (;;) {
+        bool ps = *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r';
+        if (ps) {
+            while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+                p++;
+            if (!*p)
+                return *q == '\0';
+            if (*q != ' ')
+                return false;
+            q++;
+            continue;
+        }
+        if (*p != *q)
+            return false;
+        if (!*p)
+            return true;
+        p++;
+        q++;
+    }
+}
+
 static bool value_ok(const attr_decl *a, const char *value)
 {
     xmlNodePtr k = a->leaf;
@@ -290,7 +318,7 @@ static bool value_ok(const attr_decl *a, const char *value)
         return true;
     if (!rng_is(k, "data")) {
         EACH_VALUE(v, k)
-            if (rng_is(v, "value") && strcmp(node_text(v), value) == 0)
+            if (rng_is(v, "value") && token_eq(value, node_text(v)))
                 return true;
         return false;
     }
@@ -494,7 +522,9 @@ int schema_diagnose_children(vb_contest *c, vb_diag *d, xmlDocPtr rng, xmlNodePt
     int found = 0, j = 0;
     /* An unknown element since the last known one is most likely the
      * required one misspelled: its absence is not reported a second time. */
-    bool unknown_since = false, missing_said = false;
+    /* Unknown elements since the last known one: each most likely stands
+     * for a required one misspelled, whose absence is not reported twice. */
+    int unknown_since = 0;
     bool seen = false; /* the slot at j repeats and has been met already */
     int last = -1;     /* the declaration the last child in place matched */
     int *met = vb_xcalloc((size_t)ch.n + 1, sizeof *met); /* children met per declaration */
@@ -517,30 +547,36 @@ int schema_diagnose_children(vb_contest *c, vb_diag *d, xmlDocPtr rng, xmlNodePt
             else {
                 err_at(c, d, k, "phần tử <%s> không thuộc mô hình của <%s> (viết sai tên hoặc đặt sai chỗ)",
                        nm, pn);
-                unknown_since = true;
+                unknown_since++;
             }
             mark(mk, k, before < 0);
             found++;
             continue; /* the sequence goes on from where it was */
         }
-        for (int i = seen ? slot_end(&ch, j) : j; i < at && !unknown_since && !missing_said; i++)
+        /* A missing child is a problem of the content only: the parent's
+         * attributes and what they mean are still judged (not marked). */
+        for (int i = seen ? slot_end(&ch, j) : j; i < at; i++)
             if (ch.v[i].required && !comes_later(next_elem(k), ch.v[i].name)) {
+                if (unknown_since > 0) {
+                    unknown_since--;
+                    continue;
+                }
                 err_at(c, d, k, "thiếu phần tử <%s> trước <%s>", ch.v[i].name, nm);
-                mark(mk, parent, false);
-                missing_said = true;
                 found++;
             }
-        unknown_since = false;
+        unknown_since = 0;
         met[at]++;
         last = at;
         seen = ch.v[at].repeat;
         j = seen ? ch.v[at].slot : at + 1;
     }
-    for (int i = seen ? slot_end(&ch, j) : j; i < ch.n && !unknown_since && !missing_said; i++)
+    for (int i = seen ? slot_end(&ch, j) : j; i < ch.n; i++)
         if (ch.v[i].required) {
+            if (unknown_since > 0) {
+                unknown_since--;
+                continue;
+            }
             err_at(c, d, parent, "<%s> thiếu phần tử <%s>", pn, ch.v[i].name);
-            mark(mk, parent, false);
-            missing_said = true;
             found++;
         }
     free(met);

@@ -117,7 +117,11 @@ static void message(vb_buf *out, const schema_error *e)
         vb_buf_printf(out, "cần phần tử <%s> nhưng gặp <%s>", a, b);
         break;
     case XML_RELAXNG_ERR_NOELEM:
-        vb_buf_printf(out, "thiếu phần tử <%s>", a);
+        if (*a)
+            vb_buf_printf(out, "thiếu phần tử <%s>", a);
+        else /* one of the names of an element of several names (<documents>) */
+            vb_buf_printf(out, "<%s> cần ít nhất một phần tử bên trong (xem docs/contest-xml.md)",
+                          e->node ? (const char *)e->node->name : "");
         break;
     case XML_RELAXNG_ERR_NOTELEM:
         vb_buf_puts(out, "cần một phần tử nhưng gặp văn bản");
@@ -335,9 +339,12 @@ void schema_report(vb_contest *c, vb_diag *d, xmlDocPtr rng, const schema_error 
         int line = e->line, col = 0;
         if (e->node && e->node->type == XML_ELEMENT_NODE)
             locate_node(c, e->node, &line, &col);
-        if (is_generic(e->code) || e->code == XML_RELAXNG_ERR_EXTRACONTENT) {
-            /* Said after the sweep, unless it found the precise problem. */
-            schema_general g = {e->node, line, col, vb_xstrdup(msg.data)};
+        bool unnamed = e->code == XML_RELAXNG_ERR_NOELEM && !*or_empty(e->str1);
+        if (is_generic(e->code) || e->code == XML_RELAXNG_ERR_EXTRACONTENT || unnamed) {
+            /* Said after the sweep, unless it found the precise problem in
+             * the element the message is about (not the child it hangs on). */
+            xmlNodePtr about = e->code == XML_RELAXNG_ERR_EXTRACONTENT ? named_ancestor(e->node, e->str1) : e->node;
+            schema_general g = {about, line, col, vb_xstrdup(msg.data)};
             VB_PUSH(mk->general, mk->n_general, mk->cap_general, g);
             continue;
         }

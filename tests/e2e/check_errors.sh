@@ -123,6 +123,17 @@ w("text-in-parts", b.replace("<parts>", "<parts>lạc"))
 # The contest's <rules> and a <rules> document share a name, not a model;
 # found after libxml2 has stopped at <provinse>.
 top = b.replace("<province>Sóc Trăng</province>", "<provinse>Sóc Trăng</provinse>")
+# From a second review: a missing child does not silence its parent; every
+# missing element is named; a value with spaces around it is a token; what
+# a misspelled unit or a rejected value would make true is not said; the
+# general message about <documents> does not blame a valid child.
+w("token-kind", top.replace('kind="hoi-thi"', 'kind=" hoi-thi "'))
+w("no-jury-name", b.replace("<name>Ban Giám khảo</name>", "").replace('judge="j1"', 'judge="j9"'))
+w("two-missing", "\n".join(l for l in b.split("\n") if "<title>" not in l and "<organizer>" not in l))
+w("unit-misspelled", re.sub(r'<unit id="u2"(.*)</unit>', r'<unitx id="u2"\1</unitx>', b).replace('count="1">', 'count="2">'))
+w("doc-dup-and-bad", b.replace("</submissions>", "</submissions>\n<documents><plan id=\"kh\">A</plan>\n<plan id=\"kh\">B</plan>\n<form date=\"x\">C</form></documents>"))
+w("empty-documents", b.replace("</submissions>", "</submissions><documents></documents>"))
+w("participates-bad", b.replace('group="g">Sở Tư pháp', 'group="g" participates="có">Sở Tư pháp'))
 w("rules-attr", top.replace("</groups>", "</groups>\n  <rules number=\"5\"><total max=\"100\"/></rules>"))
 w("rules-doc-child", top.replace("</submissions>", "</submissions>\n  <documents><rules id=\"tl\" number=\"01/TL\">Thể lệ<item>x</item></rules></documents>"))
 PY
@@ -141,6 +152,16 @@ ordered no-groups "vanban: no-groups.xml:5:23: $E phần tử <b> không thuộc
 ordered units-twice "vanban: units-twice.xml:24:3: $E <units> bị lặp lại trong <contest>; chỉ được có một"
 ordered name-after-counts "vanban: name-after-counts.xml:12:37: $E <name> sai thứ tự: phải đứng trước <counts> trong <group> (xem docs/contest-xml.md)"
 ordered text-in-parts "vanban: text-in-parts.xml:7:3: $E <parts> không được chứa văn bản"
+ordered token-kind "vanban: token-kind.xml:4:3: $E phần tử <provinse> không thuộc mô hình của <contest> (viết sai tên hoặc đặt sai chỗ)"
+ordered no-jury-name "vanban: no-jury-name.xml:18:37: $E thiếu phần tử <name> trước <member>" \
+    "vanban: no-jury-name.xml:26:51: $E không có thành viên Ban Giám khảo mã 'j9'; hãy khai báo nó trong <committees> hoặc sửa mã"
+ordered two-missing "vanban: two-missing.xml:3:3: $E thiếu phần tử <title> trước <province>" \
+    "vanban: two-missing.xml:4:3: $E thiếu phần tử <organizer> trước <period>"
+ordered unit-misspelled "vanban: unit-misspelled.xml:22:5: $E phần tử <unitx> không thuộc mô hình của <units> (viết sai tên hoặc đặt sai chỗ)"
+ordered doc-dup-and-bad "vanban: doc-dup-and-bad.xml:29:7: $E mã văn bản 'kh' bị trùng: đã dùng ở dòng 28; mỗi văn bản cần một mã riêng" \
+    "vanban: doc-dup-and-bad.xml:30:7: $E giá trị 'x' của thuộc tính 'date' không hợp lệ: cần ngày dạng NNNN-TT-NN (ví dụ 2023-08-01)"
+ordered empty-documents "vanban: empty-documents.xml:27:17: $E <documents> cần ít nhất một phần tử bên trong (xem docs/contest-xml.md)"
+ordered participates-bad "vanban: participates-bad.xml:21:49: $E giá trị 'có' của thuộc tính 'participates' không hợp lệ: cần true hoặc false"
 ordered rules-attr "vanban: rules-attr.xml:4:3: $E phần tử <provinse> không thuộc mô hình của <contest> (viết sai tên hoặc đặt sai chỗ)" \
     "vanban: rules-attr.xml:14:10: $E thuộc tính 'number' không dùng được cho <rules>"
 ordered rules-doc-child "vanban: rules-doc-child.xml:4:3: $E phần tử <provinse> không thuộc mô hình của <contest> (viết sai tên hoặc đặt sai chỗ)" \
