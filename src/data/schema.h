@@ -59,6 +59,7 @@ typedef struct schema_general {
 
 typedef struct schema_marks {
     node_set rejected, attrs_done, children_done, foreign;
+    node_set text_done; /* elements whose text libxml2 has spoken of */
     struct decl_cache *cache; /* schema_diagnose.c: declarations by element name */
     /* libxml2's general messages ("the content of <documents> is not
      * valid"), held until the sweep has had its say (schema_report_general). */
@@ -94,5 +95,8 @@ int schema_diagnose_attrs(vb_contest *c, vb_diag *d, xmlDocPtr rng, xmlNodePtr n
  * mk->rejected, unknown ones also into mk->foreign (mk may be NULL). */
 int schema_diagnose_children(vb_contest *c, vb_diag *d, xmlDocPtr rng, xmlNodePtr parent,
                              schema_marks *mk);
+/* The same for its text: text where the schema allows none, or none where
+ * it requires some (a problem of the content: nothing is marked). */
+int schema_diagnose_text(vb_contest *c, vb_diag *d, xmlDocPtr rng, xmlNodePtr n, schema_marks *mk);
 
 #endif

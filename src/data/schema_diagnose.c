@@ -137,7 +137,38 @@ typedef struct decl_entry {
     int nelems;     /* element patterns of that name: 0 when unknown */
     children ch;
     bool has_def;   /* ch is valid */
+    int text;       /* TEXT_NONE, TEXT_OPTIONAL or TEXT_REQUIRED (from the def) */
 } decl_entry;
+
+enum { TEXT_NONE, TEXT_OPTIONAL, TEXT_REQUIRED };
+
+/* What an element pattern says of its text: none (element-only or empty),
+ * optional, or required (the `text` define: a string of at least one
+ * character). Follows <ref>s, not nested elements. */
+static int text_of(xmlDocPtr rng, xmlNodePtr pat, bool optional, int depth)
+{
+    int t = TEXT_NONE;
+    if (depth > 16)
+        return t;
+    for (xmlNodePtr k = first_elem(pat); k; k = next_elem(k)) {
+        int u = TEXT_NONE;
+        if (rng_is(k, "element") || rng_is(k, "attribute"))
+            continue;
+        if (rng_is(k, "text"))
+            u = TEXT_OPTIONAL;
+        else if (rng_is(k, "data") || rng_is(k, "value"))
+            u = optional ? TEXT_OPTIONAL : TEXT_REQUIRED;
+        else if (rng_is(k, "ref")) {
+            xmlNodePtr def = find_define(rng, node_attr(k, "name"));
+            u = def ? text_of(rng, def, optional, depth + 1) : TEXT_NONE;
+        } else
+            u = text_of(rng, k, optional || rng_is(k, "optional") || rng_is(k, "zeroOrMore") || rng_is(k, "choice"),
+                        depth + 1);
+        if (u > t)
+            t = u;
+    }
+    return t;
+}
 
 struct decl_cache {
     vb_index ix;
@@ -160,7 +191,38 @@ static void load_entry(xmlDocPtr rng, const char *name, enum pat_kind kind, decl
     if (def) {
         collect_children(rng, def, false, false, &e->ch, 0);
         e->has_def = true;
+        e->text = text_of(rng, def, false, 0);
     }
+}
+
+static decl_entry *entry_for(xmlDocPtr rng, schema_marks *mk, xmlNodePtr n, decl_entry *own);
+
+int schema_diagnose_text(vb_contest *c, vb_diag *d, xmlDocPtr rng, xmlNodePtr n, schema_marks *mk)
+{
+    if (!rng || !n || n->type != XML_ELEMENT_NODE)
+        return 0;
+    decl_entry own = {0};
+    decl_entry *e = entry_for(rng, mk, n, &own);
+    int found = 0;
+    if (e->has_def) {
+        bool text = false, blank_only = true;
+        for (xmlNodePtr k = n->children; k; k = k->next)
+            if (k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE) {
+                text = true;
+                for (const xmlChar *p = k->content; p && *p && blank_only; p++)
+                    blank_only = *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r';
+            }
+        if (e->text == TEXT_NONE && text && !blank_only) {
+            err_at(c, d, n, "<%s> không được chứa văn bản", (const char *)n->name);
+            found++;
+        } else if (e->text == TEXT_REQUIRED && (!text || blank_only) && !first_elem(n)) {
+            err_at(c, d, n, "<%s> không được để trống", (const char *)n->name);
+            found++;
+        }
+    }
+    free(own.attrs.v);
+    free(own.ch.v);
+    return found;
 }
 
 static decl_entry *cache_entry(xmlDocPtr rng, schema_marks *mk, const char *name, enum pat_kind kind)

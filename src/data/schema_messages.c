@@ -207,6 +207,7 @@ void schema_marks_free(schema_marks *mk)
     node_set_free(&mk->attrs_done);
     node_set_free(&mk->children_done);
     node_set_free(&mk->foreign);
+    node_set_free(&mk->text_done);
     schema_marks_free_cache(mk);
     for (size_t i = 0; i < mk->n_general; i++)
         free(mk->general[i].msg);
@@ -339,6 +340,11 @@ void schema_report(vb_contest *c, vb_diag *d, xmlDocPtr rng, const schema_error 
         int line = e->line, col = 0;
         if (e->node && e->node->type == XML_ELEMENT_NODE)
             locate_node(c, e->node, &line, &col);
+        /* Here a value error is about the text: one about an attribute was
+         * diagnosed above. */
+        if (e->code == XML_RELAXNG_ERR_TEXTWRONG || e->code == XML_RELAXNG_ERR_LACKDATA ||
+            is_attr_error(e->code) || (errs[i].node && errs[i].node->type == XML_TEXT_NODE))
+            node_set_add(&mk->text_done, e->node); /* the sweep does not say it again */
         bool unnamed = e->code == XML_RELAXNG_ERR_NOELEM && !*or_empty(e->str1);
         if (is_generic(e->code) || e->code == XML_RELAXNG_ERR_EXTRACONTENT || unnamed) {
             /* Said after the sweep, unless it found the precise problem in

@@ -20,6 +20,10 @@ static void examine(vb_contest *c, vb_diag *d, xmlDocPtr rng, schema_marks *mk, 
         node_set_add(&mk->children_done, n);
         schema_diagnose_children(c, d, rng, n, mk);
     }
+    if (!node_set_has(&mk->text_done, n)) {
+        node_set_add(&mk->text_done, n);
+        schema_diagnose_text(c, d, rng, n, mk);
+    }
 }
 
 static void sweep(vb_contest *c, vb_diag *d, xmlDocPtr rng, schema_marks *mk, xmlNodePtr n)

@@ -134,6 +134,10 @@ w("unit-misspelled", re.sub(r'<unit id="u2"(.*)</unit>', r'<unitx id="u2"\1</uni
 w("doc-dup-and-bad", b.replace("</submissions>", "</submissions>\n<documents><plan id=\"kh\">A</plan>\n<plan id=\"kh\">B</plan>\n<form date=\"x\">C</form></documents>"))
 w("empty-documents", b.replace("</submissions>", "</submissions><documents></documents>"))
 w("participates-bad", b.replace('group="g">Sở Tư pháp', 'group="g" participates="có">Sở Tư pháp'))
+# Text is judged too: stray text in a list, an empty unit name, also beside
+# a bad attribute of the same element and after libxml2 has stopped.
+w("text-after-stop", top.replace(">Sở Tư pháp<", "><").replace("<units>", "<units>lạc"))
+w("empty-beside-attr", b.replace('group="g">UBND huyện Kế Sách<', 'group="g" colour="x"><'))
 w("rules-attr", top.replace("</groups>", "</groups>\n  <rules number=\"5\"><total max=\"100\"/></rules>"))
 w("rules-doc-child", top.replace("</submissions>", "</submissions>\n  <documents><rules id=\"tl\" number=\"01/TL\">Thể lệ<item>x</item></rules></documents>"))
 PY
@@ -162,6 +166,11 @@ ordered doc-dup-and-bad "vanban: doc-dup-and-bad.xml:29:7: $E mã văn bản 'kh
     "vanban: doc-dup-and-bad.xml:30:7: $E giá trị 'x' của thuộc tính 'date' không hợp lệ: cần ngày dạng NNNN-TT-NN (ví dụ 2023-08-01)"
 ordered empty-documents "vanban: empty-documents.xml:27:17: $E <documents> cần ít nhất một phần tử bên trong (xem docs/contest-xml.md)"
 ordered participates-bad "vanban: participates-bad.xml:21:49: $E giá trị 'có' của thuộc tính 'participates' không hợp lệ: cần true hoặc false"
+ordered text-after-stop "vanban: text-after-stop.xml:4:3: $E phần tử <provinse> không thuộc mô hình của <contest> (viết sai tên hoặc đặt sai chỗ)" \
+    "vanban: text-after-stop.xml:20:3: $E <units> không được chứa văn bản" \
+    "vanban: text-after-stop.xml:21:5: $E <unit> không được để trống"
+ordered empty-beside-attr "vanban: empty-beside-attr.xml:22:5: $E <unit> không được để trống" \
+    "vanban: empty-beside-attr.xml:22:47: $E thuộc tính 'colour' không dùng được cho <unit>"
 ordered rules-attr "vanban: rules-attr.xml:4:3: $E phần tử <provinse> không thuộc mô hình của <contest> (viết sai tên hoặc đặt sai chỗ)" \
     "vanban: rules-attr.xml:14:10: $E thuộc tính 'number' không dùng được cho <rules>"
 ordered rules-doc-child "vanban: rules-doc-child.xml:4:3: $E phần tử <provinse> không thuộc mô hình của <contest> (viết sai tên hoặc đặt sai chỗ)" \
