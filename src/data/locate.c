@@ -35,9 +35,38 @@ static bool name_end(char ch)
     return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n' || ch == '/' || ch == '>';
 }
 
-/* Byte offset of "<name" for an element whose start tag ends on `line`;
- * sets *at_line. Returns (size_t)-1 when not found. */
-static size_t find_start_tag(vb_contest *c, long line, const char *name, int *at_line)
+/* Byte offset of "<name" for an element whose start tag ends on `line`,
+ * the `later`-th but last of that name there (0: the last); sets *at_line.
+ * Returns (size_t)-1 when not found. */
+
+/* How many elements of n's name start after n on n's line: two <counts/>
+ * on one line are told apart. Lines never decrease in document order. */
+static int later_on_line(xmlNodePtr n, long line)
+{
+    int k = 0;
+    xmlNodePtr x = n;
+    for (;;) {
+        if (x->children)
+            x = x->children;
+        else {
+            while (x && !x->next)
+                x = x->parent && x->parent->type == XML_ELEMENT_NODE ? x->parent : NULL;
+            if (!x)
+                break;
+            x = x->next;
+        }
+        if (x->type != XML_ELEMENT_NODE)
+            continue;
+        long l = xmlGetLineNo(x);
+        if (l > line)
+            break;
+        if (l == line && strcmp((const char *)x->name, (const char *)n->name) == 0)
+            k++;
+    }
+    return k;
+}
+
+static size_t find_start_tag_nth(vb_contest *c, long line, const char *name, int later, int *at_line)
 {
     build_lines(c);
     if (line < 1 || (size_t)line > c->nlines || !name)
@@ -46,11 +75,16 @@ static size_t find_start_tag(vb_contest *c, long line, const char *name, int *at
     for (long l = line; l >= 1 && l > line - 64; l--) {
         size_t b = c->line_starts[l - 1];
         size_t e = (size_t)l < c->nlines ? c->line_starts[l] : c->src_len;
-        size_t found = (size_t)-1;
+        size_t found = (size_t)-1, hits[16];
+        int nh = 0;
         for (size_t i = b; i + nlen + 1 < e + 1 && i + nlen < c->src_len; i++)
             if (c->src[i] == '<' && memcmp(c->src + i + 1, name, nlen) == 0 &&
-                (i + 1 + nlen >= c->src_len || name_end(c->src[i + 1 + nlen])))
+                (i + 1 + nlen >= c->src_len || name_end(c->src[i + 1 + nlen]))) {
                 found = i; /* the last one on the line: the start tag ends here */
+                hits[nh++ % 16] = i;
+            }
+        if (found != (size_t)-1 && l == line && later > 0 && later < nh && later < 16)
+            found = hits[(nh - 1 - later) % 16];
         if (found != (size_t)-1) {
             *at_line = (int)l;
             return found;
@@ -65,10 +99,18 @@ c_pos node_pos(xmlNodePtr n, const char *name)
     return (c_pos){.line = line > 0 ? (int)line : 0, .name = name};
 }
 
+/* The start tag of p: told apart from same-named ones after it on its line
+ * when its node is known (a tree that is kept whole). */
+static size_t start_of(vb_contest *c, c_pos p, int *l)
+{
+    int later = p.node ? later_on_line((xmlNodePtr)p.node, p.line) : 0;
+    return find_start_tag_nth(c, p.line, p.name, later, l);
+}
+
 void locate_pos(vb_contest *c, c_pos p, int *line, int *col)
 {
     int l = 0;
-    size_t off = find_start_tag(c, p.line, p.name, &l);
+    size_t off = start_of(c, p, &l);
     if (off == (size_t)-1) {
         *line = p.line > 0 ? p.line : 0;
         *col = 0;
@@ -78,15 +120,23 @@ void locate_pos(vb_contest *c, c_pos p, int *line, int *col)
     *col = column_of(c, l, off);
 }
 
+/* A c_pos for a node of a tree that outlives the message. */
+static c_pos tree_pos(xmlNodePtr n)
+{
+    c_pos p = node_pos(n, (const char *)n->name);
+    p.node = n;
+    return p;
+}
+
 void locate_node(vb_contest *c, xmlNodePtr n, int *line, int *col)
 {
-    locate_pos(c, node_pos(n, (const char *)n->name), line, col);
+    locate_pos(c, tree_pos(n), line, col);
 }
 
 void locate_pos_attr(vb_contest *c, c_pos p, const char *attr, int *line, int *col)
 {
     int l = 0;
-    size_t off = find_start_tag(c, p.line, p.name, &l);
+    size_t off = start_of(c, p, &l);
     if (off == (size_t)-1) {
         locate_pos(c, p, line, col);
         return;
@@ -127,7 +177,7 @@ void locate_pos_attr(vb_contest *c, c_pos p, const char *attr, int *line, int *c
 
 void locate_attr(vb_contest *c, xmlNodePtr n, const char *attr, int *line, int *col)
 {
-    locate_pos_attr(c, node_pos(n, (const char *)n->name), attr, line, col);
+    locate_pos_attr(c, tree_pos(n), attr, line, col);
 }
 
 static void report(vb_contest *c, vb_diag *d, bool error, int line, int col,

@@ -138,6 +138,8 @@ w("participates-bad", b.replace('group="g">Sở Tư pháp', 'group="g" participa
 # a bad attribute of the same element and after libxml2 has stopped.
 w("text-after-stop", top.replace(">Sở Tư pháp<", "><").replace("<units>", "<units>lạc"))
 w("empty-beside-attr", b.replace('group="g">UBND huyện Kế Sách<', 'group="g" colour="x"><'))
+# Two elements of one name on one line: each message at its own column.
+w("same-line", b.replace('<counts part="a"/><counts part="b"/>', '<counts part="x"/><counts part="y"/>'))
 w("rules-attr", top.replace("</groups>", "</groups>\n  <rules number=\"5\"><total max=\"100\"/></rules>"))
 w("rules-doc-child", top.replace("</submissions>", "</submissions>\n  <documents><rules id=\"tl\" number=\"01/TL\">Thể lệ<item>x</item></rules></documents>"))
 PY
@@ -171,6 +173,8 @@ ordered text-after-stop "vanban: text-after-stop.xml:4:3: $E phần tử <provin
     "vanban: text-after-stop.xml:21:5: $E <unit> không được để trống"
 ordered empty-beside-attr "vanban: empty-beside-attr.xml:22:5: $E <unit> không được để trống" \
     "vanban: empty-beside-attr.xml:22:47: $E thuộc tính 'colour' không dùng được cho <unit>"
+ordered same-line "vanban: same-line.xml:12:44: $E không có phần thi mã 'x'; hãy khai báo nó trong <parts> hoặc sửa mã" \
+    "vanban: same-line.xml:12:62: $E không có phần thi mã 'y'; hãy khai báo nó trong <parts> hoặc sửa mã"
 ordered rules-attr "vanban: rules-attr.xml:4:3: $E phần tử <provinse> không thuộc mô hình của <contest> (viết sai tên hoặc đặt sai chỗ)" \
     "vanban: rules-attr.xml:14:10: $E thuộc tính 'number' không dùng được cho <rules>"
 ordered rules-doc-child "vanban: rules-doc-child.xml:4:3: $E phần tử <provinse> không thuộc mô hình của <contest> (viết sai tên hoặc đặt sai chỗ)" \
