@@ -93,9 +93,11 @@ static void add_box(para_build *pb, font_face *face, double size, double rise, c
 }
 
 /* A dash standing between two words ("01/8/2023 - 31/10/2023", "kinh tế -
- * xã hội", "2021 – 2025"): Vietnamese text never breaks around it. A line
- * ending in the dash leaves it hanging, and a line starting with "- " reads
- * as a list item. */
+ * xã hội", "2021 – 2025"): a line ending in the dash leaves it hanging, and
+ * a line starting with "- " reads as a list item. So a break there costs a
+ * penalty instead of nothing: taken only when every other way of setting
+ * the paragraph spaces a line out by more than about half an em (demerits
+ * (10 + badness)^2 against 1000^2, TeX's measure). */
 static bool is_lone_dash(const atom *a)
 {
     return a->text && ((a->len == 1 && a->text[0] == '-') ||
@@ -103,7 +105,7 @@ static bool is_lone_dash(const atom *a)
                                         memcmp(a->text, "\xE2\x80\x94", 3) == 0))); /* — */
 }
 
-static const lb_item NO_BREAK = {.kind = LB_PENALTY, .penalty = LB_INFINITY};
+static const lb_item DASH_BREAK = {.kind = LB_PENALTY, .penalty = 5000};
 
 /* An interword space: TeX's proportions for a Times-like face (stretch 1/2,
  * shrink 1/3 of the space). Runs of spaces collapse into one. */
@@ -111,10 +113,10 @@ static void add_glue(para_build *pb, font_face *face, double size, const char *l
 {
     if (!face || pb->n == 0 || last_is_glue(pb))
         return;
-    /* The space after a dash that follows a space is not a break. */
+    /* The space after a dash that follows a space: a costly break. */
     if (pb->n >= 2 && pb->items[pb->n - 1].kind == LB_BOX && is_lone_dash(&pb->atoms[pb->n - 1]) &&
         pb->items[pb->n - 2].kind == LB_GLUE)
-        push(pb, NO_BREAK, (atom){0});
+        push(pb, DASH_BREAK, (atom){0});
     double w = font_text_width(face, " ", 1, size);
     lb_item it = {.kind = LB_GLUE, .width = w, .stretch = w / 2, .shrink = w / 3};
     atom at = {.face = face, .size = size, .link = link};
@@ -148,13 +150,13 @@ static void add_text(para_build *pb, const char *s, unsigned style, double size,
         size_t j = i;
         while (j < len && !is_space_byte(s[j]))
             j++;
-        /* Nor the space before it (see is_lone_dash). */
+        /* The same for the space before it (see is_lone_dash). */
         atom word = {.text = s + i, .len = j - i};
         if (is_lone_dash(&word) && last_is_glue(pb) && pb->n >= 2 && pb->items[pb->n - 2].kind == LB_BOX) {
             lb_item g = pb->items[pb->n - 1];
             atom ga = pb->atoms[pb->n - 1];
             pb->n--;
-            push(pb, NO_BREAK, (atom){0});
+            push(pb, DASH_BREAK, (atom){0});
             push(pb, g, ga);
         }
         add_box(pb, face, size, 0, s + i, j - i, link, style & MD_STRIKE, 0);
