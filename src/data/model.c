@@ -427,12 +427,6 @@ void model_build(vb_contest *c)
     model_finish(c);
 }
 
-/* Whether an element (or one of its attributes) is in the set. */
-static bool marked(const node_set *s, xmlNodePtr n, const char *attr)
-{
-    return node_set_has(s, n) || (attr && node_set_has(s, xmlHasProp(n, (const xmlChar *)attr)));
-}
-
 bool model_kind_lost(const vb_contest *c, const char *list, const char *entry)
 {
     if (c->rejected.n == 0 && c->foreign.n == 0)
@@ -445,7 +439,7 @@ bool model_kind_lost(const vb_contest *c, const char *list, const char *entry)
     if (!holder)
         return unknown_at_top; /* the list itself may be the misspelled element */
     for (xmlNodePtr k = first_elem(root); k; k = next_elem(k))
-        if (list && is(k, list) && marked(&c->rejected, k, NULL))
+        if (list && is(k, list) && node_set_has(&c->rejected, k))
             return true; /* a list repeated or misplaced: only the first is read */
     for (xmlNodePtr k = first_elem(holder); k; k = next_elem(k)) {
         if (node_set_has(&c->foreign, k) && (list || unknown_at_top))

@@ -2,14 +2,15 @@
  * sequence stops at its first problem: a misspelled <provinse> in <contest>
  * leaves every later element of the file unexamined, and a clerk who fixes
  * it would only meet the next problem on the next run. So once the file is
- * known to be invalid, each element not yet examined has its attributes and
- * children diagnosed against the schema's declarations (schema_diagnose.c),
- * the same rules that make libxml2's own messages precise. */
+ * known to be invalid, each element not yet examined has its attributes,
+ * children and text diagnosed against the schema's declarations
+ * (schema_diagnose.c), the same rules that make libxml2's own messages
+ * precise. */
 #include "schema.h"
 
 #include <string.h>
 
-/* The attributes and the children of one element, unless already done. */
+/* The attributes, children and text of one element, unless already done. */
 static void examine(vb_contest *c, vb_diag *d, xmlDocPtr rng, schema_marks *mk, xmlNodePtr n)
 {
     if (!node_set_has(&mk->attrs_done, n)) {

@@ -46,39 +46,28 @@ static void emit(vb_diag *d, const char *file, int line, int col, const char *ki
 {
     if (d->silent)
         return;
+    vb_buf b;
+    vb_buf_init(&b);
+    vb_buf_puts(&b, "vanban: ");
+    if (file) {
+        vb_buf_puts(&b, file);
+        if (line > 0)
+            vb_buf_printf(&b, ":%d", line);
+        if (line > 0 && col > 0)
+            vb_buf_printf(&b, ":%d", col);
+        vb_buf_puts(&b, ": ");
+    }
+    vb_buf_printf(&b, "%s: ", kind);
+    vb_buf_vprintf(&b, fmt, ap);
+    vb_buf_puts(&b, "\n");
     if (d->holding) {
-        vb_buf b;
-        vb_buf_init(&b);
-        vb_buf_puts(&b, "vanban: ");
-        if (file) {
-            vb_buf_puts(&b, file);
-            if (line > 0)
-                vb_buf_printf(&b, ":%d", line);
-            if (line > 0 && col > 0)
-                vb_buf_printf(&b, ":%d", col);
-            vb_buf_puts(&b, ": ");
-        }
-        vb_buf_printf(&b, "%s: ", kind);
-        vb_buf_vprintf(&b, fmt, ap);
-        vb_buf_puts(&b, "\n");
         vb_held_msg m = {line > 0 ? line : 0, line > 0 && col > 0 ? col : 0, d->nheld, b.data};
         VB_PUSH(d->held, d->nheld, d->held_cap, m);
         return;
     }
-    fputs("vanban: ", d->out);
-    if (file) {
-        fputs(file, d->out);
-        if (line > 0) {
-            fprintf(d->out, ":%d", line);
-            if (col > 0)
-                fprintf(d->out, ":%d", col);
-        }
-        fputs(": ", d->out);
-    }
-    fprintf(d->out, "%s: ", kind);
-    vfprintf(d->out, fmt, ap);
-    fputc('\n', d->out);
+    fputs(b.data, d->out);
     fflush(d->out);
+    vb_buf_free(&b);
 }
 
 void vb_error(vb_diag *d, const char *file, int line, int col, const char *fmt, ...)
