@@ -66,7 +66,6 @@ static bool attr_rejected(const checker *k, const void *n, const char *attr)
 #define ERR_POS_ATTR(k, p, attr, ...) \
     do { if (!attr_rejected(k, (p).node, attr)) err_pos_attr((k)->c, (k)->d, (p), (attr), __VA_ARGS__); } while (0)
 
-
 /* An id for a message; "?" where the (rejected) element has none. */
 static const char *nz(const char *s) { return s ? s : "?"; }
 

@@ -281,8 +281,9 @@ enum load_for {
 };
 
 /* LOAD_CHECK: a well-formed file the schema rejects is still returned
- * (c->schema_invalid), its model built with what is there, so that `check`
- * reports what the data means too, in the same run. */
+ * (c->rejected names what the schema rejected), its model built with what
+ * is there, so that `check` reports what the data means too, in the same
+ * run. */
 static vb_contest *contest_load(vb_diag *d, const char *path, enum load_for use)
 {
     bool for_check = use == LOAD_CHECK, keep = use == LOAD_TREE;
@@ -321,7 +322,6 @@ static vb_contest *contest_load(vb_diag *d, const char *path, enum load_for use)
         vb_contest_free(c);
         return NULL;
     }
-    c->schema_invalid = !ok;
     c->rejected = mk.rejected; /* check.c says nothing more about these */
     c->foreign = mk.foreign;
     mk.rejected = mk.foreign = (node_set){0};

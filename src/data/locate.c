@@ -35,17 +35,16 @@ static bool name_end(char ch)
     return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n' || ch == '/' || ch == '>';
 }
 
-/* Byte offset of "<name" for an element whose start tag ends on `line`,
- * the `later`-th but last of that name there (0: the last); sets *at_line.
- * Returns (size_t)-1 when not found. */
-
 /* How many elements of n's name start after n on n's line: two <counts/>
- * on one line are told apart. Lines never decrease in document order. */
+ * on one line are told apart. Lines never decrease in document order; the
+ * walk is bounded all the same (past line 65,535 libxml2 may give an
+ * element a neighbour's line, and a message must not cost a walk over the
+ * rest of the file). */
 static int later_on_line(xmlNodePtr n, long line)
 {
     int k = 0;
     xmlNodePtr x = n;
-    for (;;) {
+    for (int steps = 0; steps < 256; steps++) {
         if (x->children)
             x = x->children;
         else {
@@ -66,6 +65,9 @@ static int later_on_line(xmlNodePtr n, long line)
     return k;
 }
 
+/* Byte offset of "<name" for an element whose start tag ends on `line`,
+ * the `later`-th but last of that name there (0: the last); sets *at_line.
+ * Returns (size_t)-1 when not found. */
 static size_t find_start_tag_nth(vb_contest *c, long line, const char *name, int later, int *at_line)
 {
     build_lines(c);

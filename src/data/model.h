@@ -196,7 +196,6 @@ struct vb_contest {
     struct xml_stream *xml; /* that output, when it could */
     /* vb_contest_load_for_check on a well-formed file the schema rejects:
      * the elements it rejected (their problems are reported already). */
-    bool schema_invalid;
     node_set rejected;
     node_set foreign;   /* elements the schema does not have at their place */
 };

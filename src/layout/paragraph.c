@@ -95,9 +95,10 @@ static void add_box(para_build *pb, font_face *face, double size, double rise, c
 /* A dash standing between two words ("01/8/2023 - 31/10/2023", "kinh tế -
  * xã hội", "2021 – 2025"): a line ending in the dash leaves it hanging, and
  * a line starting with "- " reads as a list item. So a break there costs a
- * penalty instead of nothing: taken only when every other way of setting
- * the paragraph spaces a line out by more than about half an em (demerits
- * (10 + badness)^2 against 1000^2, TeX's measure). */
+ * penalty instead of nothing (5000: its demerits outweigh any line within
+ * the breaker's tolerance): taken only when the paragraph cannot be set
+ * otherwise within the normal spacing, never forbidden (forbidding it
+ * spaced a line of the report out to 0.77 em). */
 static bool is_lone_dash(const atom *a)
 {
     return a->text && ((a->len == 1 && a->text[0] == '-') ||
