@@ -80,11 +80,11 @@ double font_text_width(const font_face *f, const char *utf8, size_t len, double 
  * all are present, otherwise false with *missing set. */
 bool font_face_check(const font_face *f, const char *utf8, size_t len, uint32_t *missing);
 
-/* Writes a TrueType subset of the face keeping exactly the given code points
- * (plus .notdef) to `path`, with the glyph names/hinting a PDF needs dropped.
- * The result must be loadable by libharu 2.3.0 (HPDF_LoadTTFontFromFile).
- * Reports and returns false on failure. */
-bool font_face_subset(const font_face *f, const uint32_t *cps, size_t n, const char *path,
+/* Puts in `out` (replacing what it held) a TrueType subset of the face keeping
+ * exactly the given code points (plus .notdef), with the tables a PDF does
+ * not need and the hinting dropped. The result must be loadable by libharu
+ * 2.3.0's TrueType loader. Reports and returns false on failure. */
+bool font_face_subset(const font_face *f, const uint32_t *cps, size_t n, vb_buf *out,
                       vb_diag *d);
 
 #endif

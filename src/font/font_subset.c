@@ -4,9 +4,7 @@
  * the document uses. */
 #include "font_internal.h"
 
-#include <errno.h>
 #include <hb-subset.h>
-#include <string.h>
 
 /* Tables libharu 2.3.0 never copies into the PDF (it writes only OS/2, cmap,
  * cvt, fpgm, glyf, head, hhea, hmtx, loca, maxp, name, post, prep): dropping
@@ -21,7 +19,7 @@ static const hb_tag_t dropped_tables[] = {
     HB_TAG('P', 'C', 'L', 'T'), HB_TAG('v', 'h', 'e', 'a'), HB_TAG('v', 'm', 't', 'x'),
 };
 
-bool font_face_subset(const font_face *f, const uint32_t *cps, size_t n, const char *path,
+bool font_face_subset(const font_face *f, const uint32_t *cps, size_t n, vb_buf *out,
                       vb_diag *d)
 {
     hb_subset_input_t *in = hb_subset_input_create_or_fail();
@@ -39,33 +37,18 @@ bool font_face_subset(const font_face *f, const uint32_t *cps, size_t n, const c
 
     hb_face_t *sub = hb_subset_or_fail(f->hb_face, in);
     hb_subset_input_destroy(in);
-    if (!sub) {
+    hb_blob_t *blob = sub ? hb_face_reference_blob(sub) : NULL;
+    unsigned len = 0;
+    const char *data = blob ? hb_blob_get_data(blob, &len) : NULL;
+    bool ok = data && len > 0;
+    if (ok) {
+        vb_buf_clear(out);
+        vb_buf_append(out, data, len);
+    } else {
         vb_error(d, f->path, 0, 0, "không tạo được tập con của phông %s (tệp phông hỏng?)",
                  f->postscript);
-        return false;
-    }
-    hb_blob_t *blob = hb_face_reference_blob(sub);
-    unsigned len;
-    const char *data = hb_blob_get_data(blob, &len);
-    bool ok = len > 0;
-    FILE *fp = ok ? fopen(path, "wb") : NULL;
-    int err = 0;
-    if (!fp) {
-        ok = false;
-        err = errno;
-    } else {
-        ok = fwrite(data, 1, len, fp) == len;
-        if (!ok)
-            err = errno;
-        if (fclose(fp) != 0 && ok) {
-            ok = false;
-            err = errno;
-        }
     }
     hb_blob_destroy(blob);
     hb_face_destroy(sub);
-    if (!ok)
-        vb_error_io(d, path, "không ghi được tập con phông %s: %s", f->postscript,
-                    err ? strerror(err) : "dữ liệu rỗng");
     return ok;
 }

@@ -1,5 +1,5 @@
 /* Fonts: each face the document shows is subset with hb-subset to exactly the
- * code points it shows, loaded into libharu, and then libharu 2.3.0's font
+ * code points it shows, loaded into libharu from memory (load_subset), and then libharu 2.3.0's font
  * objects are adjusted (docs/libharu-notes.md §4, §5):
  *  - /W is rebuilt with HPDF_TTFontDef_GetCharWidth for every code point
  *    used. Besides giving the widths, that call is what marks a glyph (and a
@@ -13,15 +13,16 @@
  *    derived from the subset's contents, as PDF 32000 §9.6.4 intends. */
 #include "pdf_internal.h"
 
+#include <hpdf_doc.h>
 #include <hpdf_encoder.h>
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #if HPDF_MAJOR_VERSION != 2 || HPDF_MINOR_VERSION < 3
 #error "the font repairs depend on libharu 2.3's internal structures"
@@ -142,23 +143,39 @@ static void subset_tag(const pdf_font *pf, char tag[7])
     tag[6] = '\0';
 }
 
-static bool make_temp(pdf_ctx *c, pdf_font *pf)
+/* The subset into libharu without a file. libharu 2.3.0 reads TrueType only
+ * from a file (HPDF_LoadTTFontFromFile), but its loader takes any stream, so
+ * this does what that function does with a memory stream instead: a full or
+ * read-only TMPDIR cannot stop a render, and the font's tables are not read
+ * back with a seek system call each (1,300 of them for the 2023 report). The
+ * memory stream is one block a byte longer than the font: libharu's seek to
+ * an offset that is a multiple of the block size past the last block fails.
+ * The subset tag is left to pdf_fonts_load. Returns the font's name. */
+static const char *load_subset(pdf_ctx *c, const vb_buf *ttf)
 {
-    const char *dir = getenv("TMPDIR");
-    if (!dir || !*dir)
-        dir = "/tmp";
-    vb_buf b;
-    vb_buf_init(&b);
-    vb_buf_printf(&b, "%s/vanban-font-XXXXXX", dir);
-    int fd = mkstemp(b.data);
-    if (fd < 0) {
-        vb_error_io(c->d, b.data, "không tạo được tệp tạm cho phông");
-        vb_buf_free(&b);
-        return false;
+    if (ttf->len >= (size_t)INT32_MAX) {
+        vb_error_io(c->d, NULL, "tập con phông quá lớn");
+        return NULL;
     }
-    close(fd);
-    pf->tmp_path = vb_buf_take(&b);
-    return true;
+    HPDF_MMgr mmgr = c->pdf->mmgr;
+    HPDF_Stream st = HPDF_MemStream_New(mmgr, (HPDF_UINT)ttf->len + 1);
+    if (!st)
+        return NULL;
+    if (HPDF_Stream_Write(st, (const HPDF_BYTE *)ttf->data, (HPDF_UINT)ttf->len) != HPDF_OK) {
+        HPDF_Stream_Free(st);
+        return NULL;
+    }
+    HPDF_FontDef def = HPDF_TTFontDef_Load(mmgr, st, HPDF_TRUE); /* owns st, even on failure */
+    if (!def)
+        return NULL;
+    HPDF_FontDef same = HPDF_Doc_FindFontDef(c->pdf, def->base_font);
+    if (same) {
+        HPDF_FontDef_Free(def);
+        return same->base_font;
+    }
+    if (HPDF_Doc_RegisterFontDef(c->pdf, def) != HPDF_OK) /* frees def on failure */
+        return NULL;
+    return def->base_font;
 }
 
 /* /W for exactly the code points used, with libharu's own width function so
@@ -289,26 +306,30 @@ static HPDF_Font get_font_narrowed(pdf_ctx *c, const pdf_font *pf, const char *n
 
 bool pdf_fonts_load(pdf_ctx *c)
 {
-    for (size_t i = 0; i < c->n_fonts; i++) {
+    vb_buf ttf;
+    vb_buf_init(&ttf);
+    bool ok = true;
+    for (size_t i = 0; ok && i < c->n_fonts; i++) {
         pdf_font *pf = &c->fonts[i];
         uint32_t *cps = vb_xmalloc(sizeof *cps * (pf->max_cp + 1));
         size_t n = 0;
         for (uint32_t cp = 0; cp <= pf->max_cp; cp++)
             if (is_used(pf, cp))
                 cps[n++] = cp;
-        bool ok = make_temp(c, pf) && font_face_subset(pf->face, cps, n, pf->tmp_path, c->d);
+        ok = font_face_subset(pf->face, cps, n, &ttf, c->d);
         free(cps);
         if (!ok)
-            return false;
-        const char *name = HPDF_LoadTTFontFromFile(c->pdf, pf->tmp_path, HPDF_TRUE);
-        if (!name || !pdf_ok(c, "nạp phông"))
-            return false;
-        /* libharu keeps the file open until it writes the font, so the name
-         * can go now: nothing is left behind even if the process is killed. */
-        unlink(pf->tmp_path);
+            break;
+        const char *name = load_subset(c, &ttf);
+        if (!name || !pdf_ok(c, "nạp phông")) {
+            ok = false;
+            break;
+        }
         pf->font = get_font_narrowed(c, pf, name);
-        if (!pf->font || !pdf_ok(c, "nạp phông"))
-            return false;
+        if (!pf->font || !pdf_ok(c, "nạp phông")) {
+            ok = false;
+            break;
+        }
         HPDF_FontAttr fa = (HPDF_FontAttr)pf->font->attr;
         char tag[7];
         subset_tag(pf, tag);
@@ -316,21 +337,16 @@ bool pdf_fonts_load(pdf_ctx *c)
         fix_widths(c, pf, fa);
         fix_cid_to_gid(c, pf, fa);
         fix_to_unicode(c, pf, fa);
-        if (!pdf_ok(c, "sửa bảng phông"))
-            return false;
+        ok = pdf_ok(c, "sửa bảng phông");
     }
-    return true;
+    vb_buf_free(&ttf);
+    return ok;
 }
 
 void pdf_fonts_free(pdf_ctx *c)
 {
-    for (size_t i = 0; i < c->n_fonts; i++) {
-        if (c->fonts[i].tmp_path) {
-            unlink(c->fonts[i].tmp_path);
-            free(c->fonts[i].tmp_path);
-        }
+    for (size_t i = 0; i < c->n_fonts; i++)
         free(c->fonts[i].used);
-    }
     free(c->fonts);
     c->fonts = NULL;
     c->n_fonts = 0;

@@ -12,7 +12,6 @@ typedef struct pdf_font {
     const font_face *face;
     uint8_t *used;       /* 65536-bit set of the BMP code points the document shows */
     uint32_t max_cp;
-    char *tmp_path;      /* the hb-subset file handed to libharu; removed at the end */
     HPDF_Font font;
 } pdf_font;
 

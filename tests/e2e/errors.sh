@@ -59,6 +59,12 @@ if [ -c /dev/full ]; then
     check "/dev/full is still a character device" [ -c /dev/full ]
 fi
 expect 3 'là một thư mục' "" -- render "$T/w/ok.md" -o "$T/w"
+# Nothing but the output goes to disk: a TMPDIR that cannot be written (full,
+# read-only, gone) does not stop a render. The font subsets once went through
+# temporary files there.
+check "a render needs no TMPDIR" env TMPDIR="$T/khong-co-thu-muc-nay" \
+    "$VANBAN" render "$T/w/ok.md" -o "$T/tmpdir.pdf"
+check "and its fonts are embedded" sh -c "pdffonts '$T/tmpdir.pdf' | grep -q '+Liberation'"
 # Unreadable input that even root cannot read: a directory.
 expect 3 "$T/w: lỗi:" "" -- render "$T/w"
 # --help and --version answer on stdout with exit 0.
