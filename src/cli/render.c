@@ -261,6 +261,10 @@ static int run(const render_opts *o, vb_diag *d)
     int rc = VB_EXIT_INPUT;
     page_doc *pages = NULL;
     char *out_path = NULL;
+    /* A contest's tree, model, results and the pages made from them: about
+     * 20 bytes of heap per byte of XML (docs/performance.md). */
+    const char *inputs[] = {o->input, o->data};
+    vb_heap_reserve(vb_heap_estimate(inputs, 2, 20));
     render_run r = {.o = o, .d = d, .strings = vb_arena_new(), .certificate_rc = -1};
 
     font_config fcfg = {0};

@@ -67,6 +67,16 @@ void vb_buf_put_cp(vb_buf *b, uint32_t cp);
 /* Hands over the string; the buffer is left empty. Never NULL. */
 char *vb_buf_take(vb_buf *b);
 
+/* ---- heap reservation (heap.c) ------------------------------------------ */
+/* A guess at the heap a command reading these files will use: a base plus
+ * `per_byte` for each byte of input (NULL, unreadable or special files count
+ * nothing). */
+size_t vb_heap_estimate(const char *const *paths, size_t n, size_t per_byte);
+/* Maps `bytes` of heap up front in one system call, so that allocations
+ * up to that size do not each fault their pages in (see heap.c for why and
+ * the figures). Call once, before the command's work. Only speed changes. */
+void vb_heap_reserve(size_t bytes);
+
 /* ---- allocation --------------------------------------------------------- */
 /* Allocation failure is not recoverable in a batch tool: these abort with a
  * message instead of returning NULL, so callers need no NULL checks. */

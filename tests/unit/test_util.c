@@ -1,4 +1,4 @@
-/* util: UTF-8 validation and positions, strings, atomic output. */
+/* util: UTF-8 validation and positions, strings, atomic output, the heap guess. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -118,6 +118,44 @@ static void outfile_unwritable_dir_reports(void **state)
     free(msg);
 }
 
+/* The heap guess grows with the inputs' sizes, ignores what it cannot stat,
+ * and stays bounded whatever the sizes; the reservation leaves malloc working. */
+static void heap_estimate_counts_inputs_and_caps(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/vanban-test-heap-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char file[64];
+    snprintf(file, sizeof file, "%s/in.xml", dir);
+    FILE *fp = fopen(file, "wb");
+    assert_non_null(fp);
+    for (int i = 0; i < 1000; i++)
+        fputc('x', fp);
+    fclose(fp);
+
+    size_t base = vb_heap_estimate(NULL, 0, 20);
+    assert_true(base > 0);
+    const char *none[] = {NULL, "/nonexistent-dir/x.xml", dir};
+    assert_int_equal(vb_heap_estimate(none, 3, 20), base);
+    const char *one[] = {file, NULL};
+    assert_int_equal(vb_heap_estimate(one, 2, 20), base + 20 * 1000);
+    const char *two[] = {file, file};
+    assert_int_equal(vb_heap_estimate(two, 2, 4), base + 2 * 4 * 1000);
+    size_t capped = vb_heap_estimate(one, 1, SIZE_MAX / 2); /* no overflow */
+    assert_true(capped > base && capped <= (size_t)1 << 30);
+    assert_int_equal(vb_heap_estimate(two, 2, SIZE_MAX / 2), capped);
+
+    vb_heap_reserve(vb_heap_estimate(one, 1, 20));
+    vb_heap_reserve(0);
+    char *p = malloc(5 << 20);
+    assert_non_null(p);
+    memset(p, 1, 5 << 20);
+    free(p);
+
+    unlink(file);
+    assert_int_equal(rmdir(dir), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -128,6 +166,7 @@ int main(void)
         cmocka_unit_test(outfile_abort_leaves_nothing),
         cmocka_unit_test(outfile_commit_renames),
         cmocka_unit_test(outfile_unwritable_dir_reports),
+        cmocka_unit_test(heap_estimate_counts_inputs_and_caps),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
