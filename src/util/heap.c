@@ -4,18 +4,24 @@
  * A page of fresh memory is first mapped when it is first written, by a page
  * fault. In the virtual machines vanban is measured on that fault costs about
  * 10 µs (a 64 MB loop of 4 KB writes: 9.7 µs a page), while the kernel fills
- * a whole range in about 0.5 µs a page when asked to in one call
+ * a whole range in 0.5-1.5 µs a page when asked to in one call
  * (madvise MADV_POPULATE_WRITE, Linux 5.14). The 2023 results report takes
- * 1,290 faults without this and 440 with it, most of the 440 in the dynamic
+ * 1,290 faults without this and 450 with it, most of the 450 in the dynamic
  * loader before main; see docs/performance.md. On bare metal both costs are
  * a few times smaller and the call is roughly neutral.
  *
- * How: malloc is told to keep freed memory (no trimming) and to serve large
- * blocks from the heap too (no mmap per block, which would fault afresh),
- * then one block of the estimated size is allocated, populated and freed:
+ * How: malloc is told to keep freed memory (no trimming) and to serve blocks
+ * up to 1 MB from the heap (not one mmap each, which would fault afresh);
+ * then blocks adding up to the estimate are allocated, populated and freed:
  * later allocations are carved from pages already mapped. The estimate is
  * never a limit; past it the heap grows and faults as usual. Where the call
- * or the malloc tuning does not exist nothing changes but the speed. */
+ * or the malloc tuning does not exist nothing changes but the speed.
+ *
+ * The cost: blocks between 128 KB and 1 MB that malloc would have mapped
+ * apart and unmapped when freed now stay in the heap, so peak memory is a
+ * little higher (+1-5 % for render, more for check of a large contest;
+ * docs/performance.md). Populating on a second thread while the command
+ * starts was tried: the main thread outran it and faulted anyway, no gain. */
 #define _DEFAULT_SOURCE /* madvise and its MADV_ constants */
 #include "util.h"
 
@@ -30,7 +36,7 @@
 enum {
     HEAP_BASE = 3 << 20,      /* a short document with no data (measured: 2023 report) */
     HEAP_MAX = 256 << 20,     /* past this the guess is too rough to pay for up front */
-    BLOCK_MAX = 1 << 20,
+    BLOCK_MAX = 1 << 20,      /* the mmap threshold set: larger blocks are mapped apart */
     PAGE = 4096,
 };
 
@@ -56,12 +62,11 @@ void vb_heap_reserve(size_t bytes)
         return;
     if (bytes > HEAP_MAX)
         bytes = HEAP_MAX;
-    /* glibc refuses an mmap threshold above 32 MB (64-bit), so the reserve
-     * is taken in blocks below it: consecutive heap blocks, one range once
-     * freed. */
+    /* Blocks under the mmap threshold, so they come from the heap; freed,
+     * they make one free range at its top, which is not trimmed. */
     if (!mallopt(M_TRIM_THRESHOLD, (int)(2 * HEAP_MAX)) || !mallopt(M_MMAP_THRESHOLD, BLOCK_MAX))
         return;
-    char *blocks[HEAP_MAX / BLOCK_MAX + 1];
+    char *blocks[HEAP_MAX / (BLOCK_MAX / 2)]; /* 4 KB of stack */
     size_t n = 0;
     for (size_t left = bytes; left > 0 && n < sizeof blocks / sizeof blocks[0];) {
         size_t want = left < (size_t)BLOCK_MAX / 2 ? left : (size_t)BLOCK_MAX / 2;
