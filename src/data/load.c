@@ -242,12 +242,39 @@ static void normalize_text(xmlNodePtr n)
     free(norm);
 }
 
+static bool xml_space(xmlChar ch) { return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r'; }
+
+/* An attribute's value without the white space around it. The schema's
+ * identifiers, numbers, dates and booleans are compared after XSD's
+ * whitespace collapse, so it accepts id=" u1 " and unit="u1 " — and the model
+ * must then read "u1" too, or a valid file gets "no unit u1" messages. None
+ * of those types can hold inner white space, so trimming the ends is that
+ * collapse; a text attribute (short=" Sở Y tế") loses only stray spaces a
+ * document should not print. */
+static void trim_attr_value(xmlNodePtr t)
+{
+    const xmlChar *s = t->content;
+    if (!s || !*s || (!xml_space(s[0]) && !xml_space(s[xmlStrlen(s) - 1])))
+        return;
+    size_t from = 0, to = (size_t)xmlStrlen(s);
+    while (from < to && xml_space(s[from]))
+        from++;
+    while (to > from && xml_space(s[to - 1]))
+        to--;
+    xmlChar *v = xmlStrndup(s + from, (int)(to - from));
+    xmlNodeSetContent(t, v);
+    xmlFree(v);
+}
+
 void normalize_element(xmlNodePtr n)
 {
     for (xmlAttrPtr a = n->properties; a; a = a->next)
         for (xmlNodePtr t = a->children; t; t = t->next)
-            if (t->type == XML_TEXT_NODE)
+            if (t->type == XML_TEXT_NODE) {
+                if (t == a->children && !t->next)
+                    trim_attr_value(t);
                 normalize_text(t);
+            }
     /* Iterative over siblings, recursive only in depth (the model is shallow). */
     for (xmlNodePtr k = n->children; k; k = k->next) {
         if (k->type == XML_TEXT_NODE)

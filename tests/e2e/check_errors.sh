@@ -27,6 +27,22 @@ E="lỗi:"
 # A clean file: exit 0.
 "$VANBAN" check base.xml 2>/dev/null || { echo "FAIL: base.xml should pass"; fail=1; }
 
+# White space around an identifier is valid (XSD collapses it for NCName, and
+# the schema accepts the file), so the references must still be found: no
+# "không có đơn vị mã ' u1'" on a valid file, and the outputs carry "u1".
+sp=$(mktemp -d); trap 'rm -rf "$sp"' EXIT
+sed 's|<unit id="u1"|<unit id=" u1 "|; s|unit="u2" part="a">|unit="u2	" part=" a">|; s|group="g">Sở|group="g ">Sở|' \
+    base.xml >"$sp/spaces.xml"
+grep -q 'id=" u1 "' "$sp/spaces.xml" && grep -q 'group="g "' "$sp/spaces.xml" || { echo "FAIL: the spaced variant was not made"; fail=1; }
+for tree in 0 1; do
+    got=$(VANBAN_CONTEST_TREE=$tree "$VANBAN" check "$sp/spaces.xml" 2>&1); rc=$?
+    [ $rc -eq 0 ] && [ "$got" = "vanban: $sp/spaces.xml: không có lỗi" ] \
+        || { echo "FAIL: ids with spaces around them (tree=$tree): exit $rc: $got"; fail=1; }
+done
+csv=$("$VANBAN" results --format csv "$sp/spaces.xml" 2>&1)
+grep -q '^,u1,Sở Tư pháp,Nhóm,' <<<"$csv" && grep -q '^,u2,UBND huyện Kế Sách,Nhóm,' <<<"$csv" \
+    || { echo "FAIL: results of the spaced ids: $csv"; fail=1; }
+
 # ---- malformed XML: one clear message -------------------------------------------
 expect parse-mismatch "vanban: parse-mismatch.xml:4:22: $E thẻ đóng </provinse> không khớp với thẻ mở <province> ở dòng 4"
 expect parse-ampersand "vanban: parse-ampersand.xml:22:66: $E dấu '&' phải viết thành &amp;"
