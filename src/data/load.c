@@ -17,6 +17,7 @@
 #include "vn/vn.h"
 
 #include <libxml/parser.h>
+#include <libxml/SAX2.h>
 #include <libxml/relaxng.h>
 #include <libxml/xmlerror.h>
 #include <stdlib.h>
@@ -77,6 +78,19 @@ static void where_exactly(vb_contest *c, struct parse_state *st)
     }
 }
 
+/* libxml2's own start of an element, then its line kept past 65,535. */
+static void start_element(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+                          const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
+                          int nb_attributes, int nb_defaulted, const xmlChar **attributes)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    xmlNodePtr parent = ctxt->node;
+    xmlSAX2StartElementNs(ctx, localname, prefix, uri, nb_namespaces, namespaces, nb_attributes,
+                          nb_defaulted, attributes);
+    if (ctxt->node != parent)
+        remember_line(ctxt, ctxt->node);
+}
+
 static xmlDocPtr parse(vb_contest *c, vb_diag *d)
 {
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
@@ -87,6 +101,7 @@ static xmlDocPtr parse(vb_contest *c, vb_diag *d)
     struct parse_state st = {0};
     ctxt->_private = &st;
     ctxt->sax->serror = on_parse_error;
+    ctxt->sax->startElementNs = start_element;
     xmlDocPtr doc = xmlCtxtReadMemory(ctxt, c->src, (int)c->src_len, c->path, NULL, CONTEST_PARSE_OPTIONS);
     if (!doc || !ctxt->wellFormed) {
         if (!st.have) {

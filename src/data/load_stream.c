@@ -134,6 +134,8 @@ static void sax_start(void *ctx, const xmlChar *localname, const xmlChar *prefix
     st->start(ctx, localname, prefix, uri, nb_namespaces, namespaces, nb_attributes, nb_defaulted,
               attributes);
     xmlNodePtr n = ctxt->node;
+    if (n != parent)
+        remember_line(ctxt, n);
     if (st->failed || st->entry || !n || n == parent) {
         if (!n || n == parent)
             fail(st); /* no node was made (out of memory) */

@@ -4,7 +4,28 @@
 #include "model.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <string.h>
+
+/* libxml2 keeps an element's line in 16 bits: past line 65,535 it stores
+ * 65,535 and xmlGetLineNo guesses from the element's first child or its
+ * neighbours, so an empty <submission/> on line 100,015 was reported at
+ * 100,012 or 100,016, whichever neighbour had text. The loaders call this
+ * as each element is made (the parser's line is then the line where its
+ * start tag ends, as libxml2's own) and keep a line past that in the node's
+ * _private, which libxml2 leaves to applications. */
+void remember_line(xmlParserCtxtPtr ctxt, xmlNodePtr n)
+{
+    if (n && n->type == XML_ELEMENT_NODE && ctxt->input && ctxt->input->line >= 65535)
+        n->_private = (void *)(intptr_t)ctxt->input->line;
+}
+
+static long node_line(xmlNodePtr n)
+{
+    if (n->type == XML_ELEMENT_NODE && n->line == 65535 && n->_private)
+        return (long)(intptr_t)n->_private;
+    return xmlGetLineNo(n);
+}
 
 static void build_lines(vb_contest *c)
 {
@@ -56,7 +77,7 @@ static int later_on_line(xmlNodePtr n, long line)
         }
         if (x->type != XML_ELEMENT_NODE)
             continue;
-        long l = xmlGetLineNo(x);
+        long l = node_line(x);
         if (l > line)
             break;
         if (l == line && strcmp((const char *)x->name, (const char *)n->name) == 0)
@@ -97,7 +118,7 @@ static size_t find_start_tag_nth(vb_contest *c, long line, const char *name, int
 
 c_pos node_pos(xmlNodePtr n, const char *name)
 {
-    long line = xmlGetLineNo(n);
+    long line = node_line(n);
     return (c_pos){.line = line > 0 ? (int)line : 0, .name = name};
 }
 

@@ -75,7 +75,7 @@ typedef struct c_group {
 } c_group;
 
 /* Where an element of a big list starts, for messages: the line libxml2 gave
- * its node (xmlGetLineNo) and its name. locate.c finds the column. */
+ * its node (libxml2's or remember_line's) and its name. locate.c finds the column. */
 typedef struct c_pos {
     int line;
     const char *name; /* a string literal: "unit", "submission", … */
@@ -247,6 +247,9 @@ xmlNodePtr next_elem(xmlNodePtr n);
 xmlNodePtr first_elem(xmlNodePtr parent);
 
 /* locate.c: where an element or attribute starts in the source (1-based). */
+/* To be called by a loader right after it makes element n: keeps its line
+ * when libxml2's 16 bits cannot (see locate.c). */
+void remember_line(xmlParserCtxtPtr ctxt, xmlNodePtr n);
 void locate_node(vb_contest *c, xmlNodePtr n, int *line, int *col);
 void locate_attr(vb_contest *c, xmlNodePtr n, const char *attr, int *line, int *col);
 void locate_pos(vb_contest *c, c_pos p, int *line, int *col);
