@@ -49,7 +49,7 @@ static bool rejected(const checker *k, const void *n) { return node_set_has(&k->
 static bool attr_rejected(const checker *k, const void *n, const char *attr)
 {
     return k->c->rejected.n && n &&
-           (rejected(k, n) || rejected(k, xmlHasProp((xmlNodePtr)n, (const xmlChar *)attr)));
+           (rejected(k, n) || rejected(k, xmlHasNsProp((xmlNodePtr)n, (const xmlChar *)attr, NULL)));
 }
 
 /* What the data means is reported only about what the schema accepted: an

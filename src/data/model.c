@@ -45,7 +45,7 @@ const char *node_text(xmlNodePtr n)
 const char *node_attr(xmlNodePtr n, const char *name)
 {
     for (xmlAttrPtr a = n ? n->properties : NULL; a; a = a->next)
-        if (strcmp((const char *)a->name, name) == 0)
+        if (!a->ns && strcmp((const char *)a->name, name) == 0)
             return a->children && a->children->content ? (const char *)a->children->content : "";
     return NULL;
 }
@@ -198,6 +198,8 @@ void model_add_unit(c_model *m, xmlNodePtr n)
     c_unit u = {.group = -1, .participates = -1, .pos = node_pos(n, "unit")};
     u.name = keep(m, node_text(n));
     for (xmlAttrPtr a = n->properties; a; a = a->next) {
+        if (a->ns)
+            continue; /* q:id is not id: the schema declares no namespaced attribute */
         const char *an = (const char *)a->name, *v = attr_value(a);
         if (strcmp(an, "id") == 0)
             u.id = keep(m, v);
@@ -216,6 +218,8 @@ void model_add_person(c_model *m, xmlNodePtr n)
     c_person p = {.unit = -1, .pos = node_pos(n, "person")};
     p.name = keep(m, node_text(n));
     for (xmlAttrPtr a = n->properties; a; a = a->next) {
+        if (a->ns)
+            continue; /* q:id is not id: the schema declares no namespaced attribute */
         const char *an = (const char *)a->name, *v = attr_value(a);
         if (strcmp(an, "id") == 0)
             p.id = keep(m, v);
@@ -239,6 +243,8 @@ void model_add_sub(c_model *m, xmlNodePtr n)
      * ("status") must not be read as a known one ("score"). */
 #define NAMED(str) (strcmp(an, str) == 0)
     for (xmlAttrPtr a = n->properties; a; a = a->next) {
+        if (a->ns)
+            continue; /* q:id is not id: the schema declares no namespaced attribute */
         const char *an = (const char *)a->name, *v = attr_value(a);
         switch (an[0]) {
         case 'i': if (NAMED("id")) s.id = keep(m, v); break;
@@ -275,6 +281,8 @@ void model_add_sub(c_model *m, xmlNodePtr n)
         } else if (is(e, "score")) {
             c_judge_score j = {NULL, NAN, node_pos(e, "score")};
             for (xmlAttrPtr a = e->properties; a; a = a->next) {
+                if (a->ns)
+                    continue;
                 if (strcmp((const char *)a->name, "judge") == 0)
                     j.judge = keep(m, attr_value(a));
                 else if (strcmp((const char *)a->name, "value") == 0)
@@ -444,7 +452,7 @@ bool model_kind_lost(const vb_contest *c, const char *list, const char *entry)
     for (xmlNodePtr k = first_elem(holder); k; k = next_elem(k)) {
         if (node_set_has(&c->foreign, k) && (list || unknown_at_top))
             return true; /* a misspelled entry */
-        if (is(k, entry) && (node_set_has(&c->rejected, xmlHasProp(k, (const xmlChar *)"id")) ||
+        if (is(k, entry) && (node_set_has(&c->rejected, xmlHasNsProp(k, (const xmlChar *)"id", NULL)) ||
                              !node_attr(k, "id")))
             return true; /* an entry whose id was rejected or is missing */
     }
@@ -469,7 +477,7 @@ void model_mark_incomplete(vb_contest *c)
     for (xmlNodePtr k = first_elem(committees); k && !lost; k = next_elem(k))
         for (xmlNodePtr e = first_elem(k); e && !lost; e = next_elem(e))
             lost = node_set_has(&c->foreign, e) ||
-                   (is(e, "member") && node_set_has(&c->rejected, xmlHasProp(e, (const xmlChar *)"id")));
+                   (is(e, "member") && node_set_has(&c->rejected, xmlHasNsProp(e, (const xmlChar *)"id", NULL)));
     if (lost)
         m->member_ix.incomplete = true;
 }

@@ -449,13 +449,22 @@ int schema_diagnose_attrs(vb_contest *c, vb_diag *d, xmlDocPtr rng, xmlNodePtr n
     int found = 0;
     vb_buf expect;
     vb_buf_init(&expect);
+    vb_buf qname;
+    vb_buf_init(&qname);
     for (xmlAttrPtr a = n->properties; a; a = a->next) {
         const char *an = (const char *)a->name;
         const char *value = a->children && a->children->content ? (const char *)a->children->content : "";
         const attr_decl *decl = NULL;
-        for (int i = 0; i < ds.n && !decl; i++)
+        /* The schema declares no attribute in a namespace: q:id is not id,
+         * and is named as written. */
+        for (int i = 0; i < ds.n && !decl && !a->ns; i++)
             if (strcmp(ds.v[i].name, an) == 0)
                 decl = &ds.v[i];
+        if (a->ns && a->ns->prefix) {
+            vb_buf_clear(&qname);
+            vb_buf_printf(&qname, "%s:%s", (const char *)a->ns->prefix, an);
+            an = qname.data;
+        }
         if (!decl) {
             err_attr(c, d, n, an, "thuộc tính '%s' không dùng được cho <%s>", an, (const char *)n->name);
             if (mk)
@@ -474,7 +483,7 @@ int schema_diagnose_attrs(vb_contest *c, vb_diag *d, xmlDocPtr rng, xmlNodePtr n
         }
     }
     for (int i = 0; i < ds.n; i++) {
-        if (!ds.v[i].required || xmlHasProp(n, (const xmlChar *)ds.v[i].name))
+        if (!ds.v[i].required || xmlHasNsProp(n, (const xmlChar *)ds.v[i].name, NULL))
             continue;
         bool dup = false; /* the same attribute declared by two definitions */
         for (int j = 0; j < i; j++)
@@ -487,6 +496,7 @@ int schema_diagnose_attrs(vb_contest *c, vb_diag *d, xmlDocPtr rng, xmlNodePtr n
         found++;
     }
     vb_buf_free(&expect);
+    vb_buf_free(&qname);
     free(own.attrs.v);
     free(own.ch.v);
     return found;

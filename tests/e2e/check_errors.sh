@@ -51,6 +51,16 @@ for tree in 0 1; do
     [ "$got" = "vanban: $sp/long.xml:$line:44: $E điểm 99 nằm ngoài khoảng 0–60 của phần thi “Phần A”" ] \
         || { echo "FAIL: an error past line 65,535 (tree=$tree, expected line $line): $got"; fail=1; }
 done
+# An attribute in a namespace is not the schema's attribute of that local
+# name: q:id is named as written, at its own column, and the unit keeps its
+# id (it was read as "zz", and "u2" was then unknown).
+sed 's|<unit id="u2" kind="ubnd-huyen" group="g">|<unit xmlns:q="urn:q" id="u2" q:id="zz" kind="ubnd-huyen" group="g">|' \
+    base.xml >"$sp/ns.xml"
+for tree in 0 1; do
+    got=$(VANBAN_CONTEST_TREE=$tree "$VANBAN" check "$sp/ns.xml" 2>&1)
+    [ "$got" = "vanban: $sp/ns.xml:22:35: $E thuộc tính 'q:id' không dùng được cho <unit>" ] \
+        || { echo "FAIL: a namespaced attribute (tree=$tree): $got"; fail=1; }
+done
 csv=$("$VANBAN" results --format csv "$sp/spaces.xml" 2>&1)
 grep -q '^,u1,Sở Tư pháp,Nhóm,' <<<"$csv" && grep -q '^,u2,UBND huyện Kế Sách,Nhóm,' <<<"$csv" \
     || { echo "FAIL: results of the spaced ids: $csv"; fail=1; }
