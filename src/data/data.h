@@ -50,7 +50,10 @@ void vb_results_xml(vb_contest *c, vb_buf *out);
 /* The same, written to a stream without an in-memory copy; false on error. */
 bool vb_results_xml_write(vb_contest *c, FILE *out);
 
-/* load + check + results in one call, as `render -d` needs: NULL on any error. */
+/* load + check + results in one call, as `render -d` needs: NULL on any
+ * error. As with vb_contest_load_for_check and vb_contest_check, a file the
+ * schema rejects still has its data checked, and the messages come in file
+ * order: every problem in one run, whichever command reads the file. */
 vb_contest *vb_contest_prepare(vb_diag *d, const char *path);
 /* The same for a caller that will write the XML output: the load then also
  * formats the file for vb_results_xml_write as it reads it (a buffer about

@@ -322,13 +322,13 @@ enum load_for {
     LOAD_CHECK,     /* the model only; a file the schema rejects is still returned */
 };
 
-/* LOAD_CHECK: a well-formed file the schema rejects is still returned
- * (c->rejected names what the schema rejected), its model built with what
- * is there, so that `check` reports what the data means too, in the same
- * run. */
-static vb_contest *contest_load(vb_diag *d, const char *path, enum load_for use)
+/* keep_rejected: a well-formed file the schema rejects is still returned
+ * (c->schema_rejected set, c->rejected naming what the schema rejected), its
+ * model built with what is there, so that the caller can report what the
+ * data means too, in the same run. */
+static vb_contest *contest_load(vb_diag *d, const char *path, enum load_for use, bool keep_rejected)
 {
-    bool for_check = use == LOAD_CHECK, keep = use == LOAD_TREE;
+    bool keep = use == LOAD_TREE;
     size_t len = 0;
     char *src = vb_read_file(d, path, &len);
     if (!src)
@@ -359,7 +359,8 @@ static vb_contest *contest_load(vb_diag *d, const char *path, enum load_for use)
     schema_marks mk = {0};
     bool ok = c->doc && validate(c, d, &schema, &mk);
     schema_free(&schema);
-    if (!ok && !(for_check && c->doc)) {
+    c->schema_rejected = !ok;
+    if (!ok && !(keep_rejected && c->doc)) {
         schema_marks_free(&mk);
         vb_contest_free(c);
         return NULL;
@@ -423,15 +424,22 @@ xmlDocPtr vb_contest_doc(vb_contest *c)
 }
 const char *vb_contest_path(const vb_contest *c) { return c->path; }
 
-vb_contest *vb_contest_load(vb_diag *d, const char *path) { return contest_load(d, path, LOAD_RESULTS); }
-vb_contest *vb_contest_load_for_check(vb_diag *d, const char *path) { return contest_load(d, path, LOAD_CHECK); }
+vb_contest *vb_contest_load(vb_diag *d, const char *path) { return contest_load(d, path, LOAD_RESULTS, false); }
+vb_contest *vb_contest_load_for_check(vb_diag *d, const char *path) { return contest_load(d, path, LOAD_CHECK, true); }
 
+/* Every problem in one run, as `check` gives them: a file the schema rejects
+ * still has its data checked (the same suppression as check's), and the
+ * messages come out in file order; then nothing is returned. */
 static vb_contest *prepare(vb_diag *d, const char *path, enum load_for use)
 {
-    vb_contest *c = contest_load(d, path, use);
-    if (!c)
-        return NULL;
-    if (vb_contest_check(c, d) > 0) {
+    bool held = !d->holding;
+    if (held)
+        vb_diag_hold(d);
+    vb_contest *c = contest_load(d, path, use, true);
+    bool ok = c && vb_contest_check(c, d) == 0 && !c->schema_rejected;
+    if (held)
+        vb_diag_release(d);
+    if (!ok) {
         vb_contest_free(c);
         return NULL;
     }

@@ -187,6 +187,7 @@ struct vb_contest {
     size_t nlines;
     xmlDocPtr doc;      /* after the streaming load, without the big lists (pruned) */
     bool pruned;
+    bool schema_rejected; /* well-formed, but not valid: loaded for its messages only */
     xmlDocPtr full;     /* the whole tree when c->doc is pruned, built on demand */
     c_model m;
     bool have_model;

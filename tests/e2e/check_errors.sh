@@ -126,6 +126,17 @@ ordered check-schema-and-meaning \
     "vanban: check-schema-and-meaning.xml:22:19: $E giá trị 'huyen' của thuộc tính 'kind' không hợp lệ: cần một trong: so-ban-nganh, ubnd-huyen, trung-uong, su-nghiep, ubnd-xa, phong-ban, khac" \
     "vanban: check-schema-and-meaning.xml:25:44: $E điểm 99 nằm ngoài khoảng 0–60 của phần thi “Phần A”" \
     "vanban: check-schema-and-meaning.xml:26:51: $E không có thành viên Ban Giám khảo mã 'jx'; hãy khai báo nó trong <committees> hoặc sửa mã"
+# `results` and `render -d` refuse the same file with the same messages, in
+# the same order: a clerk making the report learns everything at once, not
+# the schema's problems first and the data's after fixing them. No output.
+want=$("$VANBAN" check check-schema-and-meaning.xml 2>&1 >/dev/null)
+[ "$(wc -l <<<"$want")" -eq 5 ] || { echo "FAIL: check-schema-and-meaning gave $(wc -l <<<"$want") lines"; fail=1; }
+for cmd in "results" "results --format xml" "render $VANBAN_SRC/templates/bao-cao-ket-qua.md -o $sp/sm.pdf -d"; do
+    # shellcheck disable=SC2086 # $cmd is a command and its options
+    got=$("$VANBAN" $cmd check-schema-and-meaning.xml 2>&1 >"$sp/out"); rc=$?
+    [ $rc -eq 1 ] && [ "$got" = "$want" ] && [ ! -s "$sp/out" ] && [ ! -e "$sp/sm.pdf" ] \
+        || { echo "FAIL: vanban $cmd on check-schema-and-meaning.xml (exit $rc):"; sed 's/^/    /' <<<"$got"; fail=1; }
+done
 # A bad attribute hides nothing else of its element (s1's score is still
 # judged), and a value the schema rejected is not judged again ('ba mươi').
 ordered check-schema-attr-only \
