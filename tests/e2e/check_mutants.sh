@@ -5,7 +5,9 @@
 # data means after a schema error, the model is built from whatever is there.
 # Each variant must give exit 0 or 1 (never a crash: this test runs under
 # ASan and UBSan in CI), and on exit 1 only messages with FILE:LINE:COL in
-# Vietnamese, none of libxml2's own text.
+# Vietnamese, none of libxml2's own text. `results` must refuse what check
+# refuses with the very same messages (it builds the same model), and accept
+# what check accepts.
 set -u
 : "${VANBAN:?}" "${VANBAN_SRC:?}"
 t=$(mktemp -d)
@@ -35,6 +37,14 @@ for f in sorted(glob.glob(os.path.join(tmp, "*.xml"))):
         bad = "exit 0 with messages"
     elif raw.search(p.stderr):
         bad = "libxml2's own text"
+    else:
+        r = subprocess.run([vanban, "results", "--format", "csv", f], capture_output=True, text=True)
+        if p.returncode == 1 and (r.returncode != 1 or r.stderr != p.stderr or r.stdout):
+            bad = "results differs from check (exit %d)" % r.returncode
+            lines = r.stderr.splitlines()
+        elif p.returncode == 0 and r.returncode != 0:
+            bad = "results refuses what check accepts (exit %d)" % r.returncode
+            lines = r.stderr.splitlines()
     if bad:
         fails += 1
         print("FAIL: %s: %s" % (f, bad))
