@@ -254,8 +254,15 @@ static void fix_to_unicode(pdf_ctx *c, pdf_font *pf, HPDF_FontAttr fa)
             block[nb++] = cp;
         if (nb == 100 || (last && nb)) {
             vb_buf_printf(b, "%zu beginbfchar\n", nb);
-            for (size_t i = 0; i < nb; i++)
-                vb_buf_printf(b, "<%04X> <%04X>\n", (unsigned)block[i], (unsigned)block[i]);
+            for (size_t i = 0; i < nb; i++) {
+                /* "<XXXX> <XXXX>\n" by hand: printf twice per code point was
+                 * most of this function's cost. */
+                static const char hex[] = "0123456789ABCDEF";
+                char line[15] = "<0000> <0000>\n";
+                for (int k = 0; k < 4; k++)
+                    line[4 - k] = line[11 - k] = hex[(block[i] >> (4 * k)) & 0xF];
+                vb_buf_append(b, line, sizeof line - 1);
+            }
             vb_buf_puts(b, "endbfchar\n");
             nb = 0;
         }
@@ -277,30 +284,41 @@ static void fix_to_unicode(pdf_ctx *c, pdf_font *pf, HPDF_FontAttr fa)
  * gets its own back after: nothing else runs in between, and every later
  * use (metadata strings) sees the encoder as it was. The font's /Encoding
  * does not depend on either (libharu 2.3.0 decides it by the ordering). */
-static HPDF_Font get_font_narrowed(pdf_ctx *c, const pdf_font *pf, const char *name)
+/* Puts the font's code points in the stand-in's maps (CID = code point), or
+ * takes them out again. */
+static void narrow_maps(HPDF_CMapEncoderAttr m, const pdf_font *pf, bool put)
+{
+    for (uint32_t cp = 1; cp <= pf->max_cp && cp < 65536; cp++)
+        if (is_used(pf, cp)) {
+            m->cid_map[cp >> 8][cp & 0xFF] = put ? (HPDF_UINT16)cp : 0;
+            m->unicode_map[cp >> 8][cp & 0xFF] = put ? (HPDF_UNICODE)cp : 0;
+        }
+}
+
+static HPDF_Font get_font_narrowed(pdf_ctx *c, const pdf_font *pf, const char *name,
+                                   HPDF_CMapEncoderAttr *mine)
 {
     HPDF_Encoder enc = HPDF_GetEncoder(c->pdf, "UTF-8");
     if (!enc || enc->type != HPDF_ENCODER_TYPE_DOUBLE_BYTE || !enc->attr)
         return HPDF_GetFont(c->pdf, name, "UTF-8");
     /* A stand-in for the encoder's attributes: the maps hold only this
-     * font's code points (calloc'd, so untouched pages cost nothing), the
-     * rest (registry, ordering, writing mode, ranges) is the encoder's own. */
+     * font's code points, the rest (registry, ordering, writing mode,
+     * ranges) is the encoder's own. One stand-in serves every font of the
+     * document, its 256 KB zeroed once: each font's entries are taken out
+     * after its call. */
     HPDF_CMapEncoderAttr own_attr = (HPDF_CMapEncoderAttr)enc->attr;
-    HPDF_CMapEncoderAttr mine = vb_xcalloc(1, sizeof *mine);
+    if (!*mine)
+        *mine = vb_xcalloc(1, sizeof **mine);
     size_t maps = offsetof(HPDF_CMapEncoderAttr_Rec, jww_line_head);
-    memcpy((char *)mine + maps, (const char *)own_attr + maps, sizeof *mine - maps);
-    for (uint32_t cp = 1; cp <= pf->max_cp && cp < 65536; cp++)
-        if (is_used(pf, cp)) {
-            mine->cid_map[cp >> 8][cp & 0xFF] = (HPDF_UINT16)cp;
-            mine->unicode_map[cp >> 8][cp & 0xFF] = (HPDF_UNICODE)cp;
-        }
+    memcpy((char *)*mine + maps, (const char *)own_attr + maps, sizeof **mine - maps);
+    narrow_maps(*mine, pf, true);
     HPDF_Encoder_ToUnicode_Func own_fn = enc->to_unicode_fn;
-    enc->attr = mine;
+    enc->attr = *mine;
     enc->to_unicode_fn = HPDF_CMapEncoder_ToUnicode;
     HPDF_Font font = HPDF_GetFont(c->pdf, name, "UTF-8");
     enc->attr = own_attr;
     enc->to_unicode_fn = own_fn;
-    free(mine);
+    narrow_maps(*mine, pf, false);
     return font;
 }
 
@@ -308,6 +326,7 @@ bool pdf_fonts_load(pdf_ctx *c)
 {
     vb_buf ttf;
     vb_buf_init(&ttf);
+    HPDF_CMapEncoderAttr narrow = NULL;
     bool ok = true;
     for (size_t i = 0; ok && i < c->n_fonts; i++) {
         pdf_font *pf = &c->fonts[i];
@@ -325,7 +344,7 @@ bool pdf_fonts_load(pdf_ctx *c)
             ok = false;
             break;
         }
-        pf->font = get_font_narrowed(c, pf, name);
+        pf->font = get_font_narrowed(c, pf, name, &narrow);
         if (!pf->font || !pdf_ok(c, "nạp phông")) {
             ok = false;
             break;
@@ -340,6 +359,7 @@ bool pdf_fonts_load(pdf_ctx *c)
         ok = pdf_ok(c, "sửa bảng phông");
     }
     vb_buf_free(&ttf);
+    free(narrow);
     return ok;
 }
 
