@@ -178,6 +178,28 @@ static const char *load_subset(pdf_ctx *c, const vb_buf *ttf)
     return def->base_font;
 }
 
+/* libharu records a loader's failure without calling the error handler
+ * (HPDF_LoadTTFontFromFile did that with HPDF_CheckError): hand it over,
+ * then say what a clerk can do. A font whose licence forbids embedding
+ * (OS/2 fsType) is the one case a real font hits. */
+static void report_load_failure(pdf_ctx *c, const pdf_font *pf)
+{
+    HPDF_STATUS code = HPDF_GetError(c->pdf);
+    c->error = 0;
+    HPDF_ResetError(c->pdf);
+    const font_face *f = pf->face;
+    if (code == HPDF_TTF_CANNOT_EMBEDDING_FONT)
+        vb_error(c->d, font_face_path(f), 0, 0,
+                 "giấy phép của phông %s (kiểu %s) không cho nhúng vào PDF; chọn họ phông "
+                 "khác bằng --font-family",
+                 font_face_family(f), font_style_name(font_face_style(f)));
+    else
+        vb_error(c->d, font_face_path(f), 0, 0,
+                 "libharu không đọc được tập con của phông %s (kiểu %s) (mã lỗi 0x%04X); "
+                 "chọn họ phông khác bằng --font-family",
+                 font_face_family(f), font_style_name(font_face_style(f)), (unsigned)code);
+}
+
 /* /W for exactly the code points used, with libharu's own width function so
  * the numbers equal what font_face_advance measured, and so that libharu
  * marks the glyphs as used (see the top of this file). */
@@ -340,7 +362,12 @@ bool pdf_fonts_load(pdf_ctx *c)
         if (!ok)
             break;
         const char *name = load_subset(c, &ttf);
-        if (!name || !pdf_ok(c, "nạp phông")) {
+        if (!name) {
+            report_load_failure(c, pf);
+            ok = false;
+            break;
+        }
+        if (!pdf_ok(c, "nạp phông")) {
             ok = false;
             break;
         }

@@ -46,6 +46,14 @@ check "a family named only by the fontconfig files is found" \
 check "and embedded" sh -c "pdffonts '$T/fam/t.pdf' | grep -q '+VanbanThuNghiem'"
 expect 1 'không tìm thấy phông "Vanban Thu Nghiem"' "$T/w/ok.pdf" -- \
     render "$T/w/ok.md" --font-family "Vanban Thu Nghiem"
+# A font whose licence forbids embedding (OS/2 fsType 2) is found and laid
+# out, but libharu will not embed it: one message that says so, no PDF. (It
+# once failed with exit 1 and no message at all.)
+python3 "$TOOLS/rename_font.py" "$serif" "$T/fonts/vk.ttf" "Vanban Khong Nhung" VanbanKhongNhung 2
+mkdir -p "$T/nhung"
+printf 'Chữ thường.\n' > "$T/nhung/t.md"
+FONTCONFIG_FILE="$T/fonts.conf" expect 1 'vk.ttf: lỗi: giấy phép của phông Vanban Khong Nhung \(kiểu Regular\) không cho nhúng vào PDF' \
+    "$T/nhung/t.pdf" -- render "$T/nhung/t.md" --font-family "Vanban Khong Nhung"
 
 # A template rendered without its data: one message at the first tag that
 # needs it, not one per tag.

@@ -3,7 +3,10 @@
 family installed nowhere else (standard library only: the 'name' table is
 rewritten by hand; fontconfig reads names, not checksums).
 
-    rename_font.py IN.ttf OUT.ttf "Family Name" PostScriptName
+    rename_font.py IN.ttf OUT.ttf "Family Name" PostScriptName [FSTYPE]
+
+FSTYPE, when given, is written as the OS/2 table's fsType (the licence's
+embedding permissions; 2 = restricted: no embedding).
 """
 import struct
 import sys
@@ -24,12 +27,15 @@ def name_table(family, ps):
 
 def main():
     src, dst, family, ps = sys.argv[1:5]
+    fstype = int(sys.argv[5]) if len(sys.argv) > 5 else None
     data = open(src, "rb").read()
     num = struct.unpack(">H", data[4:6])[0]
     tables = []
     for i in range(num):
         tag, check, off, length = struct.unpack(">4sIII", data[12 + 16 * i: 28 + 16 * i])
         body = name_table(family, ps) if tag == b"name" else data[off:off + length]
+        if tag == b"OS/2" and fstype is not None:
+            body = body[:8] + struct.pack(">H", fstype) + body[10:]
         tables.append((tag, check, body))
     out = bytearray(data[:12])
     offset = 12 + 16 * num
