@@ -31,9 +31,10 @@ int cli_check(int argc, char **argv)
         fputs("vanban: lỗi: thiếu tệp dữ liệu; cách dùng: vanban check DỮ_LIỆU.xml\n", stderr);
         return VB_EXIT_USAGE;
     }
-    /* The file read whole, and the model the streaming load builds beside
-     * it: about 4 bytes of heap per byte of XML (docs/performance.md). */
-    vb_heap_reserve(vb_heap_estimate(&path, 1, 4));
+    /* The model the streaming load builds: about 3 bytes of heap per byte
+     * of XML (the file itself, read whole, is mapped apart when over 1 MB;
+     * docs/performance.md). */
+    vb_heap_reserve(vb_heap_estimate(&path, 1, 3));
     vb_diag d;
     vb_diag_init(&d, stderr);
     vb_diag_hold(&d); /* the schema's problems and the data's, in file order */

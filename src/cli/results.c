@@ -48,9 +48,9 @@ int cli_results(int argc, char **argv)
         fputs("vanban: lỗi: thiếu tệp dữ liệu; cách dùng: vanban results DỮ_LIỆU.xml\n", stderr);
         return VB_EXIT_USAGE;
     }
-    /* As check, plus the results (and for xml the tree they go into): about
-     * 5 bytes of heap per byte of XML (docs/performance.md). */
-    vb_heap_reserve(vb_heap_estimate(&path, 1, 5));
+    /* As check, plus the results (and for xml the output formatted while
+     * reading): about 4 bytes of heap per byte of XML (docs/performance.md). */
+    vb_heap_reserve(vb_heap_estimate(&path, 1, 4));
     vb_diag d;
     vb_diag_init(&d, stderr);
     vb_contest *c = strcmp(format, "xml") == 0 ? vb_contest_prepare_xml(&d, path) : vb_contest_prepare(&d, path);

@@ -1,10 +1,10 @@
-/* Heap reservation: the heap a command will use, touched in one system call
- * instead of one page fault per page.
+/* Heap reservation: the heap a command will use, mapped by a system call
+ * per 512 KB instead of one page fault per 4 KB page.
  *
  * A page of fresh memory is first mapped when it is first written, by a page
  * fault. In the virtual machines vanban is measured on that fault costs about
  * 10 µs (a 64 MB loop of 4 KB writes: 9.7 µs a page), while the kernel fills
- * a whole range in 0.5-1.5 µs a page when asked to in one call
+ * a whole range in 0.5-1.5 µs a page when asked to
  * (madvise MADV_POPULATE_WRITE, Linux 5.14). The 2023 results report takes
  * 1,290 faults without this and 450 with it, most of the 450 in the dynamic
  * loader before main; see docs/performance.md. On bare metal both costs are
@@ -18,8 +18,9 @@
  * or the malloc tuning does not exist nothing changes but the speed.
  *
  * The cost: blocks between 128 KB and 1 MB that malloc would have mapped
- * apart and unmapped when freed now stay in the heap, so peak memory is a
- * little higher (+1-5 % for render, more for check of a large contest;
+ * apart and unmapped when freed now stay in the heap, and a guess above
+ * what is used stays mapped, so peak memory is higher: about +10 % (2023
+ * report 14.6 -> 16-17 MiB, check of 10,000 units 146 -> 160 MiB;
  * docs/performance.md). Populating on a second thread while the command
  * starts was tried: the main thread outran it and faulted anyway, no gain. */
 #define _DEFAULT_SOURCE /* madvise and its MADV_ constants */
@@ -62,9 +63,15 @@ void vb_heap_reserve(size_t bytes)
         return;
     if (bytes > HEAP_MAX)
         bytes = HEAP_MAX;
-    /* Blocks under the mmap threshold, so they come from the heap; freed,
-     * they make one free range at its top, which is not trimmed. */
-    if (!mallopt(M_TRIM_THRESHOLD, (int)(2 * HEAP_MAX)) || !mallopt(M_MMAP_THRESHOLD, BLOCK_MAX))
+    /* Nothing is changed unless all of it can be done: the kernel must know
+     * the advice (Linux 5.14; an empty range still has it checked), and
+     * glibc must take the threshold (a 32-bit one caps it at 512 KB; ASan's
+     * malloc takes none). Then blocks under the mmap threshold come from the
+     * heap, and freed they make one free range at its top, not trimmed. */
+    char here;
+    uintptr_t page = (uintptr_t)&here & ~(uintptr_t)(PAGE - 1); /* any aligned address */
+    if (madvise((void *)page, 0, MADV_POPULATE_WRITE) != 0 || !mallopt(M_MMAP_THRESHOLD, BLOCK_MAX) ||
+        !mallopt(M_TRIM_THRESHOLD, (int)(2 * HEAP_MAX)))
         return;
     char *blocks[HEAP_MAX / (BLOCK_MAX / 2)]; /* 4 KB of stack */
     size_t n = 0;
