@@ -40,7 +40,9 @@ static datetext vi_date(const char *iso)
     return t;
 }
 
-static bool is(xmlNodePtr n, const char *name) { return strcmp((const char *)n->name, name) == 0; }
+/* An element of the model: its name, and no namespace (<q:unit> is not a
+ * unit; the schema rejects it). */
+static bool is(xmlNodePtr n, const char *name) { return !n->ns && strcmp((const char *)n->name, name) == 0; }
 
 /* Whether the schema rejected this element (a misplaced one, one missing
  * a required attribute), or this attribute of it (an unknown name, a value

@@ -274,6 +274,8 @@ static void trim_attr_value(xmlNodePtr t)
     size_t from = 0, to = (size_t)xmlStrlen(s);
     while (from < to && xml_space(s[from]))
         from++;
+    if (from == to)
+        return; /* only white space: a text the schema took; emptying it would be worse */
     while (to > from && xml_space(s[to - 1]))
         to--;
     xmlChar *v = xmlStrndup(s + from, (int)(to - from));

@@ -20,6 +20,14 @@ void remember_line(xmlParserCtxtPtr ctxt, xmlNodePtr n)
         n->_private = (void *)(intptr_t)ctxt->input->line;
 }
 
+/* The prefix an element is written with (q of <q:unit>), or NULL. Prefixes
+ * are interned in the document's dictionary, so equal ones are one pointer
+ * only when both come from it; compared as strings where it matters. */
+static const char *prefix_of(xmlNodePtr n)
+{
+    return n->ns && n->ns->prefix ? (const char *)n->ns->prefix : NULL;
+}
+
 static long node_line(xmlNodePtr n)
 {
     if (n->type == XML_ELEMENT_NODE && n->line == 65535 && n->_private)
@@ -80,7 +88,9 @@ static int later_on_line(xmlNodePtr n, long line)
         long l = node_line(x);
         if (l > line)
             break;
-        if (l == line && strcmp((const char *)x->name, (const char *)n->name) == 0)
+        const char *px = prefix_of(x), *pn = prefix_of(n);
+        if (l == line && strcmp((const char *)x->name, (const char *)n->name) == 0 &&
+            (px == pn || (px && pn && strcmp(px, pn) == 0)))
             k++;
     }
     return k;
@@ -127,7 +137,16 @@ c_pos node_pos(xmlNodePtr n, const char *name)
 static size_t start_of(vb_contest *c, c_pos p, int *l)
 {
     int later = p.node ? later_on_line((xmlNodePtr)p.node, p.line) : 0;
-    return find_start_tag_nth(c, p.line, p.name, later, l);
+    const char *prefix = p.node ? prefix_of((xmlNodePtr)p.node) : NULL;
+    if (!prefix || !p.name)
+        return find_start_tag_nth(c, p.line, p.name, later, l);
+    /* <q:unit> is written with its prefix: look for that, not for <unit>. */
+    vb_buf q;
+    vb_buf_init(&q);
+    vb_buf_printf(&q, "%s:%s", prefix, p.name);
+    size_t off = find_start_tag_nth(c, p.line, q.data, later, l);
+    vb_buf_free(&q);
+    return off;
 }
 
 void locate_pos(vb_contest *c, c_pos p, int *line, int *col)

@@ -50,7 +50,9 @@ const char *node_attr(xmlNodePtr n, const char *name)
     return NULL;
 }
 
-static bool is(xmlNodePtr n, const char *name) { return strcmp((const char *)n->name, name) == 0; }
+/* An element of the model: its name, and no namespace (<q:unit> is not a
+ * unit; the schema rejects it). */
+static bool is(xmlNodePtr n, const char *name) { return !n->ns && strcmp((const char *)n->name, name) == 0; }
 
 static double attr_num(xmlNodePtr n, const char *name)
 {

@@ -18,7 +18,8 @@
  * not substituted), no DTDLOAD, no DTDATTR: nothing outside this file is ever
  * read. NOBLANKS: the model has no mixed content, and dropping indentation
  * lets `results --format xml` indent the tree it adds. BIG_LINES: line
- * numbers past 65,535 (a 4,000-unit contest runs to 140,000 lines). */
+ * numbers past 65,535 (a 4,000-unit contest runs to 140,000 lines) for text
+ * nodes and errors; an element's own line past it is kept by remember_line. */
 #define CONTEST_PARSE_OPTIONS                                                               \
     (XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR | XML_PARSE_NOCDATA |         \
      XML_PARSE_NOBLANKS | XML_PARSE_COMPACT | XML_PARSE_BIG_LINES)

@@ -564,7 +564,7 @@ static void mark(schema_marks *mk, xmlNodePtr n, bool foreign)
 static bool comes_later(xmlNodePtr k, const char *name)
 {
     for (; k; k = next_elem(k))
-        if (strcmp((const char *)k->name, name) == 0)
+        if (!k->ns && strcmp((const char *)k->name, name) == 0)
             return true;
     return false;
 }
@@ -600,15 +600,25 @@ int schema_diagnose_children(vb_contest *c, vb_diag *d, xmlDocPtr rng, xmlNodePt
     bool seen = false; /* the slot at j repeats and has been met already */
     int last = -1;     /* the declaration the last child in place matched */
     int *met = vb_xcalloc((size_t)ch.n + 1, sizeof *met); /* children met per declaration */
+    vb_buf qname;
+    vb_buf_init(&qname);
     for (xmlNodePtr k = first_elem(parent); k; k = next_elem(k)) {
         const char *nm = (const char *)k->name;
+        /* The schema declares no element in a namespace: <q:unit> is not a
+         * <unit>, and is named as written. */
+        bool foreign = k->ns != NULL;
+        if (foreign && k->ns->prefix) {
+            vb_buf_clear(&qname);
+            vb_buf_printf(&qname, "%s:%s", (const char *)k->ns->prefix, nm);
+            nm = qname.data;
+        }
         int at = -1;
-        for (int i = j; i < ch.n && at < 0; i++)
+        for (int i = j; i < ch.n && at < 0 && !foreign; i++)
             if (strcmp(ch.v[i].name, nm) == 0)
                 at = i;
         if (at < 0) {
             int before = -1;
-            for (int i = 0; i < j && before < 0; i++)
+            for (int i = 0; i < j && before < 0 && !foreign; i++)
                 if (strcmp(ch.v[i].name, nm) == 0)
                     before = i;
             if (before >= 0 && !ch.v[before].repeat && met[before] > 0)
@@ -651,6 +661,7 @@ int schema_diagnose_children(vb_contest *c, vb_diag *d, xmlDocPtr rng, xmlNodePt
             err_at(c, d, parent, "<%s> thiếu phần tử <%s>", pn, ch.v[i].name);
             found++;
         }
+    vb_buf_free(&qname);
     free(met);
     free(own.attrs.v);
     free(own.ch.v);

@@ -61,6 +61,20 @@ for tree in 0 1; do
     [ "$got" = "vanban: $sp/ns.xml:22:35: $E thuộc tính 'q:id' không dùng được cho <unit>" ] \
         || { echo "FAIL: a namespaced attribute (tree=$tree): $got"; fail=1; }
 done
+# The same for an element: <q:unit> is not a <unit> (it was placed at the
+# <unit> above it and named without its prefix), nor <q:score> a <score>.
+awk 'NR == 22 { print; print "    <q:unit xmlns:q=\"urn:q\" id=\"u9\" kind=\"ubnd-huyen\" group=\"g\">X</q:unit>"; next } { print }' \
+    base.xml >"$sp/nsel.xml"
+sed 's|<score judge="j1" value="30"/></submission>|<score judge="j1" value="30"/><q:score xmlns:q="urn:q" judge="j1" value="99"/></submission>|' \
+    base.xml >"$sp/nsel2.xml"
+for tree in 0 1; do
+    got=$(VANBAN_CONTEST_TREE=$tree "$VANBAN" check "$sp/nsel.xml" 2>&1)
+    [ "$got" = "vanban: $sp/nsel.xml:23:5: $E phần tử <q:unit> không thuộc mô hình của <units> (viết sai tên hoặc đặt sai chỗ)" ] \
+        || { echo "FAIL: a namespaced element (tree=$tree): $got"; fail=1; }
+    got=$(VANBAN_CONTEST_TREE=$tree "$VANBAN" check "$sp/nsel2.xml" 2>&1)
+    [ "$got" = "vanban: $sp/nsel2.xml:26:74: $E phần tử <q:score> không thuộc mô hình của <submission> (viết sai tên hoặc đặt sai chỗ)" ] \
+        || { echo "FAIL: a namespaced element inside an entry (tree=$tree): $got"; fail=1; }
+done
 csv=$("$VANBAN" results --format csv "$sp/spaces.xml" 2>&1)
 grep -q '^,u1,Sở Tư pháp,Nhóm,' <<<"$csv" && grep -q '^,u2,UBND huyện Kế Sách,Nhóm,' <<<"$csv" \
     || { echo "FAIL: results of the spaced ids: $csv"; fail=1; }
