@@ -26,6 +26,7 @@
 /* The first well-formedness error only: after it libxml2's later messages
  * are consequences, not news. */
 struct parse_state {
+    vb_contest *c;
     bool have;
     int code, line, col;
     char *str1, *str2;
@@ -88,7 +89,7 @@ static void start_element(void *ctx, const xmlChar *localname, const xmlChar *pr
     xmlSAX2StartElementNs(ctx, localname, prefix, uri, nb_namespaces, namespaces, nb_attributes,
                           nb_defaulted, attributes);
     if (ctxt->node != parent)
-        remember_line(ctxt, ctxt->node);
+        remember_start(((struct parse_state *)ctxt->_private)->c, ctxt, ctxt->node);
 }
 
 static xmlDocPtr parse(vb_contest *c, vb_diag *d)
@@ -98,7 +99,7 @@ static xmlDocPtr parse(vb_contest *c, vb_diag *d)
         vb_error_io(d, c->path, "không đủ bộ nhớ để đọc XML");
         return NULL;
     }
-    struct parse_state st = {0};
+    struct parse_state st = {.c = c};
     ctxt->_private = &st;
     ctxt->sax->serror = on_parse_error;
     ctxt->sax->startElementNs = start_element;

@@ -135,7 +135,7 @@ static void sax_start(void *ctx, const xmlChar *localname, const xmlChar *prefix
               attributes);
     xmlNodePtr n = ctxt->node;
     if (n != parent)
-        remember_line(ctxt, n);
+        remember_start(st->c, ctxt, n);
     if (st->failed || st->entry || !n || n == parent) {
         if (!n || n == parent)
             fail(st); /* no node was made (out of memory) */

@@ -7,33 +7,6 @@
 #include <stdint.h>
 #include <string.h>
 
-/* libxml2 keeps an element's line in 16 bits: past line 65,535 it stores
- * 65,535 and xmlGetLineNo guesses from the element's first child or its
- * neighbours, so an empty <submission/> on line 100,015 was reported at
- * 100,012 or 100,016, whichever neighbour had text. The loaders call this
- * as each element is made (the parser's line is then the line where its
- * start tag ends, as libxml2's own) and keep a line past that in the node's
- * _private, which libxml2 leaves to applications. */
-void remember_line(xmlParserCtxtPtr ctxt, xmlNodePtr n)
-{
-    if (n && n->type == XML_ELEMENT_NODE && ctxt->input && ctxt->input->line >= 65535)
-        n->_private = (void *)(intptr_t)ctxt->input->line;
-}
-
-/* The prefix an element is written with (q of <q:unit>), or NULL. Prefixes
- * are interned in the document's dictionary, so equal ones are one pointer
- * only when both come from it; compared as strings where it matters. */
-static const char *prefix_of(xmlNodePtr n)
-{
-    return n->ns && n->ns->prefix ? (const char *)n->ns->prefix : NULL;
-}
-
-static long node_line(xmlNodePtr n)
-{
-    if (n->type == XML_ELEMENT_NODE && n->line == 65535 && n->_private)
-        return (long)(intptr_t)n->_private;
-    return xmlGetLineNo(n);
-}
 
 static void build_lines(vb_contest *c)
 {
@@ -64,12 +37,91 @@ static bool name_end(char ch)
     return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n' || ch == '/' || ch == '>';
 }
 
+/* Where each element starts, kept by the loaders as the element is made, in
+ * its _private (libxml2 leaves that field to applications):
+ *  - the byte offset of its start tag's '<' in the file, when the parser
+ *    reads the file's own bytes (no encoding conversion): the exact line and
+ *    column, even for two <submission/> on one line of a file written on a
+ *    single line, where the streaming load has no tree to tell them apart;
+ *  - otherwise its line, when past 65,535: libxml2 keeps an element's line
+ *    in 16 bits and then guesses from a child or a neighbour (an empty
+ *    <submission/> on line 100,015 came out at 100,012 or 100,016).
+ * The low bit says which: offset << 1 | 1, or line << 1. */
+/* The prefix an element is written with (q of <q:unit>), or NULL. */
+static const char *prefix_of(xmlNodePtr n)
+{
+    return n->ns && n->ns->prefix ? (const char *)n->ns->prefix : NULL;
+}
+
+static bool tag_at(const vb_contest *c, size_t off, xmlNodePtr n)
+{
+    const char *prefix = prefix_of(n);
+    size_t i = off + 1;
+    if (prefix) {
+        size_t pl = strlen(prefix);
+        if (i + pl + 1 > c->src_len || memcmp(c->src + i, prefix, pl) != 0 || c->src[i + pl] != ':')
+            return false;
+        i += pl + 1;
+    }
+    size_t nl = strlen((const char *)n->name);
+    return i + nl <= c->src_len && memcmp(c->src + i, n->name, nl) == 0 &&
+           (i + nl == c->src_len || name_end(c->src[i + nl]));
+}
+
+void remember_start(vb_contest *c, xmlParserCtxtPtr ctxt, xmlNodePtr n)
+{
+    xmlParserInputPtr in = ctxt->input;
+    if (!n || n->type != XML_ELEMENT_NODE || !in)
+        return;
+    if ((!in->buf || !in->buf->encoder) && in->base && in->cur >= in->base) {
+        /* The parser is at the end of the start tag: its '<' is the last
+         * one before (an attribute value cannot hold one). */
+        size_t at = (size_t)in->consumed + (size_t)(in->cur - in->base);
+        if (at > c->src_len)
+            at = c->src_len;
+        size_t stop = at > 65536 ? at - 65536 : 0;
+        while (at > stop && c->src[at - 1] != '<')
+            at--;
+        if (at > 0 && tag_at(c, at - 1, n)) {
+            n->_private = (void *)(((uintptr_t)(at - 1) << 1) | 1);
+            return;
+        }
+    }
+    if (in->line >= 65535)
+        n->_private = (void *)((uintptr_t)in->line << 1);
+}
+
+/* The 1-based line holding byte offset `off`. */
+static int line_of(vb_contest *c, size_t off)
+{
+    build_lines(c);
+    size_t lo = 0, hi = c->nlines; /* line_starts[lo] <= off < line_starts[hi] */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->line_starts[mid] <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return (int)lo + 1;
+}
+
+static long node_line(vb_contest *c, xmlNodePtr n)
+{
+    uintptr_t v = n->type == XML_ELEMENT_NODE ? (uintptr_t)n->_private : 0;
+    if (v & 1)
+        return line_of(c, v >> 1);
+    if (v && n->line == 65535)
+        return (long)(v >> 1);
+    return xmlGetLineNo(n);
+}
+
 /* How many elements of n's name start after n on n's line: two <counts/>
  * on one line are told apart. Lines never decrease in document order; the
  * walk is bounded all the same (past line 65,535 libxml2 may give an
  * element a neighbour's line, and a message must not cost a walk over the
  * rest of the file). */
-static int later_on_line(xmlNodePtr n, long line)
+static int later_on_line(vb_contest *c, xmlNodePtr n, long line)
 {
     int k = 0;
     xmlNodePtr x = n;
@@ -85,7 +137,7 @@ static int later_on_line(xmlNodePtr n, long line)
         }
         if (x->type != XML_ELEMENT_NODE)
             continue;
-        long l = node_line(x);
+        long l = node_line(c, x);
         if (l > line)
             break;
         const char *px = prefix_of(x), *pn = prefix_of(n);
@@ -128,15 +180,23 @@ static size_t find_start_tag_nth(vb_contest *c, long line, const char *name, int
 
 c_pos node_pos(xmlNodePtr n, const char *name)
 {
-    long line = node_line(n);
+    uintptr_t v = (uintptr_t)n->_private;
+    if ((v & 1) && (v >> 1) < UINT32_MAX) /* the line is found from it when needed */
+        return (c_pos){.off1 = (uint32_t)(v >> 1) + 1, .name = name};
+    long line = v && !(v & 1) && n->line == 65535 ? (long)(v >> 1) : xmlGetLineNo(n);
     return (c_pos){.line = line > 0 ? (int)line : 0, .name = name};
 }
 
-/* The start tag of p: told apart from same-named ones after it on its line
- * when its node is known (a tree that is kept whole). */
+/* The start tag of p: where the loader saw it, or else looked for on its
+ * line, told apart from same-named ones after it there when its node is
+ * known (a tree that is kept whole). */
 static size_t start_of(vb_contest *c, c_pos p, int *l)
 {
-    int later = p.node ? later_on_line((xmlNodePtr)p.node, p.line) : 0;
+    if (p.off1) {
+        *l = line_of(c, p.off1 - 1);
+        return p.off1 - 1;
+    }
+    int later = p.node ? later_on_line(c, (xmlNodePtr)p.node, p.line) : 0;
     const char *prefix = p.node ? prefix_of((xmlNodePtr)p.node) : NULL;
     if (!prefix || !p.name)
         return find_start_tag_nth(c, p.line, p.name, later, l);

@@ -13,13 +13,14 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <stdbool.h>
+#include <stdint.h>
 
 /* Every parse of a contest file. NONET: no network. No NOENT (entities are
  * not substituted), no DTDLOAD, no DTDATTR: nothing outside this file is ever
  * read. NOBLANKS: the model has no mixed content, and dropping indentation
  * lets `results --format xml` indent the tree it adds. BIG_LINES: line
  * numbers past 65,535 (a 4,000-unit contest runs to 140,000 lines) for text
- * nodes and errors; an element's own line past it is kept by remember_line. */
+ * nodes and errors; an element's own line past it is kept by remember_start. */
 #define CONTEST_PARSE_OPTIONS                                                               \
     (XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR | XML_PARSE_NOCDATA |         \
      XML_PARSE_NOBLANKS | XML_PARSE_COMPACT | XML_PARSE_BIG_LINES)
@@ -75,10 +76,12 @@ typedef struct c_group {
     xmlNodePtr node;
 } c_group;
 
-/* Where an element of a big list starts, for messages: the line libxml2 gave
- * its node (libxml2's or remember_line's) and its name. locate.c finds the column. */
+/* Where an element of a big list starts, for messages: the byte offset of
+ * its start tag when the loader saw it (remember_start), else the line
+ * libxml2 gave its node; and its name. locate.c finds line and column. */
 typedef struct c_pos {
     int line;
+    uint32_t off1; /* offset + 1 of the start tag's '<'; 0: not known (files are < 2 GB) */
     const char *name; /* a string literal: "unit", "submission", … */
     /* The element, when the model was built from a whole tree that the
      * schema rejected (`check`), so that check.c can tell which elements
@@ -249,9 +252,9 @@ xmlNodePtr next_elem(xmlNodePtr n);
 xmlNodePtr first_elem(xmlNodePtr parent);
 
 /* locate.c: where an element or attribute starts in the source (1-based). */
-/* To be called by a loader right after it makes element n: keeps its line
- * when libxml2's 16 bits cannot (see locate.c). */
-void remember_line(xmlParserCtxtPtr ctxt, xmlNodePtr n);
+/* To be called by a loader right after it makes element n: keeps where its
+ * start tag is (see locate.c). */
+void remember_start(vb_contest *c, xmlParserCtxtPtr ctxt, xmlNodePtr n);
 void locate_node(vb_contest *c, xmlNodePtr n, int *line, int *col);
 void locate_attr(vb_contest *c, xmlNodePtr n, const char *attr, int *line, int *col);
 void locate_pos(vb_contest *c, c_pos p, int *line, int *col);
