@@ -55,6 +55,8 @@ static const char *prefix_of(xmlNodePtr n)
 
 static bool tag_at(const vb_contest *c, size_t off, xmlNodePtr n)
 {
+    if (off >= c->src_len || c->src[off] != '<')
+        return false;
     const char *prefix = prefix_of(n);
     size_t i = off + 1;
     if (prefix) {

@@ -27,7 +27,7 @@ xmlNodePtr next_elem(xmlNodePtr n)
 xmlNodePtr child_elem(xmlNodePtr parent, const char *name)
 {
     for (xmlNodePtr n = first_elem(parent); n; n = next_elem(n))
-        if (strcmp((const char *)n->name, name) == 0)
+        if (!n->ns && strcmp((const char *)n->name, name) == 0) /* <q:units> is not <units> */
             return n;
     return NULL;
 }

@@ -605,11 +605,16 @@ int schema_diagnose_children(vb_contest *c, vb_diag *d, xmlDocPtr rng, xmlNodePt
     for (xmlNodePtr k = first_elem(parent); k; k = next_elem(k)) {
         const char *nm = (const char *)k->name;
         /* The schema declares no element in a namespace: <q:unit> is not a
-         * <unit>, and is named as written. */
-        bool foreign = k->ns != NULL;
-        if (foreign && k->ns->prefix) {
+         * <unit>, and is named as written. A namespace the parent has too
+         * was reported at the parent (xmlns on <contest>), not again here
+         * for each child. */
+        bool foreign = k->ns != NULL && k->ns != parent->ns;
+        if (foreign) {
             vb_buf_clear(&qname);
-            vb_buf_printf(&qname, "%s:%s", (const char *)k->ns->prefix, nm);
+            if (k->ns->prefix)
+                vb_buf_printf(&qname, "%s:%s", (const char *)k->ns->prefix, nm);
+            else
+                vb_buf_printf(&qname, "%s xmlns=\"%s\"", nm, (const char *)k->ns->href);
             nm = qname.data;
         }
         int at = -1;

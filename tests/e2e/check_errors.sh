@@ -87,6 +87,39 @@ for tree in 0 1; do
     [ "$got" = "vanban: $sp/nsel2.xml:26:74: $E phần tử <q:score> không thuộc mô hình của <submission> (viết sai tên hoặc đặt sai chỗ)" ] \
         || { echo "FAIL: a namespaced element inside an entry (tree=$tree): $got"; fail=1; }
 done
+# A namespaced list is not the list (<q:units> before <units> was read as
+# the units, and u1, u2 were then "unknown"); a default namespace on the
+# root is one message, not one per child; one on an entry is named with it.
+awk 'NR == 20 { print "  <q:units xmlns:q=\"urn:q\"><unit id=\"u9\" kind=\"khac\">X</unit></q:units>" } { print }' \
+    base.xml >"$sp/nsl.xml"
+sed 's|<contest kind=|<contest xmlns="urn:x" kind=|' base.xml >"$sp/nsd.xml"
+sed 's|<unit id="u1"|<unit xmlns="urn:x" id="u1"|' base.xml >"$sp/nsu.xml"
+for tree in 0 1; do
+    for want in "nsl.xml:20:3: $E phần tử <q:units> không thuộc mô hình của <contest> (viết sai tên hoặc đặt sai chỗ)" \
+                "nsd.xml:2:1: $E <contest> sai không gian tên (namespace); hãy bỏ xmlns" \
+                "nsu.xml:21:5: $E phần tử <unit xmlns=\"urn:x\"> không thuộc mô hình của <units> (viết sai tên hoặc đặt sai chỗ)"; do
+        f=${want%%:*}
+        got=$(VANBAN_CONTEST_TREE=$tree "$VANBAN" check "$sp/$f" 2>&1)
+        [ "$got" = "vanban: $sp/$want" ] || { echo "FAIL: $f (tree=$tree): $got"; fail=1; }
+    done
+done
+# A start tag longer than 64 KB: its position is looked for on its line, never
+# taken from text inside it that happens to read like the element's name.
+python3 - "$sp/long-tag.xml" <<'PY'
+import sys
+s = open("base.xml", encoding="utf-8").read()
+# "unit " exactly 65,536 bytes before the '>', where the backward search
+# for the tag's '<' gives up
+pad = "A" * 100 + "unit " + "B" * 65530
+s = s.replace('<unit id="u1" kind="so-ban-nganh" group="g">',
+              '<unit id="u1" kind="so-ban-nganh" group="nope" short="%s">' % pad)
+open(sys.argv[1], "w", encoding="utf-8").write(s)
+PY
+for tree in 0 1; do
+    got=$(cd "$sp" && VANBAN_CONTEST_TREE=$tree "$VANBAN" check long-tag.xml 2>&1)
+    [ "$got" = "vanban: long-tag.xml:21:39: $E không có nhóm mã 'nope'; hãy khai báo nó trong <groups> hoặc sửa mã" ] \
+        || { echo "FAIL: a start tag over 64 KB (tree=$tree): $got"; fail=1; }
+done
 csv=$("$VANBAN" results --format csv "$sp/spaces.xml" 2>&1)
 grep -q '^,u1,Sở Tư pháp,Nhóm,' <<<"$csv" && grep -q '^,u2,UBND huyện Kế Sách,Nhóm,' <<<"$csv" \
     || { echo "FAIL: results of the spaced ids: $csv"; fail=1; }
