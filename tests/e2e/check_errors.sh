@@ -27,66 +27,59 @@ E="lỗi:"
 # A clean file: exit 0.
 "$VANBAN" check base.xml 2>/dev/null || { echo "FAIL: base.xml should pass"; fail=1; }
 
+# both_paths DESCRIPTION FILE WANT: `check FILE` says exactly WANT, on the
+# streaming load and on the whole tree (VANBAN_CONTEST_TREE=1) alike.
+sp=$(mktemp -d); trap 'rm -rf "$sp"' EXIT
+both_paths() {
+    local what=$1 f=$2 want=$3 tree got
+    for tree in 0 1; do
+        got=$(VANBAN_CONTEST_TREE=$tree "$VANBAN" check "$f" 2>&1)
+        [ "$got" = "$want" ] || { echo "FAIL: $what (tree=$tree):"; echo "  want: $want"; echo "  got:  $got"; fail=1; }
+    done
+}
+
 # White space around an identifier is valid (XSD collapses it for NCName, and
 # the schema accepts the file), so the references must still be found: no
 # "không có đơn vị mã ' u1'" on a valid file, and the outputs carry "u1".
-sp=$(mktemp -d); trap 'rm -rf "$sp"' EXIT
 sed 's|<unit id="u1"|<unit id=" u1 "|; s|unit="u2" part="a">|unit="u2	" part=" a">|; s|group="g">Sở|group="g ">Sở|' \
     base.xml >"$sp/spaces.xml"
 grep -q 'id=" u1 "' "$sp/spaces.xml" && grep -q 'group="g "' "$sp/spaces.xml" || { echo "FAIL: the spaced variant was not made"; fail=1; }
-for tree in 0 1; do
-    got=$(VANBAN_CONTEST_TREE=$tree "$VANBAN" check "$sp/spaces.xml" 2>&1); rc=$?
-    [ $rc -eq 0 ] && [ "$got" = "vanban: $sp/spaces.xml: không có lỗi" ] \
-        || { echo "FAIL: ids with spaces around them (tree=$tree): exit $rc: $got"; fail=1; }
-done
+both_paths "ids with spaces around them" "$sp/spaces.xml" "vanban: $sp/spaces.xml: không có lỗi"
+
 # Past line 65,535 libxml2 keeps no line for an element and guessed one from
 # a neighbour: an empty <submission/> must still be reported at its own line
-# and column, on both load paths.
+# and column.
 awk '{print} /<submissions>/{for (i = 0; i < 70000; i++) print ""}' base.xml |
     sed 's|<submission id="s1" unit="u1" part="a" score="45"/>|<submission id="s1" unit="u1" part="a" score="99"/>|' >"$sp/long.xml"
 line=$(grep -n 'score="99"' "$sp/long.xml" | cut -d: -f1)
 [ "${line:-0}" -gt 65535 ] || { echo "FAIL: the long file is too short ($line)"; fail=1; }
-for tree in 0 1; do
-    got=$(VANBAN_CONTEST_TREE=$tree "$VANBAN" check "$sp/long.xml" 2>&1)
-    [ "$got" = "vanban: $sp/long.xml:$line:44: $E điểm 99 nằm ngoài khoảng 0–60 của phần thi “Phần A”" ] \
-        || { echo "FAIL: an error past line 65,535 (tree=$tree, expected line $line): $got"; fail=1; }
-done
+both_paths "an error past line 65,535" "$sp/long.xml" \
+    "vanban: $sp/long.xml:$line:44: $E điểm 99 nằm ngoài khoảng 0–60 của phần thi “Phần A”"
+
 # A file written on one line (as some programs export XML): the score of
-# the first of two <submission> is placed at its own column on both paths
-# (the streaming load placed it at the second one's). The column is counted
-# here by Python, in characters, independently of vanban.
+# the first of two <submission> is placed at its own column (the streaming
+# load placed it at the second one's). The column is counted here by
+# Python, in characters, independently of vanban.
 sed 's|score="45"|score="99"|' base.xml | tr -d '\n' >"$sp/one.xml"
 col=$(python3 -c 'import sys; s = open(sys.argv[1], encoding="utf-8").read(); print(s.index("score=\"99\"") + 1)' "$sp/one.xml")
-for tree in 0 1; do
-    got=$(VANBAN_CONTEST_TREE=$tree "$VANBAN" check "$sp/one.xml" 2>&1)
-    [ "$got" = "vanban: $sp/one.xml:1:$col: $E điểm 99 nằm ngoài khoảng 0–60 của phần thi “Phần A”" ] \
-        || { echo "FAIL: a one-line file (tree=$tree, expected column $col): $got"; fail=1; }
-done
+both_paths "a one-line file" "$sp/one.xml" "vanban: $sp/one.xml:1:$col: $E điểm 99 nằm ngoài khoảng 0–60 của phần thi “Phần A”"
 
 # An attribute in a namespace is not the schema's attribute of that local
 # name: q:id is named as written, at its own column, and the unit keeps its
 # id (it was read as "zz", and "u2" was then unknown).
 sed 's|<unit id="u2" kind="ubnd-huyen" group="g">|<unit xmlns:q="urn:q" id="u2" q:id="zz" kind="ubnd-huyen" group="g">|' \
     base.xml >"$sp/ns.xml"
-for tree in 0 1; do
-    got=$(VANBAN_CONTEST_TREE=$tree "$VANBAN" check "$sp/ns.xml" 2>&1)
-    [ "$got" = "vanban: $sp/ns.xml:22:35: $E thuộc tính 'q:id' không dùng được cho <unit>" ] \
-        || { echo "FAIL: a namespaced attribute (tree=$tree): $got"; fail=1; }
-done
+both_paths "a namespaced attribute" "$sp/ns.xml" "vanban: $sp/ns.xml:22:35: $E thuộc tính 'q:id' không dùng được cho <unit>"
 # The same for an element: <q:unit> is not a <unit> (it was placed at the
 # <unit> above it and named without its prefix), nor <q:score> a <score>.
 awk 'NR == 22 { print; print "    <q:unit xmlns:q=\"urn:q\" id=\"u9\" kind=\"ubnd-huyen\" group=\"g\">X</q:unit>"; next } { print }' \
     base.xml >"$sp/nsel.xml"
 sed 's|<score judge="j1" value="30"/></submission>|<score judge="j1" value="30"/><q:score xmlns:q="urn:q" judge="j1" value="99"/></submission>|' \
     base.xml >"$sp/nsel2.xml"
-for tree in 0 1; do
-    got=$(VANBAN_CONTEST_TREE=$tree "$VANBAN" check "$sp/nsel.xml" 2>&1)
-    [ "$got" = "vanban: $sp/nsel.xml:23:5: $E phần tử <q:unit> không thuộc mô hình của <units> (viết sai tên hoặc đặt sai chỗ)" ] \
-        || { echo "FAIL: a namespaced element (tree=$tree): $got"; fail=1; }
-    got=$(VANBAN_CONTEST_TREE=$tree "$VANBAN" check "$sp/nsel2.xml" 2>&1)
-    [ "$got" = "vanban: $sp/nsel2.xml:26:74: $E phần tử <q:score> không thuộc mô hình của <submission> (viết sai tên hoặc đặt sai chỗ)" ] \
-        || { echo "FAIL: a namespaced element inside an entry (tree=$tree): $got"; fail=1; }
-done
+both_paths "a namespaced element" "$sp/nsel.xml" \
+    "vanban: $sp/nsel.xml:23:5: $E phần tử <q:unit> không thuộc mô hình của <units> (viết sai tên hoặc đặt sai chỗ)"
+both_paths "a namespaced element inside an entry" "$sp/nsel2.xml" \
+    "vanban: $sp/nsel2.xml:26:74: $E phần tử <q:score> không thuộc mô hình của <submission> (viết sai tên hoặc đặt sai chỗ)"
 # A namespaced list is not the list (<q:units> before <units> was read as
 # the units, and u1, u2 were then "unknown"); a default namespace on the
 # root is one message, not one per child; one on an entry is named with it.
@@ -94,15 +87,12 @@ awk 'NR == 20 { print "  <q:units xmlns:q=\"urn:q\"><unit id=\"u9\" kind=\"khac\
     base.xml >"$sp/nsl.xml"
 sed 's|<contest kind=|<contest xmlns="urn:x" kind=|' base.xml >"$sp/nsd.xml"
 sed 's|<unit id="u1"|<unit xmlns="urn:x" id="u1"|' base.xml >"$sp/nsu.xml"
-for tree in 0 1; do
-    for want in "nsl.xml:20:3: $E phần tử <q:units> không thuộc mô hình của <contest> (viết sai tên hoặc đặt sai chỗ)" \
-                "nsd.xml:2:1: $E <contest> sai không gian tên (namespace); hãy bỏ xmlns" \
-                "nsu.xml:21:5: $E phần tử <unit xmlns=\"urn:x\"> không thuộc mô hình của <units> (viết sai tên hoặc đặt sai chỗ)"; do
-        f=${want%%:*}
-        got=$(VANBAN_CONTEST_TREE=$tree "$VANBAN" check "$sp/$f" 2>&1)
-        [ "$got" = "vanban: $sp/$want" ] || { echo "FAIL: $f (tree=$tree): $got"; fail=1; }
-    done
-done
+both_paths "a namespaced list" "$sp/nsl.xml" \
+    "vanban: $sp/nsl.xml:20:3: $E phần tử <q:units> không thuộc mô hình của <contest> (viết sai tên hoặc đặt sai chỗ)"
+both_paths "a default namespace on the root" "$sp/nsd.xml" \
+    "vanban: $sp/nsd.xml:2:1: $E <contest> sai không gian tên (namespace); hãy bỏ xmlns"
+both_paths "a default namespace on an entry" "$sp/nsu.xml" \
+    "vanban: $sp/nsu.xml:21:5: $E phần tử <unit xmlns=\"urn:x\"> không thuộc mô hình của <units> (viết sai tên hoặc đặt sai chỗ)"
 # A start tag longer than 64 KB: its position is looked for on its line, never
 # taken from text inside it that happens to read like the element's name.
 python3 - "$sp/long-tag.xml" <<'PY'
@@ -115,11 +105,8 @@ s = s.replace('<unit id="u1" kind="so-ban-nganh" group="g">',
               '<unit id="u1" kind="so-ban-nganh" group="nope" short="%s">' % pad)
 open(sys.argv[1], "w", encoding="utf-8").write(s)
 PY
-for tree in 0 1; do
-    got=$(cd "$sp" && VANBAN_CONTEST_TREE=$tree "$VANBAN" check long-tag.xml 2>&1)
-    [ "$got" = "vanban: long-tag.xml:21:39: $E không có nhóm mã 'nope'; hãy khai báo nó trong <groups> hoặc sửa mã" ] \
-        || { echo "FAIL: a start tag over 64 KB (tree=$tree): $got"; fail=1; }
-done
+both_paths "a start tag over 64 KB" "$sp/long-tag.xml" \
+    "vanban: $sp/long-tag.xml:21:39: $E không có nhóm mã 'nope'; hãy khai báo nó trong <groups> hoặc sửa mã"
 csv=$("$VANBAN" results --format csv "$sp/spaces.xml" 2>&1)
 grep -q '^,u1,Sở Tư pháp,Nhóm,' <<<"$csv" && grep -q '^,u2,UBND huyện Kế Sách,Nhóm,' <<<"$csv" \
     || { echo "FAIL: results of the spaced ids: $csv"; fail=1; }
