@@ -7,7 +7,6 @@
 #include <stdint.h>
 #include <string.h>
 
-
 static void build_lines(vb_contest *c)
 {
     if (c->line_starts)
@@ -37,22 +36,14 @@ static bool name_end(char ch)
     return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n' || ch == '/' || ch == '>';
 }
 
-/* Where each element starts, kept by the loaders as the element is made, in
- * its _private (libxml2 leaves that field to applications):
- *  - the byte offset of its start tag's '<' in the file, when the parser
- *    reads the file's own bytes (no encoding conversion): the exact line and
- *    column, even for two <submission/> on one line of a file written on a
- *    single line, where the streaming load has no tree to tell them apart;
- *  - otherwise its line, when past 65,535: libxml2 keeps an element's line
- *    in 16 bits and then guesses from a child or a neighbour (an empty
- *    <submission/> on line 100,015 came out at 100,012 or 100,016).
- * The low bit says which: offset << 1 | 1, or line << 1. */
 /* The prefix an element is written with (q of <q:unit>), or NULL. */
 static const char *prefix_of(xmlNodePtr n)
 {
     return n->ns && n->ns->prefix ? (const char *)n->ns->prefix : NULL;
 }
 
+/* Whether the file's bytes at off are n's start tag: '<', the prefix it is
+ * written with, its name. */
 static bool tag_at(const vb_contest *c, size_t off, xmlNodePtr n)
 {
     if (off >= c->src_len || c->src[off] != '<')
@@ -70,6 +61,16 @@ static bool tag_at(const vb_contest *c, size_t off, xmlNodePtr n)
            (i + nl == c->src_len || name_end(c->src[i + nl]));
 }
 
+/* Where each element starts, kept by the loaders as the element is made, in
+ * its _private (libxml2 leaves that field to applications):
+ *  - the byte offset of its start tag's '<' in the file, when the parser
+ *    reads the file's own bytes (no encoding conversion): the exact line and
+ *    column, even for two <submission/> on one line of a file written on a
+ *    single line, where the streaming load has no tree to tell them apart;
+ *  - otherwise its line, when past 65,535: libxml2 keeps an element's line
+ *    in 16 bits and then guesses from a child or a neighbour (an empty
+ *    <submission/> on line 100,015 came out at 100,012 or 100,016).
+ * The low bit says which: offset << 1 | 1, or line << 1. */
 void remember_start(vb_contest *c, xmlParserCtxtPtr ctxt, xmlNodePtr n)
 {
     xmlParserInputPtr in = ctxt->input;
@@ -108,14 +109,23 @@ static int line_of(vb_contest *c, size_t off)
     return (int)lo + 1;
 }
 
-static long node_line(vb_contest *c, xmlNodePtr n)
+/* What remember_start kept: true with the start tag's offset, or false
+ * with its line past 65,535 (0 when it kept none). */
+static bool recorded_start(xmlNodePtr n, size_t *off, long *line)
 {
     uintptr_t v = n->type == XML_ELEMENT_NODE ? (uintptr_t)n->_private : 0;
-    if (v & 1)
-        return line_of(c, v >> 1);
-    if (v && n->line == 65535)
-        return (long)(v >> 1);
-    return xmlGetLineNo(n);
+    *off = v >> 1;
+    *line = !(v & 1) && v && n->line == 65535 ? (long)(v >> 1) : 0;
+    return v & 1;
+}
+
+static long node_line(vb_contest *c, xmlNodePtr n)
+{
+    size_t off;
+    long line;
+    if (recorded_start(n, &off, &line))
+        return line_of(c, off);
+    return line ? line : xmlGetLineNo(n);
 }
 
 /* How many elements of n's name start after n on n's line: two <counts/>
@@ -182,10 +192,12 @@ static size_t find_start_tag_nth(vb_contest *c, long line, const char *name, int
 
 c_pos node_pos(xmlNodePtr n, const char *name)
 {
-    uintptr_t v = (uintptr_t)n->_private;
-    if ((v & 1) && (v >> 1) < UINT32_MAX) /* the line is found from it when needed */
-        return (c_pos){.off1 = (uint32_t)(v >> 1) + 1, .name = name};
-    long line = v && !(v & 1) && n->line == 65535 ? (long)(v >> 1) : xmlGetLineNo(n);
+    size_t off;
+    long line;
+    if (recorded_start(n, &off, &line) && off < UINT32_MAX) /* its line is found when needed */
+        return (c_pos){.off1 = (uint32_t)off + 1, .name = name};
+    if (!line)
+        line = xmlGetLineNo(n);
     return (c_pos){.line = line > 0 ? (int)line : 0, .name = name};
 }
 
