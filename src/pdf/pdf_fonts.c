@@ -153,10 +153,8 @@ static void subset_tag(const pdf_font *pf, char tag[7])
  * The subset tag is left to pdf_fonts_load. Returns the font's name. */
 static const char *load_subset(pdf_ctx *c, const vb_buf *ttf)
 {
-    if (ttf->len >= (size_t)INT32_MAX) {
-        vb_error_io(c->d, NULL, "tập con phông quá lớn");
-        return NULL;
-    }
+    if (ttf->len >= (size_t)INT32_MAX)
+        return NULL; /* no subset is this big; reported by the caller like any failure */
     HPDF_MMgr mmgr = c->pdf->mmgr;
     HPDF_Stream st = HPDF_MemStream_New(mmgr, (HPDF_UINT)ttf->len + 1);
     if (!st)
