@@ -85,7 +85,7 @@ void vb_heap_reserve(size_t bytes)
         uintptr_t from = ((uintptr_t)block + PAGE - 1) & ~(uintptr_t)(PAGE - 1);
         uintptr_t to = ((uintptr_t)block + want) & ~(uintptr_t)(PAGE - 1);
         if (to > from && madvise((void *)from, to - from, MADV_POPULATE_WRITE) != 0)
-            break; /* a hint: an older kernel says EINVAL, and nothing is lost */
+            break; /* a hint: if it fails (no memory), the rest faults as usual */
     }
     while (n > 0)
         free(blocks[--n]);
