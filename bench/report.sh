@@ -7,6 +7,7 @@
 #
 #   bash bench/report.sh                      # N = 40 (sample), 500, 1000, 2000, 4000
 #   RUNS=5 SIZES="500 2000" bash bench/report.sh
+#   RUNS=11 SIZES=" " bash bench/report.sh   # the 2023 sample only (an empty SIZES means the default)
 #
 # For every size:
 #   1. bench/gen_report_contest.py grows the 2023 sample to N units (N > 40),
