@@ -18,6 +18,7 @@
 
 #include <libxml/parser.h>
 #include <libxml/SAX2.h>
+#include <libxml/chvalid.h>
 #include <libxml/relaxng.h>
 #include <libxml/xmlerror.h>
 #include <stdlib.h>
@@ -258,8 +259,6 @@ static void normalize_text(xmlNodePtr n)
     free(norm);
 }
 
-static bool xml_space(xmlChar ch) { return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r'; }
-
 /* An attribute's value without the white space around it. The schema's
  * identifiers, numbers, dates and booleans are compared after XSD's
  * whitespace collapse, so it accepts id=" u1 " and unit="u1 " — and the model
@@ -270,14 +269,14 @@ static bool xml_space(xmlChar ch) { return ch == ' ' || ch == '\t' || ch == '\n'
 static void trim_attr_value(xmlNodePtr t)
 {
     const xmlChar *s = t->content;
-    if (!s || !*s || (!xml_space(s[0]) && !xml_space(s[xmlStrlen(s) - 1])))
+    size_t from = 0, to = s ? (size_t)xmlStrlen(s) : 0;
+    if (to == 0 || (!xmlIsBlank_ch(s[0]) && !xmlIsBlank_ch(s[to - 1])))
         return;
-    size_t from = 0, to = (size_t)xmlStrlen(s);
-    while (from < to && xml_space(s[from]))
+    while (from < to && xmlIsBlank_ch(s[from]))
         from++;
     if (from == to)
         return; /* only white space: a text the schema took; emptying it would be worse */
-    while (to > from && xml_space(s[to - 1]))
+    while (to > from && xmlIsBlank_ch(s[to - 1]))
         to--;
     xmlChar *v = xmlStrndup(s + from, (int)(to - from));
     xmlNodeSetContent(t, v);

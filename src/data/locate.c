@@ -3,6 +3,7 @@
  * found by looking for the start tag in the file's bytes. */
 #include "model.h"
 
+#include <libxml/chvalid.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <string.h>
@@ -33,7 +34,7 @@ static int column_of(const vb_contest *c, int line, size_t off)
 
 static bool name_end(char ch)
 {
-    return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n' || ch == '/' || ch == '>';
+    return xmlIsBlank_ch(ch) || ch == '/' || ch == '>';
 }
 
 /* The prefix an element is written with (q of <q:unit>), or NULL. */
@@ -272,7 +273,7 @@ void locate_pos_attr(vb_contest *c, c_pos p, const char *attr, int *line, int *c
         }
         if (ch == '>')
             break;
-        if ((ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') && i + 1 + alen < c->src_len &&
+        if (xmlIsBlank_ch(ch) && i + 1 + alen < c->src_len &&
             memcmp(c->src + i + 1, attr, alen) == 0) {
             size_t j = i + 1 + alen;
             while (j < c->src_len && (c->src[j] == ' ' || c->src[j] == '\t'))
