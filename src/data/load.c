@@ -104,7 +104,9 @@ static xmlDocPtr parse(vb_contest *c, vb_diag *d)
     ctxt->_private = &st;
     ctxt->sax->serror = on_parse_error;
     ctxt->sax->startElementNs = start_element;
-    xmlDocPtr doc = xmlCtxtReadMemory(ctxt, c->src, (int)c->src_len, c->path, NULL, CONTEST_PARSE_OPTIONS);
+    xmlDocPtr doc = xmlCtxtReadMemory(ctxt, c->src, (int)c->src_len, c->path, NULL,
+                                      source_parse_options(c));
+    source_name_doc(c, doc);
     if (!doc || !ctxt->wellFormed) {
         if (!st.have) {
             st.line = 1;
@@ -344,6 +346,10 @@ static vb_contest *contest_load(vb_diag *d, const char *path, enum load_for use,
         vb_contest_free(c);
         return NULL;
     }
+    if (!source_to_utf8(c, d)) {
+        vb_contest_free(c);
+        return NULL;
+    }
     contest_schema schema;
     if (!schema_load(&schema, c, d)) {
         vb_contest_free(c);
@@ -397,6 +403,7 @@ void vb_contest_free(vb_contest *c)
     node_set_free(&c->rejected);
     node_set_free(&c->foreign);
     free(c->line_starts);
+    xmlFree(c->encoding);
     free(c->src);
     free(c->path);
     free(c);
@@ -411,9 +418,10 @@ xmlDocPtr vb_contest_doc(vb_contest *c)
     xmlDocPtr doc = c->doc;
     if (c->pruned) {
         if (!c->full) {
-            c->full = xmlReadMemory(c->src, (int)c->src_len, c->path, NULL, CONTEST_PARSE_OPTIONS);
+            c->full = xmlReadMemory(c->src, (int)c->src_len, c->path, NULL, source_parse_options(c));
             if (!c->full)
                 return NULL;
+            source_name_doc(c, c->full);
             normalize_doc(c->full);
         }
         doc = c->full;

@@ -356,7 +356,7 @@ xmlDocPtr load_stream(vb_contest *c, const contest_schema *s, bool xml, bool kee
     stream st = {.c = c, .s = s, .ctxt = ctxt, .v = v, .kind = LIST_NONE, .keep = keep,
                  .xml = xml ? xml_stream_new() : NULL};
     xmlRelaxNGSetValidStructuredErrors(v, on_valid_error, &st);
-    xmlCtxtUseOptions(ctxt, CONTEST_PARSE_OPTIONS);
+    xmlCtxtUseOptions(ctxt, source_parse_options(c));
     if (ctxt->input && !ctxt->input->filename)
         ctxt->input->filename = (char *)xmlStrdup((const xmlChar *)c->path);
     ctxt->_private = &st;
@@ -378,6 +378,7 @@ xmlDocPtr load_stream(vb_contest *c, const contest_schema *s, bool xml, bool kee
     xmlParseDocument(ctxt);
     xmlDocPtr doc = ctxt->myDoc;
     ctxt->myDoc = NULL;
+    source_name_doc(c, doc);
     bool ok = !st.failed && ctxt->wellFormed && doc && !doc->intSubset && !doc->extSubset && st.root &&
               !st.entry && !st.full;
     if (ok && c->xml_streamable)

@@ -185,8 +185,10 @@ typedef struct c_model {
 
 struct vb_contest {
     char *path;
-    char *src;          /* the file's bytes, for columns in messages */
+    char *src;          /* the file's text in UTF-8 (source.c), for columns in messages */
     size_t src_len;
+    bool converted;     /* src was converted from another encoding (source.c) */
+    xmlChar *encoding;  /* then the name the trees get for it, or NULL */
     size_t *line_starts; /* built on first use */
     size_t nlines;
     xmlDocPtr doc;      /* after the streaming load, without the big lists (pruned) */
@@ -206,6 +208,13 @@ struct vb_contest {
 };
 
 void results_free(struct vb_results *r);
+
+/* source.c: the file's bytes as UTF-8 text (false: a byte its encoding does
+ * not have, reported); the options for parsing that text; the declared
+ * encoding put back on a tree parsed from it. */
+bool source_to_utf8(vb_contest *c, vb_diag *d);
+int source_parse_options(const vb_contest *c);
+void source_name_doc(const vb_contest *c, xmlDocPtr doc);
 
 /* load.c: NFC and classic tone marks in an element's attributes and text. */
 void normalize_element(xmlNodePtr n);

@@ -73,6 +73,12 @@ bool vn_decode_view(const char *bytes, size_t len, vn_encoding enc, const char *
                     vb_diag *d, vb_buf *out, vn_decode_info *info, const char **text,
                     size_t *text_len);
 
+/* Converts `len` bytes in the encoding iconv calls `from` to UTF-8 appended
+ * to `out`, nothing else (no NFC). With `bad` non-NULL the conversion stops
+ * at the first byte invalid in `from` and *bad is its offset (0 too when
+ * iconv does not know `from`); with `bad` NULL such a byte becomes U+FFFD. */
+bool vn_iconv_decode(const char *b, size_t len, const char *from, vb_buf *out, size_t *bad);
+
 /* NFC + one tone-mark style + cleanup (spaces, zero-width characters, line
  * endings) for text that is already UTF-8: what loading XML and templates
  * calls on every text node. Invalid UTF-8 bytes become U+FFFD. Text inside

@@ -122,8 +122,6 @@ void vn_utf8_sanitize_append(vb_buf *out, const char *s, size_t len);
 bool vn_tcvn3_decode(const unsigned char *b, size_t len, vb_buf *out, size_t *bad);
 bool vn_vni_decode(const unsigned char *b, size_t len, vb_buf *out, size_t *bad);
 bool vn_viqr_decode(const unsigned char *b, size_t len, vb_buf *out, size_t *bad);
-/* Through glibc iconv; `from` is an iconv name. */
-bool vn_iconv_decode(const char *b, size_t len, const char *from, vb_buf *out, size_t *bad);
 
 /* Windows-1252 reading of one byte (U+FFFD for its five undefined bytes). */
 uint32_t vn_cp1252_char(unsigned char byte);

@@ -107,6 +107,72 @@ open(sys.argv[1], "w", encoding="utf-8").write(s)
 PY
 both_paths "a start tag over 64 KB" "$sp/long-tag.xml" \
     "vanban: $sp/long-tag.xml:21:39: $E không có nhóm mã 'nope'; hãy khai báo nó trong <groups> hoặc sửa mã"
+# A file in another encoding: messages are placed in the text the clerk sees,
+# as in UTF-8. The file is on one line, with two bad submissions after
+# Vietnamese text (Sở Tư pháp, Kế Sách …). The columns are counted here by
+# Python in the text it decodes from each file, composed (NFC) as an editor
+# shows it: windows-1258 stores "ế" as "ê" and a combining mark, one
+# character on screen. Raw bytes gave no column at all in UTF-16, and in
+# windows-1258 one more per byte above 0x7F before the place.
+sed 's|score="45"/>|score="99"/><submission id="s3" unit="u2" part="b" score="98"/>|' base.xml |
+    tr -d '\n' >"$sp/enc8.xml"
+python3 - "$sp" >"$sp/enc-cols" <<'PY'
+import subprocess, sys, unicodedata
+sp = sys.argv[1]
+s = open(f"{sp}/enc8.xml", encoding="utf-8").read()
+s16 = s.replace('encoding="UTF-8"', 'encoding="UTF-16"')
+w = subprocess.run(["iconv", "-f", "UTF-8", "-t", "CP1258"], check=True, capture_output=True,
+                   input=s.replace('encoding="UTF-8"', 'encoding="windows-1258"').encode()).stdout
+for name, data, codec in (("enc16", s16.encode("utf-16"), "utf-16"),  # with a byte-order mark
+                          ("enc16be", s16.encode("utf-16-be"), "utf-16-be"),  # without one
+                          ("enc1258", w, "cp1258")):
+    open(f"{sp}/{name}.xml", "wb").write(data)
+    t = unicodedata.normalize("NFC", data.decode(codec))
+    print(name, t.index('score="99"') + 1, t.index('score="98"') + 1)
+PY
+[ "$(head -c 2 "$sp/enc16.xml" | od -An -tx1 | tr -d ' ')" = fffe ] && grep -qa $'\xea\xec' "$sp/enc1258.xml" &&
+    [ "$(wc -l <"$sp/enc-cols")" -eq 3 ] || { echo "FAIL: the encoded variants were not made as meant"; fail=1; }
+while read -r f c99 c98; do
+    both_paths "a file in $f" "$sp/$f.xml" "vanban: $sp/$f.xml:1:$c99: $E điểm 99 nằm ngoài khoảng 0–60 của phần thi “Phần A”
+vanban: $sp/$f.xml:1:$c98: $E điểm 98 nằm ngoài khoảng 0–40 của phần thi “Phần B”"
+done <"$sp/enc-cols"
+# A byte windows-1258 does not have (0x81), before "thử" on line 3: one
+# message at its own place. libxml2 printed four English lines, then a false
+# "<title> is not closed".
+python3 - "$sp/bad1258.xml" <<'PY'
+import subprocess, sys
+s = open("base.xml", encoding="utf-8").read().replace('encoding="UTF-8"', 'encoding="windows-1258"')
+b = subprocess.run(["iconv", "-f", "UTF-8", "-t", "CP1258"], input=s.encode(), check=True, capture_output=True).stdout
+open(sys.argv[1], "wb").write(b.replace(b" th\xfd", b" \x81th\xfd", 1))  # before "thử"
+PY
+col=$(python3 -c 'import sys, unicodedata; t = open(sys.argv[1], "rb").read().decode("cp1258", "replace"); print(unicodedata.normalize("NFC", t).split("\n")[2].index("\ufffdth") + 1)' "$sp/bad1258.xml")
+both_paths "a byte windows-1258 has not" "$sp/bad1258.xml" \
+    "vanban: $sp/bad1258.xml:3:$col: $E byte 0x81 không đọc được theo bảng mã windows-1258 của tệp (tệp hỏng hoặc thiếu phần cuối); hãy lưu lại tệp bằng UTF-8"
+# A UTF-16 file cut short by one byte: libxml2 dropped the half character
+# and said nothing.
+python3 -c 'import sys; b = open("base.xml", encoding="utf-8").read().replace("encoding=\"UTF-8\"", "encoding=\"UTF-16\"").encode("utf-16"); open(sys.argv[1], "wb").write(b[:-1])' "$sp/cut16.xml"
+last=$(wc -l <base.xml)
+both_paths "a UTF-16 file cut short" "$sp/cut16.xml" \
+    "vanban: $sp/cut16.xml:$last:11: $E byte 0x0A không đọc được theo bảng mã UTF-16LE của tệp (tệp hỏng hoặc thiếu phần cuối); hãy lưu lại tệp bằng UTF-8"
+# What `iconv -f UTF-16 -t UTF-8` makes: UTF-8 bytes, the declaration still
+# UTF-16. It was "a byte invalid in UTF-8" on a file that has none.
+sed 's|encoding="UTF-8"|encoding="UTF-16"|' base.xml >"$sp/label16.xml"
+both_paths "UTF-8 labelled UTF-16" "$sp/label16.xml" \
+    "vanban: $sp/label16.xml:1:31: $E tệp khai báo bảng mã UTF-16 nhưng không được lưu bằng bảng mã đó; tệp lưu bằng UTF-8 thì sửa khai báo thành encoding=\"UTF-8\""
+# What Notepad's "UTF-8" makes of a windows-1258 file: a UTF-8 byte-order
+# mark, the declaration kept. libxml2 printed three English lines, then a
+# false "<…> is not closed".
+{ printf '\xef\xbb\xbf'; sed 's|encoding="UTF-8"|encoding="windows-1258"|' base.xml; } >"$sp/bom1258.xml"
+both_paths "a UTF-8 mark, declared windows-1258" "$sp/bom1258.xml" \
+    "vanban: $sp/bom1258.xml:1:31: $E tệp khai báo bảng mã windows-1258 nhưng không được lưu bằng bảng mã đó (tệp có dấu BOM của UTF-8); tệp lưu bằng UTF-8 thì sửa khai báo thành encoding=\"UTF-8\""
+# A valid UTF-16 file: `results --format xml` still writes UTF-16, with the
+# same content as for the UTF-8 file.
+python3 -c 'import sys; open(sys.argv[1], "wb").write(open("base.xml", encoding="utf-8").read().replace("encoding=\"UTF-8\"", "encoding=\"UTF-16\"").encode("utf-16"))' "$sp/ok16.xml"
+"$VANBAN" results --format xml "$sp/ok16.xml" >"$sp/ok16.out" && "$VANBAN" results --format xml base.xml >"$sp/ok8.out" &&
+    [ "$(head -c 2 "$sp/ok16.out" | od -An -tx1 | tr -d ' ')" = fffe ] &&
+    iconv -f UTF-16 -t UTF-8 "$sp/ok16.out" | sed 's|encoding="UTF-16"|encoding="UTF-8"|' | cmp -s - "$sp/ok8.out" ||
+    { echo "FAIL: results --format xml of a UTF-16 file is not the UTF-8 one's, in UTF-16"; fail=1; }
+
 csv=$("$VANBAN" results --format csv "$sp/spaces.xml" 2>&1)
 grep -q '^,u1,Sở Tư pháp,Nhóm,' <<<"$csv" && grep -q '^,u2,UBND huyện Kế Sách,Nhóm,' <<<"$csv" \
     || { echo "FAIL: results of the spaced ids: $csv"; fail=1; }

@@ -17,6 +17,9 @@ sed 's| encoding="UTF-8"||' "$shapes" >"$tmp/no-encoding.xml"
 sed 's|encoding="UTF-8"|encoding="utf-8"|' "$shapes" >"$tmp/lower-encoding.xml"
 sed 's|encoding="UTF-8"|encoding="ISO-8859-1"|' "$shapes" >"$tmp/latin1.xml"
 sed 's|$|\r|' "$shapes" >"$tmp/crlf.xml"
+# Converted to UTF-8 before either load (src/data/source.c).
+sed 's|encoding="UTF-8"|encoding="UTF-16"|' "$shapes" | iconv -f UTF-8 -t UTF-16 >"$tmp/utf16.xml"
+sed 's|encoding="UTF-8"|encoding="windows-1258"|' "$shapes" | iconv -f UTF-8 -t CP1258 >"$tmp/cp1258.xml"
 tr -d '\n' <"$shapes" >"$tmp/one-line.xml"
 sed 's|<people/>|<people>\n  </people>|' "$shapes" >"$tmp/blank-list.xml"
 
