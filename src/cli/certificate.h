@@ -64,9 +64,15 @@ bool cert_item_set(cert_job *j, cert_ctx *cc, const cert_item *it, const char *f
                    size_t page);
 
 /* certificate_output.c */
-bool cert_write_single(cert_job *j, const char *out);
+/* How the register starts (UTF-8 with a BOM so that Excel reads Vietnamese;
+ * RFC 4180): only a file that starts so is replaced by a new register. */
+#define CERT_REGISTER_HEAD "\xEF\xBB\xBF" "Số vào sổ"
+/* The single PDF and the register: with `hold`, each is written and synced
+ * but left for the caller to commit (vb_outfile_commit) or drop, so that
+ * neither is put in place unless both could be written. */
+bool cert_write_single(cert_job *j, const char *out, vb_outfile *hold);
 bool cert_write_split(cert_job *j, const char *dir);
-bool cert_write_register(cert_job *j, const char *path);
+bool cert_write_register(cert_job *j, const char *path, vb_outfile *hold);
 void cert_rows_free(cert_job *j);
 /* "a/b.md" → "a/b" + ext; caller frees. */
 char *cert_with_ext(const char *path, const char *ext);

@@ -48,13 +48,11 @@ static void csv_field(vb_buf *b, const char *s, bool last)
     vb_buf_puts(b, last ? "\r\n" : ",");
 }
 
-bool cert_write_register(cert_job *j, const char *path)
+bool cert_write_register(cert_job *j, const char *path, vb_outfile *hold)
 {
     vb_buf b;
     vb_buf_init(&b);
-    /* UTF-8 with a BOM so that Excel reads Vietnamese; RFC 4180 */
-    vb_buf_puts(&b, "\xEF\xBB\xBF"
-                    "Số vào sổ,Người nhận,Đơn vị,Giải,Số tiền,Tệp,Trang\r\n");
+    vb_buf_puts(&b, CERT_REGISTER_HEAD ",Người nhận,Đơn vị,Giải,Số tiền,Tệp,Trang\r\n");
     for (size_t i = 0; i < j->n_rows; i++) {
         const reg_row *r = &j->rows[i];
         char page[32];
@@ -68,12 +66,15 @@ bool cert_write_register(cert_job *j, const char *path)
         csv_field(&b, page, true);
     }
     vb_outfile o;
-    bool ok = vb_outfile_open(&o, j->d, path);
+    bool ok = vb_outfile_open_kind(&o, j->d, path, CERT_REGISTER_HEAD, "sổ giấy khen của vanban");
     if (ok) {
         if (fwrite(b.data, 1, b.len, o.fp) != b.len) {
             vb_outfile_abort(&o);
             vb_error_io(j->d, path, "không ghi được sổ giấy khen");
             ok = false;
+        } else if (hold) {
+            *hold = o;
+            ok = vb_outfile_sync(hold, j->d);
         } else {
             ok = vb_outfile_commit(&o, j->d);
         }
@@ -145,7 +146,7 @@ static page_doc *new_doc(cert_job *j)
     return pd;
 }
 
-bool cert_write_single(cert_job *j, const char *out)
+bool cert_write_single(cert_job *j, const char *out, vb_outfile *hold)
 {
     progress pr = progress_start(j->n_nodes);
     page_doc *pd = new_doc(j);
@@ -161,7 +162,7 @@ bool cert_write_single(cert_job *j, const char *out)
     cert_end(cc);
     if (ok && pr.on)
         fputs("\rvanban: đang ghi PDF…\033[K", stderr);
-    pdf_options popt = {.timestamp = vb_build_time()};
+    pdf_options popt = {.timestamp = vb_build_time(), .hold = hold};
     ok = ok && pdf_write(pd, &popt, out, j->d);
     progress_end(&pr);
     page_doc_free(pd);

@@ -597,19 +597,29 @@ int render_certificate(const char *input, const char *text, size_t len, front_ma
         goto done;
     j.txp = tmpl_xpath_new(j.xml);
 
-    bool ok;
     if (cc->split) {
         char *stem = cert_with_ext(cert_base_name(input), ".csv");
         reg = cc->register_path ? vb_xstrdup(cc->register_path) : vb_path_join(cc->split, stem);
         free(stem);
-        ok = cert_write_split(&j, cc->split);
+        if (cert_write_split(&j, cc->split) && cert_write_register(&j, reg, NULL))
+            rc = VB_OK;
     } else {
         out = output ? vb_xstrdup(output) : cert_with_ext(input, ".pdf");
         reg = cc->register_path ? vb_xstrdup(cc->register_path) : cert_with_ext(out, ".csv");
-        ok = cert_write_single(&j, out);
+        if (strcmp(out, reg) == 0 || vb_same_file(out, reg)) {
+            vb_error(d, reg, 0, 0, "sổ giấy khen (--register) phải là tệp khác tệp PDF (-o)");
+            rc = d->exit_code = VB_EXIT_USAGE;
+            goto done;
+        }
+        /* Both written and synced before either is put in place: a full
+         * disk leaves neither, and the earlier pair as it was. */
+        vb_outfile pdf_out = {0}, reg_out = {0};
+        if (cert_write_single(&j, out, &pdf_out) && cert_write_register(&j, reg, &reg_out) &&
+            vb_outfile_commit(&pdf_out, d) && vb_outfile_commit(&reg_out, d))
+            rc = VB_OK;
+        vb_outfile_abort(&pdf_out);
+        vb_outfile_abort(&reg_out);
     }
-    if (ok && cert_write_register(&j, reg))
-        rc = VB_OK;
 done:
     if (rc != VB_OK && d->exit_code > rc)
         rc = d->exit_code;

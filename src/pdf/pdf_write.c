@@ -49,13 +49,13 @@ static bool build(pdf_ctx *c, const page_doc *doc, const pdf_options *opt)
     return pdf_meta_write(c, doc, opt);
 }
 
-static bool save(pdf_ctx *c, const char *path)
+static bool save(pdf_ctx *c, const char *path, vb_outfile *hold)
 {
     HPDF_SaveToStream(c->pdf);
     if (!pdf_ok(c, "tạo tệp PDF"))
         return false;
     vb_outfile out;
-    if (!vb_outfile_open(&out, c->d, path))
+    if (!vb_outfile_open_kind(&out, c->d, path, "%PDF-", "tệp PDF"))
         return false;
     c->reading_output = true;
     HPDF_BYTE buf[65536];
@@ -82,7 +82,10 @@ static bool save(pdf_ctx *c, const char *path)
         c->error = 0;
         return false;
     }
-    return vb_outfile_commit(&out, c->d);
+    if (!hold)
+        return vb_outfile_commit(&out, c->d);
+    *hold = out;
+    return vb_outfile_sync(hold, c->d);
 }
 
 bool pdf_write(const page_doc *doc, const pdf_options *opt, const char *path, vb_diag *d)
@@ -98,7 +101,7 @@ bool pdf_write(const page_doc *doc, const pdf_options *opt, const char *path, vb
             ok = false;
         }
     }
-    ok = ok && build(&c, doc, opt) && save(&c, path);
+    ok = ok && build(&c, doc, opt) && save(&c, path, opt->hold);
     if (c.pdf)
         HPDF_Free(c.pdf);
     pdf_fonts_free(&c);

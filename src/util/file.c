@@ -124,6 +124,60 @@ bool vb_outfile_open(vb_outfile *o, vb_diag *d, const char *target)
     return true;
 }
 
+bool vb_same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+           sa.st_ino == sb.st_ino;
+}
+
+/* Whether the regular file at path is empty or starts with magic (true when
+ * there is no such file or it cannot be read: opening it for output then
+ * reports what is wrong). */
+static bool replaceable(const char *path, const char *magic)
+{
+    struct stat st;
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size == 0)
+        return true;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return true;
+    size_t n = strlen(magic);
+    char head[64];
+    ssize_t got = n <= sizeof head ? read(fd, head, n) : -1;
+    close(fd);
+    return got == (ssize_t)n && memcmp(head, magic, n) == 0;
+}
+
+bool vb_outfile_open_kind(vb_outfile *o, vb_diag *d, const char *target, const char *magic,
+                          const char *kind)
+{
+    if (target && strcmp(target, "-") != 0 && !replaceable(target, magic)) {
+        memset(o, 0, sizeof *o);
+        vb_error(d, target, 0, 0,
+                 "tệp này đã có và không phải %s (có thể là mẫu hay dữ liệu); vanban không ghi "
+                 "đè lên nó — hãy chọn tên tệp kết quả khác",
+                 kind);
+        d->exit_code = VB_EXIT_USAGE;
+        return false;
+    }
+    return vb_outfile_open(o, d, target);
+}
+
+bool vb_outfile_sync(vb_outfile *o, vb_diag *d)
+{
+    if (!o->fp)
+        return true;
+    /* A device or stdout is flushed, which is where it fails (/dev/full). */
+    if (fflush(o->fp) == 0 && !ferror(o->fp) && (!o->tmp_path || fsync(fileno(o->fp)) == 0))
+        return true;
+    int err = errno;
+    vb_error_io(d, o->target ? o->target : "-", "không ghi được tệp kết quả: %s%s", strerror(err),
+                o->tmp_path ? " (không có tệp nào được tạo)" : "");
+    vb_outfile_abort(o);
+    return false;
+}
+
 bool vb_outfile_commit(vb_outfile *o, vb_diag *d)
 {
     if (!o->tmp_path) { /* stdout, or a device written in place */

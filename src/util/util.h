@@ -134,8 +134,22 @@ typedef struct vb_outfile {
 } vb_outfile;
 
 bool vb_outfile_open(vb_outfile *o, vb_diag *d, const char *target);
+/* Whether a and b name one existing file (the same device and inode). */
+bool vb_same_file(const char *a, const char *b);
+/* vb_outfile_open for a file of one kind (`kind` names it in the message):
+ * an existing, non-empty regular file at target is replaced only if it
+ * starts with `magic` — an earlier output of the same kind. Anything else
+ * (the template, the contest data, a partial given as -o by mistake) is
+ * refused with exit 2 and left as it is. */
+bool vb_outfile_open_kind(vb_outfile *o, vb_diag *d, const char *target, const char *magic,
+                          const char *kind);
 /* Flushes, fsyncs and renames into place; reports and cleans up on failure. */
 bool vb_outfile_commit(vb_outfile *o, vb_diag *d);
+/* Flushes and fsyncs without renaming: what can fail for want of space fails
+ * here, so that outputs that go together (a PDF and its register) are all
+ * written before any is renamed into place. On failure it reports, removes
+ * the temporary file and leaves o closed (vb_outfile_abort is still safe). */
+bool vb_outfile_sync(vb_outfile *o, vb_diag *d);
 /* Removes the temporary file; the target is untouched. Safe after commit. */
 void vb_outfile_abort(vb_outfile *o);
 /* Path of a temporary sibling file of `target` for tools (like libharu) that

@@ -169,6 +169,22 @@ expect 2 'không dùng cả hai' -- render "$TPL" -d "$DATA" -o "$T/x/a.pdf" --s
 expect 2 '--offset "3" không hợp lệ' -- render "$TPL" -d "$DATA" --offset 3 -o "$T/x/a.pdf"
 expect 2 '--scale "2" không hợp lệ' -- render "$TPL" -d "$DATA" --scale 2 -o "$T/x/a.pdf"
 expect 2 'cần --register' -- render "$TPL" -d "$DATA" -o -
+# The PDF and its register are put in place together or not at all: a
+# register that cannot be written left the PDF behind (exit 3), and one named
+# like the PDF replaced it with a CSV (exit 0).
+expect 3 'nodir/so.csv: lỗi: không tạo được' -- render "$TPL" -d "$DATA" -o "$T/x/gk.pdf" --register "$T/x/nodir/so.csv"
+if [ -c /dev/full ]; then
+    expect 3 '/dev/full: lỗi: không ghi được' -- render "$TPL" -d "$DATA" -o "$T/x/gk.pdf" --register /dev/full
+fi
+expect 2 'gk.pdf: lỗi: sổ giấy khen \(--register\) phải là tệp khác tệp PDF' -- \
+    render "$TPL" -d "$DATA" -o "$T/x/gk.pdf" --register "$T/x/gk.pdf"
+# A register replaces only an earlier register, not a CSV of the clerk's.
+mkdir -p "$T/own"; printf 'Họ tên,Điểm\r\nA,1\r\n' > "$T/own/ds.csv"
+expect 2 'ds.csv: lỗi: tệp này đã có và không phải sổ giấy khen của vanban' -- \
+    render "$TPL" -d "$DATA" -o "$T/x/gk.pdf" --register "$T/own/ds.csv"
+check "the clerk's CSV is kept" grep -q '^A,1' "$T/own/ds.csv"
+check "a register is replaced by a new one" sh -c "'$VANBAN' render '$TPL' -d '$DATA' --only 1 -o '$T/own/gk.pdf' &&
+    '$VANBAN' render '$TPL' -d '$DATA' --only 2 -o '$T/own/gk.pdf' && grep -q '^2/GK,' '$T/own/gk.csv'"
 expect 1 '--only "//foo" không chọn giấy khen nào' -- \
     render "$TPL" -d "$DATA" --only //foo -o "$T/x/a.pdf"
 expect 2 'biểu thức XPath "//\[" sai: sai cú pháp' -- \

@@ -73,6 +73,27 @@ expect 3 'là một thư mục' "" -- render "$T/w/ok.md" -o "$T/w"
 check "a render needs no TMPDIR" env TMPDIR="$T/khong-co-thu-muc-nay" \
     "$VANBAN" render "$T/w/ok.md" -o "$T/tmpdir.pdf"
 check "and its fonts are embedded" sh -c "pdffonts '$T/tmpdir.pdf' | grep -q '+Liberation'"
+# An output named like an input is refused, and the input kept: a PDF over
+# the template (-o, or a template whose own name ends in .pdf), over the
+# contest data, or over a partial replaced the user's file, with exit 0.
+mkdir -p "$T/keep"
+cp "$VANBAN_SRC/samples/soctrang-2023/contest.xml" "$T/keep/data.xml"
+printf -- '---\ntitle: x\n---\n{{> con}}\n' > "$T/keep/t.md"
+printf 'Mẫu con.\n' > "$T/keep/con.md"
+cp "$T/keep/t.md" "$T/keep/t.pdf"
+cp -r "$T/keep" "$T/keep.orig"
+for target in t.md data.xml con.md; do
+    expect 2 "$target: lỗi: tệp này đã có và không phải tệp PDF.*không ghi đè" "" -- \
+        render "$T/keep/t.md" -d "$T/keep/data.xml" -o "$T/keep/$target"
+done
+expect 2 "t.pdf: lỗi: tệp này đã có và không phải tệp PDF" "" -- render "$T/keep/t.pdf"
+check "the inputs are as they were" diff -r "$T/keep.orig" "$T/keep"
+check "no temporary file beside them" [ "$(ls -A "$T/keep" | wc -l)" -eq 4 ]
+# An earlier PDF (or an empty file) is replaced as before.
+: > "$T/keep/empty.pdf"
+check "an empty file is replaced" "$VANBAN" render "$T/keep/t.md" -o "$T/keep/empty.pdf"
+check "an earlier PDF is replaced" "$VANBAN" render "$T/keep/t.md" -o "$T/keep/empty.pdf"
+check "by a PDF" [ "$(head -c 5 "$T/keep/empty.pdf")" = "%PDF-" ]
 # Unreadable input that even root cannot read: a directory.
 expect 3 "$T/w: lỗi:" "" -- render "$T/w"
 # --help and --version answer on stdout with exit 0.
