@@ -22,10 +22,12 @@ check "page 11: the initiative's first prize, a person with honorific, unit and 
     grep -q 'Ông Đặng Thanh Nam Trung tâm Y tế huyện Long Phú, Sở Y tế tỉnh Sóc Trăng Đã đạt giải Nhất phần thi Sáng kiến cải cách hành chính với sáng kiến “Phần mềm hỗ trợ giám định Bảo hiểm y tế”, Hội thi Cải cách hành chính tỉnh Sóc Trăng năm 2023' <(page 11)
 check "page 14: Bà Phan Thị Tú Quyên, giải Khuyến khích" grep -q 'Bà Phan Thị Tú Quyên .*giải Khuyến khích phần thi' <(page 14)
 check "page 24: the last write-up" grep -q 'Bà Phạm Thị Thanh Tuyền Ban Quản lý các Khu công nghiệp tỉnh' <(page 24)
+# The organizer's director gives a Giấy khen (Luật Thi đua, khen thưởng 2022,
+# Điều 80); the province's chairman gives a Bằng khen, and was printed here.
 check "every page: the authority, TẶNG, GIẤY KHEN, place and date, the title" \
-    [ "$(count 'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH SÓC TRĂNG TẶNG GIẤY KHEN Sóc Trăng, ngày 25 tháng 12 năm 2023 KT. CHỦ TỊCH PHÓ CHỦ TỊCH')" -eq 24 ]
+    [ "$(count 'GIÁM ĐỐC SỞ NỘI VỤ TỈNH SÓC TRĂNG TẶNG GIẤY KHEN Sóc Trăng, ngày 25 tháng 12 năm 2023 KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC')" -eq 24 ]
 check "register numbers in order" [ "$(grep -o 'Số vào sổ: [0-9]*/GK-HTCCHC' "$T/pages.txt" | head -3 | tr '\n' '|')" = "Số vào sổ: 01/GK-HTCCHC|Số vào sổ: 02/GK-HTCCHC|Số vào sổ: 03/GK-HTCCHC|" ]
-check "the decision left blank to fill by hand" grep -q 'Quyết định số ………/QĐ-UBND ngày ……/……/……' <(page 5)
+check "the decision left blank to fill by hand" grep -q 'Quyết định số ………/QĐ-SNV ngày ……/……/……' <(page 5)
 check "every glyph inside the border" $CHECK inside "$T/gk.pdf"
 check "the register: header + 24 rows" [ "$(wc -l < "$T/gk.csv")" -eq 25 ]
 check "the register: the initiative's first prize" grep -q '^11/GK-HTCCHC,Đặng Thanh Nam,"Trung tâm Y tế huyện Long Phú, Sở Y tế tỉnh Sóc Trăng",Giải Nhất,6000000,gk.pdf,11' "$T/gk.csv"
@@ -36,7 +38,7 @@ check "the register: a collective prize" grep -q '^01/GK-HTCCHC,Sở Giáo dục
 "$VANBAN" render "$TPL" -d "$DATA" --only 11 --no-background -o "$T/blank.pdf"
 check "onto blanks: no quốc hiệu, tiêu ngữ or GIẤY KHEN" \
     bash -c "! $CHECK text '$T/blank.pdf' | grep -q 'CỘNG HÒA\|Độc lập\|GIẤY KHEN'"
-check "onto blanks: the authority and TẶNG are still printed" grep -q 'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH SÓC TRĂNG TẶNG' <($CHECK text "$T/blank.pdf")
+check "onto blanks: the authority and TẶNG are still printed" grep -q 'GIÁM ĐỐC SỞ NỘI VỤ TỈNH SÓC TRĂNG TẶNG' <($CHECK text "$T/blank.pdf")
 check "onto blanks: the recipient where it is on plain paper" \
     [ "$($CHECK where "$T/blank.pdf" 1 'Đặng Thanh Nam')" = "$($CHECK where "$T/gk.pdf" 11 'Đặng Thanh Nam')" ]
 check "onto blanks: the date where it is on plain paper" \
