@@ -149,6 +149,66 @@ static char *attachment_path(render_run *r, const char *tmpl, const fm_entry *e,
 /* One document: front matter → frame → Markdown → layout. Its attachments
  * follow it, each starting on a new page with its own numbering. `depth`
  * limits attachments of attachments. Returns NULL after reporting. */
+/* Levenshtein distance of two short ASCII keys, capped at 9. */
+static int key_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 40 || lb > 40)
+        return 9;
+    int row[41];
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = (int)j;
+    for (size_t i = 1; i <= la; i++) {
+        int diag = row[0];
+        row[0] = (int)i;
+        for (size_t j = 1; j <= lb; j++) {
+            int up = row[j];
+            int best = diag + (a[i - 1] != b[j - 1]);
+            if (up + 1 < best)
+                best = up + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[lb] < 9 ? row[lb] : 9;
+}
+
+/* `--set` replaces a field the template has, or one vanban reads itself
+ * (frame_key_known). Any other key is a typo that would otherwise print a
+ * blank "Số:" with exit 0: refused, with the nearest field the template has. */
+static bool sets_known(const render_opts *o, const front_matter *fm, const char *path,
+                       vb_diag *d)
+{
+    bool ok = true;
+    for (size_t i = 0; i < o->n_sets; i++) {
+        const char *eq = strchr(o->sets[i], '=');
+        char *key = vb_xstrndup(o->sets[i], (size_t)(eq - o->sets[i]));
+        if (!front_matter_find(fm, key) && !frame_key_known(key)) {
+            const char *near = NULL;
+            int best = 3; /* at most two edits away */
+            for (size_t k = 0; k < fm->n; k++) {
+                int dist = key_distance(key, fm->entries[k].key);
+                if (dist < best) {
+                    best = dist;
+                    near = fm->entries[k].key;
+                }
+            }
+            vb_buf where;
+            vb_buf_init(&where);
+            vb_buf_printf(&where, "--set %s", key);
+            vb_error(d, where.data, 0, 0, "mẫu %s không có trường \"%s\"%s%s%s", path, key,
+                     near ? "; có phải \"" : "", near ? near : "", near ? "\"?" : "");
+            vb_buf_free(&where);
+            d->exit_code = VB_EXIT_USAGE;
+            ok = false;
+        }
+        free(key);
+    }
+    return ok;
+}
+
 static page_doc *render_document(render_run *r, const char *path, bool main_doc, int depth)
 {
     vb_diag *d = r->d;
@@ -165,6 +225,8 @@ static page_doc *render_document(render_run *r, const char *path, bool main_doc,
     bool ok = false;
 
     if (!front_matter_parse(&fm, text, len, path, d))
+        goto done;
+    if (main_doc && !sets_known(r->o, &fm, path, d))
         goto done;
     for (size_t i = 0; main_doc && i < r->o->n_sets; i++) {
         const char *eq = strchr(r->o->sets[i], '=');

@@ -91,6 +91,10 @@ bool frame_from_front_matter(frame_spec *f, official_fields *of, const struct fr
                              const char *path, vb_arena *a, vb_diag *d);
 
 /* Draws the frame's furniture on a finished page (page numbers). */
+/* Whether vanban reads front-matter field `key` itself (frame_keys.c), so
+ * that `--set` may give it to a template that does not write it. */
+bool frame_key_known(const char *key);
+
 void frame_decorate(const frame_spec *f, page_doc *doc, vb_page *pg, size_t index,
                     font_face *regular);
 

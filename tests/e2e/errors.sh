@@ -112,6 +112,16 @@ expect 1 'date.md:4: lỗi: ngay: "2023-02-30" không phải ngày hợp lệ' "
 # A value given by --set is reported as coming from there, not from a line.
 expect 1 '^vanban: --set co_chu: lỗi: co_chu: "20" không hợp lệ' "$T/w/size.pdf" -- \
     render "$VANBAN_SRC/tests/data/official/ke-hoach.md" --set co_chu=20 -o "$T/w/size.pdf"
+# A --set key the template does not have, and vanban does not read, is a
+# typo: it printed a blank "Số:" with exit 0. Refused, with the nearest field.
+expect 2 '^vanban: --set so_ky_heu: lỗi: mẫu .*tham-gia-hoi-thi.md không có trường "so_ky_heu"; có phải "so_ky_hieu"\?$' \
+    "$T/w/typo.pdf" -- render "$VANBAN_SRC/templates/tham-gia-hoi-thi.md" -d "$VANBAN_SRC/samples/soctrang-2023/contest.xml" \
+    --set don_vi=syt --set so_ky_heu=57/KH-SYT -o "$T/w/typo.pdf"
+expect 2 '^vanban: --set ten: lỗi: mẫu .* không có trường "ten"$' "$T/w/typo.pdf" -- \
+    render "$T/w/ok.md" --set ten=1 -o "$T/w/typo.pdf"
+# A field vanban reads is accepted though the template does not write it.
+check "--set of a field the frame reads" "$VANBAN" render "$T/w/ok.md" --set author=Nguyễn -o "$T/author.pdf"
+check "reaches the PDF" sh -c "pdfinfo '$T/author.pdf' | grep -q 'Author: *Nguyễn'"
 printf -- '---\nframe: official\nco_chu: 12\n---\nNội dung.\n' > "$T/w/size.md"
 expect 1 'size.md:3: lỗi: co_chu: "12" không hợp lệ; cần một số từ 13 đến 14' "$T/w/size.pdf" -- render "$T/w/size.md"
 printf -- '---\nframe: official\nle_trai: 25\n---\nNội dung.\n' > "$T/w/margin.md"

@@ -1,0 +1,79 @@
+/* frame_key_known: every front-matter field the user guide documents may be
+ * given with --set, as the guide says (docs/huong-dan.md, docs/giay-khen.md:
+ * the first cell of each table row, `key` or `key1`, `key2`). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "frame/frame.h"
+#include "util/util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Checks the keys of one guide; returns how many it found. */
+static int check_guide(const char *name)
+{
+    const char *data = getenv("VANBAN_TEST_DATA");
+    assert_non_null(data);
+    char *path = vb_path_join(data, name);
+    vb_diag d;
+    vb_diag_init(&d, NULL);
+    size_t len;
+    char *text = vb_read_file(&d, path, &len);
+    assert_non_null(text);
+    int found = 0;
+    for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
+        if (strncmp(line, "| `", 3) != 0)
+            continue;
+        char *end = strstr(line + 1, " |");
+        if (end)
+            *end = '\0';
+        for (char *p = strchr(line, '`'); p; p = strchr(p + 1, '`')) {
+            char *q = strchr(p + 1, '`');
+            if (!q)
+                break;
+            *q = '\0';
+            /* a field name, not a file name, a value or a message */
+            if (p[1] && strspn(p + 1, "abcdefghijklmnopqrstuvwxyz_") == strlen(p + 1)) {
+                if (!frame_key_known(p + 1))
+                    fail_msg("%s documents the field \"%s\", which --set refuses", name, p + 1);
+                found++;
+            }
+            p = q;
+        }
+    }
+    free(text);
+    free(path);
+    return found;
+}
+
+static void documented_fields_are_known(void **state)
+{
+    (void)state;
+    assert_true(check_guide("../../docs/huong-dan.md") >= 20);
+    assert_true(check_guide("../../docs/giay-khen.md") >= 15);
+}
+
+static void other_keys_are_not(void **state)
+{
+    (void)state;
+    assert_true(frame_key_known("so_ky_hieu"));
+    assert_true(frame_key_known("author"));
+    assert_true(frame_key_known("vien"));
+    assert_false(frame_key_known("so_ky_heu"));
+    assert_false(frame_key_known("don_vi_x"));
+    assert_false(frame_key_known(""));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(documented_fields_are_known),
+        cmocka_unit_test(other_keys_are_not),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
