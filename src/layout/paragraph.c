@@ -320,12 +320,15 @@ static void emit_line(lay_ctx *cx, flow *f, const para_build *pb, const lb_line 
     if (ratio < -1)
         ratio = -1;
 
+    /* Glue with no face is not a space: the fill that ends a paragraph or a
+     * forced break, and a word break's pair (push_word_break), whose
+     * stretch takes the rest of a ragged line. */
     double total = 0;
     for (size_t i = ln->start; i < ln->end && i < pb->n; i++) {
         const lb_item *it = &pb->items[i];
         if (it->kind == LB_BOX)
             total += it->width;
-        else if (it->kind == LB_GLUE && it->stretch < LB_FIL)
+        else if (it->kind == LB_GLUE && pb->atoms[i].face)
             total += it->width + (ratio >= 0 ? ratio * it->stretch : ratio * it->shrink);
     }
     double x = ps->x + (first ? ps->first_indent : 0);
@@ -352,7 +355,7 @@ static void emit_line(lay_ctx *cx, flow *f, const para_build *pb, const lb_line 
     for (size_t i = ln->start; i < ln->end && i < pb->n; i++) {
         const lb_item *it = &pb->items[i];
         const atom *at = &pb->atoms[i];
-        if (it->kind == LB_PENALTY || (it->kind == LB_GLUE && it->stretch >= LB_FIL))
+        if (it->kind == LB_PENALTY || (it->kind == LB_GLUE && !at->face))
             continue;
         if (it->kind == LB_BOX) {
             if (!r.open || !same_attrs(r.at, at)) {
@@ -381,6 +384,82 @@ static void emit_line(lay_ctx *cx, flow *f, const para_build *pb, const lb_line 
     vb_buf_free(&r.text);
 }
 
+/* Where a long URL or path may be broken: after these, as a browser does. */
+static bool url_break_after(char c)
+{
+    return c && strchr("/.?&=-_#:,;", c) != NULL;
+}
+
+/* Inside a word, a break with nothing drawn (no hyphen in a URL) whose line
+ * is set ragged: the line's glue could not stretch a URL piece to the full
+ * measure, so a line ending here gets `stretch` of its own — Knuth & Plass's
+ * ragged-right construction: penalty(+inf) glue(0, +s) penalty(50)
+ * glue(0, -s). Unbroken, the two glues cancel; broken, the second is
+ * discarded with the break. The first penalty keeps the glue from being a
+ * breakpoint of its own. Neither glue is drawn (no face: not a space). */
+static void push_word_break(para_build *pb, double stretch)
+{
+    push(pb, (lb_item){.kind = LB_PENALTY, .penalty = LB_INFINITY}, (atom){0});
+    push(pb, (lb_item){.kind = LB_GLUE, .stretch = stretch}, (atom){0});
+    push(pb, (lb_item){.kind = LB_PENALTY, .penalty = 50}, (atom){0});
+    push(pb, (lb_item){.kind = LB_GLUE, .stretch = -stretch}, (atom){0});
+}
+
+static void push_piece(para_build *pb, const atom *at, size_t from, size_t to, double width)
+{
+    if (from > 0)
+        push_word_break(pb, width);
+    atom a = *at;
+    a.text = at->text + from;
+    a.len = to - from;
+    lb_item it = {.kind = LB_BOX, .width = font_text_width(a.face, a.text, a.len, a.size)};
+    push(pb, it, a);
+}
+
+/* A word wider than the line (a long URL, a file path) ran into the margin
+ * and off the page. It gets break opportunities after the characters a URL
+ * is broken after, and a piece still too wide gets one between any two
+ * characters. Words that fit are left whole: "56/KH-SNV" never breaks. */
+static void split_wide_words(para_build *pb, double width)
+{
+    bool any = false;
+    for (size_t i = 0; i < pb->n && !any; i++)
+        any = pb->items[i].kind == LB_BOX && pb->items[i].width > width && pb->atoms[i].text &&
+              !pb->atoms[i].footnote;
+    if (!any)
+        return;
+    para_build out = {.cx = pb->cx, .line = pb->line};
+    for (size_t i = 0; i < pb->n; i++) {
+        const atom *at = &pb->atoms[i];
+        if (pb->items[i].kind != LB_BOX || pb->items[i].width <= width || !at->text ||
+            at->footnote) {
+            push(&out, pb->items[i], *at);
+            continue;
+        }
+        size_t start = 0;
+        for (size_t k = 0; k < at->len; k++) {
+            if (k + 1 < at->len && !url_break_after(at->text[k]))
+                continue;
+            size_t end = k + 1; /* a piece [start, end) ending after a separator */
+            if (font_text_width(at->face, at->text + start, end - start, at->size) <= width) {
+                push_piece(&out, at, start, end, width);
+            } else { /* between characters (UTF-8 lead bytes) */
+                size_t from = start;
+                for (size_t c = start + 1; c <= end; c++) {
+                    if (c < end && ((unsigned char)at->text[c] & 0xC0) == 0x80)
+                        continue;
+                    push_piece(&out, at, from, c, width);
+                    from = c;
+                }
+            }
+            start = end;
+        }
+    }
+    free(pb->items);
+    free(pb->atoms);
+    *pb = out;
+}
+
 void para_layout(lay_ctx *cx, flow *f, const md_inline *inl, size_t n, const para_style *ps,
                  int src_line)
 {
@@ -399,6 +478,7 @@ void para_layout(lay_ctx *cx, flow *f, const md_inline *inl, size_t n, const par
             if (pb.items[i].kind == LB_GLUE)
                 pb.items[i].shrink = 0;
     double widths[2] = {ps->width - ps->first_indent, ps->width};
+    split_wide_words(&pb, fmin(widths[0], widths[1]));
     lb_params params = lb_default_params();
     lb_result res = {0};
     linebreak_knuth_plass(pb.items, pb.n, widths, 2, &params, &res);

@@ -37,3 +37,34 @@ check(min(gaps) > 0.5 * med, f"smallest word gap {min(gaps):.2f} > median/2 (no 
 print(f"{sum(1 for _ in lines)} lines checked; {fails} failed")
 sys.exit(1 if fails else 0)
 PY
+[ $? -eq 0 ] || exit 1
+
+# A word wider than the line (a long URL, as in "Mọi thông tin … tại địa chỉ
+# …"): it ran past the right margin and off the page, exit 0. It is broken
+# where a URL breaks (after / . ? & = _ …), with no hyphen added; the lines
+# it fills are set ragged, and no other word is broken.
+URL='https://dichvucong.soctrang.gov.vn/dichvucong/tiepnhanonline?ma_thu_tuc=1.001234.000.00.00.H53&dang_ky=truc_tuyen&nguon=ke_hoach_56_KH_SNV_2023'
+printf 'Đăng ký tham gia tại %s trước ngày 15/8/2023, theo Kế hoạch số 56/KH-SNV.\n' "$URL" > "$T/url.md"
+"$VANBAN" render "$T/url.md" -o "$T/url.pdf"
+python3 - "$T/url.pdf" "$TOOLS" "$URL" <<'PY'
+import sys
+sys.path.insert(0, sys.argv[2])
+import pdfgeom
+LEFT, RIGHT = 30 / 25.4 * 72, 595.276 - 15 / 25.4 * 72
+BOTTOM = 841.89 - 20 / 25.4 * 72
+lines = [l for l in pdfgeom.lines(sys.argv[1])[0] if l["y1"] <= BOTTOM]
+words = [w[0] for l in lines for w in l["words"]]
+fails = 0
+def check(cond, what):
+    global fails
+    print(("ok - " if cond else "not ok - ") + what)
+    fails += not cond
+check(len(lines) >= 3, f"the URL is spread over lines ({len(lines)})")
+for i, l in enumerate(lines):
+    check(l["x1"] <= RIGHT + 0.5, f"line {i + 1} ends inside the right margin (x1 {l['x1']:.2f})")
+    check(l["x0"] >= LEFT - 0.5, f"line {i + 1} starts inside the left margin (x0 {l['x0']:.2f})")
+check(sys.argv[3] in "".join(words), "the URL's characters are all there, in order, nothing added")
+check("15/8/2023," in words and "56/KH-SNV." in words, "the words that fit are not broken")
+check(words[:4] == ["Đăng", "ký", "tham", "gia"], f"the text before it as written ({words[:4]})")
+sys.exit(1 if fails else 0)
+PY
