@@ -176,30 +176,11 @@ static void quiet(void *ctx, const char *msg, ...)
     (void)msg;
 }
 
-/* libxml2 2.9 gives XPath errors a code and a position but no message. */
 static void on_xpath_error(void *user, xmlErrorPtr err)
 {
     job *j = user;
-    if (!err || j->xpath_msg[0])
-        return;
-    const char *what;
-    switch (err->code - XML_XPATH_EXPRESSION_OK) {
-    case XPATH_UNFINISHED_LITERAL_ERROR:
-    case XPATH_START_LITERAL_ERROR: what = "chuỗi trong ngoặc kép chưa đóng"; break;
-    case XPATH_UNDEF_VARIABLE_ERROR:
-    case XPATH_VARIABLE_REF_ERROR: what = "biến không có (chỉ có $i và $n)"; break;
-    case XPATH_UNCLOSED_ERROR: what = "thiếu dấu đóng ngoặc"; break;
-    case XPATH_UNKNOWN_FUNC_ERROR: what = "hàm không có trong XPath 1.0"; break;
-    case XPATH_INVALID_ARITY: what = "hàm nhận sai số tham số"; break;
-    case XPATH_INVALID_TYPE:
-    case XPATH_INVALID_OPERAND: what = "sai kiểu giá trị"; break;
-    case XPATH_INVALID_PREDICATE_ERROR: what = "điều kiện [ ] sai"; break;
-    default: what = "sai cú pháp"; break;
-    }
-    if (err->str1 && err->int1 >= 0)
-        snprintf(j->xpath_msg, sizeof j->xpath_msg, "%s (ở ký tự %d)", what, err->int1 + 1);
-    else
-        snprintf(j->xpath_msg, sizeof j->xpath_msg, "%s", what);
+    if (err && !j->xpath_msg[0])
+        tmpl_xpath_describe(err, j->xpath_msg, sizeof j->xpath_msg);
 }
 
 /* Evaluates at `node` (NULL: the document), with $i and $n set and the

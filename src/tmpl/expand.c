@@ -159,6 +159,7 @@ static void render(expand_ctx *cx, tnode *parent, xmlNodePtr node, int i, int n,
 {
     for (size_t k = 0; k < parent->n_kids; k++) {
         tnode *t = &parent->kids[k];
+        t->visited = true;
         switch (t->kind) {
         case TN_TEXT: vb_buf_append(out, t->text, t->len); break;
         case TN_VAR:
@@ -167,6 +168,40 @@ static void render(expand_ctx *cx, tnode *parent, xmlNodePtr node, int i, int n,
         case TN_INVERTED: section(cx, t, node, i, n, out); break;
         case TN_PARTIAL: partial(cx, t, node, i, n, out); break;
         }
+    }
+}
+
+/* The tags the data never reached (inside a section that was empty or
+ * false) are checked too, as the template language promises: an unknown
+ * filter, a bad argument, an XPath expression that does not compile or
+ * calls a function XPath 1.0 lacks is an error in the template whatever the
+ * data. Their expressions are evaluated once at the document, for the
+ * errors only (XPath has no side effects); what they find does not matter. */
+static void check_unvisited(expand_ctx *cx, tnode *parent, xmlNodePtr doc_node)
+{
+    for (size_t k = 0; k < parent->n_kids; k++) {
+        tnode *t = &parent->kids[k];
+        size_t expr_len = t->len;
+        if (!t->visited && !t->reported) {
+            if (t->kind == TN_VAR || t->kind == TN_RAW) {
+                filter_spec f[MAX_FILTERS];
+                size_t nf = filters_split(t->text, t->len, &expr_len, f, MAX_FILTERS);
+                if (!filters_check(cx, f, nf, t->line, t->col))
+                    t->reported = true;
+            }
+            bool expr = t->kind == TN_VAR || t->kind == TN_RAW || t->kind == TN_SECTION ||
+                        t->kind == TN_INVERTED;
+            if (expr && !t->reported && expr_len > 0 && cx->xp) {
+                xmlXPathObjectPtr v =
+                    xpath_eval(cx, t->text, expr_len, doc_node, 0, 0, t->line, t->col);
+                if (v)
+                    xmlXPathFreeObject(v);
+                else
+                    fail_once(cx, t);
+            }
+        }
+        if (!t->reported)
+            check_unvisited(cx, t, doc_node);
     }
 }
 
@@ -184,6 +219,7 @@ bool tmpl_expand(const char *text, size_t len, const char *path, int line, int c
         return false;
     }
     render(&cx, &tree.root, context ? context : (xmlNodePtr)doc, opt->index, opt->count, out);
+    check_unvisited(&cx, &tree.root, (xmlNodePtr)doc);
     xpath_done(&cx);
     ttree_free(&tree);
     return !cx.failed;

@@ -24,6 +24,7 @@ struct tnode {
     tnode *kids;      /* sections */
     size_t n_kids, cap_kids;
     bool reported;    /* an error was reported here: once is enough in a loop */
+    bool visited;     /* the expansion reached it (check_unvisited does the rest) */
 };
 
 /* A parsed template: a list of nodes whose strings point into `src`. */

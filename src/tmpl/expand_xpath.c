@@ -9,15 +9,43 @@
 #include <stdlib.h>
 #include <string.h>
 
+void tmpl_xpath_describe(const xmlError *err, char *buf, size_t size)
+{
+    const char *what;
+    switch (err->code - XML_XPATH_EXPRESSION_OK) {
+    case XPATH_UNFINISHED_LITERAL_ERROR:
+    case XPATH_START_LITERAL_ERROR: what = "chuỗi trong ngoặc kép chưa đóng"; break;
+    case XPATH_UNDEF_VARIABLE_ERROR:
+    case XPATH_VARIABLE_REF_ERROR: what = "biến không có ($i, $n và các trường của phần đầu)"; break;
+    case XPATH_UNCLOSED_ERROR: what = "thiếu dấu đóng ngoặc"; break;
+    case XPATH_UNKNOWN_FUNC_ERROR: what = "hàm không có trong XPath 1.0"; break;
+    case XPATH_INVALID_ARITY: what = "hàm nhận sai số tham số"; break;
+    case XPATH_INVALID_TYPE:
+    case XPATH_INVALID_OPERAND: what = "sai kiểu giá trị"; break;
+    case XPATH_INVALID_PREDICATE_ERROR: what = "điều kiện [ ] sai"; break;
+    default: what = "sai cú pháp"; break;
+    }
+    if (err->str1 && err->int1 >= 0)
+        snprintf(buf, size, "%s (ở ký tự %d)", what, err->int1 + 1);
+    else
+        snprintf(buf, size, "%s", what);
+}
+
+/* The first error of an evaluation is the one to report. */
 static void capture_error(void *data, const xmlError *err)
 {
     expand_ctx *cx = data;
-    if (cx && err && err->message) {
-        snprintf(cx->xpath_error, sizeof cx->xpath_error, "%s", err->message);
-        size_t n = strlen(cx->xpath_error);
-        while (n && (cx->xpath_error[n - 1] == '\n' || cx->xpath_error[n - 1] == ' '))
-            cx->xpath_error[--n] = '\0';
-    }
+    if (cx && err && !cx->xpath_error[0])
+        tmpl_xpath_describe(err, cx->xpath_error, sizeof cx->xpath_error);
+}
+
+/* libxml2 also prints some evaluation errors ("xmlXPathCompOpEval: function
+ * foo not found") through its generic handler, on stderr; capture_error has
+ * them already. */
+static void quiet(void *ctx, const char *msg, ...)
+{
+    (void)ctx;
+    (void)msg;
 }
 
 /* libxml2 2.9 declares the handler with a non-const error. */
@@ -192,7 +220,11 @@ xmlXPathObjectPtr xpath_eval(expand_ctx *cx, const char *expr, size_t len, xmlNo
         vb_error(cx->d, cx->path, line, col, "biểu thức XPath \"%s\" không hợp lệ%s%s", e,
                  cx->xpath_error[0] ? ": " : "", cx->xpath_error);
     } else {
+        xmlGenericErrorFunc saved = xmlGenericError;
+        void *saved_ctx = xmlGenericErrorContext;
+        xmlSetGenericErrorFunc(NULL, quiet);
         v = xmlXPathCompiledEval(comp, cx->xp);
+        xmlSetGenericErrorFunc(saved_ctx, saved);
         if (owned)
             xmlXPathFreeCompExpr(comp);
         if (!v)

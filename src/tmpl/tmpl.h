@@ -46,6 +46,11 @@ void front_matter_set(front_matter *fm, const char *key, const char *value);
 
 /* ---- expansion -------------------------------------------------------- */
 
+/* What went wrong in an XPath expression, in Vietnamese, from libxml2's
+ * error (libxml2 2.9 gives XPath errors a code and a position but no
+ * message): "hàm không có trong XPath 1.0", "sai cú pháp (ở ký tự 9)". */
+void tmpl_xpath_describe(const xmlError *err, char *buf, size_t size);
+
 /* An XPath context for many expansions against one document (a batch of
  * certificates: a dozen fields each, a thousand times): created once, with
  * each expression compiled once, instead of per tmpl_expand call. */

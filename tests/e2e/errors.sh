@@ -94,6 +94,12 @@ check "no temporary file beside them" [ "$(ls -A "$T/keep" | wc -l)" -eq 4 ]
 check "an empty file is replaced" "$VANBAN" render "$T/keep/t.md" -o "$T/keep/empty.pdf"
 check "an earlier PDF is replaced" "$VANBAN" render "$T/keep/t.md" -o "$T/keep/empty.pdf"
 check "by a PDF" [ "$(head -c 5 "$T/keep/empty.pdf")" = "%PDF-" ]
+# An XPath function that does not exist: one message in Vietnamese, at the
+# tag, even where the data never reaches it; libxml2's own English line
+# ("xmlXPathCompOpEval: function … not found") no longer reaches stderr.
+printf -- '---\ntitle: x\n---\nA {{#false()}}{{khongham(1)}}{{/}} B\n' > "$T/w/fn.md"
+expect 1 'fn.md:4:15: lỗi: không tính được biểu thức XPath "khongham\(1\)": hàm không có trong XPath 1.0$' \
+    "$T/w/fn.pdf" -- render "$T/w/fn.md" -d "$VANBAN_SRC/samples/soctrang-2023/contest.xml"
 # Unreadable input that even root cannot read: a directory.
 expect 3 "$T/w: lỗi:" "" -- render "$T/w"
 # --help and --version answer on stdout with exit 0.

@@ -302,6 +302,15 @@ static void errors_with_location(void **state)
     assert_null(strstr(first + 1, "không tìm thấy"));
     /* several errors in one run */
     assert_error(f, "{{//a | x}} {{//b | y}}", "bộ lọc \"x\"", "bộ lọc \"y\"");
+    /* what the error is, in Vietnamese (libxml2 gives XPath errors no text) */
+    assert_error(f, "{{contest/[}}", "t.md:1:1:", "không hợp lệ: sai cú pháp (ở ký tự");
+    assert_error(f, "a {{khongham(1)}}", "t.md:1:3:", "hàm không có trong XPath 1.0");
+    /* tags the data never reaches are checked all the same: a section that
+     * is false or empty, an inverted one that is true (they passed, exit 0) */
+    assert_error(f, "{{#false()}}{{//unit | tron}}{{/}}", "t.md:1:13:", "không có bộ lọc \"tron\"");
+    assert_error(f, "x {{^true()}}\n{{khongham(1)}}{{/}}", "t.md:2:1:", "hàm không có trong XPath 1.0");
+    assert_error(f, "{{#//khong-co}}{{contest/[}}{{/}}", "t.md:1:16:", "sai cú pháp");
+    assert_error(f, "{{#false()}}{{#true()}}{{@id | pad:x}}{{/}}{{/}}", "t.md:1:24:", "bộ lọc pad");
 }
 
 static void without_data(void **state)
