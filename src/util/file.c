@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -68,7 +69,57 @@ char *vb_read_file(vb_diag *d, const char *path, size_t *len)
     return vb_buf_take(&b);
 }
 
-char *vb_tmp_sibling(const char *target)
+/* ---- temporary files and signals ----------------------------------------
+ * Ctrl-C, a `kill` or a closed terminal during a write left ".out.pdf.tmp-PID"
+ * in the user's folder. The temporary files being written are listed here
+ * for the handler, which removes them and then dies of the same signal: the
+ * one piece of process-wide state, as a signal handler can reach no context.
+ * unlink is async-signal-safe; a slot is cleared before its string is freed. */
+#define PENDING_MAX 8
+static char *volatile pending[PENDING_MAX];
+
+static void remove_pending(int sig)
+{
+    for (int i = 0; i < PENDING_MAX; i++)
+        if (pending[i])
+            unlink(pending[i]);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void pending_add(char *path)
+{
+    static bool installed;
+    if (!installed) {
+        installed = true;
+        const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+        for (size_t k = 0; k < sizeof sigs / sizeof *sigs; k++) {
+            struct sigaction sa, old;
+            memset(&sa, 0, sizeof sa);
+            sa.sa_handler = remove_pending;
+            sigemptyset(&sa.sa_mask);
+            /* a signal the caller ignores (nohup) stays ignored */
+            if (sigaction(sigs[k], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+                sigaction(sigs[k], &sa, NULL);
+        }
+    }
+    for (int i = 0; i < PENDING_MAX; i++)
+        if (!pending[i]) {
+            pending[i] = path;
+            return;
+        }
+}
+
+static void pending_remove(const char *path)
+{
+    for (int i = 0; i < PENDING_MAX; i++)
+        if (pending[i] == path)
+            pending[i] = NULL;
+}
+
+/* ".NAME.tmp-PID" beside the target: the rename into place stays on one
+ * file system. */
+static char *tmp_sibling(const char *target)
 {
     vb_buf b;
     vb_buf_init(&b);
@@ -104,10 +155,12 @@ bool vb_outfile_open(vb_outfile *o, vb_diag *d, const char *target)
         return true;
     }
     o->target = vb_xstrdup(target);
-    o->tmp_path = vb_tmp_sibling(target);
+    o->tmp_path = tmp_sibling(target);
+    pending_add(o->tmp_path);
     int fd = open(o->tmp_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
     if (fd < 0) {
         vb_error_io(d, target, "không tạo được tệp kết quả: %s", strerror(errno));
+        pending_remove(o->tmp_path);
         free(o->tmp_path);
         o->tmp_path = NULL;
         free(o->target);
@@ -211,6 +264,7 @@ bool vb_outfile_commit(vb_outfile *o, vb_diag *d)
                     strerror(err));
         unlink(o->tmp_path);
     }
+    pending_remove(o->tmp_path);
     free(o->tmp_path);
     free(o->target);
     o->tmp_path = o->target = NULL;
@@ -222,8 +276,10 @@ void vb_outfile_abort(vb_outfile *o)
     if (o->fp && o->fp != stdout)
         fclose(o->fp);
     o->fp = NULL;
-    if (o->tmp_path)
+    if (o->tmp_path) {
         unlink(o->tmp_path);
+        pending_remove(o->tmp_path);
+    }
     free(o->tmp_path);
     free(o->target);
     o->tmp_path = o->target = NULL;

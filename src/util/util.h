@@ -152,9 +152,6 @@ bool vb_outfile_commit(vb_outfile *o, vb_diag *d);
 bool vb_outfile_sync(vb_outfile *o, vb_diag *d);
 /* Removes the temporary file; the target is untouched. Safe after commit. */
 void vb_outfile_abort(vb_outfile *o);
-/* Path of a temporary sibling file of `target` for tools (like libharu) that
- * want a file name rather than a FILE*: the caller creates it with O_EXCL. */
-char *vb_tmp_sibling(const char *target);
 
 /* ---- misc --------------------------------------------------------------- */
 /* The time documents are stamped with: SOURCE_DATE_EPOCH if set and valid, else now. */

@@ -9,6 +9,8 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 static void utf8_accepts_vietnamese(void **state)
@@ -79,6 +81,38 @@ static void outfile_abort_leaves_nothing(void **state)
     assert_int_equal(rmdir(dir), 0); /* empty: the temp file is gone too */
     free(target);
     fclose(sink);
+}
+
+/* Ctrl-C or a kill during a write: the temporary file is removed and the
+ * process still dies of the signal (it left ".out.pdf.tmp-PID" behind). */
+static void outfile_signal_leaves_nothing(void **state)
+{
+    (void)state;
+    const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+    for (size_t k = 0; k < sizeof sigs / sizeof *sigs; k++) {
+        char dir[] = "/tmp/vbtestXXXXXX";
+        assert_non_null(mkdtemp(dir));
+        char *target = vb_path_join(dir, "out.pdf");
+        pid_t pid = fork();
+        assert_true(pid >= 0);
+        if (pid == 0) {
+            vb_diag d;
+            vb_diag_init(&d, NULL);
+            vb_outfile o;
+            if (!vb_outfile_open(&o, &d, target))
+                _exit(3);
+            fputs("partial", o.fp);
+            fflush(o.fp);
+            raise(sigs[k]);
+            _exit(4); /* not reached: the signal ends the process */
+        }
+        int status = 0;
+        assert_int_equal(waitpid(pid, &status, 0), pid);
+        assert_true(WIFSIGNALED(status));
+        assert_int_equal(WTERMSIG(status), sigs[k]);
+        assert_int_equal(rmdir(dir), 0); /* empty: no temporary file left */
+        free(target);
+    }
 }
 
 static void outfile_commit_renames(void **state)
@@ -164,6 +198,7 @@ int main(void)
         cmocka_unit_test(text_position_counts_characters),
         cmocka_unit_test(buf_builds_strings),
         cmocka_unit_test(outfile_abort_leaves_nothing),
+        cmocka_unit_test(outfile_signal_leaves_nothing),
         cmocka_unit_test(outfile_commit_renames),
         cmocka_unit_test(outfile_unwritable_dir_reports),
         cmocka_unit_test(heap_estimate_counts_inputs_and_caps),
