@@ -144,6 +144,16 @@ bool front_matter_parse(front_matter *fm, const char *text, size_t len, const ch
                 seq->item_cols = cols;
                 seq->n_items = n + 1;
             } else if (!key) {
+                /* YAML says keys are unique; libyaml does not check, and
+                 * the second value silently won (a clerk who adds a line
+                 * "so_ky_hieu: …" under an old one gets the wrong number). */
+                const fm_entry *was = front_matter_find(fm, v);
+                if (was) {
+                    vb_error(d, path, line, col,
+                             "khóa \"%s\" đã có ở dòng %d; mỗi khóa chỉ được viết một lần", v,
+                             was->line);
+                    ok = false;
+                }
                 key = vb_xstrdup(v);
             } else {
                 fm_entry *e = add_entry(fm, key, line);

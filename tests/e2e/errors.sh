@@ -112,6 +112,11 @@ expect 1 "img.md:3(:[0-9]+)?: lỗi: .*khong-co.png" "$T/w/img.pdf" -- render "$
 printf 'Dòng một.\nHai ba b\xe1\xbb\n' > "$T/w/bad.md"
 expect 1 "bad.md:2:9: lỗi: .*UTF-8" "$T/w/bad.pdf" -- render "$T/w/bad.md"
 
+# A key written twice: the second value silently won (two "frame:" lines,
+# an old "so_ky_hieu:" left above a new one). YAML forbids it.
+printf -- '---\nframe: plain\nso_ky_hieu: 56/KH-SNV\ntitle: t\nso_ky_hieu: 57/KH-SNV\n---\nNội dung.\n' > "$T/w/dup.md"
+expect 1 'dup.md:5:1: lỗi: khóa "so_ky_hieu" đã có ở dòng 3; mỗi khóa chỉ được viết một lần$' \
+    "$T/w/dup.pdf" -- render "$T/w/dup.md"
 # Front-matter values the official frame cannot print are errors at their line.
 printf -- '---\nframe: official\nten_loai: KẾ HOẠCH\nngay: 2023-02-30\n---\nNội dung.\n' > "$T/w/date.md"
 expect 1 'date.md:4: lỗi: ngay: "2023-02-30" không phải ngày hợp lệ' "$T/w/date.pdf" -- render "$T/w/date.md"
