@@ -32,6 +32,7 @@ struct parse_state {
     int code, line, col;
     char *str1, *str2;
     int int1;
+    bool lt; /* XML_ERR_NAME_REQUIRED: after a '<', not a '&' */
 };
 
 static void on_parse_error(void *data, xmlErrorPtr err)
@@ -64,7 +65,16 @@ static void where_exactly(vb_contest *c, struct parse_state *st)
             vb_buf_free(&nd);
         }
         break;
-    case XML_ERR_NAME_REQUIRED:
+    case XML_ERR_NAME_REQUIRED: {
+        /* No name after a '&' or a '<' (a bare "<" in text: "Sóc < Trăng"):
+         * the nearer of the two before where libxml2 stopped. locate_back
+         * gives back st->col when it finds none. */
+        int amp = locate_back(c, st->line, st->col, "&");
+        int lt = locate_back(c, st->line, st->col, "<");
+        st->lt = lt < st->col && (amp >= st->col || lt > amp);
+        st->col = st->lt ? lt : amp;
+        break;
+    }
     case XML_ERR_ENTITYREF_SEMICOL_MISSING:
     case XML_ERR_UNDECLARED_ENTITY:
     case XML_WAR_UNDECLARED_ENTITY:
@@ -115,7 +125,10 @@ static xmlDocPtr parse(vb_contest *c, vb_diag *d)
         where_exactly(c, &st);
         vb_buf msg;
         vb_buf_init(&msg);
-        schema_parse_message(&msg, st.code, st.str1, st.str2, st.int1);
+        if (st.lt)
+            vb_buf_puts(&msg, "dấu '<' trong chữ phải viết thành &lt;");
+        else
+            schema_parse_message(&msg, st.code, st.str1, st.str2, st.int1);
         vb_error(d, c->path, st.line, st.col, "%s", msg.data);
         vb_buf_free(&msg);
         if (doc)

@@ -181,6 +181,11 @@ grep -q '^,u1,Sở Tư pháp,Nhóm,' <<<"$csv" && grep -q '^,u2,UBND huyện K�
 expect parse-mismatch "vanban: parse-mismatch.xml:4:22: $E thẻ đóng </provinse> không khớp với thẻ mở <province> ở dòng 4"
 expect parse-ampersand "vanban: parse-ampersand.xml:22:66: $E dấu '&' phải viết thành &amp;"
 expect parse-unclosed "vanban: parse-unclosed.xml:28:1: $E thẻ <contest> mở ở dòng 2 chưa được đóng trước khi hết tệp"
+# A bare '<' in text was reported as a '&' to escape, one column further on.
+sed 's|<province>Sóc Trăng</province>|<province>Sóc < Trăng</province>|' base.xml >"$sp/lt.xml"
+both_paths "a bare < in text" "$sp/lt.xml" "vanban: $sp/lt.xml:4:17: $E dấu '<' trong chữ phải viết thành &lt;"
+sed 's|<province>Sóc Trăng</province>|<province>Sóc \& < Trăng</province>|' base.xml >"$sp/amp-lt.xml"
+both_paths "a bare & before a bare <" "$sp/amp-lt.xml" "vanban: $sp/amp-lt.xml:4:17: $E dấu '&' phải viết thành &amp;"
 expect parse-not-utf8 "vanban: parse-not-utf8.xml:21:50: $E có byte không hợp lệ trong UTF-8; hãy chuyển tệp sang UTF-8 (vanban normalize)"
 expect parse-empty "vanban: parse-empty.xml:1:1: $E tệp rỗng hoặc không phải XML"
 expect parse-doctype "vanban: parse-doctype.xml:2:1: $E tệp dữ liệu không được có khai báo <!DOCTYPE>; hãy xóa dòng đó (vanban không đọc DTD hay thực thể ngoài)"
