@@ -33,6 +33,7 @@ struct parse_state {
     char *str1, *str2;
     int int1;
     bool lt; /* XML_ERR_NAME_REQUIRED: after a '<', not a '&' */
+    bool doctype; /* the file has a <!DOCTYPE> */
 };
 
 static void on_parse_error(void *data, xmlErrorPtr err)
@@ -103,6 +104,28 @@ static void start_element(void *ctx, const xmlChar *localname, const xmlChar *pr
         remember_start(((struct parse_state *)ctxt->_private)->c, ctxt, ctxt->node);
 }
 
+static void internal_subset(void *ctx, const xmlChar *name, const xmlChar *external_id,
+                            const xmlChar *system_id)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    ((struct parse_state *)ctxt->_private)->doctype = true;
+    xmlSAX2InternalSubset(ctx, name, external_id, system_id);
+}
+
+/* A <!DOCTYPE> is refused whatever follows: a well-formed file with one, and
+ * one whose entities then fail ("billion laughs" stopped as libxml2's
+ * "error 89"): the declaration is what to remove. */
+static void doctype_error(vb_contest *c, vb_diag *d)
+{
+    const char *at = strstr(c->src, "<!DOCTYPE");
+    int line = 1, col = 1;
+    if (at)
+        vb_text_position(c->src, (size_t)(at - c->src), &line, &col);
+    vb_error(d, c->path, line, col,
+             "tệp dữ liệu không được có khai báo <!DOCTYPE>; hãy xóa dòng đó "
+             "(vanban không đọc DTD hay thực thể ngoài)");
+}
+
 static xmlDocPtr parse(vb_contest *c, vb_diag *d)
 {
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
@@ -114,10 +137,16 @@ static xmlDocPtr parse(vb_contest *c, vb_diag *d)
     ctxt->_private = &st;
     ctxt->sax->serror = on_parse_error;
     ctxt->sax->startElementNs = start_element;
+    ctxt->sax->internalSubset = internal_subset;
     xmlDocPtr doc = xmlCtxtReadMemory(ctxt, c->src, (int)c->src_len, c->path, NULL,
                                       source_parse_options(c));
     source_name_doc(c, doc);
-    if (!doc || !ctxt->wellFormed) {
+    if (st.doctype || (doc && (doc->intSubset || doc->extSubset))) {
+        doctype_error(c, d);
+        if (doc)
+            xmlFreeDoc(doc);
+        doc = NULL;
+    } else if (!doc || !ctxt->wellFormed) {
         if (!st.have) {
             st.line = 1;
             st.code = XML_ERR_DOCUMENT_EMPTY;
@@ -133,16 +162,6 @@ static xmlDocPtr parse(vb_contest *c, vb_diag *d)
         vb_buf_free(&msg);
         if (doc)
             xmlFreeDoc(doc);
-        doc = NULL;
-    } else if (doc->intSubset || doc->extSubset) {
-        const char *at = strstr(c->src, "<!DOCTYPE");
-        int line = 1, col = 1;
-        if (at)
-            vb_text_position(c->src, (size_t)(at - c->src), &line, &col);
-        vb_error(d, c->path, line, col,
-                 "tệp dữ liệu không được có khai báo <!DOCTYPE>; hãy xóa dòng đó "
-                 "(vanban không đọc DTD hay thực thể ngoài)");
-        xmlFreeDoc(doc);
         doc = NULL;
     }
     free(st.str1);
