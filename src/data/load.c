@@ -34,6 +34,7 @@ struct parse_state {
     int int1;
     bool lt; /* XML_ERR_NAME_REQUIRED: after a '<', not a '&' */
     bool doctype; /* the file has a <!DOCTYPE> */
+    size_t control; /* 1 + the offset of a control character to name, or 0 */
 };
 
 static void on_parse_error(void *data, xmlErrorPtr err)
@@ -49,6 +50,26 @@ static void on_parse_error(void *data, xmlErrorPtr err)
     st->int1 = err->int1;
     st->str1 = err->str1 ? vb_xstrdup(err->str1) : NULL;
     st->str2 = err->str2 ? vb_xstrdup(err->str2) : NULL;
+}
+
+/* 1 + the offset of the first control character XML forbids (below U+0020
+ * but tab, line feed and carriage return) on or before the line libxml2
+ * stopped at, or 0; st's place is moved there when found. */
+static size_t first_control(vb_contest *c, struct parse_state *st)
+{
+    for (size_t i = 0; i < c->src_len; i++) {
+        unsigned char ch = (unsigned char)c->src[i];
+        if (ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') {
+            int line, col;
+            vb_text_position(c->src, i, &line, &col); /* no NUL before i */
+            if (line > st->line)
+                return 0;
+            st->line = line;
+            st->col = col;
+            return i + 1;
+        }
+    }
+    return 0;
 }
 
 /* libxml2 reports where it noticed a problem (often the end of a tag); point
@@ -85,8 +106,14 @@ static void where_exactly(vb_contest *c, struct parse_state *st)
     case XML_ERR_INVALID_ENCODING:
         if (!vb_utf8_valid(c->src, c->src_len, &bad))
             vb_text_position(c->src, bad, &st->line, &st->col);
+        else
+            st->control = first_control(c, st);
         break;
     default:
+        /* A NUL byte ends libxml2's input: what follows is "not closed". */
+        st->control = first_control(c, st);
+        if (st->control && c->src[st->control - 1] != '\0')
+            st->control = 0;
         break;
     }
 }
@@ -156,6 +183,10 @@ static xmlDocPtr parse(vb_contest *c, vb_diag *d)
         vb_buf_init(&msg);
         if (st.lt)
             vb_buf_puts(&msg, "dấu '<' trong chữ phải viết thành &lt;");
+        else if (st.control)
+            vb_buf_printf(&msg, "ký tự điều khiển U+%04X không được có trong tệp XML (thường do "
+                          "chép từ chương trình khác); hãy xóa nó",
+                          (unsigned char)c->src[st.control - 1]);
         else
             schema_parse_message(&msg, st.code, st.str1, st.str2, st.int1);
         vb_error(d, c->path, st.line, st.col, "%s", msg.data);

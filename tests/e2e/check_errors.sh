@@ -197,6 +197,16 @@ open(sys.argv[1], "w", encoding="utf-8").write(s)
 PY
 both_paths "entities that expand without end" "$sp/lol.xml" \
     "vanban: $sp/lol.xml:2:1: $E tệp dữ liệu không được có khai báo <!DOCTYPE>; hãy xóa dòng đó (vanban không đọc DTD hay thực thể ngoài)"
+# Control characters XML forbids: a NUL ended libxml2's input ("<province>
+# not closed"), and U+0001 was called "a byte invalid in UTF-8".
+python3 - "$sp" <<'PY'
+import sys
+s = open("base.xml", encoding="utf-8").read()
+open(sys.argv[1] + "/nul.xml", "w", encoding="utf-8").write(s.replace("<province>Sóc", "<province>\0Sóc", 1))
+open(sys.argv[1] + "/ctrl.xml", "w", encoding="utf-8").write(s.replace("Sóc Trăng</province>", "Sóc \x01Trăng</province>", 1))
+PY
+both_paths "a NUL byte" "$sp/nul.xml" "vanban: $sp/nul.xml:4:13: $E ký tự điều khiển U+0000 không được có trong tệp XML (thường do chép từ chương trình khác); hãy xóa nó"
+both_paths "a control character" "$sp/ctrl.xml" "vanban: $sp/ctrl.xml:4:17: $E ký tự điều khiển U+0001 không được có trong tệp XML (thường do chép từ chương trình khác); hãy xóa nó"
 expect parse-not-utf8 "vanban: parse-not-utf8.xml:21:50: $E có byte không hợp lệ trong UTF-8; hãy chuyển tệp sang UTF-8 (vanban normalize)"
 expect parse-empty "vanban: parse-empty.xml:1:1: $E tệp rỗng hoặc không phải XML"
 expect parse-doctype "vanban: parse-doctype.xml:2:1: $E tệp dữ liệu không được có khai báo <!DOCTYPE>; hãy xóa dòng đó (vanban không đọc DTD hay thực thể ngoài)"
