@@ -56,6 +56,17 @@ static int parse_args(int argc, char **argv, render_opts *o)
                 o->sets = NULL;
                 return VB_EXIT_USAGE;
             }
+            /* A value typed in a terminal set to another encoding reached
+             * the PDF stage as U+FFFD, blamed on the template. */
+            size_t bad;
+            if (!vb_utf8_valid(optarg, strlen(optarg), &bad)) {
+                fprintf(stderr, "vanban render: lỗi: --set %.*s: giá trị có byte 0x%02X không "
+                                "hợp lệ trong UTF-8; hãy gõ lại giá trị bằng UTF-8\n",
+                        (int)(eq - optarg), optarg, (unsigned char)optarg[bad]);
+                free(o->sets);
+                o->sets = NULL;
+                return VB_EXIT_USAGE;
+            }
             size_t cap = o->n_sets;
             vb_grow((void **)&o->sets, &cap, o->n_sets + 1, sizeof *o->sets);
             o->sets[o->n_sets++] = optarg;

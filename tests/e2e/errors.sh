@@ -130,6 +130,11 @@ expect 2 '^vanban: --set so_ky_heu: lỗi: mẫu .*tham-gia-hoi-thi.md không c�
     --set don_vi=syt --set so_ky_heu=57/KH-SYT -o "$T/w/typo.pdf"
 expect 2 '^vanban: --set ten: lỗi: mẫu .* không có trường "ten"$' "$T/w/typo.pdf" -- \
     render "$T/w/ok.md" --set ten=1 -o "$T/w/typo.pdf"
+# A --set value that is not UTF-8 (a terminal set to another encoding) is
+# the command's error, not the template's (it was "U+FFFD không có trong
+# phông" against the template).
+expect 2 '^vanban render: lỗi: --set so_ky_hieu: giá trị có byte 0xFF không hợp lệ trong UTF-8' "$T/w/typo.pdf" -- \
+    render "$T/w/ok.md" --set "so_ky_hieu=a$(printf '\377')b" -o "$T/w/typo.pdf"
 # A field vanban reads is accepted though the template does not write it.
 check "--set of a field the frame reads" "$VANBAN" render "$T/w/ok.md" --set author=Nguyễn -o "$T/author.pdf"
 check "reaches the PDF" sh -c "pdfinfo '$T/author.pdf' | grep -q 'Author: *Nguyễn'"
