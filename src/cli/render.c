@@ -14,6 +14,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 typedef struct render_opts {
     const char *input;
@@ -141,11 +142,13 @@ typedef struct render_run {
 
 /* A template's attachment ("kem_theo: [x.md]"): a bare file name or a path
  * below the template's folder, never absolute or with "..", like partials. */
-static char *attachment_path(render_run *r, const char *tmpl, const fm_entry *e,
+static char *attachment_path(render_run *r, const char *tmpl, const fm_entry *e, size_t i,
                              const char *name)
 {
+    int line = e->value ? e->line : e->item_lines ? e->item_lines[i] : e->line;
+    int col = e->value ? e->col : e->item_cols ? e->item_cols[i] : 0;
     if (name[0] == '/' || strstr(name, "..")) {
-        vb_error(r->d, tmpl, e->line, 0,
+        vb_error(r->d, tmpl, line, col,
                  "kem_theo: \"%s\" không được dùng đường dẫn tuyệt đối hay \"..\"; đặt tệp "
                  "trong thư mục của mẫu",
                  name);
@@ -154,12 +157,17 @@ static char *attachment_path(render_run *r, const char *tmpl, const fm_entry *e,
     char *dir = vb_dirname(tmpl);
     char *path = vb_path_join(dir, name);
     free(dir);
+    /* Reported here, at the template's line, as a partial is: the read
+     * itself would name only the file, with the system's English text. */
+    if (access(path, R_OK) != 0) {
+        vb_error(r->d, tmpl, line, col, "kem_theo: không đọc được văn bản kèm theo \"%s\" (%s)",
+                 name, path);
+        free(path);
+        return NULL;
+    }
     return path;
 }
 
-/* One document: front matter → frame → Markdown → layout. Its attachments
- * follow it, each starting on a new page with its own numbering. `depth`
- * limits attachments of attachments. Returns NULL after reporting. */
 /* Levenshtein distance of two short ASCII keys, capped at 9. */
 static int key_distance(const char *a, const char *b)
 {
@@ -220,6 +228,9 @@ static bool sets_known(const render_opts *o, const front_matter *fm, const char 
     return ok;
 }
 
+/* One document: front matter → frame → Markdown → layout. Its attachments
+ * follow it, each starting on a new page with its own numbering. `depth`
+ * limits attachments of attachments. Returns NULL after reporting. */
 static page_doc *render_document(render_run *r, const char *path, bool main_doc, int depth)
 {
     vb_diag *d = r->d;
@@ -310,7 +321,7 @@ static page_doc *render_document(render_run *r, const char *path, bool main_doc,
         goto done;
     }
     for (size_t i = 0; i < n_att; i++) {
-        char *apath = attachment_path(r, path, att, att->value ? att->value : att->items[i]);
+        char *apath = attachment_path(r, path, att, i, att->value ? att->value : att->items[i]);
         page_doc *more = apath ? render_document(r, apath, false, depth + 1) : NULL;
         free(apath);
         if (!more)

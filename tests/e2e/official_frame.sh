@@ -234,6 +234,12 @@ check "page 2 carries the attachment's own header, title and signature, no page 
     bash -c "grep -q 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM' <<< \"\$1\" && grep -q 'ĐĂNG KÝ' <<< \"\$1\" && grep -q 'GIÁM ĐỐC' <<< \"\$1\" && ! grep -qw 2 <<< \"\$1\"" _ "$p2"
 printf -- '---\nframe: official\nkem_theo: [/etc/passwd]\n---\nX.\n' > "$T/att/bad.md"
 set +e; "$VANBAN" render "$T/att/bad.md" -o "$T/att/bad.pdf" 2> "$T/att/err"; rc=$?; set -e
-check "an absolute attachment path is refused at its line (exit $rc)" \
-    bash -c "[ $rc -eq 1 ] && grep -q 'bad.md:3: lỗi: kem_theo: \"/etc/passwd\"' '$T/att/err' && [ ! -e '$T/att/bad.pdf' ]"
+check "an absolute attachment path is refused at its line and column (exit $rc)" \
+    bash -c "[ $rc -eq 1 ] && grep -q 'bad.md:3:12: lỗi: kem_theo: \"/etc/passwd\"' '$T/att/err' && [ ! -e '$T/att/bad.pdf' ]"
+# A missing attachment: at the template's line and column, exit 1, as a
+# missing partial is (it was exit 3, the system's English text, no line).
+printf -- '---\nframe: official\nkem_theo:\n  - dang-ky.md\n  - khong-co.md\n---\nX.\n' > "$T/att/miss.md"
+set +e; "$VANBAN" render "$T/att/miss.md" -o "$T/att/miss.pdf" 2> "$T/att/err"; rc=$?; set -e
+check "a missing attachment is reported at its item (exit $rc)" \
+    bash -c "[ $rc -eq 1 ] && [ \"\$(cat '$T/att/err')\" = \"vanban: $T/att/miss.md:5:5: lỗi: kem_theo: không đọc được văn bản kèm theo \\\"khong-co.md\\\" ($T/att/khong-co.md)\" ] && [ ! -e '$T/att/miss.pdf' ]"
 finish
