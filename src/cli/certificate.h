@@ -71,7 +71,9 @@ bool cert_item_set(cert_job *j, cert_ctx *cc, const cert_item *it, const char *f
  * but left for the caller to commit (vb_outfile_commit) or drop, so that
  * neither is put in place unless both could be written. */
 bool cert_write_single(cert_job *j, const char *out, vb_outfile *hold);
-bool cert_write_split(cert_job *j, const char *dir);
+/* One PDF per certificate in `dir`, and the register at `reg`: all put in
+ * place together, or none. */
+bool cert_write_split(cert_job *j, const char *dir, const char *reg);
 bool cert_write_register(cert_job *j, const char *path, vb_outfile *hold);
 void cert_rows_free(cert_job *j);
 /* "a/b.md" → "a/b" + ext; caller frees. */

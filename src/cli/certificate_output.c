@@ -190,9 +190,10 @@ static char *file_name(const char *who, char **names, size_t k)
     return vb_buf_take(&s);
 }
 
-bool cert_write_split(cert_job *j, const char *dir)
+bool cert_write_split(cert_job *j, const char *dir, const char *reg)
 {
-    if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+    bool made = mkdir(dir, 0777) == 0;
+    if (!made && errno != EEXIST) {
         vb_error_io(j->d, dir, "không tạo được thư mục: %s", strerror(errno));
         return false;
     }
@@ -201,13 +202,17 @@ bool cert_write_split(cert_job *j, const char *dir)
         vb_error_io(j->d, dir, "không phải thư mục");
         return false;
     }
+    /* Every certificate and the register are written and synced first, then
+     * all renamed into place: a full disk midway leaves the folder as it
+     * was, the certificates of an earlier run included (the old rollback
+     * removed the ones this run had already replaced). */
     progress pr = progress_start(j->n_nodes);
-    char **names = vb_xcalloc(j->n_nodes ? j->n_nodes : 1, sizeof *names);
-    char **written = vb_xcalloc(j->n_nodes ? j->n_nodes : 1, sizeof *written);
-    size_t n_written = 0;
+    size_t n = j->n_nodes;
+    char **names = vb_xcalloc(n ? n : 1, sizeof *names);
+    vb_outfile *held = vb_xcalloc(n + 1, sizeof *held);
     bool ok = true;
     pdf_options popt = {.timestamp = vb_build_time()};
-    for (size_t k = 0; ok && k < j->n_nodes; k++) {
+    for (size_t k = 0; ok && k < n; k++) {
         cert_item it;
         ok = cert_item_prepare(j, k, &it);
         if (ok) {
@@ -216,27 +221,28 @@ bool cert_write_split(cert_job *j, const char *dir)
             char *path = vb_path_join(dir, file);
             page_doc *pd = new_doc(j);
             cert_ctx *cc = cert_begin(&j->st, j->fonts, pd, j->d);
+            popt.hold = &held[k];
             ok = cc && cert_item_set(j, cc, &it, file, 1) && pdf_write(pd, &popt, path, j->d);
             cert_end(cc);
             page_doc_free(pd);
-            if (ok)
-                written[n_written++] = path;
-            else
-                free(path);
+            free(path);
             free(file);
         }
         cert_item_free(&it);
         progress_show(&pr, k + 1, "đã ghi");
     }
     progress_end(&pr);
-    if (!ok) /* nothing half done: remove what this run wrote */
-        for (size_t i = 0; i < n_written; i++)
-            unlink(written[i]);
-    for (size_t i = 0; i < n_written; i++)
-        free(written[i]);
-    for (size_t i = 0; i < j->n_nodes; i++)
+    ok = ok && cert_write_register(j, reg, &held[n]);
+    for (size_t k = 0; k <= n; k++) {
+        if (ok)
+            ok = vb_outfile_commit(&held[k], j->d);
+        vb_outfile_abort(&held[k]); /* after a commit: nothing to do */
+    }
+    if (!ok && made)
+        rmdir(dir); /* only if this run made it and left it empty */
+    for (size_t i = 0; i < n; i++)
         free(names[i]);
-    free(written);
+    free(held);
     free(names);
     return ok;
 }

@@ -582,7 +582,7 @@ int render_certificate(const char *input, const char *text, size_t len, front_ma
         char *stem = cert_with_ext(cert_base_name(input), ".csv");
         reg = cc->register_path ? vb_xstrdup(cc->register_path) : vb_path_join(cc->split, stem);
         free(stem);
-        if (cert_write_split(&j, cc->split) && cert_write_register(&j, reg, NULL))
+        if (cert_write_split(&j, cc->split, reg))
             rc = VB_OK;
     } else {
         out = output ? vb_xstrdup(output) : cert_with_ext(input, ".pdf");

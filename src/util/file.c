@@ -74,17 +74,28 @@ char *vb_read_file(vb_diag *d, const char *path, size_t *len)
  * in the user's folder. The temporary files being written are listed here
  * for the handler, which removes them and then dies of the same signal: the
  * one piece of process-wide state, as a signal handler can reach no context.
- * unlink is async-signal-safe; a slot is cleared before its string is freed. */
-#define PENDING_MAX 8
-static char *volatile pending[PENDING_MAX];
+ * The list grows and shrinks with those signals blocked, so the handler
+ * never sees it half changed; unlink is async-signal-safe. A --split batch
+ * holds one temporary file per certificate until all are written. */
+static char **pending;
+static size_t n_pending, cap_pending;
+static const int cleanup_signals[] = {SIGINT, SIGTERM, SIGHUP};
 
 static void remove_pending(int sig)
 {
-    for (int i = 0; i < PENDING_MAX; i++)
-        if (pending[i])
-            unlink(pending[i]);
+    for (size_t i = 0; i < n_pending; i++)
+        unlink(pending[i]);
     signal(sig, SIG_DFL);
     raise(sig);
+}
+
+static void block_cleanup_signals(sigset_t *old)
+{
+    sigset_t set;
+    sigemptyset(&set);
+    for (size_t k = 0; k < sizeof cleanup_signals / sizeof *cleanup_signals; k++)
+        sigaddset(&set, cleanup_signals[k]);
+    sigprocmask(SIG_BLOCK, &set, old);
 }
 
 static void pending_add(char *path)
@@ -92,29 +103,37 @@ static void pending_add(char *path)
     static bool installed;
     if (!installed) {
         installed = true;
-        const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
-        for (size_t k = 0; k < sizeof sigs / sizeof *sigs; k++) {
+        for (size_t k = 0; k < sizeof cleanup_signals / sizeof *cleanup_signals; k++) {
             struct sigaction sa, old;
             memset(&sa, 0, sizeof sa);
             sa.sa_handler = remove_pending;
             sigemptyset(&sa.sa_mask);
             /* a signal the caller ignores (nohup) stays ignored */
-            if (sigaction(sigs[k], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
-                sigaction(sigs[k], &sa, NULL);
+            if (sigaction(cleanup_signals[k], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+                sigaction(cleanup_signals[k], &sa, NULL);
         }
     }
-    for (int i = 0; i < PENDING_MAX; i++)
-        if (!pending[i]) {
-            pending[i] = path;
-            return;
-        }
+    sigset_t old;
+    block_cleanup_signals(&old);
+    VB_PUSH(pending, n_pending, cap_pending, path);
+    sigprocmask(SIG_SETMASK, &old, NULL);
 }
 
 static void pending_remove(const char *path)
 {
-    for (int i = 0; i < PENDING_MAX; i++)
-        if (pending[i] == path)
-            pending[i] = NULL;
+    sigset_t old;
+    block_cleanup_signals(&old);
+    for (size_t i = 0; i < n_pending; i++)
+        if (pending[i] == path) {
+            pending[i] = pending[--n_pending];
+            break;
+        }
+    if (n_pending == 0) { /* nothing held: the list's memory goes too */
+        free(pending);
+        pending = NULL;
+        cap_pending = 0;
+    }
+    sigprocmask(SIG_SETMASK, &old, NULL);
 }
 
 /* ".NAME.tmp-PID" beside the target: the rename into place stays on one
@@ -221,10 +240,17 @@ bool vb_outfile_sync(vb_outfile *o, vb_diag *d)
 {
     if (!o->fp)
         return true;
-    /* A device or stdout is flushed, which is where it fails (/dev/full). */
-    if (fflush(o->fp) == 0 && !ferror(o->fp) && (!o->tmp_path || fsync(fileno(o->fp)) == 0))
-        return true;
+    /* A device or stdout is flushed, which is where it fails (/dev/full). A
+     * temporary file is closed too: a batch may hold thousands. */
+    bool ok = fflush(o->fp) == 0 && !ferror(o->fp) && (!o->tmp_path || fsync(fileno(o->fp)) == 0);
     int err = errno;
+    if (ok && o->tmp_path) {
+        ok = fclose(o->fp) == 0;
+        err = errno;
+        o->fp = NULL;
+    }
+    if (ok)
+        return true;
     vb_error_io(d, o->target ? o->target : "-", "không ghi được tệp kết quả: %s%s", strerror(err),
                 o->tmp_path ? " (không có tệp nào được tạo)" : "");
     vb_outfile_abort(o);
@@ -248,13 +274,17 @@ bool vb_outfile_commit(vb_outfile *o, vb_diag *d)
         o->target = NULL;
         return ok;
     }
-    bool ok = fflush(o->fp) == 0 && !ferror(o->fp) && fsync(fileno(o->fp)) == 0;
-    int err = errno;
-    if (fclose(o->fp) != 0 && ok) {
-        ok = false;
+    bool ok = true;
+    int err = 0;
+    if (o->fp) { /* else vb_outfile_sync wrote and closed it */
+        ok = fflush(o->fp) == 0 && !ferror(o->fp) && fsync(fileno(o->fp)) == 0;
         err = errno;
+        if (fclose(o->fp) != 0 && ok) {
+            ok = false;
+            err = errno;
+        }
+        o->fp = NULL;
     }
-    o->fp = NULL;
     if (ok && rename(o->tmp_path, o->target) != 0) {
         ok = false;
         err = errno;

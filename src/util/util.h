@@ -146,9 +146,11 @@ bool vb_outfile_open_kind(vb_outfile *o, vb_diag *d, const char *target, const c
 /* Flushes, fsyncs and renames into place; reports and cleans up on failure. */
 bool vb_outfile_commit(vb_outfile *o, vb_diag *d);
 /* Flushes and fsyncs without renaming: what can fail for want of space fails
- * here, so that outputs that go together (a PDF and its register) are all
- * written before any is renamed into place. On failure it reports, removes
- * the temporary file and leaves o closed (vb_outfile_abort is still safe). */
+ * here, so that outputs that go together (a PDF and its register, a batch of
+ * certificates) are all written before any is renamed into place. A
+ * temporary file is closed here; vb_outfile_commit then only renames it. On
+ * failure it reports and removes the temporary file (vb_outfile_abort is
+ * still safe). */
 bool vb_outfile_sync(vb_outfile *o, vb_diag *d);
 /* Removes the temporary file; the target is untouched. Safe after commit. */
 void vb_outfile_abort(vb_outfile *o);

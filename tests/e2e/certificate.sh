@@ -106,6 +106,28 @@ sed 's/>Trần Thị Thu Ngân</>Trần Thị Mỹ Hạnh</' "$DATA" > "$T/twins
 "$VANBAN" render "$TPL" -d "$T/twins.xml" --split "$T/tw"
 check "--split: a second Trần Thị Mỹ Hạnh is numbered" [ -f "$T/tw/tran-thi-my-hanh.pdf" ] && [ -f "$T/tw/tran-thi-my-hanh-2.pdf" ]
 check "--split: the register tells the two apart" grep -q '^21/GK,Trần Thị Mỹ Hạnh,.*,tran-thi-my-hanh-2.pdf,1' "$T/tw/xpath.csv"
+# A --split run that fails midway (a disk that fills up) leaves the folder
+# as it was: the earlier run's certificates and register, byte for byte. Its
+# rollback deleted the certificates it had already replaced. Needs a small
+# tmpfs (root, as in CI); skipped where mounting is not allowed.
+mkdir -p "$T/small"
+if mount -t tmpfs -o size=2m tmpfs "$T/small" 2>/dev/null; then
+    trap 'umount "$T/small" 2>/dev/null || true; rm -rf "$T"' EXIT
+    "$VANBAN" render "$TPL" -d "$DATA" --split "$T/small/sp"
+    cp -r "$T/small/sp" "$T/sp-before"
+    # Exactly 15 pages of 4 KB left: the first ten certificates (60.2-60.6 KB)
+    # fit one at a time, the eleventh (62 KB) does not. The old one-by-one
+    # write replaced ten, then its rollback deleted them.
+    avail=$(df -B1 --output=avail "$T/small" | tail -1)
+    head -c $((avail - 63488)) /dev/zero > "$T/small/filler" 2>/dev/null || true
+    set +e; "$VANBAN" render "$TPL" -d "$DATA" --split "$T/small/sp" 2> "$T/err"; rc=$?; set -e
+    check "--split on a full disk fails (exit $rc): $(cat "$T/err")" [ "$rc" -eq 3 ]
+    check "--split on a full disk keeps the earlier certificates and register" diff -r "$T/sp-before" "$T/small/sp"
+    rm -f "$T/small/filler"
+    umount "$T/small"
+else
+    echo "ok - # skip: --split on a full disk (no tmpfs mount here)"
+fi
 
 # Fitting: the longest lines of the sample and a 150-character unit stay
 # whole and inside the border.
