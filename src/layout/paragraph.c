@@ -460,6 +460,37 @@ static void split_wide_words(para_build *pb, double width)
     *pb = out;
 }
 
+/* A paragraph whose last line would hold only a scrap ("2." of "Ban Quản lý
+ * dự án 2.", a lone short word) reads as a mistake in a printed document:
+ * the last space is tied when what follows it is narrower than twice the
+ * font size (about four letters), as a typist would with a non-breaking
+ * space. A
+ * tie, not a wall: penalty 5000, the dash's cost, taken only when the
+ * paragraph cannot be set otherwise. */
+static void tie_last_word(para_build *pb, double size)
+{
+    double tail = 0;
+    for (size_t i = pb->n; i-- > 0;) {
+        const lb_item *it = &pb->items[i];
+        if (it->kind == LB_BOX) {
+            tail += it->width;
+            if (tail >= 2 * size)
+                return;
+        } else if (it->kind == LB_GLUE && pb->atoms[i].face) {
+            if (i == 0 || pb->items[i - 1].kind != LB_BOX)
+                return;
+            push(pb, (lb_item){0}, (atom){0}); /* room for one more item */
+            memmove(&pb->items[i + 1], &pb->items[i], (pb->n - 1 - i) * sizeof *pb->items);
+            memmove(&pb->atoms[i + 1], &pb->atoms[i], (pb->n - 1 - i) * sizeof *pb->atoms);
+            pb->items[i] = (lb_item){.kind = LB_PENALTY, .penalty = 5000};
+            pb->atoms[i] = (atom){0};
+            return;
+        } else if (it->kind == LB_PENALTY && it->penalty <= -LB_INFINITY && i + 1 < pb->n) {
+            return; /* a forced break: the last line is after it */
+        }
+    }
+}
+
 void para_layout(lay_ctx *cx, flow *f, const md_inline *inl, size_t n, const para_style *ps,
                  int src_line)
 {
@@ -479,6 +510,7 @@ void para_layout(lay_ctx *cx, flow *f, const md_inline *inl, size_t n, const par
                 pb.items[i].shrink = 0;
     double widths[2] = {ps->width - ps->first_indent, ps->width};
     split_wide_words(&pb, fmin(widths[0], widths[1]));
+    tie_last_word(&pb, ps->size);
     lb_params params = lb_default_params();
     lb_result res = {0};
     linebreak_knuth_plass(pb.items, pb.n, widths, 2, &params, &res);

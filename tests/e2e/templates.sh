@@ -42,6 +42,13 @@ golden thi-dua          "$S/kiengiang-2022-thi-dua/contest.xml" ke-hoach-thi-dua
 golden bao-cao-ket-qua  "$S/soctrang-2023/contest.xml" bao-cao-ket-qua-hoi-thi-2023 0.98 \
     --min-notes 0.83
 
+# No paragraph or heading ends on a scrap: a last line of one short word
+# ("2." of "Ban Quản lý dự án 2.", "kề.", "dân") is tied to the word before.
+runts() { pdftotext -layout "$T/$1.pdf" - | grep -xE '[[:space:]]*\S{1,4}[[:space:]]*' | grep -vxE '[[:space:]]*[0-9]+[[:space:]]*' || true; }
+check "the report's footnote 3 keeps 'án 2.' together" [ -z "$(runts bao-cao-ket-qua | grep -x '2\.')" ]
+check "the emulation plan's 'liền kề.' is not split" [ -z "$(runts thi-dua | grep -x 'kề\.')" ]
+check "the plan's heading keeps 'Nhân dân' together" [ -z "$(runts to-chuc-hoi-thi | grep -x 'dân')" ]
+check "the participation plan's Nơi nhận keeps 'Y tế;' together" [ -z "$(runts tham-gia-hoi-thi | grep -xE '[[:space:]]*tế;')" ]
 # The floors must be able to fail: a template with one sentence changed is
 # caught (the plan's body loses a word the reference has).
 sed 's/cụ thể như sau:/như sau:/' "$VANBAN_SRC/templates/to-chuc-hoi-thi.md" > "$T/changed.md"
