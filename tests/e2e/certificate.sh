@@ -212,10 +212,10 @@ expect 1 '--only "//foo" không chọn giấy khen nào' -- \
 expect 2 'biểu thức XPath "//\[" sai: sai cú pháp' -- \
     render "$TPL" -d "$DATA" --only '//[' -o "$T/x/a.pdf"
 sed 's|^each: .*|each: //khong-co|' "$TPL" > "$T/noeach.md"
-expect 1 'noeach.md:6: lỗi: each: "//khong-co" không chọn được nút nào' -- \
+expect 1 'noeach.md:6:7: lỗi: each: "//khong-co" không chọn được nút nào' -- \
     render "$T/noeach.md" -d "$DATA" -o "$T/x/a.pdf"
 sed 's|^vien: .*||; s|^frame: certificate|frame: certificate\nvien: hoa|' "$TPL" > "$T/vien.md"
-expect 1 'vien.md:6: lỗi: vien: "hoa" không có' -- render "$T/vien.md" -d "$DATA" -o "$T/x/a.pdf"
+expect 1 'vien.md:6:7: lỗi: vien: "hoa" không có' -- render "$T/vien.md" -d "$DATA" -o "$T/x/a.pdf"
 sed 's|{{ @amount }}|{{ @khong-co }}|' "$TPL" > "$T/miss.md"
 expect 1 'miss.md:[0-9]+:[0-9]+: lỗi: "\{\{@khong-co\}\}" không tìm thấy giá trị' -- \
     render "$T/miss.md" -d "$DATA" -o "$T/x/a.pdf"

@@ -119,7 +119,7 @@ expect 1 'dup.md:5:1: lỗi: khóa "so_ky_hieu" đã có ở dòng 3; mỗi khó
     "$T/w/dup.pdf" -- render "$T/w/dup.md"
 # Front-matter values the official frame cannot print are errors at their line.
 printf -- '---\nframe: official\nten_loai: KẾ HOẠCH\nngay: 2023-02-30\n---\nNội dung.\n' > "$T/w/date.md"
-expect 1 'date.md:4: lỗi: ngay: "2023-02-30" không phải ngày hợp lệ' "$T/w/date.pdf" -- render "$T/w/date.md"
+expect 1 'date.md:4:7: lỗi: ngay: "2023-02-30" không phải ngày hợp lệ' "$T/w/date.pdf" -- render "$T/w/date.md"
 # A value given by --set is reported as coming from there, not from a line.
 expect 1 '^vanban: --set co_chu: lỗi: co_chu: "20" không hợp lệ' "$T/w/size.pdf" -- \
     render "$VANBAN_SRC/tests/data/official/ke-hoach.md" --set co_chu=20 -o "$T/w/size.pdf"
@@ -139,13 +139,13 @@ expect 2 '^vanban render: lỗi: --set so_ky_hieu: giá trị có byte 0xFF khô
 check "--set of a field the frame reads" "$VANBAN" render "$T/w/ok.md" --set author=Nguyễn -o "$T/author.pdf"
 check "reaches the PDF" sh -c "pdfinfo '$T/author.pdf' | grep -q 'Author: *Nguyễn'"
 printf -- '---\nframe: official\nco_chu: 12\n---\nNội dung.\n' > "$T/w/size.md"
-expect 1 'size.md:3: lỗi: co_chu: "12" không hợp lệ; cần một số từ 13 đến 14' "$T/w/size.pdf" -- render "$T/w/size.md"
+expect 1 'size.md:3:9: lỗi: co_chu: "12" không hợp lệ; cần một số từ 13 đến 14' "$T/w/size.pdf" -- render "$T/w/size.md"
 printf -- '---\nframe: official\nle_trai: 25\n---\nNội dung.\n' > "$T/w/margin.md"
-expect 1 'margin.md:3: lỗi: le_trai: "25" không hợp lệ; cần một số từ 30 đến 35' "$T/w/margin.pdf" -- render "$T/w/margin.md"
+expect 1 'margin.md:3:10: lỗi: le_trai: "25" không hợp lệ; cần một số từ 30 đến 35' "$T/w/margin.pdf" -- render "$T/w/margin.md"
 printf 'Đoạn một.\n\n<!-- vanban: xoay -->\n\nĐoạn hai.\n' > "$T/w/directive.md"
 expect 1 'directive.md:3: lỗi: chỉ thị "vanban: xoay" không có' "$T/w/directive.pdf" -- render "$T/w/directive.md"
 printf -- '---\nframe: congvan\n---\nNội dung.\n' > "$T/w/frame.md"
-expect 1 'frame.md:2: lỗi: frame: "congvan" không có' "$T/w/frame.pdf" -- render "$T/w/frame.md"
+expect 1 'frame.md:2:8: lỗi: frame: "congvan" không có' "$T/w/frame.pdf" -- render "$T/w/frame.md"
 
 printf 'Chữ Hán 中 không có trong phông.\n' > "$T/w/cjk.md"
 expect 1 'cjk.md:1(:[0-9]+)?: lỗi: ký tự "中" \(U\+4E2D\)' "$T/w/cjk.pdf" -- render "$T/w/cjk.md"

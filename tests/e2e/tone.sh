@@ -18,5 +18,5 @@ check "tone: keep leaves the text as written" [ "$(flat_text "$T/c.pdf")" = "Ho�
 
 printf -- '---\ntone: moi\n---\nX.\n' > "$T/d.md"
 set +e; "$VANBAN" render "$T/d.md" -o "$T/d.pdf" 2> "$T/err"; rc=$?; set -e
-check "a bad tone is an error at its line (exit $rc)" bash -c "[ $rc -eq 1 ] && grep -q 'd.md:2: lỗi: tone: \"moi\"' '$T/err' && [ ! -e '$T/d.pdf' ]"
+check "a bad tone is an error at its line (exit $rc)" bash -c "[ $rc -eq 1 ] && grep -q 'd.md:2:7: lỗi: tone: \"moi\"' '$T/err' && [ ! -e '$T/d.pdf' ]"
 finish
