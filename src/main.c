@@ -18,6 +18,17 @@ static const struct command commands[] = {
     {"calibrate", cli_calibrate},
 };
 
+/* What went to standard output (--help, --version, a command's --help),
+ * flushed here so that a full disk or a closed pipe is an error (exit 3),
+ * not a silent success. */
+static int answer_on_stdout(void)
+{
+    if (fflush(stdout) == 0 && !ferror(stdout))
+        return VB_OK;
+    fprintf(stderr, "vanban: lỗi: không ghi được ra đầu ra chuẩn\n");
+    return VB_EXIT_IO;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -26,15 +37,17 @@ int main(int argc, char **argv)
     }
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
         cli_usage(stdout);
-        return VB_OK;
+        return answer_on_stdout();
     }
     if (strcmp(argv[1], "--version") == 0) {
         printf("vanban %s\n", VANBAN_VERSION);
-        return VB_OK;
+        return answer_on_stdout();
     }
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        if (strcmp(argv[1], commands[i].name) == 0)
-            return commands[i].run(argc - 1, argv + 1);
+        if (strcmp(argv[1], commands[i].name) == 0) {
+            int rc = commands[i].run(argc - 1, argv + 1);
+            return rc == VB_OK ? answer_on_stdout() : rc; /* a command's --help too */
+        }
     fprintf(stderr, "vanban: lỗi: không có lệnh '%s'; xem 'vanban --help'\n", argv[1]);
     return VB_EXIT_USAGE;
 }

@@ -102,6 +102,13 @@ expect 1 'fn.md:4:15: lỗi: không tính được biểu thức XPath "khongham
     "$T/w/fn.pdf" -- render "$T/w/fn.md" -d "$VANBAN_SRC/samples/soctrang-2023/contest.xml"
 # Unreadable input that even root cannot read: a directory.
 expect 3 "$T/w: lỗi:" "" -- render "$T/w"
+# --help and --version to a full device: an error, not exit 0.
+if [ -c /dev/full ]; then
+    for args in --help --version "render --help" "check --help"; do
+        # shellcheck disable=SC2086 # $args is the command and its option
+        check "vanban $args > /dev/full fails with exit 3" sh -c "'$VANBAN' $args > /dev/full 2>/dev/null; [ \$? -eq 3 ]"
+    done
+fi
 # --help and --version answer on stdout with exit 0.
 check "--version prints the version" bash -c "\"\$1\" --version | grep -Eq '^vanban [0-9]+\.[0-9]+'" _ "$VANBAN"
 check "--help prints the usage of render" bash -c "\"\$1\" --help | grep -q 'vanban render'" _ "$VANBAN"
