@@ -53,23 +53,32 @@ static void on_parse_error(void *data, xmlErrorPtr err)
 }
 
 /* 1 + the offset of the first control character XML forbids (below U+0020
- * but tab, line feed and carriage return) on or before the line libxml2
- * stopped at, or 0; st's place is moved there when found. */
-static size_t first_control(vb_contest *c, struct parse_state *st)
+ * but tab, line feed and carriage return) if it is on or before the line
+ * libxml2 stopped at, with its place; else 0. */
+static size_t first_control(const vb_contest *c, int stop_line, int *line, int *col)
 {
     for (size_t i = 0; i < c->src_len; i++) {
         unsigned char ch = (unsigned char)c->src[i];
         if (ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') {
-            int line, col;
-            vb_text_position(c->src, i, &line, &col); /* no NUL before i */
-            if (line > st->line)
-                return 0;
-            st->line = line;
-            st->col = col;
-            return i + 1;
+            vb_text_position(c->src, i, line, col); /* no NUL before i */
+            return *line <= stop_line ? i + 1 : 0;
         }
     }
     return 0;
+}
+
+/* st->control and its place, when the character is one to name: any
+ * control character (`any`), or only a NUL, which ends libxml2's input so
+ * that what follows it is "not closed". */
+static void name_control(const vb_contest *c, struct parse_state *st, bool any)
+{
+    int line, col;
+    size_t at = first_control(c, st->line, &line, &col);
+    if (at && (any || c->src[at - 1] == '\0')) {
+        st->control = at;
+        st->line = line;
+        st->col = col;
+    }
 }
 
 /* libxml2 reports where it noticed a problem (often the end of a tag); point
@@ -107,13 +116,10 @@ static void where_exactly(vb_contest *c, struct parse_state *st)
         if (!vb_utf8_valid(c->src, c->src_len, &bad))
             vb_text_position(c->src, bad, &st->line, &st->col);
         else
-            st->control = first_control(c, st);
+            name_control(c, st, true);
         break;
     default:
-        /* A NUL byte ends libxml2's input: what follows is "not closed". */
-        st->control = first_control(c, st);
-        if (st->control && c->src[st->control - 1] != '\0')
-            st->control = 0;
+        name_control(c, st, false);
         break;
     }
 }
