@@ -12,9 +12,10 @@
 
 typedef struct pdf_options {
     int64_t timestamp; /* creation/modification date, seconds since the epoch */
-    /* When set, the PDF is written and synced to its temporary file and left
-     * open in *hold: the caller commits it (vb_outfile_commit) or drops it
-     * (vb_outfile_abort) together with the files that go with it. */
+    /* When set, the PDF is written and synced to its temporary file (see
+     * vb_outfile_sync), which *hold keeps: the caller commits it
+     * (vb_outfile_commit) or drops it (vb_outfile_abort) together with the
+     * files that go with it. */
     vb_outfile *hold;
 } pdf_options;
 
