@@ -260,7 +260,7 @@ static page_doc *render_document(render_run *r, const char *path, bool main_doc,
     const char *tone_name = front_matter_get(&fm, "tone");
     if (tone_name && !vn_tone_parse(tone_name, &tone)) {
         const fm_entry *te = front_matter_find(&fm, "tone");
-        vb_error(d, path, te ? te->line : 0, te && te->line ? te->col : 0,
+        vb_error(d, path, te ? te->line : 0, front_matter_col(&fm, "tone"),
                  "tone: \"%s\" không hợp lệ; dùng classic, modern hoặc keep", tone_name);
         goto done;
     }

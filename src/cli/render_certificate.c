@@ -40,13 +40,6 @@ static int key_line(const job *j, const char *key)
     return e ? e->line : 0;
 }
 
-/* Where the field's value starts on its line (0: not known, or --set). */
-static int key_col(const job *j, const char *key)
-{
-    const fm_entry *e = front_matter_find(j->fm, key);
-    return e && e->line ? e->col : 0;
-}
-
 /* A path from the template relative to its folder. */
 static char *template_path(const job *j, const char *rel)
 {
@@ -58,14 +51,16 @@ static bool image_ok(job *j, const char *path, const char *what, const char *key
     int w, h;
     FILE *fp = fopen(path, "rb");
     if (!fp) {
-        vb_error(j->d, key ? j->input : NULL, key ? key_line(j, key) : 0, key ? key_col(j, key) : 0,
+        vb_error(j->d, key ? j->input : NULL, key ? key_line(j, key) : 0,
+                 key ? front_matter_col(j->fm, key) : 0,
                  "không mở được %s \"%s\": %s; kiểm tra đường dẫn", what, path, strerror(errno));
         return false;
     }
     fclose(fp);
     if (!image_pixel_size(path, &w, &h)) {
-        vb_error(j->d, key ? j->input : NULL, key ? key_line(j, key) : 0, key ? key_col(j, key) : 0,
-                 "%s \"%s\" không phải ảnh PNG hoặc JPEG", what, path);
+        vb_error(j->d, key ? j->input : NULL, key ? key_line(j, key) : 0,
+                 key ? front_matter_col(j->fm, key) : 0, "%s \"%s\" không phải ảnh PNG hoặc JPEG",
+                 what, path);
         return false;
     }
     return true;
@@ -79,7 +74,7 @@ static bool style_from_front_matter(job *j)
     const char *v;
     if ((v = front_matter_get(j->fm, "kho_giay")) &&
         !cert_paper_parse(v, &st->page_w, &st->page_h)) {
-        vb_error(j->d, j->input, key_line(j, "kho_giay"), key_col(j, "kho_giay"),
+        vb_error(j->d, j->input, key_line(j, "kho_giay"), front_matter_col(j->fm, "kho_giay"),
                  "kho_giay: \"%s\" không hợp lệ; dùng A4, A3, A5 hoặc RỘNGxCAO tính bằng mm "
                  "(ví dụ 400x300)",
                  v);
@@ -92,7 +87,7 @@ static bool style_from_front_matter(job *j)
         st->page_h = t;
     }
     if ((v = front_matter_get(j->fm, "vien")) && !cert_border_parse(v, &st->border)) {
-        vb_error(j->d, j->input, key_line(j, "vien"), key_col(j, "vien"),
+        vb_error(j->d, j->input, key_line(j, "vien"), front_matter_col(j->fm, "vien"),
                  "vien: \"%s\" không có; dùng hoa-van, goc, doi hoặc khong", v);
         ok = false;
     }
@@ -107,7 +102,8 @@ static bool style_from_front_matter(job *j)
     for (size_t i = 0; i < sizeof colors / sizeof colors[0]; i++)
         if ((v = front_matter_get(j->fm, colors[i].key)) &&
             !cert_color_parse(v, (vb_color *)((char *)st + colors[i].off))) {
-            vb_error(j->d, j->input, key_line(j, colors[i].key), key_col(j, colors[i].key),
+            vb_error(j->d, j->input, key_line(j, colors[i].key),
+                     front_matter_col(j->fm, colors[i].key),
                      "%s: \"%s\" không phải màu; dùng #RRGGBB (ví dụ #C00000) hoặc do, den, "
                      "xanh, xanh-la, vang, nau",
                      colors[i].key, v);
@@ -234,7 +230,7 @@ static bool select_nodes(job *j)
     if (!r)
         return false;
     if (r->type != XPATH_NODESET) {
-        vb_error(j->d, j->input, line, key_col(j, "each"),
+        vb_error(j->d, j->input, line, front_matter_col(j->fm, "each"),
                  "each: \"%s\" phải chọn các nút (ví dụ //award), không phải một giá trị", each);
         xmlXPathFreeObject(r);
         return false;
@@ -249,7 +245,7 @@ static bool select_nodes(job *j)
     j->n_nodes = j->n_each = n;
     xmlXPathFreeObject(r);
     if (n == 0) {
-        vb_error(j->d, j->input, line, key_col(j, "each"),
+        vb_error(j->d, j->input, line, front_matter_col(j->fm, "each"),
                  "each: \"%s\" không chọn được nút nào trong dữ liệu; không có giấy khen nào "
                  "để in",
                  each);

@@ -24,13 +24,6 @@ static int key_line(const settings_ctx *c, const char *key)
     return e ? e->line : 1;
 }
 
-/* The column where a field's value starts (0 when --set gave it). */
-static int key_col(const settings_ctx *c, const char *key)
-{
-    const fm_entry *e = front_matter_find(c->fm, key);
-    return e && e->line ? e->col : 0;
-}
-
 /* Where a field's value came from, for its error: the template, or the
  * command line ("--set ngay" when --set gave it: it has no line there). */
 static const char *key_where(const settings_ctx *c, const char *key, char *buf, size_t cap)
@@ -93,8 +86,9 @@ static void number(settings_ctx *c, const char *key, double lo, double hi, doubl
         end++;
     if (!end || end == buf || *end || !isfinite(x) || x < lo || x > hi) {
         char where[80];
-        vb_error(c->d, key_where(c, key, where, sizeof where), key_line(c, key), key_col(c, key),
-                 "%s: \"%s\" không hợp lệ; cần một số từ %g đến %g%s", key, v, lo, hi, unit);
+        vb_error(c->d, key_where(c, key, where, sizeof where), key_line(c, key),
+                 front_matter_col(c->fm, key), "%s: \"%s\" không hợp lệ; cần một số từ %g đến %g%s",
+                 key, v, lo, hi, unit);
         c->ok = false;
         return;
     }
@@ -112,7 +106,8 @@ static void page_settings(settings_ctx *c, frame_spec *f)
             f->page_h = w;
         } else if (strcmp(huong, "dọc") && strcmp(huong, "portrait")) {
             char where[80];
-            vb_error(c->d, key_where(c, "huong", where, sizeof where), key_line(c, "huong"), key_col(c, "huong"),
+            vb_error(c->d, key_where(c, "huong", where, sizeof where), key_line(c, "huong"),
+                     front_matter_col(c->fm, "huong"),
                      "huong: \"%s\" không hợp lệ; dùng \"dọc\" hoặc \"ngang\"", huong);
             c->ok = false;
         }
@@ -162,7 +157,8 @@ static const char *place_date(settings_ctx *c)
         vn_date dt;
         if (!vn_parse_iso_date(iso, &dt)) {
             char where[80];
-            vb_error(c->d, key_where(c, "ngay", where, sizeof where), key_line(c, "ngay"), key_col(c, "ngay"),
+            vb_error(c->d, key_where(c, "ngay", where, sizeof where), key_line(c, "ngay"),
+                     front_matter_col(c->fm, "ngay"),
                      "ngay: \"%s\" không phải ngày hợp lệ; viết theo dạng NĂM-THÁNG-NGÀY, "
                      "ví dụ 2023-07-18 (hoặc chỉ năm, 2023, để trống ngày và tháng)",
                      iso);
@@ -186,7 +182,8 @@ bool frame_from_front_matter(frame_spec *f, official_fields *of, const front_mat
     const char *tone = front_matter_get(fm, "tone");
     if (tone && !vn_tone_parse(tone, &c.tone)) {
         char where[80];
-        vb_error(d, key_where(&c, "tone", where, sizeof where), key_line(&c, "tone"), key_col(&c, "tone"),
+        vb_error(d, key_where(&c, "tone", where, sizeof where), key_line(&c, "tone"),
+                 front_matter_col(c.fm, "tone"),
                  "tone: \"%s\" không hợp lệ; dùng classic, modern hoặc keep", tone);
         return false;
     }
@@ -200,7 +197,8 @@ bool frame_from_front_matter(frame_spec *f, official_fields *of, const front_mat
         f->kind = FRAME_CERTIFICATE;
     } else {
         char where[80];
-        vb_error(d, key_where(&c, "frame", where, sizeof where), key_line(&c, "frame"), key_col(&c, "frame"),
+        vb_error(d, key_where(&c, "frame", where, sizeof where), key_line(&c, "frame"),
+                 front_matter_col(c.fm, "frame"),
                  "frame: \"%s\" không có; dùng plain, official hoặc certificate", kind);
         return false;
     }

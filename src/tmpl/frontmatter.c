@@ -190,6 +190,12 @@ const fm_entry *front_matter_find(const front_matter *fm, const char *key)
     return NULL;
 }
 
+int front_matter_col(const front_matter *fm, const char *key)
+{
+    const fm_entry *e = front_matter_find(fm, key);
+    return e && e->line ? e->col : 0;
+}
+
 const char *front_matter_get(const front_matter *fm, const char *key)
 {
     const fm_entry *e = front_matter_find(fm, key);

@@ -41,6 +41,9 @@ void front_matter_free(front_matter *fm);
 /* The scalar value of `key`, or NULL. */
 const char *front_matter_get(const front_matter *fm, const char *key);
 const fm_entry *front_matter_find(const front_matter *fm, const char *key);
+/* The column where `key`'s scalar value starts in the template, for an
+ * error about that value; 0 when there is none or --set gave it. */
+int front_matter_col(const front_matter *fm, const char *key);
 /* Sets (or adds) a scalar, as --set KEY=VALUE does. */
 void front_matter_set(front_matter *fm, const char *key, const char *value);
 
