@@ -438,7 +438,9 @@ static void split_wide_words(para_build *pb, double width)
         }
         size_t start = 0;
         for (size_t k = 0; k < at->len; k++) {
-            if (k + 1 < at->len && !url_break_after(at->text[k]))
+            /* after a run of them, not inside it: never "https:/" + "/…" */
+            if (k + 1 < at->len &&
+                (!url_break_after(at->text[k]) || url_break_after(at->text[k + 1])))
                 continue;
             size_t end = k + 1; /* a piece [start, end) ending after a separator */
             if (font_text_width(at->face, at->text + start, end - start, at->size) <= width) {
