@@ -61,9 +61,10 @@ static int parse_args(int argc, char **argv, render_opts *o)
              * the PDF stage as U+FFFD, blamed on the template. */
             size_t bad;
             if (!vb_utf8_valid(optarg, strlen(optarg), &bad)) {
-                fprintf(stderr, "vanban render: lỗi: --set %.*s: giá trị có byte 0x%02X không "
-                                "hợp lệ trong UTF-8; hãy gõ lại giá trị bằng UTF-8\n",
-                        (int)(eq - optarg), optarg, (unsigned char)optarg[bad]);
+                bool in_key = bad < (size_t)(eq - optarg);
+                fprintf(stderr, "vanban render: lỗi: --set: %s có byte 0x%02X không hợp lệ trong "
+                                "UTF-8; hãy gõ lại bằng UTF-8\n",
+                        in_key ? "khóa" : "giá trị", (unsigned char)optarg[bad]);
                 free(o->sets);
                 o->sets = NULL;
                 return VB_EXIT_USAGE;

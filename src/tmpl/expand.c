@@ -12,6 +12,7 @@
 #define MAX_PARTIAL_DEPTH 8
 
 static void render(expand_ctx *cx, tnode *parent, xmlNodePtr node, int i, int n, vb_buf *out);
+static void check_unvisited(expand_ctx *cx, tnode *parent, xmlNodePtr doc_node);
 
 static void fail_once(expand_ctx *cx, tnode *t)
 {
@@ -140,12 +141,18 @@ static void partial(expand_ctx *cx, tnode *t, xmlNodePtr node, int i, int n, vb_
         ttree tree;
         if (ttree_parse(&tree, text, len, path, 1, 1, cx->d)) {
             const char *saved = cx->path;
+            bool failed_before = cx->failed;
             cx->path = path;
             cx->partial_depth++;
             render(cx, &tree.root, node, i, n, out);
+            check_unvisited(cx, &tree.root, (xmlNodePtr)cx->doc);
             cx->partial_depth--;
             cx->path = saved;
             ttree_free(&tree);
+            /* The partial is parsed afresh at each inclusion: after its
+             * first errors, a loop does not include it again to repeat them. */
+            if (cx->failed && !failed_before)
+                t->reported = true;
         } else {
             fail_once(cx, t);
         }

@@ -25,9 +25,14 @@ void tmpl_xpath_describe(const xmlError *err, char *buf, size_t size)
     case XPATH_INVALID_PREDICATE_ERROR: what = "điều kiện [ ] sai"; break;
     default: what = "sai cú pháp"; break;
     }
-    if (err->str1 && err->int1 >= 0)
-        snprintf(buf, size, "%s (ở ký tự %d)", what, err->int1 + 1);
-    else
+    if (err->str1 && err->int1 >= 0) {
+        /* int1 is a byte offset into the expression (str1): counted here
+         * in characters, as the user reads "Sở Nội vụ". */
+        int chars = 1;
+        for (int k = 0; k < err->int1 && err->str1[k]; k++)
+            chars += ((unsigned char)err->str1[k] & 0xC0) != 0x80;
+        snprintf(buf, size, "%s (ở ký tự %d)", what, chars);
+    } else
         snprintf(buf, size, "%s", what);
 }
 

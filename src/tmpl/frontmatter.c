@@ -87,6 +87,7 @@ bool front_matter_parse(front_matter *fm, const char *text, size_t len, const ch
     bool ok = true;
     int depth = 0;
     char *key = NULL;
+    int key_line = 0; /* the line of `key`, for a list that starts below it */
     fm_entry *seq = NULL;
     for (;;) {
         yaml_event_t ev;
@@ -112,7 +113,7 @@ bool front_matter_parse(front_matter *fm, const char *text, size_t len, const ch
                 vb_error(d, path, line, col, "danh sách lồng nhau không được hỗ trợ ở phần đầu");
                 ok = false;
             } else {
-                seq = add_entry(fm, key, line);
+                seq = add_entry(fm, key, key_line);
             }
         } else if (t == YAML_SEQUENCE_END_EVENT) {
             seq = NULL;
@@ -155,6 +156,7 @@ bool front_matter_parse(front_matter *fm, const char *text, size_t len, const ch
                     ok = false;
                 }
                 key = vb_xstrdup(v);
+                key_line = line;
             } else {
                 fm_entry *e = add_entry(fm, key, line);
                 e->value = is_null ? NULL : vb_arena_strdup(fm->arena, v);

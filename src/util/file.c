@@ -1,5 +1,8 @@
 /* File helpers: whole-file reads and atomic writes (temp file + rename), so an
  * error never leaves a truncated output behind. */
+/* realpath (XSI) */
+#define _XOPEN_SOURCE 700
+
 #include "util.h"
 
 #include <errno.h>
@@ -196,11 +199,32 @@ bool vb_outfile_open(vb_outfile *o, vb_diag *d, const char *target)
     return true;
 }
 
+/* A path with its folder resolved (".", "..", links), or NULL when the
+ * folder does not exist. */
+static char *resolved(const char *path)
+{
+    char *dir = vb_dirname(path);
+    char *real = realpath(dir, NULL);
+    free(dir);
+    if (!real)
+        return NULL;
+    const char *slash = strrchr(path, '/');
+    char *r = vb_path_join(real, slash ? slash + 1 : path);
+    free(real);
+    return r;
+}
+
 bool vb_same_file(const char *a, const char *b)
 {
     struct stat sa, sb;
-    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
-           sa.st_ino == sb.st_ino;
+    if (stat(a, &sa) == 0 && stat(b, &sb) == 0)
+        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+    /* Not both there yet: "gk.pdf" and "./gk.pdf" are still one file. */
+    char *ra = resolved(a), *rb = resolved(b);
+    bool same = ra && rb && strcmp(ra, rb) == 0;
+    free(ra);
+    free(rb);
+    return same;
 }
 
 /* Whether the regular file at path is empty or starts with magic (true when

@@ -134,7 +134,8 @@ typedef struct vb_outfile {
 } vb_outfile;
 
 bool vb_outfile_open(vb_outfile *o, vb_diag *d, const char *target);
-/* Whether a and b name one existing file (the same device and inode). */
+/* Whether a and b name one file: the same device and inode when both
+ * exist, else the same name in the same (resolved) folder. */
 bool vb_same_file(const char *a, const char *b);
 /* vb_outfile_open for a file of one kind (`kind` names it in the message):
  * an existing, non-empty regular file at target is replaced only if it

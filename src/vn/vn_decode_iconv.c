@@ -37,7 +37,10 @@ bool vn_iconv_decode(const char *b, size_t len, const char *from, vb_buf *out, s
         in++;
         in_left--;
     }
-    if (ok) { /* flush a character held back for composition (CP1258, TCVN) */
+    /* Flush a character held back for composition (CP1258, TCVN), also
+     * before a bad byte: the text up to it then ends where the byte is, for
+     * a caller that counts its position there. */
+    {
         char chunk[64];
         char *o = chunk;
         size_t o_left = sizeof chunk;

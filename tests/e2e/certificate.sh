@@ -200,6 +200,8 @@ if [ -c /dev/full ]; then
 fi
 expect 2 'gk.pdf: lỗi: sổ giấy khen \(--register\) phải là tệp khác tệp PDF' -- \
     render "$TPL" -d "$DATA" -o "$T/x/gk.pdf" --register "$T/x/gk.pdf"
+expect 2 'gk.pdf: lỗi: sổ giấy khen \(--register\) phải là tệp khác tệp PDF' -- \
+    render "$TPL" -d "$DATA" -o "$T/x/gk.pdf" --register "$T/x/./gk.pdf"
 # A register replaces only an earlier register, not a CSV of the clerk's.
 mkdir -p "$T/own"; printf 'Họ tên,Điểm\r\nA,1\r\n' > "$T/own/ds.csv"
 expect 2 'ds.csv: lỗi: tệp này đã có và không phải sổ giấy khen của vanban' -- \

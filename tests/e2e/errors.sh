@@ -119,6 +119,16 @@ expect 1 "img.md:3(:[0-9]+)?: lỗi: .*khong-co.png" "$T/w/img.pdf" -- render "$
 printf 'Dòng một.\nHai ba b\xe1\xbb\n' > "$T/w/bad.md"
 expect 1 "bad.md:2:9: lỗi: .*UTF-8" "$T/w/bad.pdf" -- render "$T/w/bad.md"
 
+# A key whose first value is a list below it: named at the key's own line.
+printf -- '---\ntitle: T\nnoi_nhan:\n  - Như trên;\nnoi_nhan: Lưu: VT.\n---\nNội dung.\n' > "$T/w/dup2.md"
+expect 1 'dup2.md:5:1: lỗi: khóa "noi_nhan" đã có ở dòng 3;' "$T/w/dup2.pdf" -- render "$T/w/dup2.md"
+# Tags a partial's data never reaches are checked too, at the partial's own
+# line and column (only the main file's were).
+mkdir -p "$T/part"
+printf -- '---\ntitle: T\n---\nA {{> phan}} B\n' > "$T/part/main.md"
+printf 'Mẫu con {{#false()}}{{//unit | tron}}{{/}}.\n' > "$T/part/phan.md"
+expect 1 'phan.md:1:21: lỗi: không có bộ lọc "tron"' "$T/part/main.pdf" -- \
+    render "$T/part/main.md" -d "$VANBAN_SRC/samples/soctrang-2023/contest.xml"
 # A key written twice: the second value silently won (two "frame:" lines,
 # an old "so_ky_hieu:" left above a new one). YAML forbids it.
 printf -- '---\nframe: plain\nso_ky_hieu: 56/KH-SNV\ntitle: t\nso_ky_hieu: 57/KH-SNV\n---\nNội dung.\n' > "$T/w/dup.md"
@@ -140,8 +150,10 @@ expect 2 '^vanban: --set ten: lỗi: mẫu .* không có trường "ten"$' "$T/w
 # A --set value that is not UTF-8 (a terminal set to another encoding) is
 # the command's error, not the template's (it was "U+FFFD không có trong
 # phông" against the template).
-expect 2 '^vanban render: lỗi: --set so_ky_hieu: giá trị có byte 0xFF không hợp lệ trong UTF-8' "$T/w/typo.pdf" -- \
+expect 2 '^vanban render: lỗi: --set: giá trị có byte 0xFF không hợp lệ trong UTF-8' "$T/w/typo.pdf" -- \
     render "$T/w/ok.md" --set "so_ky_hieu=a$(printf '\377')b" -o "$T/w/typo.pdf"
+expect 2 '^vanban render: lỗi: --set: khóa có byte 0xE9 không hợp lệ trong UTF-8' "$T/w/typo.pdf" -- \
+    render "$T/w/ok.md" --set "don_v$(printf '\351')=syt" -o "$T/w/typo.pdf"
 # A field vanban reads is accepted though the template does not write it.
 check "--set of a field the frame reads" "$VANBAN" render "$T/w/ok.md" --set author=Nguyễn -o "$T/author.pdf"
 check "reaches the PDF" sh -c "pdfinfo '$T/author.pdf' | grep -q 'Author: *Nguyễn'"

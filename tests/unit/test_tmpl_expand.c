@@ -305,6 +305,8 @@ static void errors_with_location(void **state)
     /* what the error is, in Vietnamese (libxml2 gives XPath errors no text) */
     assert_error(f, "{{contest/[}}", "t.md:1:1:", "không hợp lệ: sai cú pháp (ở ký tự");
     assert_error(f, "a {{khongham(1)}}", "t.md:1:3:", "hàm không có trong XPath 1.0");
+    /* the place in the expression in characters, not bytes ("ở" is 3) */
+    assert_error(f, "{{//unit[@name='Sở' and ]}}", "t.md:1:1:", "(ở ký tự 23)");
     /* tags the data never reaches are checked all the same: a section that
      * is false or empty, an inverted one that is true (they passed, exit 0) */
     assert_error(f, "{{#false()}}{{//unit | tron}}{{/}}", "t.md:1:13:", "không có bộ lọc \"tron\"");
