@@ -19,8 +19,10 @@
  *
  * The top stack stands where a pre-printed blank has it; the middle
  * (recipient, unit, achievement) is centred in the room left above the
- * bottom blocks. When the room is too small (an emblem and a long
- * achievement) every size and distance shrinks together.
+ * bottom blocks. When the room is too small (a long achievement, an emblem)
+ * the middle shrinks first, to MID_MIN of its size, so that a batch keeps
+ * one heading, one date and one signature block (and shares them in one
+ * layer); only then does every size and distance shrink together.
  *
  * The lines every certificate of a batch prints alike (all but the
  * recipient, the unit, the achievement and the register number) go, with
@@ -74,6 +76,7 @@ static const double ABOVE[CERT_LINE_COUNT] = {
 #define EMBLEM_H 18.0   /* mm */
 #define SIGN_SPACE 24.0 /* mm between the title and the signer's name */
 #define MIN_GAP 3.0     /* mm at least above and below the middle stack */
+#define MID_MIN 0.8     /* the middle stack shrinks alone down to this factor */
 
 struct cert_ctx {
     cert_style st;
@@ -167,18 +170,25 @@ static bool present(const cert_fields *f, cert_line l)
     return f->text[l] && f->text[l][0];
 }
 
-/* Fits every line at the shrink factor `g` (1 = the design sizes). */
-static void fit_all(cert_ctx *c, const cert_fields *f, double g, placed *pl)
+static bool in_middle(int l)
+{
+    return l >= CERT_NGUOI_NHAN && l <= CERT_THANH_TICH;
+}
+
+/* Fits every line at the shrink factor `g` (1 = the design sizes), the
+ * middle stack at `gm`. */
+static void fit_all(cert_ctx *c, const cert_fields *f, double g, double gm, placed *pl)
 {
     double content_w = c->st.page_w - 2 * cert_content_inset(c->k);
     for (int l = 0; l < CERT_LINE_COUNT; l++) {
         const line_spec *sp = &SPECS[l];
+        double k = in_middle(l) ? gm : g;
         pl[l].present = present(f, (cert_line)l);
         pl[l].cached = false;
         memset(&pl[l].b, 0, sizeof pl[l].b);
         if (!pl[l].present)
             continue;
-        if (in_cache(c, f, (cert_line)l) && c->cache[l].g == g) {
+        if (in_cache(c, f, (cert_line)l) && c->cache[l].g == k) {
             pl[l].b = c->cache[l].b;
             pl[l].cached = true;
             continue;
@@ -192,8 +202,8 @@ static void fit_all(cert_ctx *c, const cert_fields *f, double g, placed *pl)
             n = ct_plain(f->text[l], sp->style, c->doc->arena, &pars);
         }
         ct_spec spec = {
-            .size = sp->size * c->k * g,
-            .min_size = sp->min_size * c->k * g,
+            .size = sp->size * c->k * k,
+            .min_size = sp->min_size * c->k * k,
             .pref_lines = sp->pref_lines,
             .max_lines = sp->max_lines,
             .width = content_w * sp->width,
@@ -204,7 +214,7 @@ static void fit_all(cert_ctx *c, const cert_fields *f, double g, placed *pl)
             free(c->cache[l].text);
             ct_block_free(&c->cache[l].b);
             c->cache[l].text = vb_xstrdup(f->text[l]);
-            c->cache[l].g = g;
+            c->cache[l].g = k;
             c->cache[l].b = pl[l].b;
             pl[l].cached = true;
         }
@@ -272,13 +282,13 @@ static double signer_height(const cert_ctx *c, const placed *pl, double g)
     return 1.107 * SPECS[CERT_NGUOI_KY].size * c->k * g; /* ascent + descent */
 }
 
-static stack measure(const cert_ctx *c, const placed *pl, double g)
+static stack measure(const cert_ctx *c, const placed *pl, double g, double gm)
 {
     stack s = {0};
     s.top = stack_height(c, pl, CERT_QUOC_HIEU, CERT_TEN_LOAI, g);
     if (c->st.emblem)
         s.top += mm(c, EMBLEM_H + 2, g);
-    s.middle = stack_height(c, pl, CERT_NGUOI_NHAN, CERT_THANH_TICH, g);
+    s.middle = stack_height(c, pl, CERT_NGUOI_NHAN, CERT_THANH_TICH, gm);
     for (int l = CERT_QUYET_DINH; l <= CERT_SO_VAO_SO; l++)
         if (pl[l].present)
             s.bottom_left += ct_block_height(&pl[l].b) + mm(c, 1, g);
@@ -295,7 +305,7 @@ static bool shown(const cert_ctx *c, cert_line l)
     return !(c->blank && (c->st.preprinted & (1u << l)));
 }
 
-static void warn_fit(cert_ctx *c, const placed *pl, double g, const char *where)
+static void warn_fit(cert_ctx *c, const placed *pl, double g, double gm, const char *where)
 {
     for (int l = 0; l < CERT_LINE_COUNT; l++) {
         if (!pl[l].present || !pl[l].b.below_min)
@@ -304,7 +314,7 @@ static void warn_fit(cert_ctx *c, const placed *pl, double g, const char *where)
                 "%s: dòng %s quá dài, phải thu nhỏ còn %.1f pt (dưới mức tối thiểu %.1f pt)%s; "
                 "nên rút gọn nội dung",
                 where, cert_line_key((cert_line)l), pl[l].b.size,
-                SPECS[l].min_size * c->k * g,
+                SPECS[l].min_size * c->k * (in_middle(l) ? gm : g),
                 pl[l].b.over_lines ? " và xuống nhiều dòng hơn" : "");
     }
 }
@@ -342,8 +352,8 @@ static void copy_items(vb_page *dst, const page_item *items, size_t n)
 }
 
 /* Lays the lines out: static ones into `fixed`, the others into `own`. */
-static void compose(cert_ctx *c, const placed *pl, const stack *s, double g, vb_page *fixed,
-                    vb_page *own)
+static void compose(cert_ctx *c, const placed *pl, const stack *s, double g, double gm,
+                    vb_page *fixed, vb_page *own)
 {
     const cert_style *st = &c->st;
     double W = st->page_w, H = st->page_h;
@@ -368,7 +378,7 @@ static void compose(cert_ctx *c, const placed *pl, const stack *s, double g, vb_
         if (!pl[l].present)
             continue;
         if (!first)
-            y -= mm(c, ABOVE[l], g);
+            y -= mm(c, ABOVE[l], in_middle(l) ? gm : g);
         first = false;
         const ct_block *b = &pl[l].b;
         vb_color col = l == CERT_TEN_LOAI ? st->title_color
@@ -427,27 +437,34 @@ bool cert_add_page(cert_ctx *c, const cert_fields *f, const char *where)
     double content_h = H - 2 * inset;
 
     placed pl[CERT_LINE_COUNT];
-    double g = 1.0;
+    double g = 1.0, gm = 1.0;
     stack s;
     for (;;) {
-        fit_all(c, f, g, pl);
-        s = measure(c, pl, g);
+        fit_all(c, f, g, gm, pl);
+        s = measure(c, pl, g, gm);
         double need = s.top + s.middle + fmax(s.bottom_left, s.bottom_right) +
                       2 * mm(c, MIN_GAP, g);
         if (need <= content_h || g <= 0.5)
             break;
         free_all(pl);
-        g -= 0.02;
+        /* the middle alone first, then everything (the middle never larger) */
+        if (gm > MID_MIN + 1e-9)
+            gm -= 0.02;
+        else
+            g -= 0.02;
+        gm = fmin(gm, g);
     }
-    if (g < 0.85) /* a little smaller is no fault (an emblem on A4 takes room) */
+    /* A little smaller is no fault (an emblem on A4 takes room), nor is the
+     * middle alone at MID_MIN; the whole page below 85 % is. */
+    if (g < 0.85)
         vb_warn(c->d, NULL, 0, 0,
                 "%s: nội dung dài, cả trang phải thu nhỏ còn %.0f%% cỡ chữ thiết kế; nên rút "
                 "gọn thành tích hoặc bỏ biểu tượng",
                 where, g * 100);
-    warn_fit(c, pl, g, where);
+    warn_fit(c, pl, g, gm, where);
 
     vb_page fixed = {0}, own = {0};
-    compose(c, pl, &s, g, &fixed, &own);
+    compose(c, pl, &s, g, gm, &fixed, &own);
     free_all(pl);
     cert_transform(&fixed, 0, H, st->offset_x, st->offset_y, st->scale, c->doc->arena);
     cert_transform(&own, 0, H, st->offset_x, st->offset_y, st->scale, c->doc->arena);

@@ -29,6 +29,19 @@ check "every page: the authority, TẶNG, GIẤY KHEN, place and date, the title
 check "register numbers in order" [ "$(grep -o 'Số vào sổ: [0-9]*/GK-HTCCHC' "$T/pages.txt" | head -3 | tr '\n' '|')" = "Số vào sổ: 01/GK-HTCCHC|Số vào sổ: 02/GK-HTCCHC|Số vào sổ: 03/GK-HTCCHC|" ]
 check "the decision left blank to fill by hand" grep -q 'Quyết định số ………/QĐ-SNV ngày ……/……/……' <(page 5)
 check "every glyph inside the border" $CHECK inside "$T/gk.pdf"
+# One heading for the whole batch: a long achievement shrinks the recipient
+# and the achievement first, so GIẤY KHEN, the authority and the date stay
+# the same size and place on every page (page 14 was printed at 96 %).
+check "the same GIẤY KHEN, authority and date on all 24 pages" python3 - "$T/gk.pdf" <<'PY'
+import re, subprocess, sys
+out = subprocess.run(["pdftotext", "-bbox", sys.argv[1], "-"], check=True, capture_output=True, text=True).stdout
+seen = {}
+for word in ("GIẤY", "TẶNG", "Trăng,"):
+    boxes = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">%s</word>' % word, out)
+    seen[word] = set(boxes)
+    assert len(boxes) == 24, (word, len(boxes))
+assert all(len(v) == 1 for v in seen.values()), {k: len(v) for k, v in seen.items()}
+PY
 check "the register: header + 24 rows" [ "$(wc -l < "$T/gk.csv")" -eq 25 ]
 check "the register: the initiative's first prize" grep -q '^11/GK-HTCCHC,Đặng Thanh Nam,"Trung tâm Y tế huyện Long Phú, Sở Y tế tỉnh Sóc Trăng",Giải Nhất,6000000,gk.pdf,11' "$T/gk.csv"
 check "the register: a collective prize" grep -q '^01/GK-HTCCHC,Sở Giáo dục và Đào tạo,,Giải Nhất,10000000,gk.pdf,1' "$T/gk.csv"
