@@ -9,6 +9,22 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A NUL byte: never in a text a clerk typed (a damaged file, two files
+ * joined). It cut a tag's expression short, or reached the font as U+FFFD
+ * with no place; here it is one message at its line and column. */
+static char *refuse_nul(char *text, size_t len, const char *path, vb_diag *d)
+{
+    const char *nul = memchr(text, '\0', len);
+    if (!nul)
+        return text;
+    int line, col;
+    vb_text_position(text, (size_t)(nul - text), &line, &col); /* no NUL before it */
+    vb_error(d, path, line, col,
+             "tệp có ký tự NUL (byte 0x00) ở đây, thường do tệp bị hỏng; hãy xóa ký tự đó");
+    free(text);
+    return NULL;
+}
+
 char *vn_text_file_decode(char *bytes, size_t *len, const char *path, vb_diag *d)
 {
     const unsigned char *u = (const unsigned char *)bytes;
@@ -22,14 +38,17 @@ char *vn_text_file_decode(char *bytes, size_t *len, const char *path, vb_diag *d
             return NULL;
         }
         *len = utf8.len;
-        return utf8.data ? vb_buf_take(&utf8) : vb_xstrdup("");
+        return refuse_nul(utf8.data ? vb_buf_take(&utf8) : vb_xstrdup(""), *len, path, d);
     }
     if (*len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
         memmove(bytes, bytes + 3, *len - 3 + 1); /* with the terminating NUL */
         *len -= 3;
     }
     size_t bad;
-    if (!vb_utf8_valid(bytes, *len, &bad)) {
+    const char *nul = memchr(bytes, '\0', *len);
+    /* the first problem in the file: a NUL before a bad byte is named first
+     * (a position is counted up to the first NUL only) */
+    if (!vb_utf8_valid(bytes, *len, &bad) && !(nul && (size_t)(nul - bytes) < bad)) {
         int line, col;
         vb_text_position(bytes, bad, &line, &col);
         vb_error(d, path, line, col,
@@ -38,5 +57,5 @@ char *vn_text_file_decode(char *bytes, size_t *len, const char *path, vb_diag *d
         free(bytes);
         return NULL;
     }
-    return bytes;
+    return refuse_nul(bytes, *len, path, d);
 }

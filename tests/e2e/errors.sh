@@ -116,6 +116,12 @@ check "--help prints the usage of render" bash -c "\"\$1\" --help | grep -q 'van
 printf 'Đoạn một.\n\n![Logo](khong-co.png)\n' > "$T/w/img.md"
 expect 1 "img.md:3(:[0-9]+)?: lỗi: .*khong-co.png" "$T/w/img.pdf" -- render "$T/w/img.md"
 
+# A NUL byte in a template (a damaged file): it cut a tag's expression
+# short ("{{/contest/title\0[[[ bad}}" printed the title, exit 0), or reached
+# the font as U+FFFD with no place. One message at its line and column.
+printf -- '---\ntitle: T\n---\nTên: {{/contest/title\0[[[ sai}}\n' > "$T/w/nul.md"
+expect 1 'nul.md:4:22: lỗi: tệp có ký tự NUL \(byte 0x00\) ở đây' "$T/w/nul.pdf" -- \
+    render "$T/w/nul.md" -d "$VANBAN_SRC/samples/soctrang-2023/contest.xml"
 printf 'Dòng một.\nHai ba b\xe1\xbb\n' > "$T/w/bad.md"
 expect 1 "bad.md:2:9: lỗi: .*UTF-8" "$T/w/bad.pdf" -- render "$T/w/bad.md"
 
