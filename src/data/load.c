@@ -106,6 +106,20 @@ static void where_exactly(vb_contest *c, struct parse_state *st)
         st->col = st->lt ? lt : amp;
         break;
     }
+    case XML_ERR_ATTRIBUTE_REDEFINED:
+        /* libxml2 stops at the end of the tag: the second one is the last
+         * "name=" before it (the first stays, the second is the one to
+         * remove). */
+        if (st->str1) {
+            vb_buf nd;
+            vb_buf_init(&nd);
+            vb_buf_printf(&nd, " %s=", st->str1);
+            int at = locate_back(c, st->line, st->col, nd.data);
+            if (at < st->col)
+                st->col = at + 1; /* past the space */
+            vb_buf_free(&nd);
+        }
+        break;
     case XML_ERR_ENTITYREF_SEMICOL_MISSING:
     case XML_ERR_UNDECLARED_ENTITY:
     case XML_WAR_UNDECLARED_ENTITY:

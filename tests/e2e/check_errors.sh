@@ -194,6 +194,11 @@ grep -q '^,u1,Sở Tư pháp,Nhóm,' <<<"$csv" && grep -q '^,u2,UBND huyện K�
 expect parse-mismatch "vanban: parse-mismatch.xml:4:22: $E thẻ đóng </provinse> không khớp với thẻ mở <province> ở dòng 4"
 expect parse-ampersand "vanban: parse-ampersand.xml:22:66: $E dấu '&' phải viết thành &amp;"
 expect parse-unclosed "vanban: parse-unclosed.xml:28:1: $E thẻ <contest> mở ở dòng 2 chưa được đóng trước khi hết tệp"
+# An attribute written twice is placed at the second one, the one to remove
+# (it was placed at the end of the tag).
+sed 's|<unit id="u1" kind="so-ban-nganh" group="g">|<unit id="u1" kind="so-ban-nganh" group="g" kind="khac">|' base.xml >"$sp/dupattr.xml"
+col=$(python3 -c 'import sys; print(open(sys.argv[1], encoding="utf-8").read().split("\n")[20].rindex("kind=") + 1)' "$sp/dupattr.xml")
+both_paths "an attribute written twice" "$sp/dupattr.xml" "vanban: $sp/dupattr.xml:21:$col: $E thuộc tính 'kind' xuất hiện hai lần trong một thẻ"
 # A bare '<' in text was reported as a '&' to escape, one column further on.
 sed 's|<province>Sóc Trăng</province>|<province>Sóc < Trăng</province>|' base.xml >"$sp/lt.xml"
 both_paths "a bare < in text" "$sp/lt.xml" "vanban: $sp/lt.xml:4:17: $E dấu '<' trong chữ phải viết thành &lt;"
