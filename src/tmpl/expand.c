@@ -20,23 +20,33 @@ static void fail_once(expand_ctx *cx, tnode *t)
     t->reported = true;
 }
 
+/* What an interpolation tag must be whatever the data: an expression
+ * before its filters, and filters that exist with valid arguments. Reported
+ * once (t->reported); *nf filters in f, the expression expr_len bytes. */
+static bool tag_well_formed(expand_ctx *cx, tnode *t, filter_spec *f, size_t *nf,
+                            size_t *expr_len)
+{
+    if (t->reported)
+        return false; /* its error was reported the first time round a section */
+    *nf = filters_split(t->text, t->len, expr_len, f, MAX_FILTERS);
+    if (*expr_len == 0) {
+        vb_error(cx->d, cx->path, t->line, t->col, "thẻ không có biểu thức XPath trước \"|\"");
+        fail_once(cx, t);
+        return false;
+    }
+    if (!filters_check(cx, f, *nf, t->line, t->col)) {
+        t->reported = true;
+        return false;
+    }
+    return true;
+}
+
 static void interpolate(expand_ctx *cx, tnode *t, xmlNodePtr node, int i, int n, vb_buf *out)
 {
     filter_spec f[MAX_FILTERS];
-    size_t expr_len = 0;
-    size_t nf = filters_split(t->text, t->len, &expr_len, f, MAX_FILTERS);
-    if (expr_len == 0) {
-        if (!t->reported)
-            vb_error(cx->d, cx->path, t->line, t->col, "thẻ không có biểu thức XPath trước \"|\"");
-        fail_once(cx, t);
+    size_t nf, expr_len;
+    if (!tag_well_formed(cx, t, f, &nf, &expr_len))
         return;
-    }
-    if (t->reported)
-        return; /* its error was reported the first time round a section */
-    if (!filters_check(cx, f, nf, t->line, t->col)) {
-        t->reported = true;
-        return;
-    }
     xmlXPathObjectPtr v = xpath_eval(cx, t->text, expr_len, node, i, n, t->line, t->col);
     char *value = NULL;
     if (v) {
@@ -188,17 +198,14 @@ static void check_unvisited(expand_ctx *cx, tnode *parent, xmlNodePtr doc_node)
 {
     for (size_t k = 0; k < parent->n_kids; k++) {
         tnode *t = &parent->kids[k];
-        size_t expr_len = t->len;
+        size_t expr_len = t->len, nf;
         if (!t->visited && !t->reported) {
-            if (t->kind == TN_VAR || t->kind == TN_RAW) {
-                filter_spec f[MAX_FILTERS];
-                size_t nf = filters_split(t->text, t->len, &expr_len, f, MAX_FILTERS);
-                if (!filters_check(cx, f, nf, t->line, t->col))
-                    t->reported = true;
-            }
-            bool expr = t->kind == TN_VAR || t->kind == TN_RAW || t->kind == TN_SECTION ||
-                        t->kind == TN_INVERTED;
-            if (expr && !t->reported && expr_len > 0 && cx->xp) {
+            filter_spec f[MAX_FILTERS];
+            bool var = t->kind == TN_VAR || t->kind == TN_RAW;
+            bool expr = var || t->kind == TN_SECTION || t->kind == TN_INVERTED;
+            if (var && !tag_well_formed(cx, t, f, &nf, &expr_len))
+                expr = false;
+            if (expr && cx->xp) {
                 xmlXPathObjectPtr v =
                     xpath_eval(cx, t->text, expr_len, doc_node, 0, 0, t->line, t->col);
                 if (v)

@@ -313,6 +313,7 @@ static void errors_with_location(void **state)
     assert_error(f, "x {{^true()}}\n{{khongham(1)}}{{/}}", "t.md:2:1:", "hàm không có trong XPath 1.0");
     assert_error(f, "{{#//khong-co}}{{contest/[}}{{/}}", "t.md:1:16:", "sai cú pháp");
     assert_error(f, "{{#false()}}{{#true()}}{{@id | pad:x}}{{/}}{{/}}", "t.md:1:24:", "bộ lọc pad");
+    assert_error(f, "{{#false()}}{{ | upper}}{{/}}", "t.md:1:13:", "thẻ không có biểu thức XPath");
 }
 
 static void without_data(void **state)
