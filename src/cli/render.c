@@ -195,17 +195,19 @@ static int key_distance(const char *a, const char *b)
     return row[lb] < 9 ? row[lb] : 9;
 }
 
-/* `--set` replaces a field the template has, or one vanban reads itself
- * (frame_key_known). Any other key is a typo that would otherwise print a
- * blank "Số:" with exit 0: refused, with the nearest field the template has. */
-static bool sets_known(const render_opts *o, const front_matter *fm, const char *path,
-                       vb_diag *d)
+/* Applies the --set options. Each replaces a field the template has, or one
+ * vanban reads itself (frame_key_known). Any other key is a typo that would
+ * otherwise print a blank "Số:" with exit 0: refused, with the nearest field
+ * the template has. False after reporting. */
+static bool apply_sets(const render_opts *o, front_matter *fm, const char *path, vb_diag *d)
 {
     bool ok = true;
     for (size_t i = 0; i < o->n_sets; i++) {
         const char *eq = strchr(o->sets[i], '=');
         char *key = vb_xstrndup(o->sets[i], (size_t)(eq - o->sets[i]));
-        if (!front_matter_find(fm, key) && !frame_key_known(key)) {
+        if (front_matter_find(fm, key) || frame_key_known(key)) {
+            front_matter_set(fm, key, eq + 1);
+        } else {
             const char *near = NULL;
             int best = 3; /* at most two edits away */
             for (size_t k = 0; k < fm->n; k++) {
@@ -249,14 +251,8 @@ static page_doc *render_document(render_run *r, const char *path, bool main_doc,
 
     if (!front_matter_parse(&fm, text, len, path, d))
         goto done;
-    if (main_doc && !sets_known(r->o, &fm, path, d))
+    if (main_doc && !apply_sets(r->o, &fm, path, d))
         goto done;
-    for (size_t i = 0; main_doc && i < r->o->n_sets; i++) {
-        const char *eq = strchr(r->o->sets[i], '=');
-        char *key = vb_xstrndup(r->o->sets[i], (size_t)(eq - r->o->sets[i]));
-        front_matter_set(&fm, key, eq + 1);
-        free(key);
-    }
     vn_tone tone = VN_TONE_CLASSIC;
     const char *tone_name = front_matter_get(&fm, "tone");
     if (tone_name && !vn_tone_parse(tone_name, &tone)) {
