@@ -66,6 +66,7 @@ typedef struct para_style {
     bool marker_super;    /* draw the marker as a superscript (footnotes) */
     bool marker_hanging;  /* marker in the space left of x (hanging lists) */
     double marker_gap;    /* hanging: the marker starts this far left of x */
+    bool balance;         /* centred: even lines, as a headline (paragraph.c) */
     vb_color color;
 } para_style;
 

@@ -90,6 +90,7 @@ static double column_text(lay_ctx *cx, vbox *dst, double *y, const char *s, col_
     ps.x = x + t.hang;
     ps.width = w - t.hang;
     ps.first_indent = -t.hang;
+    ps.balance = t.align == ALIGN_CENTER; /* titles, agencies, signature */
     flow tmp = {0};
     bool keep = cx->keep_next;
     para_layout(cx, &tmp, inl, n, &ps, 0);
