@@ -67,6 +67,7 @@ typedef struct para_style {
     bool marker_hanging;  /* marker in the space left of x (hanging lists) */
     double marker_gap;    /* hanging: the marker starts this far left of x */
     bool balance;         /* centred: even lines, as a headline (paragraph.c) */
+    bool lone_last_word;  /* never one word alone on the last line (headings) */
     vb_color color;
 } para_style;
 

@@ -464,19 +464,20 @@ static void split_wide_words(para_build *pb, double width)
 
 /* A paragraph whose last line would hold only a scrap ("2." of "Ban Quản lý
  * dự án 2.", a lone short word) reads as a mistake in a printed document:
- * the last space is tied when what follows it is narrower than twice the
- * font size (about four letters), as a typist would with a non-breaking
- * space. A
- * tie, not a wall: penalty 5000, the dash's cost, taken only when the
- * paragraph cannot be set otherwise. */
-static void tie_last_word(para_build *pb, double size)
+ * the last space is tied when what follows it is narrower than `min_tail`,
+ * as a typist would with a non-breaking space. In body text the scrap is
+ * under twice the font size (about four letters) and the tie costs 5000,
+ * the dash's cost, taken only when the paragraph cannot be set otherwise.
+ * In a heading any one word is a scrap ("… SỐ LƯỢNG KHEN" / "THƯỞNG" splits
+ * a word of two syllables) and the tie is absolute (LB_INFINITY). */
+static void tie_last_word(para_build *pb, double min_tail, double penalty)
 {
     double tail = 0;
     for (size_t i = pb->n; i-- > 0;) {
         const lb_item *it = &pb->items[i];
         if (it->kind == LB_BOX) {
             tail += it->width;
-            if (tail >= 2 * size)
+            if (tail >= min_tail)
                 return;
         } else if (it->kind == LB_GLUE && pb->atoms[i].face) {
             if (i == 0 || pb->items[i - 1].kind != LB_BOX)
@@ -484,7 +485,7 @@ static void tie_last_word(para_build *pb, double size)
             push(pb, (lb_item){0}, (atom){0}); /* room for one more item */
             memmove(&pb->items[i + 1], &pb->items[i], (pb->n - 1 - i) * sizeof *pb->items);
             memmove(&pb->atoms[i + 1], &pb->atoms[i], (pb->n - 1 - i) * sizeof *pb->atoms);
-            pb->items[i] = (lb_item){.kind = LB_PENALTY, .penalty = 5000};
+            pb->items[i] = (lb_item){.kind = LB_PENALTY, .penalty = penalty};
             pb->atoms[i] = (atom){0};
             return;
         } else if (it->kind == LB_PENALTY && it->penalty <= -LB_INFINITY && i + 1 < pb->n) {
@@ -540,8 +541,19 @@ void para_layout(lay_ctx *cx, flow *f, const md_inline *inl, size_t n, const par
                 pb.items[i].shrink = 0;
     double widths[2] = {ps->width - ps->first_indent, ps->width};
     split_wide_words(&pb, fmin(widths[0], widths[1]));
-    tie_last_word(&pb, ps->size);
+    if (ps->lone_last_word)
+        tie_last_word(&pb, INFINITY, LB_INFINITY);
+    else
+        tie_last_word(&pb, 3 * ps->size, 5000);
     lb_params params = lb_default_params();
+    /* Ragged lines' spaces are never stretched: a short line costs only its
+     * look, so it may be looser than a justified one when that keeps a
+     * scrap off the last line ("- Các đơn vị tham gia xác định" / "Chỉ số
+     * CCHC;"). In a heading any line is better than a lone last word. */
+    if (ps->lone_last_word)
+        params.tolerance = LB_INFINITY;
+    else if (ps->align != ALIGN_JUSTIFY)
+        params.tolerance *= 2;
     lb_result res = {0};
     linebreak_knuth_plass(pb.items, pb.n, widths, 2, &params, &res);
     if (ps->balance && ps->align == ALIGN_CENTER && res.n_lines > 1 && !res.emergency)

@@ -43,8 +43,16 @@ golden bao-cao-ket-qua  "$S/soctrang-2023/contest.xml" bao-cao-ket-qua-hoi-thi-2
     --min-notes 0.83
 
 # No paragraph or heading ends on a scrap: a last line of one short word
-# ("2." of "Ban Quản lý dự án 2.", "kề.", "dân") is tied to the word before.
-runts() { pdftotext -layout "$T/$1.pdf" - | grep -xE '[[:space:]]*\S{1,4}[[:space:]]*' | grep -vxE '[[:space:]]*[0-9]+[[:space:]]*' || true; }
+# ("2." of "Ban Quản lý dự án 2.", "kề.", "dân", "2023;") is tied to the
+# word before; a heading never ends on one word ("… SỐ LƯỢNG KHEN" /
+# "THƯỞNG").
+runts() { pdftotext -layout "$T/$1.pdf" - | grep -xE '[[:space:]]*\S{1,7}[[:space:]]*' | grep -vxE '[[:space:]]*[0-9]+[[:space:]]*' || true; }
+for doc in to-chuc-hoi-thi bao-cao-ket-qua tham-gia-hoi-thi cuoc-thi-video thi-dua; do
+    check "$doc: no line of one short word ($(runts $doc | tr -s ' \n' '  '))" [ -z "$(runts $doc)" ]
+done
+lone() { pdftotext -layout "$T/$1.pdf" - | grep -xE "[[:space:]]*$2[[:space:]]*" || true; }
+check "the emulation plan's heading IV keeps 'KHEN THƯỞNG' together" [ -z "$(lone thi-dua 'THƯỞNG')" ]
+check "the report's headings 1.1 and 1.2 keep 'toàn trình' together" [ -z "$(lone bao-cao-ket-qua 'trình')" ]
 check "the report's footnote 3 keeps 'án 2.' together" [ -z "$(runts bao-cao-ket-qua | grep -x '2\.')" ]
 check "the emulation plan's 'liền kề.' is not split" [ -z "$(runts thi-dua | grep -x 'kề\.')" ]
 check "the plan's heading keeps 'Nhân dân' together" [ -z "$(runts to-chuc-hoi-thi | grep -x 'dân')" ]
