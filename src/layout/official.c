@@ -11,6 +11,7 @@
 
 #define HEADER_LEFT_W MM_TO_PT(68)    /* §3 [PRACTICE]: model forms' left column */
 #define HEADER_SHIFT MM_TO_PT(3.5)    /* ... shifted into the left margin */
+#define HEADER_LEFT_MIN MM_TO_PT(60)  /* room for "ỦY BAN NHÂN DÂN" in 13 pt */
 #define SIGN_GAP MM_TO_PT(30)         /* §9: 25–35 mm for signature and seal */
 #define RULE_W 0.6                    /* a Word "single" border is 0.5–0.75 pt */
 
@@ -152,6 +153,23 @@ void official_header(lay_ctx *cx, flow *f)
     double lx = text_l - HEADER_SHIFT, lw = HEADER_LEFT_W;
     double rx = lx + lw, rw = text_r - rx;
     double body = fr->body_size;
+    /* The quốc hiệu is one line, always. With the widest margins the decree
+     * allows (left 35, right 20 mm) the right column is 90 mm, narrower than
+     * the quốc hiệu in 13 pt bold: the left column gives up what it needs,
+     * down to HEADER_LEFT_MIN, and then the quốc hiệu takes 12 pt, the
+     * other size §3 allows. */
+    double qh_size = 13;
+    font_face *bold = lay_face(cx, MD_BOLD);
+    if (bold && of->quoc_hieu && !strchr(of->quoc_hieu, '\n')) {
+        double need = font_text_width(bold, of->quoc_hieu, strlen(of->quoc_hieu), qh_size) + 2;
+        if (need > rw) {
+            lw = fmax(HEADER_LEFT_MIN, lw - (need - rw));
+            rx = lx + lw;
+            rw = text_r - rx;
+        }
+        if (need > rw)
+            qh_size = 12;
+    }
 
     vbox *hb = flow_add(cx, f, 0);
     /* Left column: cơ quan chủ quản (upright caps) over cơ quan ban hành
@@ -169,7 +187,7 @@ void official_header(lay_ctx *cx, flow *f)
     /* Right column: quốc hiệu bold caps 13 pt over tiêu ngữ bold 14 pt with a
      * rule exactly as long as the motto (§3). */
     double ry = 0;
-    col_text motto = {.size = 13, .style = MD_BOLD, .align = ALIGN_CENTER};
+    col_text motto = {.size = qh_size, .style = MD_BOLD, .align = ALIGN_CENTER};
     column_text(cx, hb, &ry, of->quoc_hieu, motto, rx, rw);
     motto.size = 14;
     double mw = column_text(cx, hb, &ry, of->tieu_ngu, motto, rx, rw);

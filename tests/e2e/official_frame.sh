@@ -242,6 +242,28 @@ printf -- '---\nframe: official\nkem_theo:\n  - dang-ky.md\n  - khong-co.md\n---
 set +e; "$VANBAN" render "$T/att/miss.md" -o "$T/att/miss.pdf" 2> "$T/att/err"; rc=$?; set -e
 check "a missing attachment is reported at its item (exit $rc)" \
     bash -c "[ $rc -eq 1 ] && [ \"\$(cat '$T/att/err')\" = \"vanban: $T/att/miss.md:5:5: lỗi: kem_theo: không đọc được văn bản kèm theo \\\"khong-co.md\\\" ($T/att/khong-co.md)\" ] && [ ! -e '$T/att/miss.pdf' ]"
+# The quốc hiệu is one line at every margin the decree allows: with left 35
+# and right 20 mm it wrapped ("… VIỆT" / "NAM"); the left column now makes
+# room for it.
+for m in 'le_phai: 20' 'le_trai: 35' 'le_trai: 35\nle_phai: 20'; do
+    printf -- "---\nframe: official\nco_quan_chu_quan: UBND TỈNH SÓC TRĂNG\nco_quan_ban_hanh: SỞ NỘI VỤ\nso_ky_hieu: 56/KH-SNV\ndia_danh: Sóc Trăng\nngay: 2023-07-18\nten_loai: KẾ HOẠCH\ntrich_yeu: Tổ chức\n$m\n---\n\nNội dung.\n" > "$T/qh.md"
+    "$VANBAN" render "$T/qh.md" -o "$T/qh.pdf"
+    python3 - "$T/qh.pdf" "$TOOLS" "$(printf "$m" | tr '\n' ' ')" <<'PY'
+import sys
+sys.path.insert(0, sys.argv[2])
+import pdfstext
+from tap import check, done
+p1 = pdfstext.lines(sys.argv[1])[0]
+qh = [l for l in p1 if l["text"] == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
+agency = [l for l in p1 if l["text"] == "SỞ NỘI VỤ"]
+check(len(qh) == 1 and qh[0]["size"] in (12, 13) and qh[0]["bold"],
+      "%s: the quốc hiệu on one line, bold, 12–13 pt" % sys.argv[3])
+right = 595.276 - float(sys.argv[3].split("le_phai: ")[1].split()[0]) * 72 / 25.4 if "le_phai" in sys.argv[3] else 595.276 - 15 * 72 / 25.4
+check(qh and qh[0]["x1"] <= right + 0.5 and agency and agency[0]["x1"] < qh[0]["x0"],
+      "%s: inside the right margin, clear of the agency column" % sys.argv[3])
+done()
+PY
+done
 # A trích yếu too long for one line is set as a headline is set by hand:
 # even lines, not a full line over a stub ("… hằng năm và giai đoạn" /
 # "2021-2025 của Sở Xây dựng", as the emulation plan's title was). A "\n"
