@@ -1,5 +1,6 @@
 /* Cleanup of one line: invisible characters out, one space between words,
- * none before , . ; : ! ?, one after them where a word follows. Quotes are
+ * none before , . ; : ! ?, one after them where a word follows (not inside
+ * a web or e-mail address). Quotes are
  * left as written; a lone no-break space between two words is kept ("Số: 56",
  * "83,64 điểm" typed on purpose); leading indentation is kept (Markdown);
  * trailing spaces go; {{ template tags }} are copied as they are. */
@@ -56,6 +57,26 @@ static bool space_after(uint32_t p2, uint32_t p1, const uint32_t *c, size_t n, s
     return lower(p1) && letter(p2) && upper(c[i + 1]) && i + 2 < n && lower(c[i + 2]);
 }
 
+/* Whether c[i] is inside an address: a run of characters without spaces
+ * that holds "://" or "@", or starts with "www.". Its punctuation is part of
+ * it ("https://dvc.gov.vn/p?x=1,2", "sonv@soctrang.gov.vn"): no space goes
+ * after a "?" or "," there. */
+static bool in_address(const uint32_t *c, size_t n, size_t i)
+{
+    size_t a = i, b = i;
+    while (a > 0 && !space_like(c[a - 1]))
+        a--;
+    while (b < n && !space_like(c[b]))
+        b++;
+    if (b - a >= 4 && (c[a] | 0x20) == 'w' && (c[a + 1] | 0x20) == 'w' &&
+        (c[a + 2] | 0x20) == 'w' && c[a + 3] == '.')
+        return true;
+    for (size_t k = a; k < b; k++)
+        if (c[k] == '@' || (c[k] == ':' && k + 2 < b && c[k + 1] == '/' && c[k + 2] == '/'))
+            return true;
+    return false;
+}
+
 void vn_cleanup_line(const uint32_t *c, size_t n, vb_buf *out)
 {
     size_t i = 0;
@@ -101,7 +122,7 @@ void vn_cleanup_line(const uint32_t *c, size_t n, vb_buf *out)
             continue;
         }
         vb_buf_put_cp(out, c[i]);
-        if (closing_punct(c[i]) && space_after(p2, p1, c, n, i)) {
+        if (closing_punct(c[i]) && space_after(p2, p1, c, n, i) && !in_address(c, n, i)) {
             vb_buf_putc(out, ' ');
             p2 = c[i];
             p1 = ' ';

@@ -61,6 +61,11 @@ static void cleanup_rules(void **state)
         {"10.000.000 đồng lúc 8:30", "10.000.000 đồng lúc 8:30"},
         {"TP.HCM và www.sonoivu.gov.vn", "TP.HCM và www.sonoivu.gov.vn"},
         {"xong rồi.Tiếp theo", "xong rồi. Tiếp theo"},
+        /* addresses keep their punctuation: no "p? x=1", "a, b" inside them */
+        {"https://dvc.gov.vn/p?x=1&y=a,b và", "https://dvc.gov.vn/p?x=1&y=a,b và"},
+        {"www.a.vn/tim?q=thu,tuc", "www.a.vn/tim?q=thu,tuc"},
+        {"thư sonv@soctrang.gov.vn,ok", "thư sonv@soctrang.gov.vn,ok"},
+        {"VT,TTr và http://x.vn", "VT, TTr và http://x.vn"},
         {"Số:\u00a056/KH-SNV", "Số:\u00a056/KH-SNV"},           /* NBSP kept */
         {"83,64\u00a0\u00a0/100", "83,64 /100"},                 /* a run is a space */
         {"Hội\u200b thi\u00ad", "Hội thi"},                      /* zero-width removed */
