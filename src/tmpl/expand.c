@@ -49,11 +49,17 @@ static void interpolate(expand_ctx *cx, tnode *t, xmlNodePtr node, int i, int n,
         return;
     xmlXPathObjectPtr v = xpath_eval(cx, t->text, expr_len, node, i, n, t->line, t->col);
     char *value = NULL;
+    bool blank = false; /* found, but nothing to print: "", "   " */
     if (v) {
         if (!xpath_empty(v)) {
             char *raw = xpath_string(v);
             value = vn_normalize(raw, strlen(raw), cx->opt->tone);
             free(raw);
+            blank = value[strspn(value, " \t\r\n")] == '\0';
+            if (blank) {
+                free(value);
+                value = NULL;
+            }
         }
         xmlXPathFreeObject(v);
         bool has_default = false;
@@ -61,14 +67,17 @@ static void interpolate(expand_ctx *cx, tnode *t, xmlNodePtr node, int i, int n,
             has_default |= f[k].name_len == 7 && memcmp(f[k].name, "default", 7) == 0;
         if (!value && !has_default) {
             vb_error(cx->d, cx->path, t->line, t->col,
-                     "\"{{%.*s}}\" không tìm thấy giá trị nào trong dữ liệu; sửa biểu thức, bổ sung "
-                     "dữ liệu, hoặc thêm | default:'…'",
-                     (int)expr_len, t->text);
+                     "\"{{%.*s}}\" %s; sửa biểu thức, bổ sung dữ liệu, hoặc thêm | default:'…'",
+                     (int)expr_len, t->text,
+                     blank ? "cho giá trị rỗng (không có gì để in)"
+                           : "không tìm thấy giá trị nào trong dữ liệu");
             cx->failed = true;
         } else {
             value = filters_apply(cx, value, f, nf, t->line, t->col);
             if (value) {
-                if (t->kind == TN_VAR && cx->opt->markdown)
+                if (!cx->opt->markdown)
+                    put_one_line(out, value, strlen(value));
+                else if (t->kind == TN_VAR)
                     escape_markdown(out, value, strlen(value));
                 else
                     vb_buf_puts(out, value);

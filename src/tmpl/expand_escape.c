@@ -27,3 +27,12 @@ void escape_markdown(vb_buf *out, const char *s, size_t len)
         }
     }
 }
+
+/* Data in a front-matter field: the frame sets fields as plain text where
+ * a line break is the template's own ("\n" in trich_yeu), so breaks in the
+ * data become spaces there too, as they do in the body. */
+void put_one_line(vb_buf *out, const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        vb_buf_putc(out, s[i] == '\n' || s[i] == '\r' || s[i] == '\t' ? ' ' : s[i]);
+}

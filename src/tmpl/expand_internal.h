@@ -85,5 +85,6 @@ char *filters_apply(expand_ctx *cx, char *value, const filter_spec *f, size_t n,
 
 /* expand_escape.c: text from the data as literal Markdown. */
 void escape_markdown(vb_buf *out, const char *s, size_t len);
+void put_one_line(vb_buf *out, const char *s, size_t len);
 
 #endif

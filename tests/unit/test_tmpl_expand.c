@@ -25,6 +25,8 @@ static const char *XML =
     "<unit id='b' score='81.28' amount='7000000' date='2019-06-29' n='105'>Sở *Y tế* | 2 [x](y)</unit>"
     "<unit id='c' score='80.85' amount='500000' date='2023-07-18' n='21'>UBND thành phố Sóc Trăng</unit>"
     "<empty/>"
+    "<blank>   </blank>"
+    "<lines>dòng một\ndòng hai\n\n# hai</lines>"
     "<thuy>Thuỷ lợi và hoà bình</thuy>"
     "</contest>";
 
@@ -169,6 +171,7 @@ static void filters(void **state)
     assert_string_equal(plain(f, "{{//unit[1]/@n | pad:2}} giải"), "04 giải");
     assert_string_equal(plain(f, "{{//unit[1]/@score | percent}}"), "83,64%");
     assert_string_equal(plain(f, "{{//nothing | default:'chưa có'}}"), "chưa có");
+    assert_string_equal(plain(f, "{{//blank | default:'chưa có'}}"), "chưa có");
     assert_string_equal(plain(f, "{{//nothing | default:\"\"}}"), "");
     assert_string_equal(plain(f, "{{//unit[1]/@id | default:'x'}}"), "a");
     /* nothing found: the filters before the default are skipped */
@@ -250,6 +253,13 @@ static void front_matter_fields(void **state)
     assert_string_equal(b.data, "Thân Hội thi năm 2023\n");
     vb_buf_free(&b);
     front_matter_free(&fm);
+    /* line breaks in the data are spaces in a field as in the body: only
+     * the template's own "\n" breaks a trích yếu */
+    const char *src2 = "---\ntrich_yeu: \"Kết quả {{//lines}}\\nnăm {{{/contest/@year}}}\"\n---\n";
+    assert_true(front_matter_parse(&fm, src2, strlen(src2), "t.md", &f->d));
+    assert_true(tmpl_expand_front_matter(&fm, "t.md", f->doc, NULL, &o, &f->d));
+    assert_string_equal(front_matter_get(&fm, "trich_yeu"), "Kết quả dòng một dòng hai  # hai\nnăm 2023");
+    front_matter_free(&fm);
 }
 
 static void partials(void **state)
@@ -293,6 +303,10 @@ static void errors_with_location(void **state)
     assert_error(f, "Một {{/}} hai", "t.md:1:5:", "không có thẻ mở");
     assert_error(f, "{{#//unit}}x{{/ //khac}}", "t.md:1:13:", "thẻ đóng \"{{/ //khac}}\" không khớp thẻ mở \"{{#//unit}}\"");
     assert_error(f, "Ở đây {{//khong-co}}", "t.md:1:7:", "không tìm thấy giá trị nào");
+    /* found, but nothing to print: as unnoticed in a signed document */
+    assert_error(f, "Ký: {{//blank}}.", "t.md:1:5:", "cho giá trị rỗng");
+    assert_error(f, "[{{substring-after(//province, 'Tỉnh ')}}]", "t.md:1:2:", "cho giá trị rỗng");
+    assert_error(f, "{{//empty | upper}}", "t.md:1:1:", "cho giá trị rỗng");
     assert_error(f, "Mở {{//unit", "t.md:1:4:", "không có \"}}\" đóng");
     assert_error(f, "{{ }}", "t.md:1:1:", "thẻ rỗng");
     assert_error(f, "{{$khong_co}}", "t.md:1:1:", "không tính được");
