@@ -253,6 +253,8 @@ static page_doc *render_document(render_run *r, const char *path, bool main_doc,
         goto done;
     if (main_doc && !apply_sets(r->o, &fm, path, d))
         goto done;
+    if (!frame_check_field_shapes(&fm, path, d))
+        goto done;
     vn_tone tone = VN_TONE_CLASSIC;
     const char *tone_name = front_matter_get(&fm, "tone");
     if (tone_name && !vn_tone_parse(tone_name, &tone)) {

@@ -95,6 +95,11 @@ bool frame_from_front_matter(frame_spec *f, official_fields *of, const struct fr
  * that `--set` may give it to a template that does not write it. */
 bool frame_key_known(const char *key);
 
+/* One value where vanban reads one value: a list in such a field ("frame:
+ * [official]", "co_chu: [13]") is an error at its place, not a field
+ * silently absent. Reports every such field; false if any. */
+bool frame_check_field_shapes(const struct front_matter *fm, const char *path, vb_diag *d);
+
 void frame_decorate(const frame_spec *f, page_doc *doc, vb_page *pg, size_t index,
                     font_face *regular);
 

@@ -4,6 +4,7 @@
  * the field tables of docs/huong-dan.md and docs/giay-khen.md document;
  * tests/unit/test_frame_keys.c checks that each documented field is here. */
 #include "frame.h"
+#include "tmpl/tmpl.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -26,4 +27,30 @@ static int by_name(const void *a, const void *b)
 bool frame_key_known(const char *key)
 {
     return bsearch(&key, known, sizeof known / sizeof *known, sizeof *known, by_name) != NULL;
+}
+
+/* The fields vanban reads as lists; every other field it reads is one
+ * value, and a list there ("frame: [official]") would be read as absent. */
+static bool list_field(const char *key)
+{
+    static const char *const lists[] = {"in_san", "kem_theo", "kinh_gui", "noi_nhan"};
+    for (size_t i = 0; i < sizeof lists / sizeof *lists; i++)
+        if (!strcmp(key, lists[i]))
+            return true;
+    return false;
+}
+
+bool frame_check_field_shapes(const front_matter *fm, const char *path, vb_diag *d)
+{
+    bool ok = true;
+    for (size_t i = 0; i < fm->n; i++) {
+        const fm_entry *e = &fm->entries[i];
+        if (e->is_list && frame_key_known(e->key) && !list_field(e->key)) {
+            vb_error(d, path, e->line, e->col,
+                     "%s: cần một giá trị, không phải danh sách (bỏ [ ] hoặc dấu - đầu dòng)",
+                     e->key);
+            ok = false;
+        }
+    }
+    return ok;
 }

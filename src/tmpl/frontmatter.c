@@ -114,6 +114,9 @@ bool front_matter_parse(front_matter *fm, const char *text, size_t len, const ch
                 ok = false;
             } else {
                 seq = add_entry(fm, key, key_line);
+                seq->is_list = true;
+                /* where "[" stands, or the key's column for "- " lines */
+                seq->col = line == key_line ? col : 1;
             }
         } else if (t == YAML_SEQUENCE_END_EVENT) {
             seq = NULL;

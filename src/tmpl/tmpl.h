@@ -21,6 +21,7 @@ typedef struct fm_entry {
     int col;             /* 1-based column where a scalar value's text starts */
     int *item_lines;     /* where each sequence item's text starts */
     int *item_cols;
+    bool is_list;        /* written as a sequence ("- a" lines or [a, b]) */
 } fm_entry;
 
 typedef struct front_matter {

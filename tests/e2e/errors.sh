@@ -140,6 +140,12 @@ expect 1 'phan.md:1:21: lỗi: không có bộ lọc "tron"' "$T/part/main.pdf" 
 printf -- '---\nframe: plain\nso_ky_hieu: 56/KH-SNV\ntitle: t\nso_ky_hieu: 57/KH-SNV\n---\nNội dung.\n' > "$T/w/dup.md"
 expect 1 'dup.md:5:1: lỗi: khóa "so_ky_hieu" đã có ở dòng 3; mỗi khóa chỉ được viết một lần$' \
     "$T/w/dup.pdf" -- render "$T/w/dup.md"
+# A field vanban reads as one value, written as a list, was silently absent:
+# "frame: [official]" printed a plain page, "ten_loai: [BÁO CÁO]" no title.
+printf -- '---\nframe: [official]\n---\nNội dung.\n' > "$T/w/lst.md"
+expect 1 'lst.md:2:8: lỗi: frame: cần một giá trị, không phải danh sách' "$T/w/lst.pdf" -- render "$T/w/lst.md"
+printf -- '---\nframe: official\nco_chu:\n  - 13\nnoi_nhan: [Như trên;, Lưu VT.]\n---\nNội dung.\n' > "$T/w/lst.md"
+expect 1 'lst.md:3:1: lỗi: co_chu: cần một giá trị' "$T/w/lst.pdf" -- render "$T/w/lst.md"
 # Front-matter values the official frame cannot print are errors at their line.
 printf -- '---\nframe: official\nten_loai: KẾ HOẠCH\nngay: 2023-02-30\n---\nNội dung.\n' > "$T/w/date.md"
 expect 1 'date.md:4:7: lỗi: ngay: "2023-02-30" không phải ngày hợp lệ' "$T/w/date.pdf" -- render "$T/w/date.md"
