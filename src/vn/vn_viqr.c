@@ -52,7 +52,10 @@ static bool is_escapable(unsigned char c)
 
 bool vn_viqr_decode(const unsigned char *b, size_t len, vb_buf *out, size_t *bad)
 {
-    bool word_toned = false;
+    /* A word is its letters and the marks between them: the "." of "No^.i"
+     * does not end it, so the "." after it is a full stop, not a second
+     * tone on the "i" ("Hà Nộị"). */
+    bool in_word = false, word_toned = false;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = b[i];
         if (c >= 0x80) {
@@ -61,19 +64,24 @@ bool vn_viqr_decode(const unsigned char *b, size_t len, vb_buf *out, size_t *bad
                 return false;
             }
             vb_buf_put_cp(out, vn_cp1252_char(c));
-            word_toned = false;
+            in_word = word_toned = false;
             continue;
         }
         if (c == '\\' && i + 1 < len && is_escapable(b[i + 1])) {
-            vb_buf_putc(out, (char)b[++i]);
+            c = b[++i];
+            vb_buf_putc(out, (char)c);
+            if (!is_letter(c) || !in_word)
+                word_toned = false;
+            in_word = is_letter(c);
             continue;
         }
         if (!is_letter(c)) {
             vb_buf_putc(out, (char)c);
-            word_toned = false;
+            in_word = word_toned = false;
             continue;
         }
-        bool word_start = i == 0 || !is_letter(b[i - 1]);
+        bool word_start = !in_word;
+        in_word = true;
         if (word_start)
             word_toned = false;
         bool dd = i + 1 < len && ((c == 'D' && b[i + 1] == 'D') ||

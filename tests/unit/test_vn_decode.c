@@ -367,6 +367,18 @@ static void every_letter_through_viqr(void **state)
     char *s = decode(in, strlen(in), VN_ENC_VIQR, NULL);
     assert_string_equal(s, "Đầy đủ. Ông tên gì? Tôi tên là Hiếu. address");
     free(s);
+    /* a toned word's marks do not end it: the "." after "No^.i" is a full
+     * stop, not a second tone on the "i" (it gave "Hà Nộị", "Lợị", "nàỵ") */
+    static const struct { const char *in, *want; } unescaped[] = {
+        {"Ha` No^.i.", "Hà Nội."},
+        {"Lo+.i. Na`y. Na`y?", "Lợi. Này. Này?"},
+        {"ho`a. Hu+o+'ng.", "hòa. Hướng."},
+    };
+    for (size_t i = 0; i < sizeof unescaped / sizeof unescaped[0]; i++) {
+        s = decode(unescaped[i].in, strlen(unescaped[i].in), VN_ENC_VIQR, NULL);
+        assert_string_equal(s, unescaped[i].want);
+        free(s);
+    }
 }
 
 /* ---- reference sentences through each encoding --------------------------- */
