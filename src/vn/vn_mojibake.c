@@ -35,11 +35,31 @@ static void to_cp1252(const char *s, size_t len, vb_buf *bytes)
     }
 }
 
-static bool has_non_ascii(const char *s, size_t len)
+/* Whether the line holds a character Vietnamese text has no use for: a
+ * Windows-1252 symbol or Latin letter that is not a Vietnamese one ("µ",
+ * "¸", "¨", "Ä" of "Ä‘"). A line whose only non-ASCII characters are
+ * letters both tables share ("a â e ê o ô", "Hà Nội" minus its ộ) reads
+ * as good Vietnamese and is never re-read, however its syllables score. */
+static bool has_mojibake_sign(const char *s, size_t len)
 {
-    for (size_t i = 0; i < len; i++)
-        if ((unsigned char)s[i] >= 0x80)
+    static const char vietnamese[] = "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý";
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < len) {
+        if (u[i] < 0x80) {
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        size_t k = vb_utf8_decode(s + i, len - i, &cp);
+        bool typographic = cp == 0xA0 || cp == 0x2013 || cp == 0x2014 || cp == 0x2018 ||
+                           cp == 0x2019 || cp == 0x201C || cp == 0x201D || cp == 0x2026;
+        char one[5] = {0};
+        memcpy(one, s + i, k < 4 ? k : 4);
+        if (!typographic && !(cp >= 0xC0 && strstr(vietnamese, one)))
             return true;
+        i += k;
+    }
     return false;
 }
 
@@ -48,7 +68,7 @@ static bool has_non_ascii(const char *s, size_t len)
 static vn_encoding repair_line(const char *s, size_t len, vb_buf *out)
 {
     /* Cheap tests first: most lines have a letter Windows-1252 lacks (ộ, ư). */
-    if (!has_non_ascii(s, len) || !cp1252_mappable(s, len))
+    if (!cp1252_mappable(s, len) || !has_mojibake_sign(s, len))
         return VN_ENC_AUTO;
     vn_text_score best;
     vn_score_text(s, len, &best);
