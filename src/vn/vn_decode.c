@@ -134,8 +134,41 @@ static void keep(const char *b, size_t len, vb_buf *out, const char **view)
     vb_buf_append(out, b, len);
 }
 
-static void decode_auto(const char *b, size_t len, vb_buf *out, vn_decode_info *info,
-                        const char **view)
+/* UTF-8 with a few bad bytes (a file cut short, one byte damaged) is a
+ * damaged UTF-8 file, not a legacy one: read as CP1258 or TCVN3 every
+ * letter of it would change ("dòng" → "dĂ²ng"). It is one that has more
+ * than twice as many good multi-byte characters as bad bytes, or whose only
+ * bad bytes are a character cut off at its end. A legacy file's high bytes
+ * rarely pair into valid UTF-8. Sets *bad to the first bad byte. */
+static bool damaged_utf8(const unsigned char *u, size_t len, size_t *bad)
+{
+    size_t good = 0, wrong = 0, i = 0;
+    bool first = true;
+    while (i < len) {
+        uint32_t cp;
+        size_t k = vn_utf8_next(u + i, len - i, &cp);
+        if (k == 0) {
+            if (first)
+                *bad = i;
+            first = false;
+            wrong++;
+            i++;
+            continue;
+        }
+        good += k > 1;
+        i += k;
+    }
+    if (wrong == 0 || good == 0)
+        return false;
+    if (good >= 2 * wrong)
+        return true;
+    /* cut short: everything valid up to an incomplete lead at the end */
+    size_t lead = *bad, need = u[lead] >= 0xF0 ? 4 : u[lead] >= 0xE0 ? 3 : 2;
+    return u[lead] >= 0xC2 && u[lead] <= 0xF4 && len - lead < need;
+}
+
+static bool decode_auto(const char *b, size_t len, vb_buf *out, vn_decode_info *info,
+                        const char **view, const char *file, vb_diag *d)
 {
     const unsigned char *u = (const unsigned char *)b;
     if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
@@ -143,7 +176,7 @@ static void decode_auto(const char *b, size_t len, vb_buf *out, vn_decode_info *
         info->bom = true;
         decode_nfc(b, len, VN_ENC_UTF16, out);
         set_reason(info, "có dấu thứ tự byte (BOM) của UTF-16");
-        return;
+        return true;
     }
     int scan = vn_utf8_nfc_scan(b, len, NULL);
     if (scan >= 0) {
@@ -169,7 +202,7 @@ static void decode_auto(const char *b, size_t len, vb_buf *out, vn_decode_info *
                 set_reason(info, "văn bản chỉ có ký tự ASCII");
             }
             vb_buf_free(&viqr);
-            return;
+            return true;
         }
         vb_buf fixed;
         vb_buf_init(&fixed);
@@ -189,7 +222,7 @@ static void decode_auto(const char *b, size_t len, vb_buf *out, vn_decode_info *
                        info->repaired_lines, vn_encoding_name(info->repaired_from));
         else
             set_reason(info, "UTF-8 hợp lệ, giữ nguyên");
-        return;
+        return true;
     }
     /* Not UTF-8: UTF-16 without a byte-order mark, or a one-byte legacy
      * encoding; the reading with the most valid syllables wins. */
@@ -200,7 +233,17 @@ static void decode_auto(const char *b, size_t len, vb_buf *out, vn_decode_info *
         info->encoding = VN_ENC_UTF16;
         decode_nfc(b, len, VN_ENC_UTF16, out);
         set_reason(info, "không phải UTF-8; %zu/%zu byte là 0, đọc như UTF-16", zeros, len);
-        return;
+        return true;
+    }
+    size_t bad = 0;
+    if (damaged_utf8(u, len, &bad)) {
+        int line = 0, col = 0;
+        error_position(b, bad, VN_ENC_UTF8, &line, &col);
+        vb_error(d, file ? file : "-", line, col,
+                 "byte 0x%02X không hợp lệ trong UTF-8: tệp là UTF-8 nhưng hỏng ở đây (bị cắt "
+                 "ngắn hoặc sai một byte); sửa chỗ này, hoặc chọn bảng mã bằng --from",
+                 u[bad]);
+        return false;
     }
     size_t sample = sample_size(b, len);
     vb_buf cand;
@@ -223,6 +266,7 @@ static void decode_auto(const char *b, size_t len, vb_buf *out, vn_decode_info *
     set_reason(info, "không phải UTF-8; đọc theo %s được nhiều âm tiết tiếng Việt hợp lệ nhất "
                "(%zu hợp lệ, %zu không hợp lệ)", vn_encoding_name(best_enc),
                best_sc.vietnamese, best_sc.invalid);
+    return true;
 }
 
 static bool decode(const char *bytes, size_t len, vn_encoding enc, const char *file, vb_diag *d,
@@ -245,10 +289,8 @@ static bool decode(const char *bytes, size_t len, vn_encoding enc, const char *f
     }
     if (view_len)
         *view_len = len;
-    if (enc == VN_ENC_AUTO) {
-        decode_auto(bytes, len, out, info, view);
-        return true;
-    }
+    if (enc == VN_ENC_AUTO)
+        return decode_auto(bytes, len, out, info, view, file, d);
     info->encoding = enc;
     set_reason(info, "bảng mã do người dùng chọn (--from %s)", vn_encoding_name(enc));
     if (enc == VN_ENC_UTF8) { /* the common case, in one pass and one copy */

@@ -704,6 +704,10 @@ static void invalid_byte_reports_line_and_column(void **state)
         {VN_ENC_TCVN3, "C\xe9ng\nH\xdf" "a \xC0", 10, "f.txt:2:5:"},
         {VN_ENC_VNI, "Co\xe4ng \xf9", 7, "f.txt:1:6:"},
         {VN_ENC_VIQR, "a\nb\nc \xe9", 7, "f.txt:3:3:"},
+        /* --from auto: UTF-8 with one bad byte, or cut off inside a
+         * letter, is damaged UTF-8, not CP1258 or TCVN3 ("dĂ²ng", "HÃ Nỏằ") */
+        {VN_ENC_AUTO, "dòng một\nabcd\xffxyz\n", 20, "f.txt:2:5:"},
+        {VN_ENC_AUTO, "H\xc3\xa0 N\xe1\xbb", 7, "f.txt:1:5:"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char *msg = NULL;
