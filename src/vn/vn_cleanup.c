@@ -1,6 +1,7 @@
 /* Cleanup of one line: invisible characters out, one space between words,
  * none before , . ; : ! ?, one after them where a word follows (not inside
- * a web or e-mail address). Quotes are
+ * a web or e-mail address, nor in a line of a CSV or TSV file, whose
+ * separators and tabs are data). Quotes are
  * left as written; a lone no-break space between two words is kept ("Số: 56",
  * "83,64 điểm" typed on purpose); leading indentation is kept (Markdown);
  * trailing spaces go; {{ template tags }} are copied as they are. */
@@ -77,7 +78,7 @@ static bool in_address(const uint32_t *c, size_t n, size_t i)
     return false;
 }
 
-void vn_cleanup_line(const uint32_t *c, size_t n, vb_buf *out)
+void vn_cleanup_line(const uint32_t *c, size_t n, bool table, vb_buf *out)
 {
     size_t i = 0;
     uint32_t p2 = 0, p1 = 0; /* the last two characters written after the indentation */
@@ -102,17 +103,24 @@ void vn_cleanup_line(const uint32_t *c, size_t n, vb_buf *out)
             i++;
             continue;
         }
+        if (table && c[i] == '\t') { /* a field separator */
+            vb_buf_putc(out, '\t');
+            p2 = p1;
+            p1 = '\t';
+            i++;
+            continue;
+        }
         if (space_like(c[i])) {
             size_t j = i, count = 0;
             uint32_t only = c[i];
-            while (j < n && (space_like(c[j]) || zero_width(c[j]))) {
+            while (j < n && (space_like(c[j]) || zero_width(c[j])) && !(table && c[j] == '\t')) {
                 if (space_like(c[j])) {
                     count++;
                     only = c[j];
                 }
                 j++;
             }
-            if (j < n && !closing_punct(c[j])) {
+            if (j < n && (table || !closing_punct(c[j])) && !(table && c[j] == '\t')) {
                 bool keep_nbsp = count == 1 && (only == 0x00A0 || only == 0x202F);
                 vb_buf_put_cp(out, keep_nbsp ? only : ' ');
                 p2 = p1;
@@ -122,7 +130,8 @@ void vn_cleanup_line(const uint32_t *c, size_t n, vb_buf *out)
             continue;
         }
         vb_buf_put_cp(out, c[i]);
-        if (closing_punct(c[i]) && space_after(p2, p1, c, n, i) && !in_address(c, n, i)) {
+        if (!table && closing_punct(c[i]) && space_after(p2, p1, c, n, i) &&
+            !in_address(c, n, i)) {
             vb_buf_putc(out, ' ');
             p2 = c[i];
             p1 = ' ';

@@ -140,6 +140,8 @@ bool vn_score_better(const vn_text_score *a, const vn_text_score *b);
 /* Moves the tone of final oa/oe/uy syllables to the chosen style, in place. */
 void vn_tone_apply(uint32_t *cps, size_t n, vn_tone tone);
 /* Spaces, punctuation spacing, zero-width characters; writes UTF-8. */
-void vn_cleanup_line(const uint32_t *cps, size_t n, vb_buf *out);
+/* `table`: a line of a CSV or TSV file, whose tabs, commas and semicolons
+ * separate fields: they are kept as they are. */
+void vn_cleanup_line(const uint32_t *cps, size_t n, bool table, vb_buf *out);
 
 #endif

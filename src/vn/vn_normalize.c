@@ -182,7 +182,7 @@ static void strip_invisible(const char *s, size_t len, vb_buf *out)
     }
 }
 
-static void normalize_piece(const char *s, size_t len, vn_tone tone, vb_buf *out)
+static void normalize_piece(const char *s, size_t len, vn_tone tone, bool table, vb_buf *out)
 {
     vb_buf vis, nfc;
     vb_buf_init(&vis);
@@ -198,7 +198,7 @@ static void normalize_piece(const char *s, size_t len, vn_tone tone, vb_buf *out
         n++;
     }
     vn_tone_apply(cps, n, tone);
-    vn_cleanup_line(cps, n, out);
+    vn_cleanup_line(cps, n, table, out);
     free(cps);
     vb_buf_free(&vis);
     vb_buf_free(&nfc);
@@ -206,18 +206,18 @@ static void normalize_piece(const char *s, size_t len, vn_tone tone, vb_buf *out
 
 /* One line (without its \n); a CR inside it is a line ending too (old Mac),
  * and the CR of CRLF disappears. */
-static void normalize_line(const char *s, size_t len, vn_tone tone, vb_buf *out)
+static void normalize_line(const char *s, size_t len, vn_tone tone, bool table, vb_buf *out)
 {
     size_t start = 0;
     for (size_t i = 0; i < len; i++) {
         if (s[i] != '\r')
             continue;
-        normalize_piece(s + start, i - start, tone, out);
+        normalize_piece(s + start, i - start, tone, table, out);
         if (i + 1 < len)
             vb_buf_putc(out, '\n');
         start = i + 1;
     }
-    normalize_piece(s + start, len - start, tone, out);
+    normalize_piece(s + start, len - start, tone, table, out);
 }
 
 /* Where normalized text goes: a buffer, or a stream for large files. */
@@ -225,6 +225,7 @@ typedef struct sink {
     vb_buf *buf;
     FILE *fp;
     vb_buf line; /* scratch for one normalized line when writing to fp */
+    bool table;  /* CSV or TSV: separators are data (vn_cleanup_line) */
     bool failed;
 } sink;
 
@@ -250,7 +251,7 @@ static void normalize_into(sink *k, const char *s, size_t len, vn_tone tone)
             sink_put(k, s + clean, i - clean);
             if (!k->buf)
                 vb_buf_clear(line);
-            normalize_line(s + i, end - i, tone, line);
+            normalize_line(s + i, end - i, tone, k->table, line);
             if (nl)
                 vb_buf_putc(line, '\n');
             if (!k->buf)
@@ -268,9 +269,36 @@ void vn_normalize_append(vb_buf *out, const char *s, size_t len, vn_tone tone)
     normalize_into(&k, s, len, tone);
 }
 
+/* Whether a file is a table exported as text (CSV with "," or ";", TSV):
+ * of its first hundred non-empty lines, at least two, and two thirds of
+ * them, have the same number (not zero) of one separator. Prose has commas
+ * too, but not the same count on every line. */
+static bool looks_tabular(const char *s, size_t len)
+{
+    static const char seps[] = {'\t', ',', ';'};
+    for (size_t k = 0; k < sizeof seps; k++) {
+        size_t lines = 0, same = 0, count_of_first = 0, i = 0;
+        while (i < len && lines < 100) {
+            size_t count = 0, start = i;
+            for (; i < len && s[i] != '\n'; i++)
+                count += s[i] == seps[k];
+            bool empty = i == start || (i - start == 1 && s[start] == '\r');
+            i++;
+            if (empty)
+                continue;
+            if (lines++ == 0)
+                count_of_first = count;
+            same += count > 0 && count == count_of_first;
+        }
+        if (lines >= 2 && same * 3 >= lines * 2)
+            return true;
+    }
+    return false;
+}
+
 bool vn_normalize_fwrite(FILE *fp, const char *s, size_t len, vn_tone tone)
 {
-    sink k = {.fp = fp};
+    sink k = {.fp = fp, .table = looks_tabular(s, len)};
     vb_buf_init(&k.line);
     normalize_into(&k, s, len, tone);
     vb_buf_free(&k.line);

@@ -81,6 +81,35 @@ static void cleanup_rules(void **state)
         check(cases[i].in, VN_TONE_KEEP, cases[i].want);
 }
 
+/* What `vanban normalize` writes for a whole file. */
+static void check_file(const char *in, const char *want)
+{
+    char *got = NULL;
+    size_t got_len = 0;
+    FILE *fp = open_memstream(&got, &got_len);
+    assert_true(vn_normalize_fwrite(fp, in, strlen(in), VN_TONE_CLASSIC));
+    fclose(fp);
+    if (strcmp(got, want) != 0)
+        fail_msg("file %s: got \"%s\", want \"%s\"", in, got, want);
+    free(got);
+}
+
+/* A CSV or TSV file's separators are data: "STT,Họ tên,Lớp" became
+ * "STT, Họ tên, Lớp" and tabs became spaces, breaking the columns. Prose
+ * keeps its tidying, also when it has commas on every line. */
+static void tables_keep_their_separators(void **state)
+{
+    (void)state;
+    check_file("STT,Họ tên,Lớp\n1,Nguyễn  Văn A,10A1\n2,Trần Thị B ,10A2\n",
+               "STT,Họ tên,Lớp\n1,Nguyễn Văn A,10A1\n2,Trần Thị B ,10A2\n");
+    check_file("STT\tHọ tên\n1\tNguyễn Văn A\n2\t Trần Thị B\n",
+               "STT\tHọ tên\n1\tNguyễn Văn A\n2\t Trần Thị B\n");
+    check_file("Mã;Tên đơn vị\nsyt;Sở Y tế\nsnv;Sở Nội vụ\n",
+               "Mã;Tên đơn vị\nsyt;Sở Y tế\nsnv;Sở Nội vụ\n");
+    check_file("Kính gửi :Ủy ban,như trên.Tiếp\nMột dòng,có dấu phẩy,và ba,bốn,năm\n",
+               "Kính gửi: Ủy ban, như trên. Tiếp\nMột dòng, có dấu phẩy, và ba, bốn, năm\n");
+}
+
 static void nfc_and_invalid_bytes(void **state)
 {
     (void)state;
@@ -141,6 +170,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(tone_rule_and_exceptions),
         cmocka_unit_test(cleanup_rules),
+        cmocka_unit_test(tables_keep_their_separators),
         cmocka_unit_test(nfc_and_invalid_bytes),
         cmocka_unit_test(clean_text_is_copied),
         cmocka_unit_test(syllables),
