@@ -34,17 +34,7 @@ const char *cert_base_name(const char *path)
 
 static void csv_field(vb_buf *b, const char *s, bool last)
 {
-    if (strpbrk(s, ",\"\r\n")) {
-        vb_buf_putc(b, '"');
-        for (; *s; s++) {
-            if (*s == '"')
-                vb_buf_putc(b, '"');
-            vb_buf_putc(b, *s);
-        }
-        vb_buf_putc(b, '"');
-    } else {
-        vb_buf_puts(b, s);
-    }
+    vb_buf_csv_text(b, s);
     vb_buf_puts(b, last ? "\r\n" : ",");
 }
 

@@ -38,19 +38,8 @@ static void csv_field(vb_buf *b, const char *s, bool first)
 {
     if (!first)
         vb_buf_putc(b, ',');
-    if (!s)
-        return;
-    if (!strpbrk(s, ",\"\r\n")) {
-        vb_buf_puts(b, s);
-        return;
-    }
-    vb_buf_putc(b, '"');
-    for (; *s; s++) {
-        if (*s == '"')
-            vb_buf_putc(b, '"');
-        vb_buf_putc(b, *s);
-    }
-    vb_buf_putc(b, '"');
+    if (s)
+        vb_buf_csv_text(b, s);
 }
 
 static void csv_num(vb_buf *b, double v, int decimals)

@@ -160,3 +160,21 @@ char *vb_buf_take(vb_buf *b)
     vb_buf_init(b);
     return s;
 }
+
+void vb_buf_csv_text(vb_buf *b, const char *s)
+{
+    bool formula = (*s && strchr("=@\t\r", *s)) || ((*s == '+' || *s == '-') && s[1]);
+    if (!formula && !strpbrk(s, ",\"\r\n")) {
+        vb_buf_puts(b, s);
+        return;
+    }
+    vb_buf_putc(b, '"');
+    if (formula)
+        vb_buf_putc(b, '\'');
+    for (; *s; s++) {
+        if (*s == '"')
+            vb_buf_putc(b, '"');
+        vb_buf_putc(b, *s);
+    }
+    vb_buf_putc(b, '"');
+}

@@ -61,6 +61,11 @@ void vb_buf_append(vb_buf *b, const void *p, size_t n);
 void vb_buf_puts(vb_buf *b, const char *s);
 void vb_buf_putc(vb_buf *b, char c);
 void vb_buf_printf(vb_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* One text field of a CSV file (RFC 4180: quoted when it holds , " or a line
+ * break). Text that Excel would run as a formula (starting with = + - @, a
+ * tab or CR: "=HYPERLINK(…)" in a unit's name; a lone "-" is no formula)
+ * gets a leading ' and is shown as written. */
+void vb_buf_csv_text(vb_buf *b, const char *s);
 void vb_buf_vprintf(vb_buf *b, const char *fmt, va_list ap);
 /* Appends the UTF-8 encoding of a code point. */
 void vb_buf_put_cp(vb_buf *b, uint32_t cp);

@@ -85,6 +85,15 @@ eq "no individual tie" "count($R/tie[@prizes='ca'])" 0
 } >"$tmp/want.csv"
 cmp -s "$tmp/got.csv" "$tmp/want.csv" || { echo "FAIL: CSV bytes differ"; diff <(cat -A "$tmp/want.csv") <(cat -A "$tmp/got.csv"); fail=1; }
 
+# A name Excel would run as a formula ("=HYPERLINK(…)" in the data) is
+# written as text: a leading ' inside quotes (it was written bare).
+sed 's|>Đơn vị Ba<|>=HYPERLINK("http://x.vn","Ba")<|; s|>Đơn vị Bốn<|>@SUM(1)<|' results-ties.xml > "$tmp/formula.xml"
+"$VANBAN" results "$tmp/formula.xml" --format csv >"$tmp/f.csv" 2>/dev/null
+q="'"
+grep -qF ",u3,\"${q}=HYPERLINK(\"\"http://x.vn\"\",\"\"Ba\"\")\"," "$tmp/f.csv" &&
+    grep -qF ",u4,\"${q}@SUM(1)\"," "$tmp/f.csv" ||
+    { echo "FAIL: a formula-like name is not quoted as text"; grep u3 "$tmp/f.csv"; fail=1; }
+
 # Text: columns aligned by display width, not bytes: every row's total column
 # ends at the same display column ("Sở Văn hóa…" has multi-byte letters).
 "$VANBAN" results results-ties.xml >"$tmp/table.txt" 2>/dev/null
