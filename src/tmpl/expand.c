@@ -34,6 +34,13 @@ static bool tag_well_formed(expand_ctx *cx, tnode *t, filter_spec *f, size_t *nf
         fail_once(cx, t);
         return false;
     }
+    /* "x | " and "x || upper": libxml2 takes "x |" for a union and the
+     * empty filter passed unseen. */
+    if (t->text[*expr_len - 1] == '|') {
+        vb_error(cx->d, cx->path, t->line, t->col, "thiếu tên bộ lọc sau \"|\"");
+        fail_once(cx, t);
+        return false;
+    }
     if (!filters_check(cx, f, *nf, t->line, t->col)) {
         t->reported = true;
         return false;
@@ -89,9 +96,28 @@ static void interpolate(expand_ctx *cx, tnode *t, xmlNodePtr node, int i, int n,
         t->reported = true;
 }
 
+/* A section's expression takes no filters: "{{#//unit | upper}}" was read
+ * as XPath's union of //unit and child::upper, and the filter silently did
+ * nothing. Reported (once) when a trailing "| name" names a filter. */
+static bool section_filtered(expand_ctx *cx, tnode *t)
+{
+    filter_spec f[MAX_FILTERS];
+    size_t expr_len, nf = filters_split(t->text, t->len, &expr_len, f, MAX_FILTERS);
+    for (size_t k = 0; k < nf; k++)
+        if (filter_known(&f[k])) {
+            vb_error(cx->d, cx->path, t->line, t->col,
+                     "thẻ mục \"{{%c%.*s}}\" không dùng được bộ lọc \"%.*s\": bộ lọc chỉ dùng "
+                     "khi in một giá trị {{…}}", t->kind == TN_INVERTED ? '^' : '#', (int)t->len,
+                     t->text, (int)f[k].name_len, f[k].name);
+            fail_once(cx, t);
+            return true;
+        }
+    return false;
+}
+
 static void section(expand_ctx *cx, tnode *t, xmlNodePtr node, int i, int n, vb_buf *out)
 {
-    if (t->reported)
+    if (t->reported || section_filtered(cx, t))
         return;
     xmlXPathObjectPtr v = xpath_eval(cx, t->text, t->len, node, i, n, t->line, t->col);
     if (!v) {
@@ -214,9 +240,12 @@ static void check_unvisited(expand_ctx *cx, tnode *parent, xmlNodePtr doc_node)
             bool expr = var || t->kind == TN_SECTION || t->kind == TN_INVERTED;
             if (var && !tag_well_formed(cx, t, f, &nf, &expr_len))
                 expr = false;
+            if (!var && expr && section_filtered(cx, t))
+                expr = false;
             if (expr && cx->xp) {
+                /* as if inside a section over nodes: $i and $n exist */
                 xmlXPathObjectPtr v =
-                    xpath_eval(cx, t->text, expr_len, doc_node, 0, 0, t->line, t->col);
+                    xpath_eval(cx, t->text, expr_len, doc_node, 1, 1, t->line, t->col);
                 if (v)
                     xmlXPathFreeObject(v);
                 else

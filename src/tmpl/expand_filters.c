@@ -28,6 +28,7 @@ static bool filter_like(const char *s, size_t len, filter_spec *f)
     f->name_len = n1 - n0;
     f->arg = NULL;
     f->arg_len = 0;
+    f->quoted = f->bad_quote = false;
     if (i < len) { /* ':' */
         i++;
         size_t e = len;
@@ -35,10 +36,15 @@ static bool filter_like(const char *s, size_t len, filter_spec *f)
             i++;
         while (e > i && (s[e - 1] == ' ' || s[e - 1] == '\t'))
             e--;
-        /* Quoted argument: default:'…' or default:"…" */
-        if (e - i >= 2 && (s[i] == '\'' || s[i] == '"') && s[e - 1] == s[i]) {
-            i++;
-            e--;
+        /* Quoted argument: default:'…' or default:"…", with no quote of
+         * its kind inside (XPath has no escape; "it's" takes the other). */
+        if (i < e && (s[i] == '\'' || s[i] == '"')) {
+            f->quoted = true;
+            f->bad_quote = e - i < 2 || s[e - 1] != s[i] || memchr(s + i + 1, s[i], e - i - 2);
+            if (!f->bad_quote) {
+                i++;
+                e--;
+            }
         }
         f->arg = s + i;
         f->arg_len = e - i;
@@ -135,6 +141,14 @@ static int decimals_of(const char *s)
 static const char *const KNOWN[] = {"number", "money", "words", "date",    "upper", "lower",
                                     "title",  "roman", "pad",   "percent", "default"};
 
+bool filter_known(const filter_spec *f)
+{
+    for (size_t j = 0; j < sizeof KNOWN / sizeof KNOWN[0]; j++)
+        if (is(f, KNOWN[j]))
+            return true;
+    return false;
+}
+
 bool filters_check(expand_ctx *cx, const filter_spec *f, size_t n, int line, int col)
 {
     bool ok = true;
@@ -160,10 +174,16 @@ bool filters_check(expand_ctx *cx, const filter_spec *f, size_t n, int line, int
         else if (is(fl, "date"))
             arg_ok = !fl->arg || (fl->arg_len == 5 && memcmp(fl->arg, "short", 5) == 0);
         else if (is(fl, "default"))
-            arg_ok = fl->arg != NULL;
+            arg_ok = fl->arg && (fl->arg_len > 0 || fl->quoted);
         else
             arg_ok = !fl->arg;
-        if (!arg_ok) {
+        if (fl->bad_quote) {
+            vb_error(cx->d, cx->path, line, col,
+                     "đối số %.*s của bộ lọc %.*s: dấu nháy chưa đóng, hoặc có dấu nháy cùng loại "
+                     "bên trong; viết default:'…' hoặc default:\"…\" (\"it's\" dùng nháy kép)",
+                     (int)fl->arg_len, fl->arg, (int)fl->name_len, fl->name);
+            ok = false;
+        } else if (!arg_ok) {
             vb_error(cx->d, cx->path, line, col,
                      "đối số \"%.*s\" của bộ lọc %.*s không hợp lệ%s", (int)fl->arg_len,
                      fl->arg ? fl->arg : "", (int)fl->name_len, fl->name,

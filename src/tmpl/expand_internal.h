@@ -73,10 +73,14 @@ bool xpath_truthy(xmlXPathObjectPtr v);
 typedef struct filter_spec {
     const char *name, *arg; /* slices of the tag */
     size_t name_len, arg_len;
+    bool quoted;    /* the argument was written in quotes: default:'' */
+    bool bad_quote; /* an argument's quote not closed, or inside it again */
 } filter_spec;
 #define MAX_FILTERS 8
 size_t filters_split(const char *tag, size_t len, size_t *expr_len, filter_spec *out,
                      size_t max);
+/* Whether f names one of the filters (number, money, …, default). */
+bool filter_known(const filter_spec *f);
 /* Unknown filters and bad arguments are template errors, reported whatever
  * the data holds; false after reporting. */
 bool filters_check(expand_ctx *cx, const filter_spec *f, size_t n, int line, int col);

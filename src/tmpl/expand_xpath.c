@@ -16,7 +16,9 @@ void tmpl_xpath_describe(const xmlError *err, char *buf, size_t size)
     case XPATH_UNFINISHED_LITERAL_ERROR:
     case XPATH_START_LITERAL_ERROR: what = "chuỗi trong ngoặc kép chưa đóng"; break;
     case XPATH_UNDEF_VARIABLE_ERROR:
-    case XPATH_VARIABLE_REF_ERROR: what = "biến không có ($i, $n và các trường của phần đầu)"; break;
+    case XPATH_VARIABLE_REF_ERROR: what = "biến không có (có các trường một giá trị của phần đầu, và $i, $n bên trong một "
+               "mục lặp {{#…}} trên tập nút)";
+        break;
     case XPATH_UNCLOSED_ERROR: what = "thiếu dấu đóng ngoặc"; break;
     case XPATH_UNKNOWN_FUNC_ERROR: what = "hàm không có trong XPath 1.0"; break;
     case XPATH_INVALID_ARITY: what = "hàm nhận sai số tham số"; break;
@@ -215,8 +217,10 @@ xmlXPathObjectPtr xpath_eval(expand_ctx *cx, const char *expr, size_t len, xmlNo
     }
     char *e = vb_xstrndup(expr, len);
     cx->xp->node = node;
-    xmlXPathRegisterVariable(cx->xp, (const xmlChar *)"i", xmlXPathNewFloat(i));
-    xmlXPathRegisterVariable(cx->xp, (const xmlChar *)"n", xmlXPathNewFloat(n));
+    /* $i and $n exist inside a section over nodes only: outside one they
+     * printed "0", and "0/0" inside {{#true()}}. */
+    xmlXPathRegisterVariable(cx->xp, (const xmlChar *)"i", n > 0 ? xmlXPathNewFloat(i) : NULL);
+    xmlXPathRegisterVariable(cx->xp, (const xmlChar *)"n", n > 0 ? xmlXPathNewFloat(n) : NULL);
     cx->xpath_error[0] = '\0';
     bool owned;
     xmlXPathCompExprPtr comp = compile(cx, e, &owned);

@@ -173,6 +173,10 @@ static void filters(void **state)
     assert_string_equal(plain(f, "{{//nothing | default:'chưa có'}}"), "chưa có");
     assert_string_equal(plain(f, "{{//blank | default:'chưa có'}}"), "chưa có");
     assert_string_equal(plain(f, "{{//nothing | default:\"\"}}"), "");
+    assert_string_equal(plain(f, "{{//nothing | default:\"it's\"}}"), "it's");
+    /* $i and $n inside a section over nodes, also one the data never reaches */
+    assert_string_equal(plain(f, "{{#//unit}}{{$i}}/{{$n}} {{/}}"), "1/3 2/3 3/3 ");
+    assert_string_equal(plain(f, "{{#//khong}}{{#$i < $n}}, {{/}}{{/}}x"), "x");
     assert_string_equal(plain(f, "{{//unit[1]/@id | default:'x'}}"), "a");
     /* nothing found: the filters before the default are skipped */
     assert_string_equal(plain(f, "{{//nothing | title | default:''}}"), "");
@@ -303,6 +307,17 @@ static void errors_with_location(void **state)
     assert_error(f, "Một {{/}} hai", "t.md:1:5:", "không có thẻ mở");
     assert_error(f, "{{#//unit}}x{{/ //khac}}", "t.md:1:13:", "thẻ đóng \"{{/ //khac}}\" không khớp thẻ mở \"{{#//unit}}\"");
     assert_error(f, "Ở đây {{//khong-co}}", "t.md:1:7:", "không tìm thấy giá trị nào");
+    /* tags that passed though they could not mean what they say */
+    assert_error(f, "{{//unit[1] | }}", "t.md:1:1:", "thiếu tên bộ lọc sau \"|\"");
+    assert_error(f, "{{//unit[1] || upper}}", "t.md:1:1:", "thiếu tên bộ lọc sau \"|\"");
+    assert_error(f, "{{//khong | default:}}", "t.md:1:1:", "của bộ lọc default không hợp lệ");
+    assert_error(f, "{{//khong | default:'x}}", "t.md:1:1:", "dấu nháy chưa đóng");
+    assert_error(f, "{{//khong | default:'it''s'}}", "t.md:1:1:", "dấu nháy chưa đóng");
+    assert_error(f, "a {{#//unit | upper}}x{{/}}", "t.md:1:3:", "không dùng được bộ lọc \"upper\"");
+    assert_error(f, "{{#false()}}{{^//unit | number}}x{{/}}{{/}}", "t.md:1:13:",
+                 "không dùng được bộ lọc \"number\"");
+    assert_error(f, "Thứ {{$i}}", "t.md:1:5:", "$i, $n bên trong một mục lặp");
+    assert_error(f, "{{#true()}}{{$n}}{{/}}", "t.md:1:12:", "$i, $n bên trong một mục lặp");
     /* found, but nothing to print: as unnoticed in a signed document */
     assert_error(f, "Ký: {{//blank}}.", "t.md:1:5:", "cho giá trị rỗng");
     assert_error(f, "[{{substring-after(//province, 'Tỉnh ')}}]", "t.md:1:2:", "cho giá trị rỗng");
