@@ -11,16 +11,34 @@ typedef struct convert_ctx {
     md_doc *doc;
     vb_diag *diag;
     int line_offset;
+    const char *text; /* what cmark parsed, for columns in characters */
+    size_t len;
     /* inline accumulation */
     md_inline *inl;
     size_t n_inl, cap_inl;
     bool failed; /* an error was reported (an unknown directive) */
 } convert_ctx;
 
+static bool directive_word(cmark_node *n, char *out, size_t cap);
+
 static int src_line(convert_ctx *cx, cmark_node *n)
 {
     int l = cmark_node_get_start_line(n);
     return l > 0 ? l + cx->line_offset : 0;
+}
+
+/* cmark counts columns in bytes; a message counts characters ("Chữ <!--"
+ * is at column 5, not 7). */
+static int src_col(convert_ctx *cx, cmark_node *n)
+{
+    int line = cmark_node_get_start_line(n), col = cmark_node_get_start_column(n);
+    size_t i = 0;
+    for (int l = 1; l < line && i < cx->len; i++)
+        l += cx->text[i] == '\n';
+    int chars = 1;
+    for (size_t k = 0; k + 1 < (size_t)col && i + k < cx->len; k++)
+        chars += ((unsigned char)cx->text[i + k] & 0xC0) != 0x80;
+    return chars;
 }
 
 static void push_inline(convert_ctx *cx, md_inline v)
@@ -72,8 +90,20 @@ static void collect_inlines(convert_ctx *cx, cmark_node *n, unsigned style, cons
             v.footnote = atoi(cmark_node_get_literal(c));
             push_inline(cx, v);
             break;
-        case CMARK_NODE_HTML_INLINE:
-            break; /* raw HTML has no meaning in a PDF; comments are the usual case */
+        case CMARK_NODE_HTML_INLINE: {
+            /* Raw HTML has no meaning in a PDF; comments are the usual case,
+             * and the text between tags is kept. A directive inside a
+             * paragraph would do nothing: it must stand alone. */
+            char word[64];
+            if (directive_word(c, word, sizeof word)) {
+                vb_error(cx->diag, cx->doc->path, src_line(cx, c), src_col(cx, c),
+                         "chỉ thị \"<!-- vanban: %s -->\" phải đứng một mình trên một dòng, cách "
+                         "đoạn văn một dòng trống",
+                         word);
+                cx->failed = true;
+            }
+            break;
+        }
         default:
             if (ts && strcmp(ts, "strikethrough") == 0)
                 collect_inlines(cx, c, style | MD_STRIKE, link);
@@ -143,6 +173,43 @@ static bool directive_word(cmark_node *n, char *out, size_t cap)
     return true;
 }
 
+/* Where an HTML block's comments end: past "<!-- … -->" and the spaces
+ * after each, as many as there are; `s` itself if it starts with none. */
+static const char *after_comments(const char *s)
+{
+    for (;;) {
+        const char *p = s + strspn(s, " \t\r\n");
+        if (strncmp(p, "<!--", 4) != 0)
+            return s;
+        const char *end = strstr(p + 4, "-->");
+        if (!end)
+            return s;
+        s = end + 3;
+    }
+}
+
+/* An HTML block other than comments (and the directives, which are
+ * comments) has nothing a PDF can show: "<div>Nội dung</div>" vanished with
+ * exit 0, and so did the text after a comment on its line. Reported at the
+ * block; the block is then skipped. */
+static void check_html_block(convert_ctx *cx, cmark_node *n)
+{
+    const char *s = cmark_node_get_literal(n);
+    if (!s)
+        return;
+    const char *rest = after_comments(s);
+    if (!rest[strspn(rest, " \t\r\n")])
+        return;
+    size_t len = strcspn(rest + strspn(rest, " \t\r\n"), "\r\n");
+    const char *what = rest + strspn(rest, " \t\r\n");
+    vb_error(cx->diag, cx->doc->path, src_line(cx, n), src_col(cx, n),
+             rest == s ? "HTML không in được trong PDF: \"%.*s\"; viết bằng Markdown, hoặc bỏ đi"
+                       : "chữ sau chú thích HTML \"<!-- … -->\" bị bỏ qua: \"%.*s\"; đặt nó xuống "
+                         "dòng riêng, cách một dòng trống",
+             (int)(len > 40 ? 40 : len), what);
+    cx->failed = true;
+}
+
 static bool skip_block(cmark_node *n)
 {
     char word[64];
@@ -155,9 +222,12 @@ static void convert_block(convert_ctx *cx, cmark_node *n, md_block *b);
 static void convert_children(convert_ctx *cx, cmark_node *n, md_block *b)
 {
     size_t count = 0;
-    for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c))
+    for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
+        if (cmark_node_get_type(c) == CMARK_NODE_HTML_BLOCK)
+            check_html_block(cx, c);
         if (!skip_block(c) && cmark_node_get_type(c) != CMARK_NODE_FOOTNOTE_DEFINITION)
             count++;
+    }
     b->children = vb_arena_alloc(cx->doc->arena, count * sizeof *b->children);
     for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c))
         if (!skip_block(c) && cmark_node_get_type(c) != CMARK_NODE_FOOTNOTE_DEFINITION)
@@ -304,12 +374,12 @@ md_doc *md_parse(const char *text, size_t len, const char *path, int first_line,
     }
     cmark_parser_feed(parser, nfc, nfc_len);
     cmark_node *root = cmark_parser_finish(parser);
-    vb_buf_free(&composed);
 
     md_doc *doc = vb_xcalloc(1, sizeof *doc);
     doc->arena = vb_arena_new();
     doc->path = vb_arena_strdup(doc->arena, path ? path : "-");
-    convert_ctx cx = {.doc = doc, .diag = d, .line_offset = first_line - 1};
+    convert_ctx cx = {.doc = doc, .diag = d, .line_offset = first_line - 1, .text = nfc,
+                      .len = nfc_len};
     convert_block(&cx, root, &doc->root);
     doc->root.kind = MD_DOCUMENT;
 
@@ -327,6 +397,7 @@ md_doc *md_parse(const char *text, size_t len, const char *path, int first_line,
     free(cx.inl);
     cmark_node_free(root);
     cmark_parser_free(parser);
+    vb_buf_free(&composed); /* cx.text may point into it */
     if (cx.failed) {
         md_doc_free(doc);
         return NULL;

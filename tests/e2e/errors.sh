@@ -175,6 +175,23 @@ printf -- '---\nframe: official\nle_trai: 25\n---\nNội dung.\n' > "$T/w/margin
 expect 1 'margin.md:3:10: lỗi: le_trai: "25" không hợp lệ; cần một số từ 30 đến 35' "$T/w/margin.pdf" -- render "$T/w/margin.md"
 printf 'Đoạn một.\n\n<!-- vanban: xoay -->\n\nĐoạn hai.\n' > "$T/w/directive.md"
 expect 1 'directive.md:3: lỗi: chỉ thị "vanban: xoay" không có' "$T/w/directive.pdf" -- render "$T/w/directive.md"
+# HTML a PDF cannot show vanished with exit 0: a <div> block, the text after
+# a comment on its line, a directive inside a paragraph. Comments alone and
+# the text between inline tags are kept as before.
+printf -- '---\ntitle: t\n---\n\n<div>Nội dung quan trọng</div>\n' > "$T/w/html.md"
+expect 1 'html.md:5:1: lỗi: HTML không in được trong PDF: "<div>Nội dung quan trọng</div>"' \
+    "$T/w/html.pdf" -- render "$T/w/html.md"
+printf -- '---\ntitle: t\n---\n\n<!-- vanban: ngang --> thêm chữ\n' > "$T/w/html.md"
+expect 1 'html.md:5:1: lỗi: chữ sau chú thích HTML .* bị bỏ qua: "thêm chữ"' "$T/w/html.pdf" -- \
+    render "$T/w/html.md"
+printf -- '---\ntitle: t\n---\n\nChữ <!-- vanban: trang-moi --> giữa\n' > "$T/w/html.md"
+expect 1 'html.md:5:5: lỗi: chỉ thị "<!-- vanban: trang-moi -->" phải đứng một mình' \
+    "$T/w/html.pdf" -- render "$T/w/html.md"
+printf -- '---\ntitle: t\n---\n\n<!-- ghi chú\nhai dòng -->\n\nChữ <b>đậm</b> <!-- x --> ở giữa.\n' > "$T/w/html.md"
+"$VANBAN" render "$T/w/html.md" -o "$T/w/html.pdf"
+check "comments and inline tags: the text between is kept" \
+    bash -c "pdftotext '$T/w/html.pdf' - | grep -q 'Chữ đậm ở giữa.'"
+rm -f "$T/w/html.pdf"
 printf -- '---\nframe: congvan\n---\nNội dung.\n' > "$T/w/frame.md"
 expect 1 'frame.md:2:8: lỗi: frame: "congvan" không có' "$T/w/frame.pdf" -- render "$T/w/frame.md"
 
