@@ -182,6 +182,13 @@ static void partial(expand_ctx *cx, tnode *t, xmlNodePtr node, int i, int n, vb_
         fail_once(cx, t);
     } else if (!(text = vn_text_file_decode(text, &len, path, cx->d))) {
         fail_once(cx, t); /* reported at the partial's own line and column */
+    } else if (len >= 4 && memcmp(text, "---", 3) == 0 && (text[3] == '\n' || text[3] == '\r')) {
+        /* Its front matter would print as text ("--- frame: plain"). */
+        vb_error(cx->d, path, 1, 1,
+                 "mẫu con \"%s\" có phần đầu (---): mẫu con chỉ có phần nội dung; bỏ phần đầu, "
+                 "đặt các trường vào mẫu chính",
+                 name);
+        fail_once(cx, t);
     } else {
         ttree tree;
         if (ttree_parse(&tree, text, len, path, 1, 1, cx->d)) {

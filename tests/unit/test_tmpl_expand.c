@@ -285,6 +285,15 @@ static void partials(void **state)
     assert_string_equal(expand_in(f, "{{#//unit[1]}}{{> dong.md}}{{/}}", dir, true), "- a\n");
     assert_null(expand_in(f, "{{> vong}}", dir, true));
     assert_non_null(strstr(f->msg, "lồng quá"));
+    /* a partial with its own front matter printed it as text */
+    snprintf(path, sizeof path, "%s/dau.md", dir);
+    fp = fopen(path, "w");
+    fputs("---\nframe: plain\n---\nThân.\n", fp);
+    fclose(fp);
+    assert_null(expand_in(f, "A {{> dau}}", dir, true));
+    assert_non_null(strstr(f->msg, "dau.md:1:1:"));
+    assert_non_null(strstr(f->msg, "có phần đầu (---)"));
+    unlink(path);
     snprintf(path, sizeof path, "%s/dong.md", dir);
     unlink(path);
     snprintf(path, sizeof path, "%s/vong.md", dir);
