@@ -73,6 +73,14 @@ fi
 check "a missing signature field is reported" \
     sh -c "python3 '$TOOLS/wordiff.py' '$T/nosig.pdf' '$REF/ke-hoach-to-chuc-hoi-thi-2023.md' | grep -q 'missing closing field'"
 
+# "xep_hang=không" (or false) means no appendix: any non-empty value turned
+# it on, so a clerk's "không" printed eleven pages.
+for no in không false; do
+    "$VANBAN" render "$VANBAN_SRC/templates/bao-cao-ket-qua.md" -d "$S/soctrang-2023/contest.xml" \
+        --set xep_hang=$no -o "$T/xh-$no.pdf"
+    check "xep_hang=$no: no ranking appendix" \
+        [ "$(pdfinfo "$T/xh-$no.pdf" | awk '/^Pages/ {print $2}')" = "$(pdfinfo "$T/bao-cao-ket-qua.pdf" | awk '/^Pages/ {print $2}')" ]
+done
 # The report's optional appendix (--set xep_hang=có): the full ranking on
 # landscape pages after the signature, every unit of the contest once, in the
 # results engine's order (rank, then the ineligible, then those absent).
