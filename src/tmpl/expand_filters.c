@@ -126,6 +126,22 @@ static bool as_number(const char *s, double *out)
     return true;
 }
 
+/* Significant digits written in a number's text ("007.50" has 3): beyond
+ * 15 a double no longer holds the figure, and "1234567890123456" printed
+ * as "1.234.567.890.123.460" while words read it right. */
+static int significant_digits(const char *s)
+{
+    int n = 0;
+    bool started = false;
+    for (; *s; s++) {
+        if (!isdigit((unsigned char)*s))
+            continue;
+        started |= *s != '0';
+        n += started;
+    }
+    return n;
+}
+
 /* Decimals written in a number's text: "70.62" → 2, "36" → 0. */
 static int decimals_of(const char *s)
 {
@@ -247,6 +263,12 @@ char *filters_apply(expand_ctx *cx, char *value, const filter_spec *f, size_t n,
                      fl->name, value);
             goto fail;
         }
+        if (needs_number && significant_digits(value) > 15) {
+            vb_error(cx->d, cx->path, line, col,
+                     "bộ lọc %.*s: số \"%s\" có quá 15 chữ số, không in được chính xác",
+                     (int)fl->name_len, fl->name, value);
+            goto fail;
+        }
         if (is(fl, "number")) {
             vn_format_number(&b, num, fl->arg ? arg : decimals_of(value));
         } else if (is(fl, "percent")) {
@@ -277,10 +299,18 @@ char *filters_apply(expand_ctx *cx, char *value, const filter_spec *f, size_t n,
             bool shortf = fl->arg != NULL; /* "short", checked above */
             vn_date dt;
             if (!vn_parse_iso_date(value, &dt)) {
-                vb_error(cx->d, cx->path, line, col,
-                         "bộ lọc date cần ngày dạng NĂM-THÁNG-NGÀY (2023-07-18), nhưng giá trị "
-                         "là \"%s\"",
-                         value);
+                bool shaped = strlen(value) == 10 && value[4] == '-' && value[7] == '-';
+                for (int c = 0; shaped && c < 10; c++)
+                    shaped = c == 4 || c == 7 || isdigit((unsigned char)value[c]);
+                if (shaped) /* "2023-02-29": written right, but no such day */
+                    vb_error(cx->d, cx->path, line, col,
+                             "bộ lọc date: ngày \"%s\" không có trên lịch (tháng %.2s năm %.4s)",
+                             value, value + 5, value);
+                else
+                    vb_error(cx->d, cx->path, line, col,
+                             "bộ lọc date cần ngày dạng NĂM-THÁNG-NGÀY (2023-07-18), nhưng giá "
+                             "trị là \"%s\"",
+                             value);
                 goto fail;
             }
             if (shortf)

@@ -174,6 +174,8 @@ static void filters(void **state)
     assert_string_equal(plain(f, "{{//blank | default:'chưa có'}}"), "chưa có");
     assert_string_equal(plain(f, "{{//nothing | default:\"\"}}"), "");
     assert_string_equal(plain(f, "{{//nothing | default:\"it's\"}}"), "it's");
+    assert_string_equal(plain(f, "{{'999999999999999' | money}}"), "999.999.999.999.999 đồng");
+    assert_string_equal(plain(f, "{{'0000012.5' | number:1}}"), "12,5");
     /* $i and $n inside a section over nodes, also one the data never reaches */
     assert_string_equal(plain(f, "{{#//unit}}{{$i}}/{{$n}} {{/}}"), "1/3 2/3 3/3 ");
     assert_string_equal(plain(f, "{{#//khong}}{{#$i < $n}}, {{/}}{{/}}x"), "x");
@@ -316,6 +318,13 @@ static void errors_with_location(void **state)
     assert_error(f, "Một {{/}} hai", "t.md:1:5:", "không có thẻ mở");
     assert_error(f, "{{#//unit}}x{{/ //khac}}", "t.md:1:13:", "thẻ đóng \"{{/ //khac}}\" không khớp thẻ mở \"{{#//unit}}\"");
     assert_error(f, "Ở đây {{//khong-co}}", "t.md:1:7:", "không tìm thấy giá trị nào");
+    /* figures a double cannot hold are refused, not printed wrong
+     * ("1.234.567.890.123.460 đồng" for 1234567890123456) */
+    assert_error(f, "{{'1234567890123456' | money}}", "t.md:1:1:", "có quá 15 chữ số");
+    assert_error(f, "{{'12345678901234567890' | pad:2}}", "t.md:1:1:", "có quá 15 chữ số");
+    assert_error(f, "{{'1.23456789012345678' | number}}", "t.md:1:1:", "có quá 15 chữ số");
+    /* a date written right that the calendar lacks is said so */
+    assert_error(f, "{{'2023-02-29' | date}}", "t.md:1:1:", "ngày \"2023-02-29\" không có trên lịch");
     /* tags that passed though they could not mean what they say */
     assert_error(f, "{{//unit[1] | }}", "t.md:1:1:", "thiếu tên bộ lọc sau \"|\"");
     assert_error(f, "{{//unit[1] || upper}}", "t.md:1:1:", "thiếu tên bộ lọc sau \"|\"");
