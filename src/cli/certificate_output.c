@@ -184,7 +184,7 @@ bool cert_write_split(cert_job *j, const char *dir, const char *reg)
 {
     bool made = mkdir(dir, 0777) == 0;
     if (!made && errno != EEXIST) {
-        vb_error_io(j->d, dir, "không tạo được thư mục: %s", strerror(errno));
+        vb_error_io(j->d, dir, "không tạo được thư mục: %s", vb_strerror(errno));
         return false;
     }
     struct stat sb;

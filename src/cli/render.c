@@ -45,8 +45,22 @@ static int parse_args(int argc, char **argv, render_opts *o)
     int c;
     while ((c = getopt_long(argc, argv, ":o:d:vh", longopts, NULL)) != -1) {
         switch (c) {
-        case 'o': o->output = optarg; break;
-        case 'd': o->data = optarg; break;
+        case 'o':
+        case 'd': {
+            /* "-o ''" ended in "vanban: : lỗi", exit 3; a second -o
+             * silently won over the first. */
+            const char **slot = c == 'o' ? &o->output : &o->data;
+            const char *what = c == 'o' ? "-o (tệp kết quả)" : "-d (tệp dữ liệu)";
+            if (!*optarg || *slot) {
+                fprintf(stderr, "vanban render: lỗi: %s %s\n", what,
+                        *optarg ? "chỉ được ghi một lần" : "cần một tên tệp");
+                free(o->sets);
+                o->sets = NULL;
+                return VB_EXIT_USAGE;
+            }
+            *slot = optarg;
+            break;
+        }
         case 'F': o->font_family = optarg; break;
         case 'S': {
             const char *eq = strchr(optarg, '=');

@@ -53,7 +53,7 @@ static bool image_ok(job *j, const char *path, const char *what, const char *key
     if (!fp) {
         vb_error(j->d, key ? j->input : NULL, key ? key_line(j, key) : 0,
                  key ? front_matter_col(j->fm, key) : 0,
-                 "không mở được %s \"%s\": %s; kiểm tra đường dẫn", what, path, strerror(errno));
+                 "không mở được %s \"%s\": %s; kiểm tra đường dẫn", what, path, vb_strerror(errno));
         return false;
     }
     fclose(fp);

@@ -74,7 +74,7 @@ font_face *font_face_load(const char *path, unsigned index, const char *family,
      * first so the message can say why. */
     FILE *fp = fopen(path, "rb");
     if (!fp) {
-        vb_error_io(d, path, "không đọc được tệp phông \"%s\": %s", family, strerror(errno));
+        vb_error_io(d, path, "không đọc được tệp phông \"%s\": %s", family, vb_strerror(errno));
         return NULL;
     }
     fclose(fp);

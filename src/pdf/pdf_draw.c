@@ -108,7 +108,7 @@ bool pdf_images_check(pdf_ctx *c, const page_doc *doc)
             }
             FILE *fp = fopen(path, "rb");
             if (!fp) {
-                vb_error(c->d, path, 0, 0, "không đọc được ảnh: %s", strerror(errno));
+                vb_error(c->d, path, 0, 0, "không đọc được ảnh: %s", vb_strerror(errno));
                 return false;
             }
             fclose(fp);

@@ -1,7 +1,9 @@
 /* Diagnostics: GNU-style messages with Vietnamese wording, counted per run. */
 #include "util.h"
 
+#include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 
 typedef struct vb_held_msg {
     int line, col;
@@ -110,4 +112,27 @@ void vb_note(vb_diag *d, const char *fmt, ...)
     vfprintf(d->out, fmt, ap);
     fputc('\n', d->out);
     va_end(ap);
+}
+
+const char *vb_strerror(int err)
+{
+    switch (err) {
+    case ENOENT: return "không có tệp hay thư mục này";
+    case EACCES:
+    case EPERM: return "không có quyền";
+    case EISDIR: return "đây là một thư mục, không phải tệp";
+    case ENOTDIR: return "một phần của đường dẫn không phải thư mục";
+    case ENOSPC: return "ổ đĩa đã đầy";
+    case EDQUOT: return "đã hết hạn mức dung lượng";
+    case EROFS: return "ổ đĩa chỉ cho đọc";
+    case EEXIST: return "tệp đã có";
+    case ENAMETOOLONG: return "tên tệp quá dài";
+    case EMFILE:
+    case ENFILE: return "mở quá nhiều tệp cùng lúc";
+    case EIO: return "lỗi vào/ra của thiết bị";
+    case EFBIG: return "tệp quá lớn";
+    case ENOMEM: return "không đủ bộ nhớ";
+    case EBUSY: return "tệp đang bị chương trình khác dùng";
+    default: return strerror(err);
+    }
 }

@@ -48,7 +48,7 @@ char *vb_read_file(vb_diag *d, const char *path, size_t *len)
     bool is_stdin = strcmp(path, "-") == 0;
     int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
-        vb_error_io(d, path, "không mở được tệp để đọc: %s", strerror(errno));
+        vb_error_io(d, path, "không mở được tệp để đọc: %s", vb_strerror(errno));
         return NULL;
     }
     struct stat st;
@@ -63,7 +63,7 @@ char *vb_read_file(vb_diag *d, const char *path, size_t *len)
     if (!is_stdin)
         close(fd);
     if (err) {
-        vb_error_io(d, path, "lỗi khi đọc tệp: %s", strerror(err));
+        vb_error_io(d, path, "lỗi khi đọc tệp: %s", vb_strerror(err));
         vb_buf_free(&b);
         return NULL;
     }
@@ -170,7 +170,7 @@ bool vb_outfile_open(vb_outfile *o, vb_diag *d, const char *target)
         }
         o->fp = fopen(target, "wb");
         if (!o->fp) {
-            vb_error_io(d, target, "không mở được để ghi: %s", strerror(errno));
+            vb_error_io(d, target, "không mở được để ghi: %s", vb_strerror(errno));
             return false;
         }
         o->target = vb_xstrdup(target);
@@ -181,7 +181,7 @@ bool vb_outfile_open(vb_outfile *o, vb_diag *d, const char *target)
     pending_add(o->tmp_path);
     int fd = open(o->tmp_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
     if (fd < 0) {
-        vb_error_io(d, target, "không tạo được tệp kết quả: %s", strerror(errno));
+        vb_error_io(d, target, "không tạo được tệp kết quả: %s", vb_strerror(errno));
         pending_remove(o->tmp_path);
         free(o->tmp_path);
         o->tmp_path = NULL;
@@ -275,7 +275,7 @@ bool vb_outfile_sync(vb_outfile *o, vb_diag *d)
     }
     if (ok)
         return true;
-    vb_error_io(d, o->target ? o->target : "-", "không ghi được tệp kết quả: %s%s", strerror(err),
+    vb_error_io(d, o->target ? o->target : "-", "không ghi được tệp kết quả: %s%s", vb_strerror(err),
                 o->tmp_path ? " (không có tệp nào được tạo)" : "");
     vb_outfile_abort(o);
     return false;
@@ -292,7 +292,7 @@ bool vb_outfile_commit(vb_outfile *o, vb_diag *d)
         }
         if (!ok)
             vb_error_io(d, o->target ? o->target : "-", "không ghi được kết quả: %s",
-                        strerror(err));
+                        vb_strerror(err));
         o->fp = NULL;
         free(o->target);
         o->target = NULL;
@@ -315,7 +315,7 @@ bool vb_outfile_commit(vb_outfile *o, vb_diag *d)
     }
     if (!ok) {
         vb_error_io(d, o->target, "không ghi được tệp kết quả: %s (không có tệp nào được tạo)",
-                    strerror(err));
+                    vb_strerror(err));
         unlink(o->tmp_path);
     }
     pending_remove(o->tmp_path);

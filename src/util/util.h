@@ -66,6 +66,11 @@ void vb_buf_printf(vb_buf *b, const char *fmt, ...) __attribute__((format(printf
  * tab or CR: "=HYPERLINK(…)" in a unit's name; a lone "-" is no formula)
  * gets a leading ' and is shown as written. */
 void vb_buf_csv_text(vb_buf *b, const char *s);
+
+/* What a system error means, in Vietnamese for the errors a clerk meets
+ * (no such file, no permission, a full disk, …); strerror's English text
+ * for the rest. */
+const char *vb_strerror(int err);
 void vb_buf_vprintf(vb_buf *b, const char *fmt, va_list ap);
 /* Appends the UTF-8 encoding of a code point. */
 void vb_buf_put_cp(vb_buf *b, uint32_t cp);

@@ -175,6 +175,14 @@ printf -- '---\nframe: official\nle_trai: 25\n---\nNội dung.\n' > "$T/w/margin
 expect 1 'margin.md:3:10: lỗi: le_trai: "25" không hợp lệ; cần một số từ 30 đến 35' "$T/w/margin.pdf" -- render "$T/w/margin.md"
 printf 'Đoạn một.\n\n<!-- vanban: xoay -->\n\nĐoạn hai.\n' > "$T/w/directive.md"
 expect 1 'directive.md:3: lỗi: chỉ thị "vanban: xoay" không có' "$T/w/directive.pdf" -- render "$T/w/directive.md"
+# "-o ''" ended in "vanban: : lỗi", exit 3; a second -o silently won.
+expect 2 'vanban render: lỗi: -o \(tệp kết quả\) cần một tên tệp' "" -- render "$T/w/ok.md" -o ""
+expect 2 'vanban render: lỗi: -o \(tệp kết quả\) chỉ được ghi một lần' "$T/w/o2.pdf" -- \
+    render "$T/w/ok.md" -o "$T/w/o1.pdf" -o "$T/w/o2.pdf"
+check "no first -o written either" [ ! -e "$T/w/o1.pdf" ]
+# System errors in Vietnamese ("No such file or directory" was English).
+expect 3 'khong-co.md: lỗi: không mở được tệp để đọc: không có tệp hay thư mục này$' "" -- \
+    render "$T/w/khong-co.md"
 # HTML a PDF cannot show vanished with exit 0: a <div> block, the text after
 # a comment on its line, a directive inside a paragraph. Comments alone and
 # the text between inline tags are kept as before.
