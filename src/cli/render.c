@@ -318,6 +318,14 @@ static page_doc *render_document(render_run *r, const char *path, bool main_doc,
     vb_buf_free(&body);
     if (!doc)
         goto done;
+    /* A plain document with nothing in it printed a blank page, exit 0: the
+     * wrong file given, or sections the data left all empty. */
+    if (frame.kind == FRAME_PLAIN && doc->root.n_children == 0 && doc->n_footnotes == 0) {
+        vb_error(d, path, fm.body_line, 0,
+                 "văn bản không có nội dung để in (phần nội dung trống, hoặc trống với dữ liệu "
+                 "này); kiểm tra lại tệp mẫu");
+        goto done;
+    }
     md_apply_tone(doc, tone);
 
     page_doc_info info;

@@ -183,6 +183,9 @@ check "no first -o written either" [ ! -e "$T/w/o1.pdf" ]
 # System errors in Vietnamese ("No such file or directory" was English).
 expect 3 'khong-co.md: lỗi: không mở được tệp để đọc: không có tệp hay thư mục này$' "" -- \
     render "$T/w/khong-co.md"
+# An empty template (the wrong file given) printed a blank page, exit 0.
+: > "$T/w/rong.md"
+expect 1 'rong.md:1: lỗi: văn bản không có nội dung để in' "$T/w/rong.pdf" -- render "$T/w/rong.md"
 # HTML a PDF cannot show vanished with exit 0: a <div> block, the text after
 # a comment on its line, a directive inside a paragraph. Comments alone and
 # the text between inline tags are kept as before.
