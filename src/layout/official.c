@@ -204,7 +204,17 @@ void official_header(lay_ctx *cx, flow *f)
     if (of->so_ky_hieu) {
         vb_buf b;
         vb_buf_init(&b);
-        vb_buf_printf(&b, "Số: %s", of->so_ky_hieu);
+        /* A number not given yet ("/KH-SNV", or written after spaces) is
+         * left blank for the văn thư to fill in by hand: always the same
+         * room, eight no-break spaces after "Số: ", whatever spaces the
+         * field kept (normalize turns a run of them into one). */
+        const char *v = of->so_ky_hieu;
+        while (*v == ' ' || (v[0] == '\xC2' && v[1] == '\xA0'))
+            v += *v == ' ' ? 1 : 2;
+        if (*v == '/')
+            vb_buf_printf(&b, "Số: %s%s", "\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0", v);
+        else
+            vb_buf_printf(&b, "Số: %s", of->so_ky_hieu);
         col_text num = {.size = 13, .align = ALIGN_CENTER, .line_height = body * 1.15};
         column_text(cx, hb, &sy, b.data, num, lx, lw);
         vb_buf_free(&b);

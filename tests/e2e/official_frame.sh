@@ -264,6 +264,26 @@ check(qh and qh[0]["x1"] <= right + 0.5 and agency and agency[0]["x1"] < qh[0]["
 done()
 PY
 done
+# A number not given yet: "/KH-SNV" gets the same blank as the samples'
+# eight no-break spaces had, which `vanban normalize` of a template turned
+# into one space (a clerk is told to run it on old templates).
+printf -- '---\nframe: official\nso_ky_hieu: "/KH-SNV"\nten_loai: KẾ HOẠCH\ntrich_yeu: Tổ chức\n---\n\nNội dung.\n' > "$T/so.md"
+printf -- '---\nframe: official\nso_ky_hieu: "\xc2\xa0\xc2\xa0\xc2\xa0/KH-SNV"\nten_loai: KẾ HOẠCH\ntrich_yeu: Tổ chức\n---\n\nNội dung.\n' > "$T/so-nbsp.md"
+"$VANBAN" normalize "$T/so-nbsp.md" -o "$T/so-norm.md"
+for f in so so-norm; do "$VANBAN" render "$T/$f.md" -o "$T/$f.pdf"; done
+python3 - "$T/so.pdf" "$T/so-norm.pdf" "$TOOLS" <<'PY'
+import sys
+sys.path.insert(0, sys.argv[3])
+import pdfstext
+from tap import check, done
+mm = 72 / 25.4
+for pdf in sys.argv[1:3]:
+    so = [l for l in pdfstext.lines(pdf)[0] if l["text"].startswith("Số:")][0]
+    colon = [x for c, x in so["chars"] if c == ":"][0]
+    slash = [x for c, x in so["chars"] if c == "/"][0]
+    check(slash - colon > 8 * mm, "%s: a blank of %.1f mm for the number" % (pdf.split("/")[-1], (slash - colon) / mm))
+done()
+PY
 # A trích yếu too long for one line is set as a headline is set by hand:
 # even lines, not a full line over a stub ("… hằng năm và giai đoạn" /
 # "2021-2025 của Sở Xây dựng", as the emulation plan's title was). A "\n"
