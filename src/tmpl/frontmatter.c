@@ -30,11 +30,54 @@ static fm_entry *add_entry(front_matter *fm, const char *key, int line)
     return e;
 }
 
-static void yaml_fail(vb_diag *d, const char *path, const yaml_parser_t *p, int line0)
+/* libyaml's problems, as a clerk editing a front matter meets them: what
+ * is wrong in Vietnamese, and where — an unclosed quote or list is placed
+ * where it opens (libyaml's context mark), not at the end of the file. */
+static const struct {
+    const char *problem, *context; /* substrings; context NULL: any */
+    bool at_context;
+    const char *what;
+} yaml_problems[] = {
+    {"end of stream", "quoted scalar", true,
+     "dấu nháy mở ở đây chưa được đóng; thêm dấu nháy cuối giá trị"},
+    {"expected ',' or ']'", NULL, true, "danh sách [ … ] mở ở đây chưa được đóng bằng \"]\""},
+    {"expected ',' or '}'", NULL, true, "bảng { … } mở ở đây chưa được đóng bằng \"}\""},
+    {"mapping values are not allowed", NULL, false,
+     "giá trị có dấu hai chấm \": \" (đặt cả giá trị trong dấu nháy kép), hoặc dòng trên "
+     "thiếu dấu hai chấm sau tên trường"},
+    {"tab character", NULL, false, "thụt đầu dòng bằng dấu cách, không dùng tab"},
+    {"cannot start any token", NULL, false,
+     "giá trị bắt đầu bằng ký tự đặc biệt (@, `, %); đặt cả giá trị trong dấu nháy kép"},
+    {"could not find expected ':'", NULL, false, "thiếu dấu hai chấm sau tên trường"},
+    {"block sequence entries are not allowed", NULL, false,
+     "dấu - của danh sách phải ở dòng riêng, dưới tên trường"},
+    {"did not find expected", NULL, false,
+     "thụt đầu dòng không đều: mỗi trường bắt đầu ở đầu dòng, mục danh sách thụt vào như nhau"},
+};
+
+static void yaml_fail(vb_diag *d, const char *path, const yaml_parser_t *p, int line0,
+                      const char *yaml, size_t len)
 {
+    const char *problem = p->problem ? p->problem : "";
+    size_t at = p->problem_mark.index;
+    if (strstr(problem, "cannot start any token") && at < len && yaml[at] == '\t') {
+        vb_error(d, path, (int)p->problem_mark.line + line0, (int)p->problem_mark.column + 1,
+                 "phần đầu YAML không hợp lệ: thụt đầu dòng bằng dấu cách, không dùng tab");
+        return;
+    }
+    for (size_t i = 0; i < sizeof yaml_problems / sizeof *yaml_problems; i++) {
+        const char *ctx = yaml_problems[i].context;
+        if (!strstr(problem, yaml_problems[i].problem) ||
+            (ctx && !(p->context && strstr(p->context, ctx))))
+            continue;
+        const yaml_mark_t *m = yaml_problems[i].at_context ? &p->context_mark : &p->problem_mark;
+        vb_error(d, path, (int)m->line + line0, (int)m->column + 1,
+                 "phần đầu YAML không hợp lệ: %s", yaml_problems[i].what);
+        return;
+    }
     vb_error(d, path, (int)p->problem_mark.line + line0, (int)p->problem_mark.column + 1,
-             "phần đầu YAML không hợp lệ: %s%s%s", p->problem ? p->problem : "lỗi cú pháp",
-             p->context ? " " : "", p->context ? p->context : "");
+             "phần đầu YAML không hợp lệ: sai cú pháp (libyaml: %s%s%s)",
+             p->problem ? p->problem : "?", p->context ? " " : "", p->context ? p->context : "");
 }
 
 bool front_matter_parse(front_matter *fm, const char *text, size_t len, const char *path,
@@ -92,7 +135,7 @@ bool front_matter_parse(front_matter *fm, const char *text, size_t len, const ch
     for (;;) {
         yaml_event_t ev;
         if (!yaml_parser_parse(&p, &ev)) {
-            yaml_fail(d, path, &p, line0);
+            yaml_fail(d, path, &p, line0, text + start, end - start);
             ok = false;
             break;
         }

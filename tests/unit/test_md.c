@@ -150,6 +150,25 @@ static void front_matter_error_has_location(void **state)
     assert_non_null(strstr(msg, "t.md:"));
     assert_non_null(strstr(msg, "YAML"));
     free(msg);
+    /* libyaml's English, and an unclosed quote or list placed at the end
+     * of the front matter, became what a clerk can act on, where it opens */
+    static const struct { const char *src, *want; } cases[] = {
+        {"---\ntrich_yeu: \"Kế hoạch\n---\nX\n", "t.md:2:12: lỗi: phần đầu YAML không hợp lệ: dấu nháy mở ở đây chưa được đóng"},
+        {"---\nds: [a, b\n---\nX\n", "t.md:2:5: lỗi: phần đầu YAML không hợp lệ: danh sách [ … ] mở ở đây chưa được đóng"},
+        {"---\nnoi_nhan: Lưu: VT\n---\nX\n", "t.md:2:14: lỗi: phần đầu YAML không hợp lệ: giá trị có dấu hai chấm"},
+        {"---\nnoi_nhan:\n\t- Như trên;\n---\nX\n", "t.md:3:1: lỗi: phần đầu YAML không hợp lệ: thụt đầu dòng bằng dấu cách, không dùng tab"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        msg = NULL;
+        mem = open_memstream(&msg, &n);
+        vb_diag_init(&d, mem);
+        assert_false(front_matter_parse(&fm, cases[i].src, strlen(cases[i].src), "t.md", &d));
+        front_matter_free(&fm);
+        fclose(mem);
+        if (!strstr(msg, cases[i].want))
+            fail_msg("expected \"%s\" in: %s", cases[i].want, msg);
+        free(msg);
+    }
 }
 
 int main(void)
