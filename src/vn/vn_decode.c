@@ -293,6 +293,31 @@ static bool decode(const char *bytes, size_t len, vn_encoding enc, const char *f
         return decode_auto(bytes, len, out, info, view, file, d);
     info->encoding = enc;
     set_reason(info, "bảng mã do người dùng chọn (--from %s)", vn_encoding_name(enc));
+    /* A one-byte legacy table chosen for a file that is UTF-8 already (a
+     * byte-order mark, or letters that pair into valid UTF-8 everywhere)
+     * would turn every letter into two or three wrong ones ("Sở" →
+     * "SỏằŸ"): a legacy file's bytes almost never pair so. */
+    if (enc >= VN_ENC_CP1258 && enc <= VN_ENC_VNI) {
+        const unsigned char *u8 = (const unsigned char *)bytes;
+        size_t multi = 0, k = 0;
+        bool valid = true;
+        while (k < len && valid) {
+            uint32_t cp;
+            size_t step = vn_utf8_next(u8 + k, len - k, &cp);
+            valid = step > 0;
+            multi += step > 1;
+            k += step ? step : 1;
+        }
+        bool bom = len >= 3 && u8[0] == 0xEF && u8[1] == 0xBB && u8[2] == 0xBF;
+        if (bom || (valid && multi >= 2)) {
+            vb_error(d, file ? file : "-", 0, 0,
+                     "tệp này đã là UTF-8%s, không phải %s: đọc theo %s thì mọi chữ có dấu đều "
+                     "sai; bỏ --from (hoặc dùng --from utf-8)",
+                     bom ? " (có dấu BOM của UTF-8)" : "", vn_encoding_name(enc),
+                     vn_encoding_name(enc));
+            return false;
+        }
+    }
     if (enc == VN_ENC_UTF8) { /* the common case, in one pass and one copy */
         int scan = vn_utf8_nfc_scan(bytes, len, NULL);
         if (scan == 1) {

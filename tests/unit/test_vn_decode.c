@@ -727,6 +727,38 @@ static void invalid_byte_reports_line_and_column(void **state)
     }
 }
 
+/* A legacy table chosen for a file that is UTF-8 already turned "Sở Nội vụ"
+ * into "SỏằŸ Nỏằ™i vỏằƠ", exit 0: refused. A real legacy file passes. */
+static void legacy_table_on_utf8_is_refused(void **state)
+{
+    (void)state;
+    static const struct { vn_encoding enc; const char *in; bool ok; } cases[] = {
+        {VN_ENC_TCVN3, "Sở Nội vụ\n", false},
+        {VN_ENC_CP1258, "Sở Nội vụ\n", false},
+        {VN_ENC_VISCII, "Hà Nội\n", false},
+        {VN_ENC_TCVN3, "\xef\xbb\xbfHa\n", false},
+        {VN_ENC_TCVN3, "C\xe9ng h\xdf" "a x\xb7 h\xe9i\n", true},
+        {VN_ENC_VNI, "Coäng hoøa\n", false}, /* VNI bytes saved as UTF-8: mojibake, not VNI */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *msg = NULL;
+        size_t msg_len = 0;
+        FILE *mem = open_memstream(&msg, &msg_len);
+        vb_diag d;
+        vb_diag_init(&d, mem);
+        vb_buf out;
+        vb_buf_init(&out);
+        bool ok = vn_decode(cases[i].in, strlen(cases[i].in), cases[i].enc, "f.txt", &d, &out, NULL);
+        fclose(mem);
+        if (ok != cases[i].ok)
+            fail_msg("case %zu: ok=%d, message: %s", i, ok, msg);
+        if (!ok)
+            assert_non_null(strstr(msg, "tệp này đã là UTF-8"));
+        free(msg);
+        vb_buf_free(&out);
+    }
+}
+
 static void encoding_names(void **state)
 {
     (void)state;
@@ -759,6 +791,7 @@ int main(void)
         cmocka_unit_test(every_letter_through_iconv_encodings),
         cmocka_unit_test(every_letter_through_tcvn3_and_vni),
         cmocka_unit_test(every_letter_through_viqr),
+        cmocka_unit_test(legacy_table_on_utf8_is_refused),
         cmocka_unit_test(reference_sentences_round_trip),
         cmocka_unit_test(mojibake_literals_are_repaired),
         cmocka_unit_test(mojibake_of_reference_lines),
