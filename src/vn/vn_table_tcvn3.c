@@ -43,7 +43,8 @@ static int byte_case(unsigned char b)
 
 /* A word's case: CAPS when it has no definite lowercase letter and at least
  * two capitals, or one capital that is not first ("éNG"); AMBIG for one
- * leading capital plus toned bytes ("Bé" is "Bộ" in a title, "BỘ" in caps). */
+ * leading capital plus toned bytes ("Bé" is "Bộ" in a title, "BỘ" in caps),
+ * or toned bytes alone ("ý" in "ý kiến", "Ý" in "Ý KIẾN"). */
 enum { W_OTHER, W_CAPS, W_AMBIG };
 
 static int word_class(const unsigned char *b, size_t start, size_t end)
@@ -56,8 +57,10 @@ static int word_class(const unsigned char *b, size_t start, size_t end)
         lower += c == C_LOWER;
         toned += c == C_TONED;
     }
-    if (lower || !upper)
+    if (lower || (!upper && !toned))
         return W_OTHER;
+    if (!upper) /* "ý", "á": a word of toned bytes alone, in "Ý KIẾN" or "ý kiến" */
+        return W_AMBIG;
     if (upper >= 2 || !first_upper)
         return W_CAPS;
     return toned ? W_AMBIG : W_OTHER;
@@ -111,7 +114,8 @@ static bool ambiguous_is_caps(const unsigned char *b, size_t len, size_t start, 
     bool next_lower = false;
     if (n > end && n < len && byte_case(b[n]) != C_NONE) {
         size_t ne = word_end(b, len, n);
-        if (word_class(b, n, ne) == W_CAPS)
+        /* in capitals and a syllable: "Bé GD-§T" is "Bộ GD-ĐT", not "BỘ" */
+        if (word_class(b, n, ne) == W_CAPS && caps_syllable(b, n, ne))
             return true;
         next_lower = has_lower(b, n, ne);
     }

@@ -759,6 +759,29 @@ static void legacy_table_on_utf8_is_refused(void **state)
     }
 }
 
+/* TCVN3 has no toned capitals: a heading's capitals are guessed from the
+ * words around. An abbreviation after a word is no sign of capitals ("Bộ
+ * GD-ĐT" came out "BỘ GD-ĐT"), and a word of one toned letter in capitals
+ * is a capital ("Ý KIẾN" came out "ý KIẾN"). */
+static void tcvn3_capitals_from_neighbours(void **state)
+{
+    (void)state;
+    static const struct { const char *in, *want; } cases[] = {
+        {"c\xf1" "a B\xe9 GD-\xa7T.", "của Bộ GD-ĐT."},
+        {"\xfd KI\xd5N", "Ý KIẾN"},
+        {"A. \xfd NGH\xdc" "A", "A. Ý NGHĨA"},
+        {"\xfd ki\xd5n", "ý kiến"},
+        {"B\xe9 N\xe9I V\xf4", "BỘ NỘI VỤ"},
+        {"UBND M\xfc Xuy\xaan", "UBND Mỹ Xuyên"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *got = decode(cases[i].in, strlen(cases[i].in), VN_ENC_TCVN3, NULL);
+        if (strcmp(got, cases[i].want) != 0)
+            fail_msg("TCVN3 %s: got %s, want %s", cases[i].in, got, cases[i].want);
+        free(got);
+    }
+}
+
 static void encoding_names(void **state)
 {
     (void)state;
@@ -792,6 +815,7 @@ int main(void)
         cmocka_unit_test(every_letter_through_tcvn3_and_vni),
         cmocka_unit_test(every_letter_through_viqr),
         cmocka_unit_test(legacy_table_on_utf8_is_refused),
+        cmocka_unit_test(tcvn3_capitals_from_neighbours),
         cmocka_unit_test(reference_sentences_round_trip),
         cmocka_unit_test(mojibake_literals_are_repaired),
         cmocka_unit_test(mojibake_of_reference_lines),
