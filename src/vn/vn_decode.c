@@ -249,7 +249,9 @@ static bool decode_auto(const char *b, size_t len, vb_buf *out, vn_decode_info *
     vb_buf cand;
     vb_buf_init(&cand);
     vn_text_score best_sc = {0, 0, 0};
-    vn_encoding best_enc = VN_ENC_AUTO;
+    vn_encoding best_enc = VN_ENC_AUTO, tie_enc = VN_ENC_AUTO;
+    vb_buf best_text;
+    vb_buf_init(&best_text);
     for (size_t k = 0; k < sizeof legacy / sizeof legacy[0]; k++) {
         vb_buf_clear(&cand);
         decode_nfc(b, sample, legacy[k], &cand);
@@ -258,11 +260,26 @@ static bool decode_auto(const char *b, size_t len, vb_buf *out, vn_decode_info *
         if (best_enc == VN_ENC_AUTO || vn_score_better(&sc, &best_sc)) {
             best_enc = legacy[k];
             best_sc = sc;
+            tie_enc = VN_ENC_AUTO;
+            vb_buf_clear(&best_text);
+            vb_buf_append(&best_text, cand.data ? cand.data : "", cand.len);
+        } else if (!vn_score_better(&best_sc, &sc) && tie_enc == VN_ENC_AUTO &&
+                   (cand.len != best_text.len ||
+                    (cand.len && memcmp(cand.data, best_text.data, cand.len) != 0))) {
+            tie_enc = legacy[k]; /* as good, and reads otherwise */
         }
     }
     vb_buf_free(&cand);
+    vb_buf_free(&best_text);
     info->encoding = best_enc;
     decode_nfc(b, len, best_enc, out);
+    /* A short text can read as Vietnamese in two tables ("Hà Nội" in VISCII
+     * is "Hà Nài" in TCVN3): the first in the list was taken silently. */
+    if (tie_enc != VN_ENC_AUTO)
+        vb_warn(d, file ? file : "-", 0, 0,
+                "không chắc bảng mã: đọc theo %s hay %s đều được như nhau; đã chọn %s, hãy kiểm "
+                "tra kết quả hoặc chọn bằng --from",
+                vn_encoding_name(best_enc), vn_encoding_name(tie_enc), vn_encoding_name(best_enc));
     set_reason(info, "không phải UTF-8; đọc theo %s được nhiều âm tiết tiếng Việt hợp lệ nhất "
                "(%zu hợp lệ, %zu không hợp lệ)", vn_encoding_name(best_enc),
                best_sc.vietnamese, best_sc.invalid);

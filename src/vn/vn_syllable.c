@@ -80,6 +80,7 @@ bool vn_syllable_valid(const uint32_t *cps, size_t n)
     char w[MAX_LETTERS + 1];
     int tone = VN_T_NONE;
     size_t uppers = 0; /* capitals after the first letter */
+    bool first_upper = false;
     for (size_t i = 0; i < n; i++) {
         vn_letter l;
         if (!vn_letter_split(cps[i], &l) || (w[i] = code(l.base)) == 0)
@@ -90,9 +91,12 @@ bool vn_syllable_valid(const uint32_t *cps, size_t n)
             tone = l.tone;
         }
         uppers += l.upper && i > 0;
+        first_upper |= l.upper && i == 0;
     }
-    /* Vietnamese is written "hòa", "Hòa" or "HÒA", never "HòA" or "hÒa". */
-    if (uppers != 0 && uppers != n - 1)
+    /* Vietnamese is written "hòa", "Hòa" or "HÒA", never "HòA", "hÒa" or
+     * "tƠ" (a capital after a small first letter: TCVN3 "tÕ" read as
+     * CP1258 scored as a syllable, and won a tie over "tế"). */
+    if (uppers != 0 && (uppers != n - 1 || !first_upper))
         return false;
     w[n] = 0;
     for (size_t k = 0; k < sizeof initials / sizeof initials[0]; k++) {

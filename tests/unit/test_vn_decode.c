@@ -782,6 +782,37 @@ static void tcvn3_capitals_from_neighbours(void **state)
     }
 }
 
+/* --from auto on a short legacy text that two tables read equally well
+ * ("Hà Nội" in VISCII is "Hà Nài" in TCVN3) warns instead of choosing in
+ * silence; a capital after a small first letter ("tƠ") is no syllable, so
+ * TCVN3 "Bé Y tÕ" is "Bộ Y tế", not CP1258's "Bé Y tƠ". */
+static void auto_ties_warn(void **state)
+{
+    (void)state;
+    static const struct { const char *in, *want; bool warns; } cases[] = {
+        {"H\xe0 N\xb5i\n", NULL, true},
+        {"B\xe9 Y t\xd5\n", "Bộ Y tế\n", true}, /* VISCII: "Bé Y tạ" */
+        {"C\xe9ng h\xdf" "a x\xb7 h\xe9i ch\xf1 ngh\xdc" "a Vi\xd6t Nam\n", "Cộng hòa xã hội chủ nghĩa Việt Nam\n", false},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *msg = NULL;
+        size_t msg_len = 0;
+        FILE *mem = open_memstream(&msg, &msg_len);
+        vb_diag d;
+        vb_diag_init(&d, mem);
+        vb_buf out;
+        vb_buf_init(&out);
+        assert_true(vn_decode(cases[i].in, strlen(cases[i].in), VN_ENC_AUTO, "f.txt", &d, &out, NULL));
+        fclose(mem);
+        if (cases[i].want && strcmp(out.data, cases[i].want) != 0)
+            fail_msg("case %zu: got %s", i, out.data);
+        if ((strstr(msg, "không chắc bảng mã") != NULL) != cases[i].warns)
+            fail_msg("case %zu: warning expected %d, got: %s", i, cases[i].warns, msg);
+        free(msg);
+        vb_buf_free(&out);
+    }
+}
+
 static void encoding_names(void **state)
 {
     (void)state;
@@ -816,6 +847,7 @@ int main(void)
         cmocka_unit_test(every_letter_through_viqr),
         cmocka_unit_test(legacy_table_on_utf8_is_refused),
         cmocka_unit_test(tcvn3_capitals_from_neighbours),
+        cmocka_unit_test(auto_ties_warn),
         cmocka_unit_test(reference_sentences_round_trip),
         cmocka_unit_test(mojibake_literals_are_repaired),
         cmocka_unit_test(mojibake_of_reference_lines),
