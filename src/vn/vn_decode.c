@@ -119,6 +119,25 @@ static size_t sample_size(const char *b, size_t len)
     return sample;
 }
 
+/* What the legacy guess reads: the lines that have a byte above ASCII, up
+ * to SAMPLE_BYTES. A list whose first 256 KB were ASCII rows (codes,
+ * numbers) and whose names came after was judged on those rows alone, and
+ * read as CP1258 ("NguyÔn" for "Nguyễn"). */
+static void legacy_sample(const char *b, size_t len, vb_buf *out)
+{
+    size_t i = 0;
+    while (i < len && out->len < SAMPLE_BYTES) {
+        const char *nl = memchr(b + i, '\n', len - i);
+        size_t end = nl ? (size_t)(nl - b) + 1 : len;
+        bool high = false;
+        for (size_t k = i; k < end && !high; k++)
+            high = (unsigned char)b[k] >= 0x80;
+        if (high)
+            vb_buf_append(out, b + i, end - i);
+        i = end;
+    }
+}
+
 static const vn_encoding legacy[] = {VN_ENC_CP1258, VN_ENC_TCVN3, VN_ENC_VNI, VN_ENC_VISCII,
                                      VN_ENC_TCVN5712};
 
@@ -245,7 +264,9 @@ static bool decode_auto(const char *b, size_t len, vb_buf *out, vn_decode_info *
                  u[bad]);
         return false;
     }
-    size_t sample = sample_size(b, len);
+    vb_buf sample;
+    vb_buf_init(&sample);
+    legacy_sample(b, len, &sample);
     vb_buf cand;
     vb_buf_init(&cand);
     vn_text_score best_sc = {0, 0, 0};
@@ -254,7 +275,7 @@ static bool decode_auto(const char *b, size_t len, vb_buf *out, vn_decode_info *
     vb_buf_init(&best_text);
     for (size_t k = 0; k < sizeof legacy / sizeof legacy[0]; k++) {
         vb_buf_clear(&cand);
-        decode_nfc(b, sample, legacy[k], &cand);
+        decode_nfc(sample.data ? sample.data : "", sample.len, legacy[k], &cand);
         vn_text_score sc;
         vn_score_text(cand.data ? cand.data : "", cand.len, &sc);
         if (best_enc == VN_ENC_AUTO || vn_score_better(&sc, &best_sc)) {
@@ -271,6 +292,7 @@ static bool decode_auto(const char *b, size_t len, vb_buf *out, vn_decode_info *
     }
     vb_buf_free(&cand);
     vb_buf_free(&best_text);
+    vb_buf_free(&sample);
     info->encoding = best_enc;
     decode_nfc(b, len, best_enc, out);
     /* A short text can read as Vietnamese in two tables ("Hà Nội" in VISCII

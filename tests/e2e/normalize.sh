@@ -77,5 +77,13 @@ expect_rc "unknown tone" 2 "$VANBAN" normalize --tone new
 expect_rc "unknown option" 2 "$VANBAN" normalize --frob
 expect_rc "-o without value" 2 "$VANBAN" normalize -o
 
+# --from auto judges a legacy file by its lines that have letters beyond
+# ASCII: a list whose first 300 KB are ASCII rows, names after, was read as
+# CP1258 ("NguyÔn Thþ ¸nh TuyÕt").
+awk 'BEGIN { for (i = 0; i < 12000; i++) printf "%d,HS%05d,8.5,7.25,9.0\n", i, i }' > "$tmp/big.csv"
+printf '12001,Nguy\xd4n Th\xde \xb8nh Tuy\xd5t\n' >> "$tmp/big.csv"
+expect_out "a late TCVN3 line after 300 KB of ASCII" "12001,Nguyễn Thị ánh Tuyết" \
+    sh -c "\"$VANBAN\" normalize '$tmp/big.csv' | tail -1"
+
 [ "$fails" = 0 ] || { echo "$fails failure(s)" >&2; exit 1; }
 echo "normalize: ok"
