@@ -109,6 +109,28 @@ static void set_reason(vn_decode_info *info, const char *fmt, ...)
 
 /* Candidates are judged on the first 256 KB (whole lines): ~40 000 words,
  * plenty to decide, and a large file is then decoded once. */
+/* Strict decoding with the error at its line and column; `advice` ends
+ * the message. */
+static bool decode_checked(const char *bytes, size_t len, vn_encoding enc, const char *file,
+                           vb_diag *d, vb_buf *out, const char *advice)
+{
+    vb_buf raw;
+    vb_buf_init(&raw);
+    size_t bad = 0;
+    if (!decode_raw(bytes, len, enc, &raw, &bad)) {
+        int line = 0, col = 0;
+        error_position(bytes, bad, enc, &line, &col);
+        vb_error(d, file ? file : "-", line, col, "byte 0x%02X không hợp lệ trong bảng mã %s; %s",
+                 (unsigned char)bytes[bad], vn_encoding_name(enc), advice);
+        vb_buf_free(&raw);
+        return false;
+    }
+    if (raw.len)
+        vn_nfc_append(out, raw.data, raw.len);
+    vb_buf_free(&raw);
+    return true;
+}
+
 static size_t sample_size(const char *b, size_t len)
 {
     if (len <= SAMPLE_BYTES)
@@ -193,9 +215,22 @@ static bool decode_auto(const char *b, size_t len, vb_buf *out, vn_decode_info *
     if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
         info->encoding = VN_ENC_UTF16;
         info->bom = true;
-        decode_nfc(b, len, VN_ENC_UTF16, out);
         set_reason(info, "có dấu thứ tự byte (BOM) của UTF-16");
-        return true;
+        /* a file cut short got U+FFFD in silence; --from utf-16 told */
+        return decode_checked(b, len, VN_ENC_UTF16, file, d, out,
+                              "tệp UTF-16 hỏng ở đây (bị cắt ngắn?)");
+    }
+    /* UTF-16 without a byte-order mark: many zero bytes. Checked before
+     * UTF-8, which NUL bytes do not break: ASCII text in UTF-16 passed as
+     * UTF-8 and kept its NULs. */
+    size_t zeros = 0;
+    for (size_t i = 0; i < len; i++)
+        zeros += u[i] == 0;
+    if (len >= 2 && zeros * 4 >= len) {
+        info->encoding = VN_ENC_UTF16;
+        set_reason(info, "%zu/%zu byte là 0, đọc như UTF-16", zeros, len);
+        return decode_checked(b, len, VN_ENC_UTF16, file, d, out,
+                              "tệp UTF-16 hỏng ở đây (bị cắt ngắn?)");
     }
     int scan = vn_utf8_nfc_scan(b, len, NULL);
     if (scan >= 0) {
@@ -243,17 +278,8 @@ static bool decode_auto(const char *b, size_t len, vb_buf *out, vn_decode_info *
             set_reason(info, "UTF-8 hợp lệ, giữ nguyên");
         return true;
     }
-    /* Not UTF-8: UTF-16 without a byte-order mark, or a one-byte legacy
-     * encoding; the reading with the most valid syllables wins. */
-    size_t zeros = 0;
-    for (size_t i = 0; i < len; i++)
-        zeros += u[i] == 0;
-    if (len >= 2 && zeros * 4 >= len) {
-        info->encoding = VN_ENC_UTF16;
-        decode_nfc(b, len, VN_ENC_UTF16, out);
-        set_reason(info, "không phải UTF-8; %zu/%zu byte là 0, đọc như UTF-16", zeros, len);
-        return true;
-    }
+    /* Not UTF-8: a one-byte legacy encoding; the reading with the most
+     * valid syllables wins. */
     size_t bad = 0;
     if (damaged_utf8(u, len, &bad)) {
         int line = 0, col = 0;
@@ -368,21 +394,8 @@ static bool decode(const char *bytes, size_t len, vn_encoding enc, const char *f
             return true;
         }
     }
-    vb_buf raw;
-    vb_buf_init(&raw);
-    size_t bad = 0;
-    if (!decode_raw(bytes, len, enc, &raw, &bad)) {
-        int line = 0, col = 0;
-        error_position(bytes, bad, enc, &line, &col);
-        vb_error(d, file ? file : "-", line, col,
-                 "byte 0x%02X không hợp lệ trong bảng mã %s; kiểm tra lại --from "
-                 "(hoặc dùng --from auto)", (unsigned char)bytes[bad], vn_encoding_name(enc));
-        vb_buf_free(&raw);
-        return false;
-    }
-    if (raw.len)
-        vn_nfc_append(out, raw.data, raw.len);
-    vb_buf_free(&raw);
+    return decode_checked(bytes, len, enc, file, d, out,
+                          "kiểm tra lại --from (hoặc dùng --from auto)");
     return true;
 }
 

@@ -708,6 +708,9 @@ static void invalid_byte_reports_line_and_column(void **state)
          * letter, is damaged UTF-8, not CP1258 or TCVN3 ("dĂ²ng", "HÃ Nỏằ") */
         {VN_ENC_AUTO, "dòng một\nabcd\xffxyz\n", 20, "f.txt:2:5:"},
         {VN_ENC_AUTO, "H\xc3\xa0 N\xe1\xbb", 7, "f.txt:1:5:"},
+        /* UTF-16 cut short (an odd byte at the end): U+FFFD went in silently */
+        {VN_ENC_AUTO, "\xff\xfeH\0a\0\n\0x", 9, "f.txt:2:1:"},
+        {VN_ENC_AUTO, "H\0a\0\n\0x", 7, "f.txt:2:1:"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char *msg = NULL;
@@ -725,6 +728,16 @@ static void invalid_byte_reports_line_and_column(void **state)
         free(msg);
         vb_buf_free(&out);
     }
+}
+
+/* ASCII text in UTF-16 without a byte-order mark is valid UTF-8 (NULs and
+ * all): it passed as UTF-8 and kept its NUL bytes. */
+static void utf16_ascii_without_bom(void **state)
+{
+    (void)state;
+    char *s = decode("H\0a\0\n\0", 6, VN_ENC_AUTO, NULL);
+    assert_string_equal(s, "Ha\n");
+    free(s);
 }
 
 /* A legacy table chosen for a file that is UTF-8 already turned "Sở Nội vụ"
@@ -846,6 +859,7 @@ int main(void)
         cmocka_unit_test(every_letter_through_tcvn3_and_vni),
         cmocka_unit_test(every_letter_through_viqr),
         cmocka_unit_test(legacy_table_on_utf8_is_refused),
+        cmocka_unit_test(utf16_ascii_without_bom),
         cmocka_unit_test(tcvn3_capitals_from_neighbours),
         cmocka_unit_test(auto_ties_warn),
         cmocka_unit_test(reference_sentences_round_trip),
