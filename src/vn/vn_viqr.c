@@ -4,7 +4,8 @@
  * of our own keep ordinary punctuation: a word takes one tone only, so the
  * "." after "No^.i" is a full stop; and dd/Dd is đ/Đ only at the start of a
  * word (Vietnamese has no đ elsewhere), so "address" stays, while DD is Đ
- * anywhere, for abbreviations such as "NDD-CP" (NĐ-CP). docs/encodings.md. */
+ * anywhere, for abbreviations such as "NDD-CP" (NĐ-CP). Web and e-mail
+ * addresses are copied as they are. docs/encodings.md. */
 #include "vn_internal.h"
 
 static bool is_letter(unsigned char c)
@@ -50,6 +51,23 @@ static bool is_escapable(unsigned char c)
            c == 'D' || c == '/';
 }
 
+/* Where the run of non-blank bytes at b[i] ends, if it is a web or e-mail
+ * address ("hoa.le@soctrang.gov.vn", "https://x.vn/a?id=3"), whose dots and
+ * question marks are no tones; else i. */
+static size_t address_end(const unsigned char *b, size_t len, size_t i)
+{
+    size_t e = i;
+    bool address = len - i >= 4 && (b[i] | 0x20) == 'w' && (b[i + 1] | 0x20) == 'w' &&
+                   (b[i + 2] | 0x20) == 'w' && b[i + 3] == '.';
+    while (e < len && b[e] > ' ') {
+        if (b[e] >= 0x80)
+            return i; /* not ASCII: decoded byte by byte, as the rest */
+        address |= b[e] == '@' || (b[e] == ':' && e + 2 < len && b[e + 1] == '/' && b[e + 2] == '/');
+        e++;
+    }
+    return address ? e : i;
+}
+
 bool vn_viqr_decode(const unsigned char *b, size_t len, vb_buf *out, size_t *bad)
 {
     /* A word is its letters and the marks between them: the "." of "No^.i"
@@ -58,6 +76,15 @@ bool vn_viqr_decode(const unsigned char *b, size_t len, vb_buf *out, size_t *bad
     bool in_word = false, word_toned = false;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = b[i];
+        if (i == 0 || b[i - 1] <= ' ') {
+            size_t e = address_end(b, len, i);
+            if (e > i) {
+                vb_buf_append(out, (const char *)b + i, e - i);
+                i = e - 1;
+                in_word = word_toned = false;
+                continue;
+            }
+        }
         if (c >= 0x80) {
             if (bad) {
                 *bad = i;

@@ -373,6 +373,9 @@ static void every_letter_through_viqr(void **state)
         {"Ha` No^.i.", "Hà Nội."},
         {"Lo+.i. Na`y. Na`y?", "Lợi. Này. Này?"},
         {"ho`a. Hu+o+'ng.", "hòa. Hướng."},
+        /* addresses are no VIQR: "hoạle@…", "index.dỏid=3" */
+        {"Thu+ hoa.le@soctrang.gov.vn, trang https://x.vn/index.do?id=3 va` www.a.vn/b?c.",
+         "Thư hoa.le@soctrang.gov.vn, trang https://x.vn/index.do?id=3 và www.a.vn/b?c."},
     };
     for (size_t i = 0; i < sizeof unescaped / sizeof unescaped[0]; i++) {
         s = decode(unescaped[i].in, strlen(unescaped[i].in), VN_ENC_VIQR, NULL);
