@@ -13,12 +13,12 @@
 
 static void usage(FILE *out)
 {
-    fputs("Cách dùng: vanban calibrate [-o KẾT_QUẢ.pdf] [--paper A4|A3|RỘNGxCAO] [--portrait]\n"
+    fputs("Cách dùng: vanban calibrate [-o KẾT_QUẢ.pdf] [--paper A4|A3|A5|RỘNGxCAO] [--portrait]\n"
           "                        [--offset X,Y] [--scale S]\n"
           "  In một trang có thước milimét và các dấu + cách mép giấy 30 mm để đo độ lệch của\n"
           "  máy in, rồi in giấy khen lên phôi in sẵn với --offset và --scale đúng.\n"
-          "  Mặc định: calibrate.pdf, khổ A4 ngang. --offset/--scale: in lại trang với chỉnh\n"
-          "  sửa đó để kiểm tra.\n",
+          "  Mặc định: calibrate.pdf, khổ A4 ngang; --portrait: khổ dọc. --offset/--scale: in\n"
+          "  lại trang với chỉnh sửa đó để kiểm tra.\n",
           out);
 }
 

@@ -396,8 +396,13 @@ static int run(const render_opts *o, vb_diag *d)
         goto done;
     out_path = o->output ? vb_xstrdup(o->output) : default_output(o->input);
     pdf_options popt = {.timestamp = vb_build_time()};
-    if (pdf_write(pages, &popt, out_path, d))
+    if (pdf_write(pages, &popt, out_path, d)) {
         rc = VB_OK;
+        font_face *body = font_set_face(r.fonts, FONT_ROLE_SERIF, FONT_REGULAR, d);
+        vb_note(d, "phông chữ: %s", body ? font_face_path(body) : "?");
+        vb_note(d, "đã ghi %s: %zu trang", strcmp(out_path, "-") ? out_path : "(đầu ra chuẩn)",
+                pages->n_pages);
+    }
 done:
     if (rc != VB_OK && d->exit_code != VB_OK)
         rc = d->exit_code;

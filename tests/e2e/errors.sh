@@ -183,6 +183,13 @@ check "no first -o written either" [ ! -e "$T/w/o1.pdf" ]
 # System errors in Vietnamese ("No such file or directory" was English).
 expect 3 'khong-co.md: lỗi: không mở được tệp để đọc: không có tệp hay thư mục này$' "" -- \
     render "$T/w/khong-co.md"
+# render -v was accepted and said nothing; the help text left it out.
+"$VANBAN" render "$T/w/ok.md" -v -o "$T/w/v.pdf" 2> "$T/w/v.err"
+check "render -v names the font file and the pages written" \
+    bash -c "grep -q '^vanban: phông chữ: .*\.ttf' '$T/w/v.err' && grep -q '^vanban: đã ghi $T/w/v.pdf: 1 trang$' '$T/w/v.err'"
+check "the help lists render -v and calibrate's A5 and --portrait" \
+    bash -c "'$VANBAN' --help | grep -q 'HỌ_PHÔNG\] \[-v\]' && '$VANBAN' calibrate --help | grep -q 'A4|A3|A5|RỘNGxCAO\] \[--portrait\]'"
+rm -f "$T/w/v.pdf" "$T/w/v.err"
 # An empty template (the wrong file given) printed a blank page, exit 0.
 : > "$T/w/rong.md"
 expect 1 'rong.md:1: lỗi: văn bản không có nội dung để in' "$T/w/rong.pdf" -- render "$T/w/rong.md"
