@@ -13,9 +13,20 @@ typedef struct table {
     bool *right;         /* per column: numbers are right-aligned */
 } table;
 
+/* A cell is one line: a name written over two lines in the XML (or with a
+ * tab) broke the table's rows and columns. */
 static void put(table *t, int row, int col, const char *s)
 {
-    t->cells[(size_t)row * (size_t)t->ncols + (size_t)col] = vb_xstrdup(s ? s : "");
+    char *c = vb_xstrdup(s ? s : ""), *w = c;
+    for (const char *p = c; *p; p++) {
+        bool blank = *p == ' ' || *p == '\n' || *p == '\r' || *p == '\t';
+        if (!blank)
+            *w++ = *p;
+        else if (w > c && w[-1] != ' ' && p[1] && !strchr(" \n\r\t", p[1]))
+            *w++ = ' '; /* a run of blanks inside the name: one space */
+    }
+    *w = '\0';
+    t->cells[(size_t)row * (size_t)t->ncols + (size_t)col] = c;
 }
 
 static void put_num(table *t, int row, int col, double v, int decimals)

@@ -102,6 +102,12 @@ cols=$(head -7 "$tmp/table.txt" | sed -n '3,6p' | while IFS= read -r line; do
     printf '%s\n' "$pre" | wc -m
 done | sort -u | wc -l)
 [ "$cols" -eq 1 ] || { echo "FAIL: total column not aligned"; cat "$tmp/table.txt"; fail=1; }
+# A name written over two lines in the XML stays on its row.
+sed 's|>Đơn vị Ba<|>Đơn vị\n      Ba<|' results-ties.xml > "$tmp/nl.xml"
+"$VANBAN" results "$tmp/nl.xml" >"$tmp/nl.txt" 2>/dev/null
+[ "$(grep -c 'Đơn vị' "$tmp/nl.txt")" -eq "$(grep -c 'Đơn vị' "$tmp/table.txt")" ] &&
+    grep -q '^ *3  Đơn vị Ba  .*70,00' "$tmp/nl.txt" ||
+    { echo "FAIL: a two-line name broke the table"; cat "$tmp/nl.txt"; fail=1; }
 
 # Output formats and usage.
 "$VANBAN" results results-ties.xml --format pdf >/dev/null 2>&1; [ $? -eq 2 ] || { echo "FAIL: bad --format should exit 2"; fail=1; }
