@@ -15,10 +15,12 @@ static bool zero_width(uint32_t c)
            c == 0x00AD;
 }
 
+/* U+2028 and U+2029 (line and paragraph separators, from Word or a web
+ * page) count as spaces: no font draws them, and a reader sees a break. */
 static bool space_like(uint32_t c)
 {
     return c == ' ' || c == '\t' || c == 0x00A0 || c == 0x202F || (c >= 0x2000 && c <= 0x200A) ||
-           c == 0x205F || c == 0x3000;
+           c == 0x205F || c == 0x3000 || c == 0x2028 || c == 0x2029;
 }
 
 static bool closing_punct(uint32_t c)

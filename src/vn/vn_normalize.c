@@ -127,7 +127,13 @@ static size_t scan_line(const unsigned char *s, size_t len, vn_tone tone, bool *
         }
         uint32_t cp;
         size_t n = vn_utf8_next(s + i, len - i, &cp);
-        if (n == 0 || cp == 0xAD || !vn_nfc_stable(cp))
+        /* invisible characters and odd spaces (U+2000–U+200F, the line and
+         * paragraph separators, U+205F, U+2060, U+3000, U+FEFF) are the
+         * slow path's: a line whose only fault was a zero-width space was
+         * taken as clean and kept it */
+        if (n == 0 || cp == 0xAD || !vn_nfc_stable(cp) || (cp >= 0x2000 && cp <= 0x200F) ||
+            cp == 0x2028 || cp == 0x2029 || cp == 0x205F || cp == 0x2060 || cp == 0x3000 ||
+            cp == 0xFEFF)
             goto dirty;
         unsigned char after = i + n < len ? s[i + n] : 0;
         if (cp == 0xA0 || cp == 0x202F) {

@@ -69,6 +69,8 @@ static void cleanup_rules(void **state)
         {"Số:\u00a056/KH-SNV", "Số:\u00a056/KH-SNV"},           /* NBSP kept */
         {"83,64\u00a0\u00a0/100", "83,64 /100"},                 /* a run is a space */
         {"Hội\u200b thi\u00ad", "Hội thi"},                      /* zero-width removed */
+        {"Sở Nội\u200b vụ", "Sở Nội vụ"},            /* ... also when it is the line's only fault */
+        {"Sở\u2028Nội\u2003vụ", "Sở Nội vụ"},       /* line separator, em space */
         {"dòng một\r\ndòng hai\rdòng ba", "dòng một\ndòng hai\ndòng ba"},
         {"  - thụt đầu dòng  ", "  - thụt đầu dòng"},
         {"\"trích dẫn\" và “ngoặc kép”", "\"trích dẫn\" và “ngoặc kép”"},
