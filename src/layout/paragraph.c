@@ -137,6 +137,12 @@ static bool is_space_byte(char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+static bool is_line_separator(const char *s, size_t len)
+{
+    return len >= 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
+           ((unsigned char)s[2] == 0xA8 || (unsigned char)s[2] == 0xA9);
+}
+
 static void add_text(para_build *pb, const char *s, unsigned style, double size,
                      const char *link)
 {
@@ -148,8 +154,16 @@ static void add_text(para_build *pb, const char *s, unsigned style, double size,
             i++;
             continue;
         }
+        /* U+2028 LINE SEPARATOR (Word's Shift+Enter, pasted) and U+2029
+         * PARAGRAPH SEPARATOR: a line break, which is what the clerk saw;
+         * no font draws them. */
+        if (is_line_separator(s + i, len - i)) {
+            add_forced_break(pb);
+            i += 3;
+            continue;
+        }
         size_t j = i;
-        while (j < len && !is_space_byte(s[j]))
+        while (j < len && !is_space_byte(s[j]) && !is_line_separator(s + j, len - j))
             j++;
         /* The same for the space before it (see is_lone_dash). */
         atom word = {.text = s + i, .len = j - i};

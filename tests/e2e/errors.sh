@@ -190,6 +190,12 @@ check "render -v names the font file and the pages written" \
 check "the help lists render -v and calibrate's A5 and --portrait" \
     bash -c "'$VANBAN' --help | grep -q 'HỌ_PHÔNG\] \[-v\]' && '$VANBAN' calibrate --help | grep -q 'A4|A3|A5|RỘNGxCAO\] \[--portrait\]'"
 rm -f "$T/w/v.pdf" "$T/w/v.err"
+# U+2028 (Word's line break, pasted) stopped the render: "không có trong
+# phông". It is a line break.
+printf -- '---\ntitle: t\n---\nSở\xe2\x80\xa8Nội vụ\n' > "$T/w/ls.md"
+"$VANBAN" render "$T/w/ls.md" -o "$T/w/ls.pdf"
+check "U+2028 is a line break" bash -c "[ \"\$(pdftotext '$T/w/ls.pdf' - | head -2 | tr '\n' '|')\" = 'Sở|Nội vụ|' ]"
+rm -f "$T/w/ls.pdf"
 # An empty template (the wrong file given) printed a blank page, exit 0.
 : > "$T/w/rong.md"
 expect 1 'rong.md:1: lỗi: văn bản không có nội dung để in' "$T/w/rong.pdf" -- render "$T/w/rong.md"
