@@ -189,6 +189,7 @@ static void partial(expand_ctx *cx, tnode *t, xmlNodePtr node, int i, int n, vb_
                  "đặt các trường vào mẫu chính",
                  name);
         fail_once(cx, t);
+        free(text);
     } else {
         ttree tree;
         if (ttree_parse(&tree, text, len, path, 1, 1, cx->d)) {
