@@ -221,6 +221,13 @@ expect 1 'frame.md:2:8: lỗi: frame: "congvan" không có' "$T/w/frame.pdf" -- 
 
 printf 'Chữ Hán 中 không có trong phông.\n' > "$T/w/cjk.md"
 expect 1 'cjk.md:1(:[0-9]+)?: lỗi: ký tự "中" \(U\+4E2D\)' "$T/w/cjk.pdf" -- render "$T/w/cjk.md"
+# The same character from the data is at the tag's line: the message says it
+# may come from the value a tag of that line took from the data.
+sed 's|<province>Sóc Trăng</province>|<province>Sóc Trăng 中</province>|' \
+    "$VANBAN_SRC/samples/soctrang-2023/contest.xml" > "$T/cjk.xml"
+printf -- '---\ntitle: t\n---\nTỉnh {{/contest/province}}.\n' > "$T/w/cjk.md"
+expect 1 'cjk.md:4(:[0-9]+)?: lỗi: ký tự "中" .*lấy từ dữ liệu' "$T/w/cjk.pdf" -- \
+    render "$T/w/cjk.md" -d "$T/cjk.xml"
 
 printf -- '---\ntitle: [x\n---\nThân.\n' > "$T/w/yaml.md"
 expect 1 "yaml.md:[0-9]+:[0-9]+: lỗi: .*YAML" "$T/w/yaml.pdf" -- render "$T/w/yaml.md"
