@@ -140,10 +140,15 @@ static void list_layout(lay_ctx *cx, flow *f, const md_block *list, double x, do
     double step = hanging ? fr->list_indent : 0;
     double cx_x = x + step, cw = width - step;
     bool spaced = !hanging || !list->tight;
+    /* first boxes of the first, second and last items */
+    size_t first = f->n, second = 0, last = 0;
     for (size_t k = 0; k < list->n_children; k++) {
         const md_block *item = &list->children[k];
         const char *marker = list_marker(cx, list, k, depth);
         size_t c0 = 0;
+        if (k == 1)
+            second = f->n;
+        last = f->n;
         para_style ps = body_style(cx, cx_x, cw, size, in_note);
         ps.marker = marker;
         if (hanging) {
@@ -170,6 +175,15 @@ static void list_layout(lay_ctx *cx, flow *f, const md_block *list, double x, do
         if (k + 1 < list->n_children)
             flow_add_space(cx, f, spaced ? fr->para_space : size * 0.2);
     }
+    /* A list of one-line items reads as a paragraph's lines: no page starts
+     * after its first item or before its last when that item is one line,
+     * as no paragraph leaves one line alone at either end ("2. Cá nhân"
+     * and one prize at the foot of a page, three on the next). */
+    size_t spaces = spaced ? 1 : 0; /* the space box between two items */
+    if (list->n_children >= 2 && second < f->n && second - first <= 1 + spaces)
+        f->v[second].break_ok = false;
+    if (list->n_children >= 3 && last < f->n && f->n - last == 1)
+        f->v[last].break_ok = false;
 }
 
 static void code_block(lay_ctx *cx, flow *f, const md_block *b, double x, double width,

@@ -51,6 +51,14 @@ for doc in to-chuc-hoi-thi bao-cao-ket-qua tham-gia-hoi-thi cuoc-thi-video thi-d
     check "$doc: no line of one short word ($(runts $doc | tr -s ' \n' '  '))" [ -z "$(runts $doc)" ]
 done
 lone() { pdftotext -layout "$T/$1.pdf" - | grep -xE "[[:space:]]*$2[[:space:]]*" || true; }
+# A list of one-line items keeps its first two together, as a paragraph
+# keeps its first two lines: "2. Cá nhân" and one prize ended page 3, the
+# other three began page 4.
+page_of() { for p in $(seq 1 "$(pdfinfo "$T/$1.pdf" | awk '/^Pages/ {print $2}')"); do
+    pdftotext -f "$p" -l "$p" "$T/$1.pdf" - | grep -q "$2" && { echo "$p"; return; }; done; }
+check "the plan's individual prizes: the first two on one page" \
+    [ "$(page_of to-chuc-hoi-thi '01 giải Nhất: 6.000.000')" = "$(page_of to-chuc-hoi-thi '01 giải Nhì: 3.000.000')" ]
+
 check "the emulation plan's heading IV keeps 'KHEN THƯỞNG' together" [ -z "$(lone thi-dua 'THƯỞNG')" ]
 check "the report's headings 1.1 and 1.2 keep 'toàn trình' together" [ -z "$(lone bao-cao-ket-qua 'trình')" ]
 check "the report's footnote 3 keeps 'án 2.' together" [ -z "$(runts bao-cao-ket-qua | grep -x '2\.')" ]
