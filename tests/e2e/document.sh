@@ -57,4 +57,20 @@ rm "$T/d.pdf"
 (cd "$T" && "$VANBAN" render d.md)
 check "no -o writes d.pdf beside d.md" cmp -s "$T/d.pdf" "$T/d2.pdf"
 check "qpdf --check is clean" qpdf --check "$T/d.pdf" > /dev/null
+
+# The demo document's summary table agrees with its own appendix: it gave
+# "Sở Tư pháp 83,64 Giải Nhất" over an appendix total of 64,78, under the
+# name of the real 2023 contest.
+"$VANBAN" render "$VANBAN_SRC/samples/gioi-thieu.md" -o "$T/gt.pdf"
+check "the demo's summary scores are its appendix's" python3 - "$T/gt.pdf" <<'PY'
+import re, subprocess, sys
+t = subprocess.run(["pdftotext", "-layout", sys.argv[1], "-"], capture_output=True, text=True).stdout
+head, _, appendix = t.partition("PHỤ LỤC")
+summary = re.findall(r"^\s*[1-6]\s+(\S.*?\S)\s+(\d+,\d\d)\s+Giải", head, re.M)
+totals = dict((n, v) for n, v in re.findall(r"^\s*\d+\s+(\S.*?\S)\s+[\d,]+\s+[\d,]+\s+[\d,]+\s+(\d+,\d\d)\s+(?:có|không)", appendix, re.M))
+ok = len(summary) == 6 and all(totals.get(n) == v for n, v in summary)
+if not ok:
+    print(summary, file=sys.stderr)
+sys.exit(0 if ok else 1)
+PY
 finish
