@@ -167,6 +167,7 @@ void table_layout(lay_ctx *cx, flow *f, const md_block *t, double x, double widt
     bool after_header = false;
     flow *cells = vb_xcalloc((size_t)nc, sizeof *cells);
     size_t *next = vb_xcalloc((size_t)nc, sizeof *next);
+    size_t first_box = f->n;
 
     for (size_t r = 0; r < t->n_children; r++) {
         const md_block *row = &t->children[r];
@@ -237,6 +238,17 @@ void table_layout(lay_ctx *cx, flow *f, const md_block *t, double x, double widt
         }
         after_header = row->header;
     }
+    /* A short table (a third of a page or less) is read at a glance and
+     * stays on one page: the demo's six rows were split three and three.
+     * A longer one never leaves its last row alone on a page. */
+    double table_h = 0;
+    for (size_t k = first_box; k < f->n; k++)
+        table_h += f->v[k].height;
+    if (table_h <= body_h / 3)
+        for (size_t k = first_box + 1; k < f->n; k++)
+            f->v[k].break_ok = false;
+    else if (f->n - first_box >= 3)
+        f->v[f->n - 1].break_ok = false;
     for (int c = 0; c < nc; c++)
         flow_free(&cells[c]);
     free(cells);

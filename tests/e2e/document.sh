@@ -73,4 +73,7 @@ if not ok:
     print(summary, file=sys.stderr)
 sys.exit(0 if ok else 1)
 PY
+# A short table stays on one page (the demo's six rows were split 3/3).
+pg() { for p in 1 2 3 4; do pdftotext -f $p -l $p "$T/gt.pdf" - | grep -q "$1" && { echo $p; return; }; done; }
+check "the demo's six-row table is on one page" [ "$(pg 'Giải Nhất')" = "$(pg 'Giải Khuyến khích')" ]
 finish
