@@ -15,11 +15,11 @@ $CHECK text "$T/gk.pdf" > "$T/pages.txt"
 page() { sed -n "${1}p" "$T/pages.txt"; }
 count() { grep -c -- "$1" "$T/pages.txt" || true; }
 check "10 collective certificates" [ "$(count 'tập thể Hội thi Cải cách hành chính tỉnh Sóc Trăng năm 2023')" -eq 10 ]
-check "4 initiative certificates" [ "$(count 'phần thi Sáng kiến cải cách hành chính với sáng kiến')" -eq 4 ]
-check "10 write-up certificates" [ "$(count 'giải phụ cá nhân có phần trình bày trải nghiệm và góp ý hay tại phần thi Trình bày trải nghiệm về chất lượng dịch vụ công trực tuyến')" -eq 10 ]
+check "4 initiative certificates" [ "$(count 'phần thi “Sáng kiến cải cách hành chính” với sáng kiến')" -eq 4 ]
+check "10 write-up certificates" [ "$(count 'giải phụ cá nhân có phần trình bày trải nghiệm và góp ý hay tại phần thi “Trình bày trải nghiệm về chất lượng dịch vụ công trực tuyến”')" -eq 10 ]
 check "page 1: the first prize, collective" grep -q 'Sở Giáo dục và Đào tạo Đã đạt giải Nhất tập thể Hội thi' <(page 1)
 check "page 11: the initiative's first prize, a person with honorific, unit and initiative" \
-    grep -q 'Ông Đặng Thanh Nam Trung tâm Y tế huyện Long Phú, Sở Y tế tỉnh Sóc Trăng Đã đạt giải Nhất phần thi Sáng kiến cải cách hành chính với sáng kiến “Phần mềm hỗ trợ giám định Bảo hiểm y tế”, Hội thi Cải cách hành chính tỉnh Sóc Trăng năm 2023' <(page 11)
+    grep -q 'Ông Đặng Thanh Nam Trung tâm Y tế huyện Long Phú, Sở Y tế tỉnh Sóc Trăng Đã đạt giải Nhất phần thi “Sáng kiến cải cách hành chính” với sáng kiến “Phần mềm hỗ trợ giám định Bảo hiểm y tế”, Hội thi Cải cách hành chính tỉnh Sóc Trăng năm 2023' <(page 11)
 check "page 14: Bà Phan Thị Tú Quyên, giải Khuyến khích" grep -q 'Bà Phan Thị Tú Quyên .*giải Khuyến khích phần thi' <(page 14)
 check "page 24: the last write-up" grep -q 'Bà Phạm Thị Thanh Tuyền Ban Quản lý các Khu công nghiệp tỉnh' <(page 24)
 # The organizer's director gives a Giấy khen (Luật Thi đua, khen thưởng 2022,
