@@ -337,8 +337,9 @@ static page_doc *render_document(render_run *r, const char *path, bool main_doc,
     const fm_entry *att = front_matter_find(&fm, "kem_theo");
     size_t n_att = att ? (att->value ? 1 : att->n_items) : 0;
     if (n_att && depth >= 2) {
-        vb_error(d, path, att->line, 0, "kem_theo: văn bản kèm theo không được có văn bản kèm "
-                                        "theo lồng quá hai mức");
+        vb_error(d, path, att->value ? att->line : att->item_lines[0],
+                 att->value ? att->col : att->item_cols[0],
+                 "kem_theo: văn bản kèm theo không được có văn bản kèm theo lồng quá hai mức");
         goto done;
     }
     for (size_t i = 0; i < n_att; i++) {

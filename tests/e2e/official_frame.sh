@@ -242,6 +242,15 @@ printf -- '---\nframe: official\nkem_theo:\n  - dang-ky.md\n  - khong-co.md\n---
 set +e; "$VANBAN" render "$T/att/miss.md" -o "$T/att/miss.pdf" 2> "$T/att/err"; rc=$?; set -e
 check "a missing attachment is reported at its item (exit $rc)" \
     bash -c "[ $rc -eq 1 ] && [ \"\$(cat '$T/att/err')\" = \"vanban: $T/att/miss.md:5:5: lỗi: kem_theo: không đọc được văn bản kèm theo \\\"khong-co.md\\\" ($T/att/khong-co.md)\" ] && [ ! -e '$T/att/miss.pdf' ]"
+# Attachments nest two deep at most; the third is refused at its item's
+# line and column (it had no column).
+printf -- '---\nframe: official\nkem_theo: [n2.md]\n---\nA./.\n' > "$T/att/n1.md"
+printf -- '---\nframe: official\nkem_theo: [n3.md]\n---\nB./.\n' > "$T/att/n2.md"
+printf -- '---\nframe: official\nkem_theo:\n  - n4.md\n---\nC./.\n' > "$T/att/n3.md"
+printf 'D.\n' > "$T/att/n4.md"
+set +e; "$VANBAN" render "$T/att/n1.md" -o "$T/att/n.pdf" 2> "$T/att/err"; rc=$?; set -e
+check "a third level of attachments is refused at its item (exit $rc)" \
+    bash -c "[ $rc -eq 1 ] && grep -q 'n3.md:4:5: lỗi: kem_theo: văn bản kèm theo không được có văn bản kèm theo lồng quá hai mức' '$T/att/err' && [ ! -e '$T/att/n.pdf' ]"
 # The quốc hiệu is one line at every margin the decree allows: with left 35
 # and right 20 mm it wrapped ("… VIỆT" / "NAM"); the left column now makes
 # room for it.
