@@ -7,6 +7,7 @@
 #include "expand_internal.h"
 
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #define MAX_PARTIAL_DEPTH 8
@@ -310,8 +311,16 @@ bool tmpl_expand_front_matter(front_matter *fm, const char *path, xmlDocPtr doc,
     o.vars = fm;        /* a field can use the ones before it */
     for (size_t k = 0; k < fm->n; k++) {
         fm_entry *e = &fm->entries[k];
-        e->value = expand_value(fm, e->value, path, e->line, e->col ? e->col : 1, doc, context,
-                                &o, d, &ok);
+        /* A value given by --set has no line: its errors name the option
+         * ("vanban: --set trich_yeu: lỗi: …"), as the frame's do. */
+        char where[96];
+        const char *from = path;
+        if (e->line == 0 && e->value) {
+            snprintf(where, sizeof where, "--set %s", e->key);
+            from = where;
+        }
+        e->value = expand_value(fm, e->value, from, e->line, e->line ? (e->col ? e->col : 1) : 0,
+                                doc, context, &o, d, &ok);
         for (size_t j = 0; j < e->n_items; j++)
             e->items[j] = expand_value(fm, e->items[j], path,
                                        e->item_lines ? e->item_lines[j] : e->line,

@@ -149,6 +149,10 @@ expect 1 'lst.md:3:1: lỗi: co_chu: cần một giá trị' "$T/w/lst.pdf" -- r
 # Front-matter values the official frame cannot print are errors at their line.
 printf -- '---\nframe: official\nten_loai: KẾ HOẠCH\nngay: 2023-02-30\n---\nNội dung.\n' > "$T/w/date.md"
 expect 1 'date.md:4:7: lỗi: ngay: "2023-02-30" không phải ngày hợp lệ' "$T/w/date.pdf" -- render "$T/w/date.md"
+# ... also a tag inside the value: it named the template, with no line.
+expect 1 '^vanban: --set trich_yeu: lỗi: biểu thức XPath "/contest/\[" không hợp lệ' "$T/w/setx.pdf" -- \
+    render "$VANBAN_SRC/templates/to-chuc-hoi-thi.md" -d "$VANBAN_SRC/samples/soctrang-2023/contest.xml" \
+    --set 'trich_yeu=Kế hoạch {{/contest/[}}' -o "$T/w/setx.pdf"
 # A value given by --set is reported as coming from there, not from a line.
 expect 1 '^vanban: --set co_chu: lỗi: co_chu: "20" không hợp lệ' "$T/w/size.pdf" -- \
     render "$VANBAN_SRC/tests/data/official/ke-hoach.md" --set co_chu=20 -o "$T/w/size.pdf"
