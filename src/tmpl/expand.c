@@ -193,7 +193,7 @@ static void partial(expand_ctx *cx, tnode *t, xmlNodePtr node, int i, int n, vb_
         free(text);
     } else {
         ttree tree;
-        if (ttree_parse(&tree, text, len, path, 1, 1, cx->d)) {
+        if (ttree_parse(&tree, text, len, path, 1, 1, NULL, 0, cx->d)) {
             const char *saved = cx->path;
             bool failed_before = cx->failed;
             cx->path = path;
@@ -271,7 +271,7 @@ bool tmpl_expand(const char *text, size_t len, const char *path, int line, int c
                  vb_diag *d)
 {
     ttree tree;
-    if (!ttree_parse(&tree, text, len, path, line, col, d))
+    if (!ttree_parse(&tree, text, len, path, line, col, opt->tag_pos, opt->n_tag_pos, d))
         return false;
     expand_ctx cx = {.path = path, .opt = opt, .d = d};
     if (!xpath_init(&cx, doc)) {
@@ -288,14 +288,17 @@ bool tmpl_expand(const char *text, size_t len, const char *path, int line, int c
 
 /* One front-matter value, expanded as plain text into the fm's arena. */
 static const char *expand_value(front_matter *fm, const char *v, const char *path, int line,
-                                int col, xmlDocPtr doc, xmlNodePtr context,
-                                const tmpl_options *opt, vb_diag *d, bool *ok)
+                                int col, const int *tag_pos, size_t n_tag_pos, xmlDocPtr doc,
+                                xmlNodePtr context, const tmpl_options *opt, vb_diag *d, bool *ok)
 {
     if (!v || !strstr(v, "{{"))
         return v;
     vb_buf b;
     vb_buf_init(&b);
-    if (!tmpl_expand(v, strlen(v), path, line, col, doc, context, opt, &b, d))
+    tmpl_options o = *opt;
+    o.tag_pos = tag_pos;
+    o.n_tag_pos = n_tag_pos;
+    if (!tmpl_expand(v, strlen(v), path, line, col, doc, context, &o, &b, d))
         *ok = false;
     const char *r = vb_arena_strdup(fm->arena, b.data ? b.data : "");
     vb_buf_free(&b);
@@ -320,12 +323,12 @@ bool tmpl_expand_front_matter(front_matter *fm, const char *path, xmlDocPtr doc,
             from = where;
         }
         e->value = expand_value(fm, e->value, from, e->line, e->line ? (e->col ? e->col : 1) : 0,
-                                doc, context, &o, d, &ok);
+                                e->tag_pos, e->n_tag_pos, doc, context, &o, d, &ok);
         for (size_t j = 0; j < e->n_items; j++)
             e->items[j] = expand_value(fm, e->items[j], path,
                                        e->item_lines ? e->item_lines[j] : e->line,
-                                       e->item_cols ? e->item_cols[j] : 1, doc, context, &o, d,
-                                       &ok);
+                                       e->item_cols ? e->item_cols[j] : 1, NULL, 0, doc, context,
+                                       &o, d, &ok);
     }
     return ok;
 }

@@ -36,7 +36,7 @@ typedef struct ttree {
  * (unclosed tag or section, a close without an opening, a mismatch) are
  * reported at their line:col; false if any. */
 bool ttree_parse(ttree *t, const char *src, size_t len, const char *path, int line0, int col0,
-                 vb_diag *d);
+                 const int *tag_pos, size_t n_tag_pos, vb_diag *d);
 void ttree_free(ttree *t);
 
 /* The evaluation state of one expansion. */

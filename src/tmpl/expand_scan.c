@@ -54,6 +54,11 @@ typedef struct scanner {
      * not one pass per tag (a long report has hundreds of tags). */
     size_t at;
     int at_line, at_col;
+    /* Where each "{{" of the text stands in the file, when the text is not a
+     * plain copy of it (a front-matter value in a block or quoted scalar,
+     * whose indentation and line folding YAML took away): pairs line, col. */
+    const int *tag_pos;
+    size_t n_tag_pos, tag_index;
 } scanner;
 
 /* Position in the template file of byte `off` of the scanned text. */
@@ -95,12 +100,12 @@ typedef struct frame {
 } frame;
 
 bool ttree_parse(ttree *t, const char *src, size_t len, const char *path, int line0, int col0,
-                 vb_diag *d)
+                 const int *tag_pos, size_t n_tag_pos, vb_diag *d)
 {
     memset(t, 0, sizeof *t);
     t->root.kind = TN_SECTION;
     scanner sc = {.src = src, .len = len, .path = path, .line0 = line0, .col0 = col0, .d = d,
-                  .at_line = 1, .at_col = 1,
+                  .at_line = 1, .at_col = 1, .tag_pos = tag_pos, .n_tag_pos = n_tag_pos,
                   .ok = true};
     frame *stack = NULL;
     size_t depth = 0, cap = 0;
@@ -127,6 +132,11 @@ bool ttree_parse(ttree *t, const char *src, size_t len, const char *path, int li
         int tl, tc, xl, xc;
         where(&sc, text_from, &xl, &xc); /* the text before the tag, first: */
         where(&sc, at, &tl, &tc);         /* where() only walks forward fast */
+        if (sc.tag_index < sc.n_tag_pos) {
+            tl = sc.tag_pos[2 * sc.tag_index];
+            tc = sc.tag_pos[2 * sc.tag_index + 1];
+        }
+        sc.tag_index++;
         if (!close) {
             vb_error(d, path, tl, tc, "thẻ \"%s\" không có \"%s\" đóng", triple ? "{{{" : "{{",
                      closer);

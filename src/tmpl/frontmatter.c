@@ -55,11 +55,62 @@ static const struct {
      "thụt đầu dòng không đều: mỗi trường bắt đầu ở đầu dòng, mục danh sách thụt vào như nhau"},
 };
 
+/* The byte offset of character `n` of UTF-8 text s (len bytes). */
+static size_t byte_of_char(const char *s, size_t len, size_t n)
+{
+    size_t i = 0;
+    for (; i < len && n > 0; n--) {
+        i++;
+        while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80)
+            i++;
+    }
+    return i;
+}
+
+/* The file positions of the "{{" of a scalar written over several lines
+ * (its source [src, src+n) starts at line:col), when it has as many as the
+ * value: YAML copies the tags' text but not the indentation and line
+ * breaks around them. */
+static void tag_positions(front_matter *fm, fm_entry *e, const char *src, size_t n, int line,
+                          int col)
+{
+    size_t count = 0;
+    for (const char *p = e->value; (p = strstr(p, "{{")) != NULL; p += 2)
+        count++;
+    if (count == 0)
+        return;
+    int *pos = vb_arena_alloc(fm->arena, 2 * count * sizeof *pos);
+    size_t k = 0;
+    for (size_t i = 0; i < n && k <= count;) {
+        if (i + 1 < n && src[i] == '{' && src[i + 1] == '{') {
+            if (k < count) {
+                pos[2 * k] = line;
+                pos[2 * k + 1] = col;
+            }
+            k++;
+            i += 2;
+            col += 2;
+            continue;
+        }
+        if (src[i] == '\n') {
+            line++;
+            col = 1;
+        } else if (((unsigned char)src[i] & 0xC0) != 0x80) {
+            col++;
+        }
+        i++;
+    }
+    if (k == count) {
+        e->tag_pos = pos;
+        e->n_tag_pos = count;
+    }
+}
+
 static void yaml_fail(vb_diag *d, const char *path, const yaml_parser_t *p, int line0,
                       const char *yaml, size_t len)
 {
     const char *problem = p->problem ? p->problem : "";
-    size_t at = p->problem_mark.index;
+    size_t at = byte_of_char(yaml, len, p->problem_mark.index); /* marks count characters */
     if (strstr(problem, "cannot start any token") && at < len && yaml[at] == '\t') {
         vb_error(d, path, (int)p->problem_mark.line + line0, (int)p->problem_mark.column + 1,
                  "phần đầu YAML không hợp lệ: thụt đầu dòng bằng dấu cách, không dùng tab");
@@ -207,6 +258,12 @@ bool front_matter_parse(front_matter *fm, const char *text, size_t len, const ch
                 fm_entry *e = add_entry(fm, key, line);
                 e->value = is_null ? NULL : vb_arena_strdup(fm->arena, v);
                 e->col = text_col;
+                if (e->value && ev.end_mark.line > ev.start_mark.line) {
+                    /* libyaml's marks count characters, not bytes */
+                    size_t a = byte_of_char(text + start, end - start, ev.start_mark.index);
+                    size_t b = byte_of_char(text + start, end - start, ev.end_mark.index);
+                    tag_positions(fm, e, text + start + a, b - a, line, col);
+                }
                 free(key);
                 key = NULL;
             }

@@ -22,6 +22,11 @@ typedef struct fm_entry {
     int *item_lines;     /* where each sequence item's text starts */
     int *item_cols;
     bool is_list;        /* written as a sequence ("- a" lines or [a, b]) */
+    const int *tag_pos;  /* line, col in the file of each "{{" of value, in order:
+                            a block or quoted scalar's text lost its indentation
+                            and line breaks, so positions counted in the value
+                            would be wrong */
+    size_t n_tag_pos;
 } fm_entry;
 
 typedef struct front_matter {
@@ -75,6 +80,10 @@ typedef struct tmpl_options {
     bool *told_no_data;       /* optional: set once a tag without data (no -d) has
                                  been reported, so the template's other tags fail
                                  silently — one message, not one per tag */
+    const int *tag_pos;       /* optional: the file's line, col of each "{{" of the
+                                 text in order (fm_entry.tag_pos), when the text is
+                                 not a plain copy of the file */
+    size_t n_tag_pos;
 } tmpl_options;
 
 /* Expands the tags of `text` (from `path`, starting at line:col there) with

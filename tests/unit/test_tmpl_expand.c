@@ -266,6 +266,29 @@ static void front_matter_fields(void **state)
     assert_true(tmpl_expand_front_matter(&fm, "t.md", f->doc, NULL, &o, &f->d));
     assert_string_equal(front_matter_get(&fm, "trich_yeu"), "Kết quả dòng một dòng hai  # hai\nnăm 2023");
     front_matter_free(&fm);
+    /* a tag in a value written over several lines is placed in the file,
+     * not in the value YAML made of it (">" folded "…hội thi {{//[}}" into
+     * line 2; the tag is on line 4), letters before it counted as the
+     * characters libyaml counts */
+    static const char *const multi[] = {
+        "---\ntrich_yeu: >\n  Kế hoạch tổ chức\n  hội thi {{//[}}\n---\n",
+        "---\ntrich_yeu: |\n  Kế hoạch tổ chức\n  hội thi {{//[}}\n---\n",
+        "---\ntrich_yeu: \"Kế hoạch {{//unit[1]}}\n  hội thi {{//[}}\"\n---\n",
+    };
+    static const char *const at[] = {"t.md:4:11:", "t.md:4:11:", "t.md:3:11:"};
+    for (size_t i = 0; i < 3; i++) {
+        fclose(f->err);
+        free(f->msg);
+        f->msg = NULL;
+        f->err = open_memstream(&f->msg, &f->msg_len);
+        vb_diag_init(&f->d, f->err);
+        assert_true(front_matter_parse(&fm, multi[i], strlen(multi[i]), "t.md", &f->d));
+        assert_false(tmpl_expand_front_matter(&fm, "t.md", f->doc, NULL, &o, &f->d));
+        fflush(f->err);
+        if (!strstr(f->msg, at[i]))
+            fail_msg("case %zu: expected %s in: %s", i, at[i], f->msg);
+        front_matter_free(&fm);
+    }
 }
 
 static void partials(void **state)
