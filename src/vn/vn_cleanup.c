@@ -60,29 +60,32 @@ static bool space_after(uint32_t p2, uint32_t p1, const uint32_t *c, size_t n, s
     return lower(p1) && letter(p2) && upper(c[i + 1]) && i + 2 < n && lower(c[i + 2]);
 }
 
-/* Whether c[i] is inside an address: a run of characters without spaces
- * that holds "://" or "@", or starts with "www.". Its punctuation is part of
- * it ("https://dvc.gov.vn/p?x=1,2", "sonv@soctrang.gov.vn"): no space goes
- * after a "?" or "," there. */
-static bool in_address(const uint32_t *c, size_t n, size_t i)
+/* The run of characters without spaces around c[i], [*a, *b), and whether
+ * it is an address: it holds "://" or "@", or starts with "www.". Its
+ * punctuation is part of it ("https://dvc.gov.vn/p?x=1,2",
+ * "sonv@soctrang.gov.vn"): no space goes after a "?" or "," there. */
+static bool address_run(const uint32_t *c, size_t n, size_t i, size_t *a, size_t *b)
 {
-    size_t a = i, b = i;
-    while (a > 0 && !space_like(c[a - 1]))
-        a--;
-    while (b < n && !space_like(c[b]))
-        b++;
-    if (b - a >= 4 && (c[a] | 0x20) == 'w' && (c[a + 1] | 0x20) == 'w' &&
-        (c[a + 2] | 0x20) == 'w' && c[a + 3] == '.')
+    size_t s = i, e = i;
+    while (s > 0 && !space_like(c[s - 1]))
+        s--;
+    while (e < n && !space_like(c[e]))
+        e++;
+    *a = s;
+    *b = e;
+    if (e - s >= 4 && (c[s] | 0x20) == 'w' && (c[s + 1] | 0x20) == 'w' &&
+        (c[s + 2] | 0x20) == 'w' && c[s + 3] == '.')
         return true;
-    for (size_t k = a; k < b; k++)
-        if (c[k] == '@' || (c[k] == ':' && k + 2 < b && c[k + 1] == '/' && c[k + 2] == '/'))
+    for (size_t k = s; k < e; k++)
+        if (c[k] == '@' || (c[k] == ':' && k + 2 < e && c[k + 1] == '/' && c[k + 2] == '/'))
             return true;
     return false;
 }
 
 void vn_cleanup_line(const uint32_t *c, size_t n, bool table, vb_buf *out)
 {
-    size_t i = 0;
+    size_t i = 0, run_a = 0, run_b = 0; /* the last run address_run judged */
+    bool run_addr = false;
     uint32_t p2 = 0, p1 = 0; /* the last two characters written after the indentation */
     /* leading indentation */
     while (i < n && (space_like(c[i]) || zero_width(c[i]))) {
@@ -132,8 +135,12 @@ void vn_cleanup_line(const uint32_t *c, size_t n, bool table, vb_buf *out)
             continue;
         }
         vb_buf_put_cp(out, c[i]);
+        /* each run is judged once: a long line without spaces ("a,a,a,…")
+         * was rescanned at every comma */
+        if (!table && closing_punct(c[i]) && i >= run_b)
+            run_addr = address_run(c, n, i, &run_a, &run_b);
         if (!table && closing_punct(c[i]) && space_after(p2, p1, c, n, i) &&
-            !in_address(c, n, i)) {
+            !(run_addr && i >= run_a && i < run_b)) {
             vb_buf_putc(out, ' ');
             p2 = c[i];
             p1 = ' ';
