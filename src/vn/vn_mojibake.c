@@ -35,30 +35,48 @@ static void to_cp1252(const char *s, size_t len, vb_buf *bytes)
     }
 }
 
-/* Whether the line holds a character Vietnamese text has no use for: a
- * Windows-1252 symbol or Latin letter that is not a Vietnamese one ("µ",
- * "¸", "¨", "Ä" of "Ä‘"). A line whose only non-ASCII characters are
- * letters both tables share ("a â e ê o ô", "Hà Nội" minus its ộ) reads
- * as good Vietnamese and is never re-read, however its syllables score. */
+/* Whether the line shows a sign of mojibake: a character Vietnamese text
+ * has no use for (a Windows-1252 symbol or a Latin letter that is not a
+ * Vietnamese one: "µ", "¸", "¨", "Ä" of "Ä‘"), or a word of two letters or
+ * more with a letter beyond ASCII that is no syllable ("Toâi", "Caàn": VNI
+ * shown in a Western font uses only letters both tables share). A line of
+ * good words and lone letters ("a â e ê o ô") shows none, and is never
+ * re-read, however its lone letters score. */
 static bool has_mojibake_sign(const char *s, size_t len)
 {
     static const char vietnamese[] = "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý";
     const unsigned char *u = (const unsigned char *)s;
-    size_t i = 0;
-    while (i < len) {
-        if (u[i] < 0x80) {
-            i++;
-            continue;
+    size_t i = 0, word = 0, letters = 0;
+    bool high = false;
+    while (i <= len) {
+        uint32_t cp = 0;
+        size_t k = i < len ? vb_utf8_decode(s + i, len - i, &cp) : 1;
+        bool letter = i < len && (u[i] >= 0x80 ? !(cp >= 0x2000 && cp <= 0x206F) && cp != 0xA0
+                                              : ((u[i] | 0x20) >= 'a' && (u[i] | 0x20) <= 'z'));
+        if (letter) {
+            if (letters++ == 0)
+                word = i;
+            if (u[i] >= 0x80) {
+                char one[5] = {0};
+                memcpy(one, s + i, k < 4 ? k : 4);
+                if (!(cp >= 0xC0 && strstr(vietnamese, one)))
+                    return true;
+                high = true;
+            }
+        } else {
+            if (i < len && u[i] >= 0x80) {
+                bool typographic = cp == 0xA0 || cp == 0x2013 || cp == 0x2014 ||
+                                   cp == 0x2018 || cp == 0x2019 || cp == 0x201C ||
+                                   cp == 0x201D || cp == 0x2026;
+                if (!typographic)
+                    return true;
+            }
+            if (letters >= 2 && high && !vn_syllable_valid_utf8(s + word, i - word))
+                return true;
+            letters = 0;
+            high = false;
         }
-        uint32_t cp;
-        size_t k = vb_utf8_decode(s + i, len - i, &cp);
-        bool typographic = cp == 0xA0 || cp == 0x2013 || cp == 0x2014 || cp == 0x2018 ||
-                           cp == 0x2019 || cp == 0x201C || cp == 0x201D || cp == 0x2026;
-        char one[5] = {0};
-        memcpy(one, s + i, k < 4 ? k : 4);
-        if (!typographic && !(cp >= 0xC0 && strstr(vietnamese, one)))
-            return true;
-        i += k;
+        i += k ? k : 1;
     }
     return false;
 }
