@@ -485,7 +485,7 @@ static void split_wide_words(para_build *pb, double width)
  * the dash's cost, taken only when the paragraph cannot be set otherwise.
  * In a heading any one word is a scrap ("… SỐ LƯỢNG KHEN" / "THƯỞNG" splits
  * a word of two syllables) and the tie is absolute (LB_INFINITY). */
-static void tie_last_word(para_build *pb, double min_tail, double penalty)
+static void tie_last_word(para_build *pb, double min_tail, double penalty, double measure)
 {
     double tail = 0;
     for (size_t i = pb->n; i-- > 0;) {
@@ -496,6 +496,13 @@ static void tie_last_word(para_build *pb, double min_tail, double penalty)
                 return;
         } else if (it->kind == LB_GLUE && pb->atoms[i].face) {
             if (i == 0 || pb->items[i - 1].kind != LB_BOX)
+                return;
+            /* Tied, the two last words must fit on one line: "… https://…
+             * Website" in a heading ran off the page. */
+            double pair = tail + it->width;
+            for (size_t k = i; k-- > 0 && !(pb->items[k].kind == LB_GLUE && pb->atoms[k].face);)
+                pair += pb->items[k].kind == LB_BOX ? pb->items[k].width : 0;
+            if (pair > measure)
                 return;
             push(pb, (lb_item){0}, (atom){0}); /* room for one more item */
             memmove(&pb->items[i + 1], &pb->items[i], (pb->n - 1 - i) * sizeof *pb->items);
@@ -556,10 +563,11 @@ void para_layout(lay_ctx *cx, flow *f, const md_inline *inl, size_t n, const par
                 pb.items[i].shrink = 0;
     double widths[2] = {ps->width - ps->first_indent, ps->width};
     split_wide_words(&pb, fmin(widths[0], widths[1]));
+    double measure = fmin(widths[0], widths[1]);
     if (ps->lone_last_word)
-        tie_last_word(&pb, INFINITY, LB_INFINITY);
+        tie_last_word(&pb, INFINITY, LB_INFINITY, measure);
     else
-        tie_last_word(&pb, 3 * ps->size, 5000);
+        tie_last_word(&pb, 3 * ps->size, 5000, measure);
     lb_params params = lb_default_params();
     /* Ragged lines' spaces are never stretched: a short line costs only its
      * look, so it may be looser than a justified one when that keeps a

@@ -17,6 +17,21 @@ URL='https://dichvucong.soctrang.gov.vn/dichvucong/tiepnhanonline?ma_thu_tuc=1.0
 printf 'Đăng ký tham gia tại %s trước ngày 15/8/2023, theo Kế hoạch số 56/KH-SNV.\n' "$URL" > "$T/url.md"
 "$VANBAN" render "$T/url.md" -o "$T/url.pdf"
 
+# A heading never ends on one word, unless its last two cannot share a line:
+# the tie pushed "… https://… Website" and a long compound past the margin.
+printf '## Xem https://dichvucong.soctrang.gov.vn/portaldvc/dich-vu-cong-truc-tuyen/thu-tuc Website\n\n# Chữ CHUYỂNĐỔISỐTOÀNDIỆNCHUYỂNĐỔISỐ CHUYỂNĐỔISỐTOÀNDIỆNCHUYỂNĐỔI\n\nX.\n' > "$T/h.md"
+"$VANBAN" render "$T/h.md" -o "$T/h.pdf"
+python3 - "$T/h.pdf" "$TOOLS" <<'PY'
+import sys
+sys.path.insert(0, sys.argv[2])
+import pdfgeom
+from tap import check, done
+RIGHT = 595.276 - 15 / 25.4 * 72
+for l in pdfgeom.lines(sys.argv[1])[0]:
+    check(l["x1"] <= RIGHT + 0.5, "heading line inside the right margin (x1 %.1f)" % l["x1"])
+done()
+PY
+
 python3 - "$T/p.pdf" "$T/url.pdf" "$URL" "$TOOLS" <<'PY'
 import statistics, sys
 sys.path.insert(0, sys.argv[4])
