@@ -277,8 +277,11 @@ void vn_normalize_append(vb_buf *out, const char *s, size_t len, vn_tone tone)
 
 /* Whether a file is a table exported as text (CSV with "," or ";", TSV):
  * of its first hundred non-empty lines, at least two, and two thirds of
- * them, have the same number (not zero) of one separator. Prose has commas
- * too, but not the same count on every line. */
+ * them, have the same number (not zero) of one separator. A comma or
+ * semicolon counts only between two characters that are not spaces, as a
+ * program writes it ("STT,Họ tên,Lớp"): prose puts a space after its
+ * punctuation, or a stray one before ("Xin chào , các bạn", "… 2015 ;"),
+ * which is what the cleanup is for. */
 static bool looks_tabular(const char *s, size_t len)
 {
     static const char seps[] = {'\t', ',', ';'};
@@ -286,11 +289,17 @@ static bool looks_tabular(const char *s, size_t len)
         size_t lines = 0, same = 0, count_of_first = 0, i = 0;
         while (i < len && lines < 100) {
             size_t count = 0, start = i;
-            for (; i < len && s[i] != '\n'; i++)
-                count += s[i] == seps[k];
-            bool empty = i == start || (i - start == 1 && s[start] == '\r');
+            bool blank = true;
+            for (; i < len && s[i] != '\n'; i++) {
+                blank &= s[i] == ' ' || s[i] == '\r' || s[i] == '\t';
+                if (s[i] != seps[k])
+                    continue;
+                bool tight = i > start && s[i - 1] != ' ' && i + 1 < len && s[i + 1] != ' ' &&
+                             s[i + 1] != '\n' && s[i + 1] != '\r';
+                count += seps[k] == '\t' || tight;
+            }
             i++;
-            if (empty)
+            if (blank)
                 continue;
             if (lines++ == 0)
                 count_of_first = count;

@@ -110,6 +110,11 @@ static void tables_keep_their_separators(void **state)
                "Mã;Tên đơn vị\nsyt;Sở Y tế\nsnv;Sở Nội vụ\n");
     check_file("Kính gửi :Ủy ban,như trên.Tiếp\nMột dòng,có dấu phẩy,và ba,bốn,năm\n",
                "Kính gửi: Ủy ban, như trên. Tiếp\nMột dòng, có dấu phẩy, và ba, bốn, năm\n");
+    /* prose with the same count on every line is prose: one comma each, or
+     * a semicolon ending each line (it was taken for a table, untidied) */
+    check_file("Xin chào , các bạn.\nHôm nay , trời đẹp .\n", "Xin chào, các bạn.\nHôm nay, trời đẹp.\n");
+    check_file("Căn cứ Luật Tổ chức ngày 19/6/2015 ;\nCăn cứ Nghị định số 30 ;\n",
+               "Căn cứ Luật Tổ chức ngày 19/6/2015;\nCăn cứ Nghị định số 30;\n");
 }
 
 static void nfc_and_invalid_bytes(void **state)
