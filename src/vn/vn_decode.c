@@ -196,16 +196,25 @@ static bool damaged_utf8(const unsigned char *u, size_t len, size_t *bad)
             i++;
             continue;
         }
-        good += k > 1;
+        /* only what Vietnamese text holds counts as good: a legacy file's
+         * bytes pair into valid UTF-8 now and then (VISCII "ươ" is DF BD,
+         * U+07FD), but not into Vietnamese letters */
+        good += k > 1 && ((cp >= 0xA0 && cp <= 0x24F) || (cp >= 0x300 && cp <= 0x36F) ||
+                          (cp >= 0x1E00 && cp <= 0x1EFF) || (cp >= 0x2000 && cp <= 0x20CF));
         i += k;
     }
-    if (wrong == 0 || good == 0)
+    if (wrong == 0)
         return false;
-    if (good >= 2 * wrong)
+    if (good > 0 && good >= 2 * wrong)
         return true;
-    /* cut short: everything valid up to an incomplete lead at the end */
+    /* cut short: everything valid up to an incomplete character at the end */
     size_t lead = *bad, need = u[lead] >= 0xF0 ? 4 : u[lead] >= 0xE0 ? 3 : 2;
-    return u[lead] >= 0xC2 && u[lead] <= 0xF4 && len - lead < need;
+    if (u[lead] < 0xC2 || u[lead] > 0xF4 || len - lead >= need)
+        return false;
+    for (size_t k = lead + 1; k < len; k++)
+        if ((u[k] & 0xC0) != 0x80)
+            return false;
+    return true;
 }
 
 static bool decode_auto(const char *b, size_t len, vb_buf *out, vn_decode_info *info,
@@ -323,7 +332,7 @@ static bool decode_auto(const char *b, size_t len, vb_buf *out, vn_decode_info *
     decode_nfc(b, len, best_enc, out);
     /* A short text can read as Vietnamese in two tables ("Hà Nội" in VISCII
      * is "Hà Nài" in TCVN3): the first in the list was taken silently. */
-    if (tie_enc != VN_ENC_AUTO)
+    if (tie_enc != VN_ENC_AUTO && best_sc.vietnamese > 0)
         vb_warn(d, file ? file : "-", 0, 0,
                 "không chắc bảng mã: đọc theo %s hay %s đều được như nhau; đã chọn %s, hãy kiểm "
                 "tra kết quả hoặc chọn bằng --from",

@@ -714,6 +714,7 @@ static void invalid_byte_reports_line_and_column(void **state)
          * letter, is damaged UTF-8, not CP1258 or TCVN3 ("dĂ²ng", "HÃ Nỏằ") */
         {VN_ENC_AUTO, "dòng một\nabcd\xffxyz\n", 20, "f.txt:2:5:"},
         {VN_ENC_AUTO, "H\xc3\xa0 N\xe1\xbb", 7, "f.txt:1:5:"},
+        {VN_ENC_AUTO, "abc\xe1\xbb", 5, "f.txt:1:4:"}, /* ASCII, then cut inside a letter */
         /* UTF-16 cut short (an odd byte at the end): U+FFFD went in silently */
         {VN_ENC_AUTO, "\xff\xfeH\0a\0\n\0x", 9, "f.txt:2:1:"},
         {VN_ENC_AUTO, "H\0a\0\n\0x", 7, "f.txt:2:1:"},
@@ -734,6 +735,18 @@ static void invalid_byte_reports_line_and_column(void **state)
         free(msg);
         vb_buf_free(&out);
     }
+}
+
+/* VISCII's "ươ" is DF BD, a valid UTF-8 pair (U+07FD): a VISCII text was
+ * taken for damaged UTF-8 and refused. */
+static void viscii_is_not_damaged_utf8(void **state)
+{
+    (void)state;
+    /* "Người thương, mười phương ở Hà Nam" in VISCII (iconv -t VISCII) */
+    const char in[] = "Ng\xdf\xb6i th\xdf\xbdng, m\xdf\xb6i ph\xdf\xbdng \xb7 H\xe0 Nam\n";
+    char *s = decode(in, strlen(in), VN_ENC_AUTO, NULL);
+    assert_string_equal(s, "Người thương, mười phương ở Hà Nam\n");
+    free(s);
 }
 
 /* ASCII text in UTF-16 without a byte-order mark is valid UTF-8 (NULs and
@@ -866,6 +879,7 @@ int main(void)
         cmocka_unit_test(every_letter_through_viqr),
         cmocka_unit_test(legacy_table_on_utf8_is_refused),
         cmocka_unit_test(utf16_ascii_without_bom),
+        cmocka_unit_test(viscii_is_not_damaged_utf8),
         cmocka_unit_test(tcvn3_capitals_from_neighbours),
         cmocka_unit_test(auto_ties_warn),
         cmocka_unit_test(reference_sentences_round_trip),
