@@ -48,11 +48,22 @@ static const struct {
     {"tab character", NULL, false, "thụt đầu dòng bằng dấu cách, không dùng tab"},
     {"cannot start any token", NULL, false,
      "giá trị bắt đầu bằng ký tự đặc biệt (@, `, %); đặt cả giá trị trong dấu nháy kép"},
-    {"could not find expected ':'", NULL, false, "thiếu dấu hai chấm sau tên trường"},
+    {"could not find expected ':'", NULL, true, "thiếu dấu hai chấm sau tên trường"},
+    {"", "anchor", false,
+     "giá trị bắt đầu bằng \"&\" hoặc \"*\", có nghĩa riêng trong YAML; đặt cả giá trị trong dấu "
+     "nháy kép"},
+    {"", "alias", false,
+     "giá trị bắt đầu bằng \"&\" hoặc \"*\", có nghĩa riêng trong YAML; đặt cả giá trị trong dấu "
+     "nháy kép"},
     {"block sequence entries are not allowed", NULL, false,
      "dấu - của danh sách phải ở dòng riêng, dưới tên trường"},
-    {"did not find expected", NULL, false,
-     "thụt đầu dòng không đều: mỗi trường bắt đầu ở đầu dòng, mục danh sách thụt vào như nhau"},
+    {"did not find expected key", NULL, false,
+     "thụt đầu dòng không đều, hoặc có chữ sau dấu nháy đóng: mỗi trường bắt đầu ở đầu dòng, "
+     "mục danh sách thụt vào như nhau, cả giá trị nằm trong dấu nháy"},
+    {"did not find expected <document start>", NULL, false,
+     "thụt đầu dòng không đều: mỗi trường bắt đầu ở đầu dòng"},
+    {"did not find expected '-' indicator", NULL, false,
+     "thụt đầu dòng không đều: các mục danh sách thụt vào như nhau"},
 };
 
 /* The byte offset of character `n` of UTF-8 text s (len bytes). */

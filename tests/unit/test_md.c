@@ -157,6 +157,8 @@ static void front_matter_error_has_location(void **state)
         {"---\nds: [a, b\n---\nX\n", "t.md:2:5: lỗi: phần đầu YAML không hợp lệ: danh sách [ … ] mở ở đây chưa được đóng"},
         {"---\nnoi_nhan: Lưu: VT\n---\nX\n", "t.md:2:14: lỗi: phần đầu YAML không hợp lệ: giá trị có dấu hai chấm"},
         {"---\nnoi_nhan:\n\t- Như trên;\n---\nX\n", "t.md:3:1: lỗi: phần đầu YAML không hợp lệ: thụt đầu dòng bằng dấu cách, không dùng tab"},
+        {"---\ntitle: \"Kế hoạch\" năm 2023\n---\nX\n", "t.md:2:19: lỗi: phần đầu YAML không hợp lệ: thụt đầu dòng không đều, hoặc có chữ sau dấu nháy đóng"},
+        {"---\ntitle: & Co\n---\nX\n", "t.md:2:9: lỗi: phần đầu YAML không hợp lệ: giá trị bắt đầu bằng \"&\""},
         /* libyaml counts characters: letters before the tab must not hide it */
         {"---\ntrich_yeu: Kế hoạch tổ chức hội thi\nnoi_nhan:\n\t- Như trên;\n---\nX\n", "t.md:4:1: lỗi: phần đầu YAML không hợp lệ: thụt đầu dòng bằng dấu cách"},
     };
