@@ -200,6 +200,15 @@ static void check_html_block(convert_ctx *cx, cmark_node *n)
     const char *rest = after_comments(s);
     if (!rest[strspn(rest, " \t\r\n")])
         return;
+    const char *open = rest + strspn(rest, " \t\r\n");
+    if (strncmp(open, "<!--", 4) == 0 && !strstr(open, "-->")) {
+        /* cmark runs an unclosed comment to the end of the document */
+        vb_error(cx->diag, cx->doc->path, src_line(cx, n), src_col(cx, n),
+                 "chú thích HTML \"<!--\" không được đóng bằng \"-->\": mọi thứ sau nó bị bỏ; "
+                 "thêm \"-->\"");
+        cx->failed = true;
+        return;
+    }
     size_t len = strcspn(rest + strspn(rest, " \t\r\n"), "\r\n");
     const char *what = rest + strspn(rest, " \t\r\n");
     vb_error(cx->diag, cx->doc->path, src_line(cx, n), src_col(cx, n),

@@ -126,14 +126,15 @@ static bool as_number(const char *s, double *out)
     return true;
 }
 
-/* Significant digits written in a number's text ("007.50" has 3): beyond
- * 15 a double no longer holds the figure, and "1234567890123456" printed
- * as "1.234.567.890.123.460" while words read it right. */
-static int significant_digits(const char *s)
+/* Significant digits of the integer part of a number's text ("007.50" has
+ * 1): with the decimals a filter prints, beyond 15 a double no longer holds
+ * the figure, and "1234567890123456" printed as "1.234.567.890.123.460"
+ * while words read it right. */
+static int integer_digits(const char *s)
 {
     int n = 0;
     bool started = false;
-    for (; *s; s++) {
+    for (; *s && *s != '.'; s++) {
         if (!isdigit((unsigned char)*s))
             continue;
         started |= *s != '0';
@@ -263,7 +264,12 @@ char *filters_apply(expand_ctx *cx, char *value, const filter_spec *f, size_t n,
                      fl->name, value);
             goto fail;
         }
-        if (needs_number && significant_digits(value) > 15) {
+        /* the digits printed: the integer part, and the decimals number and
+         * percent show ("83.640000000000001" | number:2 is 4 digits) */
+        int shown = needs_number ? integer_digits(value) : 0;
+        if (is(fl, "number") || is(fl, "percent"))
+            shown += fl->arg ? arg : decimals_of(value);
+        if (shown > 15) {
             vb_error(cx->d, cx->path, line, col,
                      "bộ lọc %.*s: số \"%s\" có quá 15 chữ số, không in được chính xác",
                      (int)fl->name_len, fl->name, value);
@@ -302,7 +308,12 @@ char *filters_apply(expand_ctx *cx, char *value, const filter_spec *f, size_t n,
                 bool shaped = strlen(value) == 10 && value[4] == '-' && value[7] == '-';
                 for (int c = 0; shaped && c < 10; c++)
                     shaped = c == 4 || c == 7 || isdigit((unsigned char)value[c]);
-                if (shaped) /* "2023-02-29": written right, but no such day */
+                int month = shaped ? (value[5] - '0') * 10 + (value[6] - '0') : 0;
+                if (shaped && (month < 1 || month > 12))
+                    vb_error(cx->d, cx->path, line, col,
+                             "bộ lọc date: ngày \"%s\" có tháng %.2s, không có tháng này", value,
+                             value + 5);
+                else if (shaped) /* "2023-02-29": written right, but no such day */
                     vb_error(cx->d, cx->path, line, col,
                              "bộ lọc date: ngày \"%s\" không có trên lịch (tháng %.2s năm %.4s)",
                              value, value + 5, value);

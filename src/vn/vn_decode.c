@@ -405,7 +405,6 @@ static bool decode(const char *bytes, size_t len, vn_encoding enc, const char *f
     }
     return decode_checked(bytes, len, enc, file, d, out,
                           "kiểm tra lại --from (hoặc dùng --from auto)");
-    return true;
 }
 
 bool vn_decode(const char *bytes, size_t len, vn_encoding enc, const char *file, vb_diag *d,

@@ -176,6 +176,8 @@ static void filters(void **state)
     assert_string_equal(plain(f, "{{//nothing | default:\"it's\"}}"), "it's");
     assert_string_equal(plain(f, "{{'999999999999999' | money}}"), "999.999.999.999.999 đồng");
     assert_string_equal(plain(f, "{{'0000012.5' | number:1}}"), "12,5");
+    /* float noise from a spreadsheet is fine when the decimals shown are few */
+    assert_string_equal(plain(f, "{{'83.640000000000001' | number:2}}"), "83,64");
     /* $i and $n inside a section over nodes, also one the data never reaches */
     assert_string_equal(plain(f, "{{#//unit}}{{$i}}/{{$n}} {{/}}"), "1/3 2/3 3/3 ");
     assert_string_equal(plain(f, "{{#//khong}}{{#$i < $n}}, {{/}}{{/}}x"), "x");
@@ -318,6 +320,11 @@ static void partials(void **state)
     assert_null(expand_in(f, "A {{> dau}}", dir, true));
     assert_non_null(strstr(f->msg, "dau.md:1:1:"));
     assert_non_null(strstr(f->msg, "có phần đầu (---)"));
+    fp = fopen(path, "w"); /* a fence with a space after it is one too */
+    fputs("--- \nframe: plain\n---\nThân.\n", fp);
+    fclose(fp);
+    assert_null(expand_in(f, "A {{> dau}}", dir, true));
+    assert_non_null(strstr(f->msg, "có phần đầu (---)"));
     unlink(path);
     snprintf(path, sizeof path, "%s/dong.md", dir);
     unlink(path);
@@ -348,6 +355,7 @@ static void errors_with_location(void **state)
     assert_error(f, "{{'1.23456789012345678' | number}}", "t.md:1:1:", "có quá 15 chữ số");
     /* a date written right that the calendar lacks is said so */
     assert_error(f, "{{'2023-02-29' | date}}", "t.md:1:1:", "ngày \"2023-02-29\" không có trên lịch");
+    assert_error(f, "{{'2023-13-01' | date}}", "t.md:1:1:", "có tháng 13, không có tháng này");
     /* tags that passed though they could not mean what they say */
     assert_error(f, "{{//unit[1] | }}", "t.md:1:1:", "thiếu tên bộ lọc sau \"|\"");
     assert_error(f, "{{//unit[1] || upper}}", "t.md:1:1:", "thiếu tên bộ lọc sau \"|\"");
