@@ -320,6 +320,19 @@ const char *front_matter_get(const front_matter *fm, const char *key)
 
 void front_matter_set(front_matter *fm, const char *key, const char *value)
 {
-    fm_entry *e = add_entry(fm, key, 0);
+    /* The template's own value is replaced, not shadowed: it is never
+     * expanded, so a tag in it that the data cannot fill is no error when
+     * --set gives the field. */
+    fm_entry *e = NULL;
+    for (size_t i = 0; i < fm->n; i++)
+        if (strcmp(fm->entries[i].key, key) == 0)
+            e = &fm->entries[i];
+    if (e) {
+        const char *k = e->key;
+        memset(e, 0, sizeof *e);
+        e->key = k;
+    } else {
+        e = add_entry(fm, key, 0);
+    }
     e->value = vb_arena_strdup(fm->arena, value);
 }

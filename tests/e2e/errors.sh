@@ -149,6 +149,12 @@ expect 1 'lst.md:3:1: lỗi: co_chu: cần một giá trị' "$T/w/lst.pdf" -- r
 # Front-matter values the official frame cannot print are errors at their line.
 printf -- '---\nframe: official\nten_loai: KẾ HOẠCH\nngay: 2023-02-30\n---\nNội dung.\n' > "$T/w/date.md"
 expect 1 'date.md:4:7: lỗi: ngay: "2023-02-30" không phải ngày hợp lệ' "$T/w/date.pdf" -- render "$T/w/date.md"
+# --set replaces the template's value: its tag, which the data cannot fill,
+# is not expanded (it failed the render, though the clerk gave the field).
+printf -- '---\nframe: official\nso_ky_hieu: "{{/contest/khong-co}}"\nten_loai: KẾ HOẠCH\n---\nA./.\n' > "$T/w/st.md"
+"$VANBAN" render "$T/w/st.md" -d "$VANBAN_SRC/samples/soctrang-2023/contest.xml" --set so_ky_hieu=12/KH-SNV -o "$T/w/st.pdf"
+check "--set replaces a field whose own tag the data cannot fill" bash -c "pdftotext '$T/w/st.pdf' - | grep -q 'Số: 12/KH-SNV'"
+rm -f "$T/w/st.pdf"
 # ... also a tag inside the value: it named the template, with no line.
 expect 1 '^vanban: --set trich_yeu: lỗi: biểu thức XPath "/contest/\[" không hợp lệ' "$T/w/setx.pdf" -- \
     render "$VANBAN_SRC/templates/to-chuc-hoi-thi.md" -d "$VANBAN_SRC/samples/soctrang-2023/contest.xml" \
