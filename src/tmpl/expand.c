@@ -183,9 +183,7 @@ static void partial(expand_ctx *cx, tnode *t, xmlNodePtr node, int i, int n, vb_
         fail_once(cx, t);
     } else if (!(text = vn_text_file_decode(text, &len, path, cx->d))) {
         fail_once(cx, t); /* reported at the partial's own line and column */
-    } else if (len >= 3 && memcmp(text, "---", 3) == 0 &&
-               text[3 + strspn(text + 3, " \t")] != '\0' &&
-               strchr("\r\n", text[3 + strspn(text + 3, " \t")])) {
+    } else if (front_matter_present(text, len)) {
         /* Its front matter would print as text ("--- frame: plain"). */
         vb_error(cx->d, path, 1, 1,
                  "mẫu con \"%s\" có phần đầu (---): mẫu con chỉ có phần nội dung; bỏ phần đầu, "

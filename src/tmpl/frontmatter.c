@@ -142,6 +142,16 @@ static void yaml_fail(vb_diag *d, const char *path, const yaml_parser_t *p, int 
              p->problem ? p->problem : "?", p->context ? " " : "", p->context ? p->context : "");
 }
 
+bool front_matter_present(const char *text, size_t len)
+{
+    size_t at = len >= 3 && (unsigned char)text[0] == 0xEF && (unsigned char)text[1] == 0xBB &&
+                        (unsigned char)text[2] == 0xBF
+                    ? 3
+                    : 0;
+    size_t next;
+    return is_fence(text, len, at, &next);
+}
+
 bool front_matter_parse(front_matter *fm, const char *text, size_t len, const char *path,
                         vb_diag *d)
 {
@@ -298,12 +308,18 @@ void front_matter_free(front_matter *fm)
     memset(fm, 0, sizeof *fm);
 }
 
-const fm_entry *front_matter_find(const front_matter *fm, const char *key)
+/* The last entry of `key` (a later one wins), or NULL. */
+static fm_entry *find_entry(const front_matter *fm, const char *key)
 {
     for (size_t i = fm->n; i-- > 0;)
         if (strcmp(fm->entries[i].key, key) == 0)
             return &fm->entries[i];
     return NULL;
+}
+
+const fm_entry *front_matter_find(const front_matter *fm, const char *key)
+{
+    return find_entry(fm, key);
 }
 
 int front_matter_col(const front_matter *fm, const char *key)
@@ -323,10 +339,7 @@ void front_matter_set(front_matter *fm, const char *key, const char *value)
     /* The template's own value is replaced, not shadowed: it is never
      * expanded, so a tag in it that the data cannot fill is no error when
      * --set gives the field. */
-    fm_entry *e = NULL;
-    for (size_t i = 0; i < fm->n; i++)
-        if (strcmp(fm->entries[i].key, key) == 0)
-            e = &fm->entries[i];
+    fm_entry *e = find_entry(fm, key);
     if (e) {
         const char *k = e->key;
         memset(e, 0, sizeof *e);

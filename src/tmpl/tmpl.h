@@ -52,6 +52,9 @@ const fm_entry *front_matter_find(const front_matter *fm, const char *key);
 int front_matter_col(const front_matter *fm, const char *key);
 /* Sets (or adds) a scalar, as --set KEY=VALUE does. */
 void front_matter_set(front_matter *fm, const char *key, const char *value);
+/* Whether text starts with a front-matter fence ("---" alone on its line,
+ * after a UTF-8 byte-order mark if any). */
+bool front_matter_present(const char *text, size_t len);
 
 /* ---- expansion -------------------------------------------------------- */
 
