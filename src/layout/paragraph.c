@@ -481,7 +481,8 @@ static void split_wide_words(para_build *pb, double width)
  * dự án 2.", a lone short word) reads as a mistake in a printed document:
  * the last space is tied when what follows it is narrower than `min_tail`,
  * as a typist would with a non-breaking space. In body text the scrap is
- * under twice the font size (about four letters) and the tie costs 5000,
+ * under three times the font size (about six letters: "2023;", "đoạn.")
+ * and the tie costs 5000,
  * the dash's cost, taken only when the paragraph cannot be set otherwise.
  * In a heading any one word is a scrap ("… SỐ LƯỢNG KHEN" / "THƯỞNG" splits
  * a word of two syllables) and the tie is absolute (LB_INFINITY). */
@@ -562,8 +563,8 @@ void para_layout(lay_ctx *cx, flow *f, const md_inline *inl, size_t n, const par
             if (pb.items[i].kind == LB_GLUE)
                 pb.items[i].shrink = 0;
     double widths[2] = {ps->width - ps->first_indent, ps->width};
-    split_wide_words(&pb, fmin(widths[0], widths[1]));
     double measure = fmin(widths[0], widths[1]);
+    split_wide_words(&pb, measure);
     if (ps->lone_last_word)
         tie_last_word(&pb, INFINITY, LB_INFINITY, measure);
     else

@@ -107,8 +107,6 @@ static void set_reason(vn_decode_info *info, const char *fmt, ...)
 
 #define SAMPLE_BYTES ((size_t)1 << 18)
 
-/* Candidates are judged on the first 256 KB (whole lines): ~40 000 words,
- * plenty to decide, and a large file is then decoded once. */
 /* Strict decoding with the error at its line and column; `advice` ends
  * the message. */
 static bool decode_checked(const char *bytes, size_t len, vn_encoding enc, const char *file,
@@ -131,6 +129,8 @@ static bool decode_checked(const char *bytes, size_t len, vn_encoding enc, const
     return true;
 }
 
+/* ASCII text is judged for VIQR on its first 256 KB (whole lines): ~40 000
+ * words, plenty to decide, and a large file is then decoded once. */
 static size_t sample_size(const char *b, size_t len)
 {
     if (len <= SAMPLE_BYTES)
