@@ -13,7 +13,7 @@
 #define MAX_PARTIAL_DEPTH 8
 
 static void render(expand_ctx *cx, tnode *parent, xmlNodePtr node, int i, int n, vb_buf *out);
-static void check_unvisited(expand_ctx *cx, tnode *parent, xmlNodePtr doc_node);
+static void check_unvisited(expand_ctx *cx, tnode *parent, xmlNodePtr doc_node, bool in_loop);
 
 static void fail_once(expand_ctx *cx, tnode *t)
 {
@@ -129,6 +129,7 @@ static void section(expand_ctx *cx, tnode *t, xmlNodePtr node, int i, int n, vb_
         if (!xpath_truthy(v))
             render(cx, t, node, i, n, out);
     } else if (v->type == XPATH_NODESET) {
+        t->loop = true;
         int count = v->nodesetval ? v->nodesetval->nodeNr : 0;
         for (int k = 0; k < count; k++)
             render(cx, t, v->nodesetval->nodeTab[k], k + 1, count, out);
@@ -199,7 +200,7 @@ static void partial(expand_ctx *cx, tnode *t, xmlNodePtr node, int i, int n, vb_
             cx->path = path;
             cx->partial_depth++;
             render(cx, &tree.root, node, i, n, out);
-            check_unvisited(cx, &tree.root, (xmlNodePtr)cx->doc);
+            check_unvisited(cx, &tree.root, (xmlNodePtr)cx->doc, n > 0);
             cx->partial_depth--;
             cx->path = saved;
             ttree_free(&tree);
@@ -238,7 +239,7 @@ static void render(expand_ctx *cx, tnode *parent, xmlNodePtr node, int i, int n,
  * calls a function XPath 1.0 lacks is an error in the template whatever the
  * data. Their expressions are evaluated once at the document, for the
  * errors only (XPath has no side effects); what they find does not matter. */
-static void check_unvisited(expand_ctx *cx, tnode *parent, xmlNodePtr doc_node)
+static void check_unvisited(expand_ctx *cx, tnode *parent, xmlNodePtr doc_node, bool in_loop)
 {
     for (size_t k = 0; k < parent->n_kids; k++) {
         tnode *t = &parent->kids[k];
@@ -252,17 +253,21 @@ static void check_unvisited(expand_ctx *cx, tnode *parent, xmlNodePtr doc_node)
             if (!var && expr && section_filtered(cx, t))
                 expr = false;
             if (expr && cx->xp) {
-                /* as if inside a section over nodes: $i and $n exist */
+                /* $i and $n exist inside a section over nodes only, reached
+                 * or not: {{$i}} outside any is an error whatever the data */
+                int one = in_loop ? 1 : 0;
                 xmlXPathObjectPtr v =
-                    xpath_eval(cx, t->text, expr_len, doc_node, 1, 1, t->line, t->col);
-                if (v)
+                    xpath_eval(cx, t->text, expr_len, doc_node, one, one, t->line, t->col);
+                if (v) {
+                    t->loop = t->kind == TN_SECTION && v->type == XPATH_NODESET;
                     xmlXPathFreeObject(v);
-                else
+                } else {
                     fail_once(cx, t);
+                }
             }
         }
         if (!t->reported)
-            check_unvisited(cx, t, doc_node);
+            check_unvisited(cx, t, doc_node, in_loop || t->loop);
     }
 }
 
@@ -280,7 +285,7 @@ bool tmpl_expand(const char *text, size_t len, const char *path, int line, int c
         return false;
     }
     render(&cx, &tree.root, context ? context : (xmlNodePtr)doc, opt->index, opt->count, out);
-    check_unvisited(&cx, &tree.root, (xmlNodePtr)doc);
+    check_unvisited(&cx, &tree.root, (xmlNodePtr)doc, opt->count > 0);
     xpath_done(&cx);
     ttree_free(&tree);
     return !cx.failed;

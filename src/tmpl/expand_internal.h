@@ -25,6 +25,7 @@ struct tnode {
     size_t n_kids, cap_kids;
     bool reported;    /* an error was reported here: once is enough in a loop */
     bool visited;     /* the expansion reached it (check_unvisited does the rest) */
+    bool loop;        /* a section over nodes: $i and $n exist inside it */
 };
 
 /* A parsed template: a list of nodes whose strings point into `src`. */

@@ -181,6 +181,7 @@ static void filters(void **state)
     /* $i and $n inside a section over nodes, also one the data never reaches */
     assert_string_equal(plain(f, "{{#//unit}}{{$i}}/{{$n}} {{/}}"), "1/3 2/3 3/3 ");
     assert_string_equal(plain(f, "{{#//khong}}{{#$i < $n}}, {{/}}{{/}}x"), "x");
+    assert_string_equal(plain(f, "{{#false()}}{{#//unit}}{{$n}}{{/}}{{/}}x"), "x");
     assert_string_equal(plain(f, "{{//unit[1]/@id | default:'x'}}"), "a");
     /* nothing found: the filters before the default are skipped */
     assert_string_equal(plain(f, "{{//nothing | title | default:''}}"), "");
@@ -367,6 +368,9 @@ static void errors_with_location(void **state)
                  "không dùng được bộ lọc \"number\"");
     assert_error(f, "Thứ {{$i}}", "t.md:1:5:", "$i, $n bên trong một mục lặp");
     assert_error(f, "{{#true()}}{{$n}}{{/}}", "t.md:1:12:", "$i, $n bên trong một mục lặp");
+    /* ... also where the data never reaches (it passed: the check of such
+     * tags acted as if inside a loop) */
+    assert_error(f, "{{#false()}}{{$i}}{{/}}", "t.md:1:13:", "$i, $n bên trong một mục lặp");
     /* found, but nothing to print: as unnoticed in a signed document */
     assert_error(f, "Ký: {{//blank}}.", "t.md:1:5:", "cho giá trị rỗng");
     assert_error(f, "[{{substring-after(//province, 'Tỉnh ')}}]", "t.md:1:2:", "cho giá trị rỗng");
