@@ -183,6 +183,27 @@ static char *decode(const char *bytes, size_t len, vn_encoding enc, vn_decode_in
     return vb_buf_take(&out);
 }
 
+/* vn_decode with its messages caught: returns what it returned, the
+ * decoded text in *out (caller frees) and the messages in *msg (caller
+ * frees); *exit_code as the diagnostics left it. */
+static bool decode_caught(const char *bytes, size_t len, vn_encoding enc, char **out, char **msg,
+                          int *exit_code)
+{
+    size_t msg_len = 0;
+    *msg = NULL;
+    FILE *mem = open_memstream(msg, &msg_len);
+    vb_diag d;
+    vb_diag_init(&d, mem);
+    vb_buf b;
+    vb_buf_init(&b);
+    bool ok = vn_decode(bytes, len, enc, "f.txt", &d, &b, NULL);
+    fclose(mem);
+    *out = vb_buf_take(&b);
+    if (exit_code)
+        *exit_code = d.exit_code;
+    return ok;
+}
+
 static bool iconv_encode(const char *utf8, const char *to, vb_buf *out)
 {
     iconv_t cd = iconv_open(to, "UTF-8");
@@ -720,20 +741,14 @@ static void invalid_byte_reports_line_and_column(void **state)
         {VN_ENC_AUTO, "H\0a\0\n\0x", 7, "f.txt:2:1:"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        char *msg = NULL;
-        size_t msg_len = 0;
-        FILE *mem = open_memstream(&msg, &msg_len);
-        vb_diag d;
-        vb_diag_init(&d, mem);
-        vb_buf out;
-        vb_buf_init(&out);
-        assert_false(vn_decode(cases[i].in, cases[i].len, cases[i].enc, "f.txt", &d, &out, NULL));
-        fclose(mem);
+        char *out, *msg;
+        int rc;
+        assert_false(decode_caught(cases[i].in, cases[i].len, cases[i].enc, &out, &msg, &rc));
         if (!strstr(msg, cases[i].where))
             fail_msg("%s: expected %s in: %s", vn_encoding_name(cases[i].enc), cases[i].where, msg);
-        assert_int_equal(d.exit_code, VB_EXIT_INPUT);
+        assert_int_equal(rc, VB_EXIT_INPUT);
         free(msg);
-        vb_buf_free(&out);
+        free(out);
     }
 }
 
@@ -773,21 +788,14 @@ static void legacy_table_on_utf8_is_refused(void **state)
         {VN_ENC_VNI, "Coäng hoøa\n", false}, /* VNI bytes saved as UTF-8: mojibake, not VNI */
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        char *msg = NULL;
-        size_t msg_len = 0;
-        FILE *mem = open_memstream(&msg, &msg_len);
-        vb_diag d;
-        vb_diag_init(&d, mem);
-        vb_buf out;
-        vb_buf_init(&out);
-        bool ok = vn_decode(cases[i].in, strlen(cases[i].in), cases[i].enc, "f.txt", &d, &out, NULL);
-        fclose(mem);
+        char *out, *msg;
+        bool ok = decode_caught(cases[i].in, strlen(cases[i].in), cases[i].enc, &out, &msg, NULL);
         if (ok != cases[i].ok)
             fail_msg("case %zu: ok=%d, message: %s", i, ok, msg);
         if (!ok)
             assert_non_null(strstr(msg, "tệp này đã là UTF-8"));
         free(msg);
-        vb_buf_free(&out);
+        free(out);
     }
 }
 
@@ -827,21 +835,14 @@ static void auto_ties_warn(void **state)
         {"C\xe9ng h\xdf" "a x\xb7 h\xe9i ch\xf1 ngh\xdc" "a Vi\xd6t Nam\n", "Cộng hòa xã hội chủ nghĩa Việt Nam\n", false},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        char *msg = NULL;
-        size_t msg_len = 0;
-        FILE *mem = open_memstream(&msg, &msg_len);
-        vb_diag d;
-        vb_diag_init(&d, mem);
-        vb_buf out;
-        vb_buf_init(&out);
-        assert_true(vn_decode(cases[i].in, strlen(cases[i].in), VN_ENC_AUTO, "f.txt", &d, &out, NULL));
-        fclose(mem);
-        if (cases[i].want && strcmp(out.data, cases[i].want) != 0)
-            fail_msg("case %zu: got %s", i, out.data);
+        char *out, *msg;
+        assert_true(decode_caught(cases[i].in, strlen(cases[i].in), VN_ENC_AUTO, &out, &msg, NULL));
+        if (cases[i].want && strcmp(out, cases[i].want) != 0)
+            fail_msg("case %zu: got %s", i, out);
         if ((strstr(msg, "không chắc bảng mã") != NULL) != cases[i].warns)
             fail_msg("case %zu: warning expected %d, got: %s", i, cases[i].warns, msg);
         free(msg);
-        vb_buf_free(&out);
+        free(out);
     }
 }
 
