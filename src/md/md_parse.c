@@ -201,7 +201,7 @@ static void check_html_block(convert_ctx *cx, cmark_node *n)
     if (!rest[strspn(rest, " \t\r\n")])
         return;
     const char *open = rest + strspn(rest, " \t\r\n");
-    if (strncmp(open, "<!--", 4) == 0 && !strstr(open, "-->")) {
+    if (rest == s && strncmp(open, "<!--", 4) == 0 && !strstr(open, "-->")) {
         /* cmark runs an unclosed comment to the end of the document */
         vb_error(cx->diag, cx->doc->path, src_line(cx, n), src_col(cx, n),
                  "chú thích HTML \"<!--\" không được đóng bằng \"-->\": mọi thứ sau nó bị bỏ; "

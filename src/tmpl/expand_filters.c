@@ -264,11 +264,15 @@ char *filters_apply(expand_ctx *cx, char *value, const filter_spec *f, size_t n,
                      fl->name, value);
             goto fail;
         }
-        /* the digits printed: the integer part, and the decimals number and
-         * percent show ("83.640000000000001" | number:2 is 4 digits) */
+        /* the digits that count: the integer part, and the decimals number
+         * and percent show ("83.640000000000001" | number:2 is 4 digits) or
+         * all of them for the others ("5.0000000000000001" | words is not
+         * five) */
         int shown = needs_number ? integer_digits(value) : 0;
         if (is(fl, "number") || is(fl, "percent"))
             shown += fl->arg ? arg : decimals_of(value);
+        else if (needs_number) /* words, money, roman, pad read the whole figure */
+            shown += decimals_of(value);
         if (shown > 15) {
             vb_error(cx->d, cx->path, line, col,
                      "bộ lọc %.*s: số \"%s\" có quá 15 chữ số, không in được chính xác",

@@ -278,10 +278,11 @@ void vn_normalize_append(vb_buf *out, const char *s, size_t len, vn_tone tone)
 /* Whether a file is a table exported as text (CSV with "," or ";", TSV):
  * of its first hundred non-empty lines, at least two, and two thirds of
  * them, have the same number (not zero) of one separator. A comma or
- * semicolon counts only between two characters that are not spaces, as a
- * program writes it ("STT,Họ tên,Lớp"): prose puts a space after its
- * punctuation, or a stray one before ("Xin chào , các bạn", "… 2015 ;"),
- * which is what the cleanup is for. */
+ * semicolon counts only with no space on either side, as a program writes
+ * it ("STT,Họ tên,Lớp", ",An,8" with an empty first field): prose puts a
+ * space after its punctuation, or a stray one before ("Xin chào , các
+ * bạn", "… 2015 ;"), which is what the cleanup is for. One that ends the
+ * line counts only beside others. */
 static bool looks_tabular(const char *s, size_t len)
 {
     static const char seps[] = {'\t', ',', ';'};
@@ -289,15 +290,21 @@ static bool looks_tabular(const char *s, size_t len)
         size_t lines = 0, same = 0, count_of_first = 0, i = 0;
         while (i < len && lines < 100) {
             size_t count = 0, start = i;
-            bool blank = true;
+            bool blank = true, trailing = false;
             for (; i < len && s[i] != '\n'; i++) {
                 blank &= s[i] == ' ' || s[i] == '\r' || s[i] == '\t';
                 if (s[i] != seps[k])
                     continue;
-                bool tight = i > start && s[i - 1] != ' ' && i + 1 < len && s[i + 1] != ' ' &&
-                             s[i + 1] != '\n' && s[i + 1] != '\r';
-                count += seps[k] == '\t' || tight;
+                bool at_end = i + 1 >= len || s[i + 1] == '\n' || s[i + 1] == '\r';
+                bool tight = (i == start || s[i - 1] != ' ') && (at_end || s[i + 1] != ' ');
+                if (seps[k] != '\t' && at_end)
+                    trailing = tight; /* an empty last field, or a sentence's ";" */
+                else
+                    count += seps[k] == '\t' || tight;
             }
+            /* a separator ending the line is a field's only when the line has
+             * others: "1,Nguyễn Văn An," (an empty last field), not "Căn cứ …;" */
+            count += trailing && count > 0;
             i++;
             if (blank)
                 continue;

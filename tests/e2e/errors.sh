@@ -223,6 +223,9 @@ expect 1 'html.md:5:5: lỗi: chỉ thị "<!-- vanban: trang-moi -->" phải đ
     "$T/w/html.pdf" -- render "$T/w/html.md"
 printf -- '---\ntitle: t\n---\n\nA.\n\n<!-- ghi chú chưa đóng\n\nB.\n' > "$T/w/html.md"
 expect 1 'html.md:7:1: lỗi: chú thích HTML "<!--" không được đóng' "$T/w/html.pdf" -- render "$T/w/html.md"
+printf -- '---\ntitle: t\n---\n\nA.\n\n<!-- a --> <!-- b\n\nĐoạn hai.\n' > "$T/w/html.md"
+expect 1 'html.md:7:1: lỗi: chữ sau chú thích HTML .* bị bỏ qua: "<!-- b"' "$T/w/html.pdf" -- \
+    render "$T/w/html.md"
 printf -- '---\ntitle: t\n---\n\n<!-- ghi chú\nhai dòng -->\n\nChữ <b>đậm</b> <!-- x --> ở giữa.\n' > "$T/w/html.md"
 "$VANBAN" render "$T/w/html.md" -o "$T/w/html.pdf"
 check "comments and inline tags: the text between is kept" \

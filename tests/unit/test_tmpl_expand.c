@@ -354,6 +354,7 @@ static void errors_with_location(void **state)
     assert_error(f, "{{'1234567890123456' | money}}", "t.md:1:1:", "có quá 15 chữ số");
     assert_error(f, "{{'12345678901234567890' | pad:2}}", "t.md:1:1:", "có quá 15 chữ số");
     assert_error(f, "{{'1.23456789012345678' | number}}", "t.md:1:1:", "có quá 15 chữ số");
+    assert_error(f, "{{'5.0000000000000001' | words}}", "t.md:1:1:", "có quá 15 chữ số");
     /* a date written right that the calendar lacks is said so */
     assert_error(f, "{{'2023-02-29' | date}}", "t.md:1:1:", "ngày \"2023-02-29\" không có trên lịch");
     assert_error(f, "{{'2023-13-01' | date}}", "t.md:1:1:", "có tháng 13, không có tháng này");

@@ -110,6 +110,11 @@ static void tables_keep_their_separators(void **state)
                "Mã;Tên đơn vị\nsyt;Sở Y tế\nsnv;Sở Nội vụ\n");
     check_file("Kính gửi :Ủy ban,như trên.Tiếp\nMột dòng,có dấu phẩy,và ba,bốn,năm\n",
                "Kính gửi: Ủy ban, như trên. Tiếp\nMột dòng, có dấu phẩy, và ba, bốn, năm\n");
+    /* empty first or last fields, as Excel writes them */
+    check_file("STT,Họ tên,Ghi chú\n1,Nguyễn Văn An,\n2,Trần Thị Bình,\n3,Lê Văn Cường,Đạt\n",
+               "STT,Họ tên,Ghi chú\n1,Nguyễn Văn An,\n2,Trần Thị Bình,\n3,Lê Văn Cường,Đạt\n");
+    check_file("Mã,Tên,Điểm\n,Sở Y tế,8\n,Sở Nội vụ,9\n", "Mã,Tên,Điểm\n,Sở Y tế,8\n,Sở Nội vụ,9\n");
+    check_file("Căn cứ Luật Tổ chức;\nCăn cứ Nghị định 30 ;\n", "Căn cứ Luật Tổ chức;\nCăn cứ Nghị định 30;\n");
     /* prose with the same count on every line is prose: one comma each, or
      * a semicolon ending each line (it was taken for a table, untidied) */
     check_file("Xin chào , các bạn.\nHôm nay , trời đẹp .\n", "Xin chào, các bạn.\nHôm nay, trời đẹp.\n");
