@@ -172,22 +172,11 @@ static const char viqr_tones[] = {0, '`', '\'', '?', '~', '.'};
 
 /* ---- helpers ------------------------------------------------------------ */
 
-static char *decode(const char *bytes, size_t len, vn_encoding enc, vn_decode_info *info)
-{
-    vb_diag d;
-    vb_diag_init(&d, stderr);
-    vb_buf out;
-    vb_buf_init(&out);
-    bool ok = vn_decode(bytes, len, enc, "test", &d, &out, info);
-    assert_true(ok);
-    return vb_buf_take(&out);
-}
-
 /* vn_decode with its messages caught: returns what it returned, the
  * decoded text in *out (caller frees) and the messages in *msg (caller
- * frees); *exit_code as the diagnostics left it. */
-static bool decode_caught(const char *bytes, size_t len, vn_encoding enc, char **out, char **msg,
-                          int *exit_code)
+ * frees); *exit_code as the diagnostics left it; info may be NULL. */
+static bool decode_caught(const char *bytes, size_t len, vn_encoding enc, vn_decode_info *info,
+                          char **out, char **msg, int *exit_code)
 {
     size_t msg_len = 0;
     *msg = NULL;
@@ -196,12 +185,22 @@ static bool decode_caught(const char *bytes, size_t len, vn_encoding enc, char *
     vb_diag_init(&d, mem);
     vb_buf b;
     vb_buf_init(&b);
-    bool ok = vn_decode(bytes, len, enc, "f.txt", &d, &b, NULL);
+    bool ok = vn_decode(bytes, len, enc, "f.txt", &d, &b, info);
     fclose(mem);
     *out = vb_buf_take(&b);
     if (exit_code)
         *exit_code = d.exit_code;
     return ok;
+}
+
+/* The decoded text of input that must decode (caller frees). */
+static char *decode(const char *bytes, size_t len, vn_encoding enc, vn_decode_info *info)
+{
+    char *out, *msg;
+    if (!decode_caught(bytes, len, enc, info, &out, &msg, NULL))
+        fail_msg("vn_decode failed: %s", msg);
+    free(msg);
+    return out;
 }
 
 static bool iconv_encode(const char *utf8, const char *to, vb_buf *out)
@@ -743,7 +742,7 @@ static void invalid_byte_reports_line_and_column(void **state)
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char *out, *msg;
         int rc;
-        assert_false(decode_caught(cases[i].in, cases[i].len, cases[i].enc, &out, &msg, &rc));
+        assert_false(decode_caught(cases[i].in, cases[i].len, cases[i].enc, NULL, &out, &msg, &rc));
         if (!strstr(msg, cases[i].where))
             fail_msg("%s: expected %s in: %s", vn_encoding_name(cases[i].enc), cases[i].where, msg);
         assert_int_equal(rc, VB_EXIT_INPUT);
@@ -789,7 +788,7 @@ static void legacy_table_on_utf8_is_refused(void **state)
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char *out, *msg;
-        bool ok = decode_caught(cases[i].in, strlen(cases[i].in), cases[i].enc, &out, &msg, NULL);
+        bool ok = decode_caught(cases[i].in, strlen(cases[i].in), cases[i].enc, NULL, &out, &msg, NULL);
         if (ok != cases[i].ok)
             fail_msg("case %zu: ok=%d, message: %s", i, ok, msg);
         if (!ok)
@@ -836,7 +835,7 @@ static void auto_ties_warn(void **state)
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char *out, *msg;
-        assert_true(decode_caught(cases[i].in, strlen(cases[i].in), VN_ENC_AUTO, &out, &msg, NULL));
+        assert_true(decode_caught(cases[i].in, strlen(cases[i].in), VN_ENC_AUTO, NULL, &out, &msg, NULL));
         if (cases[i].want && strcmp(out, cases[i].want) != 0)
             fail_msg("case %zu: got %s", i, out);
         if ((strstr(msg, "không chắc bảng mã") != NULL) != cases[i].warns)
