@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <utf8proc.h>
 
 typedef struct render_opts {
     const char *input;
@@ -220,7 +221,12 @@ static bool apply_sets(const render_opts *o, front_matter *fm, const char *path,
         const char *eq = strchr(o->sets[i], '=');
         char *key = vb_xstrndup(o->sets[i], (size_t)(eq - o->sets[i]));
         if (front_matter_find(fm, key) || frame_key_known(key)) {
-            front_matter_set(fm, key, eq + 1);
+            /* The template and the data are NFC (read through vn_decode);
+             * a value typed in decomposed form (some input methods, macOS
+             * terminals) would otherwise compare unequal to the same words. */
+            char *value = (char *)utf8proc_NFC((const utf8proc_uint8_t *)(eq + 1));
+            front_matter_set(fm, key, value ? value : eq + 1);
+            free(value);
         } else {
             const char *near = NULL;
             int best = 3; /* at most two edits away */

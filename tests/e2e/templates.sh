@@ -83,7 +83,10 @@ check "a missing signature field is reported" \
 
 # "xep_hang=không" (or false) means no appendix: any non-empty value turned
 # it on, so a clerk's "không" printed eleven pages.
-for yes in Có CÓ 1; do
+# "Có" typed in decomposed form (NFD: o + U+0301), as some input methods and
+# macOS terminals send it, compared unequal to the template's "có".
+nfd_co=$(printf 'Co\314\201')
+for yes in Có CÓ 1 "$nfd_co"; do
     "$VANBAN" render "$VANBAN_SRC/templates/bao-cao-ket-qua.md" -d "$S/soctrang-2023/contest.xml" \
         --set xep_hang=$yes -o "$T/xh-$yes.pdf"
     check "xep_hang=$yes: the ranking appendix" \
