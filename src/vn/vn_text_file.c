@@ -25,6 +25,19 @@ static char *refuse_nul(char *text, size_t len, const char *path, vb_diag *d)
     return NULL;
 }
 
+/* Classic Mac OS line ends (a lone CR), as some exporters still write:
+ * the front-matter fences and every line and column counted on LF. A CR
+ * byte is never inside a UTF-8 sequence, so this is safe before the UTF-8
+ * check and keeps its positions right. CRLF is left as it is. */
+static void lone_cr_to_lf(char *text, size_t len)
+{
+    for (char *cr = memchr(text, '\r', len); cr; cr = memchr(cr, '\r', len - (size_t)(cr - text))) {
+        if ((size_t)(cr - text) + 1 >= len || cr[1] != '\n')
+            *cr = '\n';
+        cr++;
+    }
+}
+
 char *vn_text_file_decode(char *bytes, size_t *len, const char *path, vb_diag *d)
 {
     const unsigned char *u = (const unsigned char *)bytes;
@@ -38,12 +51,15 @@ char *vn_text_file_decode(char *bytes, size_t *len, const char *path, vb_diag *d
             return NULL;
         }
         *len = utf8.len;
+        if (utf8.data)
+            lone_cr_to_lf(utf8.data, utf8.len);
         return refuse_nul(utf8.data ? vb_buf_take(&utf8) : vb_xstrdup(""), *len, path, d);
     }
     if (*len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
         memmove(bytes, bytes + 3, *len - 3 + 1); /* with the terminating NUL */
         *len -= 3;
     }
+    lone_cr_to_lf(bytes, *len);
     size_t bad;
     const char *nul = memchr(bytes, '\0', *len);
     /* the first problem in the file: a NUL before a bad byte is named first

@@ -158,9 +158,10 @@ TC="$VANBAN_SRC/templates/to-chuc-hoi-thi.md"
 mkdir -p "$T/win"
 sed 's/$/\r/' "$TC" > "$T/win/crlf.md"
 { printf '\357\273\277'; cat "$TC"; } > "$T/win/bom.md"
+tr '\n' '\r' < "$TC" > "$T/win/cr.md"     # classic Mac OS line ends
 iconv -f UTF-8 -t UTF-16 "$TC" > "$T/win/utf16.md"
 { printf '\376\377'; iconv -f UTF-8 -t UTF-16BE "$TC"; } > "$T/win/utf16be.md"
-for v in crlf bom utf16 utf16be; do
+for v in crlf cr bom utf16 utf16be; do
     if "$VANBAN" render "$T/win/$v.md" -d "$S/soctrang-2023/contest.xml" -o "$T/win/$v.pdf" &&
         python3 "$TOOLS/wordiff.py" "$T/win/$v.pdf" "$REF/ke-hoach-to-chuc-hoi-thi-2023.md" \
             --min 1.0 >/dev/null; then
@@ -169,6 +170,11 @@ for v in crlf bom utf16 utf16be; do
         bad "template saved as $v prints the same words"
     fi
 done
+# With CR-only line ends a template's error was placed on line 1.
+printf -- '---\rten_loai: KẾ HOẠCH\r---\r\rĐoạn một.\r\rĐoạn {{//unit[ }} hai.\r' > "$T/win/cr-bad.md"
+msg=$("$VANBAN" render "$T/win/cr-bad.md" -d "$S/soctrang-2023/contest.xml" -o "$T/win/cr-bad.pdf" 2>&1) || true
+check "a template with CR-only line ends: its error at its own line (7:6)" \
+    bash -c '[[ "$1" == *"cr-bad.md:7:6: lỗi"* ]]' _ "$msg"
 # The same for a partial ({{> name}}): Notepad's "UTF-8" (with its mark) and
 # "Unicode" are read as what they are, and a partial that is not UTF-8 is
 # reported at its own file, line and column, with no PDF written.
