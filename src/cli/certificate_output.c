@@ -209,8 +209,16 @@ bool cert_write_split(cert_job *j, const char *dir, const char *reg)
             names[k] = file_name(it.name ? it.name : "giay-khen", names, k);
             char *file = cert_with_ext(names[k], ".pdf");
             char *path = vb_path_join(dir, file);
-            page_doc *pd = new_doc(j);
-            cert_ctx *cc = cert_begin(&j->st, j->fonts, pd, j->d);
+            if (vb_same_file(path, reg)) {
+                vb_error(j->d, reg, 0, 0,
+                         "sổ giấy khen (--register) trùng tên với giấy khen của %s; hãy đặt "
+                         "tên khác, ví dụ so-giay-khen.csv",
+                         it.name ? it.name : file);
+                j->d->exit_code = VB_EXIT_USAGE;
+                ok = false;
+            }
+            page_doc *pd = ok ? new_doc(j) : NULL;
+            cert_ctx *cc = pd ? cert_begin(&j->st, j->fonts, pd, j->d) : NULL;
             popt.hold = &held[k];
             ok = cc && cert_item_set(j, cc, &it, file, 1) && pdf_write(pd, &popt, path, j->d);
             cert_end(cc);

@@ -195,6 +195,10 @@ expect 2 'cần --register' -- render "$TPL" -d "$DATA" -o -
 # register that cannot be written left the PDF behind (exit 3), and one named
 # like the PDF replaced it with a CSV (exit 0).
 expect 3 'nodir/so.csv: lỗi: không tạo được' -- render "$TPL" -d "$DATA" -o "$T/x/gk.pdf" --register "$T/x/nodir/so.csv"
+# A register named like one of the --split certificates ended in "tệp đã
+# có" (file exists) after every certificate had been laid out.
+expect 2 'sổ giấy khen \(--register\) trùng tên với giấy khen của Đặng Thanh Nam' -- \
+    render "$TPL" -d "$DATA" --split "$T/x/sp" --register "$T/x/sp/dang-thanh-nam.pdf"
 if [ -c /dev/full ]; then
     expect 3 '/dev/full: lỗi: không ghi được' -- render "$TPL" -d "$DATA" -o "$T/x/gk.pdf" --register /dev/full
 fi
