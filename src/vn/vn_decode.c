@@ -5,6 +5,22 @@
 #include <string.h>
 
 /* Decodes without NFC; strict when bad != NULL. */
+/* The byte order of UTF-16: its mark, or without one, the side with more
+ * zero bytes is the high byte of ASCII characters. */
+static bool utf16_little_endian(const unsigned char *u, size_t len)
+{
+    if (len >= 2 && u[0] == 0xFF && u[1] == 0xFE)
+        return true;
+    if (len >= 2 && u[0] == 0xFE && u[1] == 0xFF)
+        return false;
+    size_t even = 0, odd = 0;
+    for (size_t i = 0; i + 1 < len; i += 2) {
+        even += u[i] == 0;
+        odd += u[i + 1] == 0;
+    }
+    return odd >= even;
+}
+
 static bool decode_raw(const char *b, size_t len, vn_encoding enc, vb_buf *out, size_t *bad)
 {
     const unsigned char *u = (const unsigned char *)b;
@@ -23,17 +39,9 @@ static bool decode_raw(const char *b, size_t len, vn_encoding enc, vb_buf *out, 
         return true;
     }
     case VN_ENC_UTF16: {
-        /* Without a byte-order mark, the side with more zero bytes is the
-         * high byte of ASCII characters. */
-        const char *name = "UTF-16";
-        if (len < 2 || !((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
-            size_t even = 0, odd = 0;
-            for (size_t i = 0; i + 1 < len; i += 2) {
-                even += u[i] == 0;
-                odd += u[i + 1] == 0;
-            }
-            name = odd >= even ? "UTF-16LE" : "UTF-16BE";
-        }
+        /* "UTF-16" reads the byte-order mark and drops it */
+        bool bom = len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF));
+        const char *name = bom ? "UTF-16" : utf16_little_endian(u, len) ? "UTF-16LE" : "UTF-16BE";
         return vn_iconv_decode(b, len, name, out, bad);
     }
     case VN_ENC_CP1258: return vn_iconv_decode(b, len, "CP1258", out, bad);
@@ -107,6 +115,29 @@ static void set_reason(vn_decode_info *info, const char *fmt, ...)
 
 #define SAMPLE_BYTES ((size_t)1 << 18)
 
+/* UTF-16 fails in two ways: the file ends inside a character, or half of a
+ * surrogate pair stands alone. Named as such (a "byte 0x00" meant nothing),
+ * and with no advice about --from, which a template read by render cannot
+ * take. */
+static void utf16_error(const char *bytes, size_t len, size_t bad, const char *file, int line,
+                        int col, vb_diag *d)
+{
+    const unsigned char *u = (const unsigned char *)bytes;
+    bool le = utf16_little_endian(u, len);
+    unsigned unit = 0;
+    if (len - bad >= 2)
+        unit = le ? (unsigned)(u[bad] | u[bad + 1] << 8) : (unsigned)(u[bad] << 8 | u[bad + 1]);
+    bool high = unit >= 0xD800 && unit <= 0xDBFF;
+    if (len - bad < 2 || (high && len - bad < 4))
+        vb_error(d, file ? file : "-", line, col,
+                 "tệp UTF-16 bị cắt ngắn: hết tệp giữa một ký tự; hãy lấy lại tệp gốc");
+    else
+        vb_error(d, file ? file : "-", line, col,
+                 "tệp UTF-16 hỏng ở đây: 0x%04X là nửa của một cặp thay thế, thiếu nửa kia; "
+                 "hãy lấy lại tệp gốc",
+                 unit);
+}
+
 /* Strict decoding with the error at its line and column; `advice` ends
  * the message. */
 static bool decode_checked(const char *bytes, size_t len, vn_encoding enc, const char *file,
@@ -118,8 +149,11 @@ static bool decode_checked(const char *bytes, size_t len, vn_encoding enc, const
     if (!decode_raw(bytes, len, enc, &raw, &bad)) {
         int line = 0, col = 0;
         error_position(bytes, bad, enc, &line, &col);
-        vb_error(d, file ? file : "-", line, col, "byte 0x%02X không hợp lệ trong bảng mã %s; %s",
-                 (unsigned char)bytes[bad], vn_encoding_name(enc), advice);
+        if (enc == VN_ENC_UTF16)
+            utf16_error(bytes, len, bad, file, line, col, d);
+        else
+            vb_error(d, file ? file : "-", line, col, "byte 0x%02X không hợp lệ trong bảng mã %s; %s",
+                     (unsigned char)bytes[bad], vn_encoding_name(enc), advice);
         vb_buf_free(&raw);
         return false;
     }
@@ -226,8 +260,7 @@ static bool decode_auto(const char *b, size_t len, vb_buf *out, vn_decode_info *
         info->bom = true;
         set_reason(info, "có dấu thứ tự byte (BOM) của UTF-16");
         /* a file cut short got U+FFFD in silence; --from utf-16 told */
-        return decode_checked(b, len, VN_ENC_UTF16, file, d, out,
-                              "tệp UTF-16 hỏng ở đây (bị cắt ngắn?)");
+        return decode_checked(b, len, VN_ENC_UTF16, file, d, out, NULL);
     }
     /* UTF-16 without a byte-order mark: many zero bytes. Checked before
      * UTF-8, which NUL bytes do not break: ASCII text in UTF-16 passed as
@@ -238,8 +271,7 @@ static bool decode_auto(const char *b, size_t len, vb_buf *out, vn_decode_info *
     if (len >= 2 && zeros * 4 >= len) {
         info->encoding = VN_ENC_UTF16;
         set_reason(info, "%zu/%zu byte là 0, đọc như UTF-16", zeros, len);
-        return decode_checked(b, len, VN_ENC_UTF16, file, d, out,
-                              "tệp UTF-16 hỏng ở đây (bị cắt ngắn?)");
+        return decode_checked(b, len, VN_ENC_UTF16, file, d, out, NULL);
     }
     int scan = vn_utf8_nfc_scan(b, len, NULL);
     if (scan >= 0) {

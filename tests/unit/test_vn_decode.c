@@ -736,8 +736,14 @@ static void invalid_byte_reports_line_and_column(void **state)
         {VN_ENC_AUTO, "H\xc3\xa0 N\xe1\xbb", 7, "f.txt:1:5:"},
         {VN_ENC_AUTO, "abc\xe1\xbb", 5, "f.txt:1:4:"}, /* ASCII, then cut inside a letter */
         /* UTF-16 cut short (an odd byte at the end): U+FFFD went in silently */
-        {VN_ENC_AUTO, "\xff\xfeH\0a\0\n\0x", 9, "f.txt:2:1:"},
-        {VN_ENC_AUTO, "H\0a\0\n\0x", 7, "f.txt:2:1:"},
+        {VN_ENC_AUTO, "\xff\xfeH\0a\0\n\0x", 9, "f.txt:2:1: lỗi: tệp UTF-16 bị cắt ngắn"},
+        {VN_ENC_AUTO, "H\0a\0\n\0x", 7, "f.txt:2:1: lỗi: tệp UTF-16 bị cắt ngắn"},
+        /* a lone half of a surrogate pair was named as "byte 0x00", with
+         * advice about --from that a template read by render cannot take */
+        {VN_ENC_UTF16, "\xff\xfe" "A\0\0\xdc" "B\0", 8,
+         "f.txt:1:2: lỗi: tệp UTF-16 hỏng ở đây: 0xDC00 là nửa của một cặp thay thế, thiếu nửa kia"},
+        {VN_ENC_UTF16, "\xfe\xff\0A\xd8\x01\0B", 8,
+         "f.txt:1:2: lỗi: tệp UTF-16 hỏng ở đây: 0xD801 là nửa của một cặp thay thế, thiếu nửa kia"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char *out, *msg;
