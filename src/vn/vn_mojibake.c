@@ -44,7 +44,9 @@ static void to_cp1252(const char *s, size_t len, vb_buf *bytes)
  * re-read, however its lone letters score. */
 static bool has_mojibake_sign(const char *s, size_t len)
 {
-    static const char vietnamese[] = "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý";
+    /* with the eth Ð ð, typed for Đ đ (vn_normalize makes them Đ đ): "Võ
+     * Ð. Hà" read as TCVN3 became "Vừ é. Hà" */
+    static const char vietnamese[] = "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúýÐð";
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0, word = 0, letters = 0;
     bool high = false;

@@ -131,7 +131,8 @@ static size_t scan_line(const unsigned char *s, size_t len, vn_tone tone, bool *
          * paragraph separators, U+205F, U+2060, U+3000, U+FEFF) are the
          * slow path's: a line whose only fault was a zero-width space was
          * taken as clean and kept it */
-        if (n == 0 || cp == 0xAD || !vn_nfc_stable(cp) || (cp >= 0x2000 && cp <= 0x200F) ||
+        if (n == 0 || cp == 0xAD || cp == 0xD0 || cp == 0xF0 || !vn_nfc_stable(cp) ||
+            (cp >= 0x2000 && cp <= 0x200F) ||
             cp == 0x2028 || cp == 0x2029 || cp == 0x205F || cp == 0x2060 || cp == 0x3000 ||
             cp == 0xFEFF)
             goto dirty;
@@ -169,7 +170,10 @@ dirty:
 
 /* Valid UTF-8 without zero-width characters (removed before NFC, so that
  * removing them cannot leave a mark next to a letter it should join) and
- * without NUL, which would end the returned C string early. */
+ * without NUL, which would end the returned C string early. The eth Ð ð
+ * (U+00D0, U+00F0), which Western fonts and keyboards offer for Đ đ and
+ * which prints the same, becomes Đ đ: a name with it is not found by a
+ * search for "Đặng", nor sorted with it. Vietnamese has no eth. */
 static void strip_invisible(const char *s, size_t len, vb_buf *out)
 {
     size_t i = 0;
@@ -181,8 +185,10 @@ static void strip_invisible(const char *s, size_t len, vb_buf *out)
             i++;
             continue;
         }
-        if (!(cp == 0 || cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 || cp == 0xFEFF ||
-              cp == 0x00AD))
+        if (cp == 0xD0 || cp == 0xF0)
+            vb_buf_put_cp(out, cp == 0xD0 ? 0x110 : 0x111);
+        else if (!(cp == 0 || cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 ||
+                   cp == 0xFEFF || cp == 0x00AD))
             vb_buf_append(out, s + i, n);
         i += n;
     }
