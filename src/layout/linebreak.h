@@ -67,6 +67,14 @@ bool linebreak_knuth_plass(const lb_item *items, size_t n, const double *widths,
 bool linebreak_first_fit(const lb_item *items, size_t n, const double *widths, size_t n_widths,
                          lb_result *res);
 
+/* A short centred text on exactly `lines` (2 or 3) lines, none wider than
+ * `width`, with the breaks chosen by cost[i] (per legal breakpoint i: what
+ * the break costs the reader) plus the lines' unevenness as a share of the
+ * width. False, with res untouched, when no such breaking exists or the
+ * text has a forced break of its own (linebreak_headline.c). */
+bool linebreak_headline(const lb_item *items, size_t n, double width, const double *cost,
+                        size_t lines, lb_result *res);
+
 void lb_result_free(lb_result *res);
 
 #endif

@@ -545,6 +545,82 @@ static void balance_lines(const para_build *pb, const double widths[2], const lb
     }
 }
 
+/* The k-th word (0: the first) of the line that would start after a break
+ * at item i, or NULL. */
+static const atom *word_after(const para_build *pb, size_t i, int k)
+{
+    size_t j = i + 1;
+    for (;;) {
+        while (j < pb->n && pb->items[j].kind != LB_BOX)
+            j++;
+        if (j >= pb->n)
+            return NULL;
+        if (k-- == 0)
+            return &pb->atoms[j];
+        while (j < pb->n && pb->items[j].kind == LB_BOX)
+            j++;
+    }
+}
+
+static bool atom_is(const atom *a, const char *word)
+{
+    return a && a->text && a->len == strlen(word) && memcmp(a->text, word, a->len) == 0;
+}
+
+/* Whether a name in capitals may break before the word after item i: where
+ * its next part starts, an administrative unit ("… / TỈNH SÓC TRĂNG",
+ * "ỦY BAN NHÂN DÂN / HUYỆN CHÂU THÀNH"), a branch or office ("NGÂN HÀNG
+ * NHÀ NƯỚC / CHI NHÁNH …", "VĂN PHÒNG / ỦY BAN NHÂN DÂN TỈNH"), or a "VÀ"
+ * ("SỞ NÔNG NGHIỆP / VÀ PHÁT TRIỂN NÔNG THÔN"). Capitals only: a title in
+ * sentence case never matches. */
+static bool starts_name_part(const para_build *pb, size_t i)
+{
+    static const char *const one[] = {"TỈNH", "HUYỆN", "QUẬN", "PHƯỜNG", "VÀ", "CÁC"};
+    static const char *const two[][2] = {
+        {"THÀNH", "PHỐ"}, {"THỊ", "XÃ"},   {"THỊ", "TRẤN"},   {"CHI", "NHÁNH"}, {"CHI", "CỤC"},
+        {"KHU", "VỰC"},   {"ỦY", "BAN"},   {"HỘI", "ĐỒNG"},   {"TRUNG", "TÂM"}, {"VĂN", "PHÒNG"},
+    };
+    const atom *w = word_after(pb, i, 0), *next = word_after(pb, i, 1);
+    for (size_t k = 0; k < sizeof one / sizeof one[0]; k++)
+        if (atom_is(w, one[k]))
+            return true;
+    if (atom_is(w, "XÃ") && !atom_is(next, "HỘI")) /* a commune, not "VÀ XÃ HỘI" */
+        return true;
+    for (size_t k = 0; k < sizeof two / sizeof two[0]; k++)
+        if (atom_is(w, two[k][0]) && atom_is(next, two[k][1]))
+            return true;
+    return false;
+}
+
+/* A centred name in capitals (the header's agencies, a signature line) on
+ * as many lines as it needs, broken where its parts start rather than at
+ * the most even place: "ỦY BAN NHÂN DÂN THÀNH" / "PHỐ SÓC TRĂNG" and "SỞ
+ * NÔNG NGHIỆP VÀ PHÁT" / "TRIỂN NÔNG THÔN" split words. A break inside a
+ * part costs more than an uneven pair of lines; one after a dash is in
+ * between. Left as balanced when the text offers no such place. */
+static void break_by_name_parts(const para_build *pb, double measure, lb_result *res)
+{
+    double *cost = vb_xmalloc(pb->n * sizeof *cost);
+    bool any = false;
+    for (size_t i = 0; i < pb->n; i++) {
+        const lb_item *it = &pb->items[i];
+        if (it->kind == LB_PENALTY && it->penalty == DASH_BREAK.penalty) {
+            cost[i] = 0.6;
+        } else if (it->kind == LB_GLUE && starts_name_part(pb, i)) {
+            cost[i] = 0;
+            any = true;
+        } else {
+            cost[i] = it->kind == LB_GLUE ? 1.5 : 3;
+        }
+    }
+    lb_result t = {0};
+    if (any && linebreak_headline(pb->items, pb->n, measure, cost, res->n_lines, &t)) {
+        lb_result_free(res);
+        *res = t;
+    }
+    free(cost);
+}
+
 void para_layout(lay_ctx *cx, flow *f, const md_inline *inl, size_t n, const para_style *ps,
                  int src_line)
 {
@@ -580,8 +656,10 @@ void para_layout(lay_ctx *cx, flow *f, const md_inline *inl, size_t n, const par
         params.tolerance *= 2;
     lb_result res = {0};
     linebreak_knuth_plass(pb.items, pb.n, widths, 2, &params, &res);
-    if (ps->balance && ps->align == ALIGN_CENTER && res.n_lines > 1 && !res.emergency)
+    if (ps->balance && ps->align == ALIGN_CENTER && res.n_lines > 1 && !res.emergency) {
         balance_lines(&pb, widths, &params, &res);
+        break_by_name_parts(&pb, measure, &res);
+    }
     size_t first_box = f->n;
     for (size_t k = 0; k < res.n_lines; k++)
         emit_line(cx, f, &pb, &res.lines[k], k == 0, k + 1 == res.n_lines, widths[k ? 1 : 0], ps);

@@ -152,6 +152,37 @@ check(ok, "rows numbered 1..40 in the results' order, each with its unit's rank 
 done()
 PY
 
+# An agency's name in the header breaks where its parts start, not at the
+# most even place: "ỦY BAN NHÂN DÂN THÀNH" / "PHỐ SÓC TRĂNG" and "SỞ NÔNG
+# NGHIỆP VÀ PHÁT" / "TRIỂN NÔNG THÔN" split words.
+agency_lines() { # PDF -> the issuing agency's lines on page 1, " / " between
+    python3 - "$TOOLS" "$1" <<'PY'
+import sys
+sys.path.insert(0, sys.argv[1])
+import pdfgeom
+page = pdfgeom.lines(sys.argv[2])[0]
+divider = min(w[1] for l in page for w in l["words"] if w[0] == "CỘNG")
+rows = []
+for l in page:
+    left = " ".join(w[0] for w in l["words"] if w[3] < divider)
+    if left.startswith("Số"):
+        break
+    if left:
+        rows.append(left)
+print(" / ".join(rows[1:]))  # after the parent body's line
+PY
+}
+for pair in "tpst|ỦY BAN NHÂN DÂN / THÀNH PHỐ SÓC TRĂNG" \
+            "nhnn|NGÂN HÀNG NHÀ NƯỚC / CHI NHÁNH TỈNH SÓC TRĂNG" \
+            "snnptnt|SỞ NÔNG NGHIỆP / VÀ PHÁT TRIỂN NÔNG THÔN" \
+            "vpubnd|VĂN PHÒNG / ỦY BAN NHÂN DÂN TỈNH"; do
+    unit=${pair%%|*} want=${pair#*|}
+    "$VANBAN" render "$VANBAN_SRC/templates/tham-gia-hoi-thi.md" -d "$S/soctrang-2023/contest.xml" \
+        --set don_vi="$unit" -o "$T/agency-$unit.pdf"
+    got=$(agency_lines "$T/agency-$unit.pdf")
+    check "don_vi=$unit: the agency reads \"$want\" (got \"$got\")" [ "$got" = "$want" ]
+done
+
 # A template edited in Notepad and saved with Windows line ends, a UTF-8
 # byte-order mark, or as "Unicode" (UTF-16 with its mark) prints the same words.
 TC="$VANBAN_SRC/templates/to-chuc-hoi-thi.md"
