@@ -19,6 +19,8 @@ typedef struct convert_ctx {
     bool failed; /* an error was reported (an unknown directive) */
 } convert_ctx;
 
+/* A directive's text: a word, or "lỗi: " and a message of a line or so. */
+#define DIRECTIVE_MAX 1024
 static bool directive_word(cmark_node *n, char *out, size_t cap);
 
 static int src_line(convert_ctx *cx, cmark_node *n)
@@ -94,7 +96,7 @@ static void collect_inlines(convert_ctx *cx, cmark_node *n, unsigned style, cons
             /* Raw HTML has no meaning in a PDF; comments are the usual case,
              * and the text between tags is kept. A directive inside a
              * paragraph would do nothing: it must stand alone. */
-            char word[64];
+            char word[DIRECTIVE_MAX];
             if (directive_word(c, word, sizeof word)) {
                 vb_error(cx->diag, cx->doc->path, src_line(cx, c), src_col(cx, c),
                          "chỉ thị \"<!-- vanban: %s -->\" phải đứng một mình trên một dòng, cách "
@@ -221,7 +223,7 @@ static void check_html_block(convert_ctx *cx, cmark_node *n)
 
 static bool skip_block(cmark_node *n)
 {
-    char word[64];
+    char word[DIRECTIVE_MAX];
     return cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK &&
            !directive_word(n, word, sizeof word);
 }
@@ -292,13 +294,23 @@ static void convert_block(convert_ctx *cx, cmark_node *n, md_block *b)
         b->kind = MD_RULE;
         return;
     case CMARK_NODE_HTML_BLOCK: {
-        char word[64];
+        char word[DIRECTIVE_MAX];
         directive_word(n, word, sizeof word); /* only directives get here */
         b->kind = MD_DIRECTIVE;
         b->text = vb_arena_strdup(cx->doc->arena, word);
-        if (strcmp(word, "ngang") && strcmp(word, "dọc") && strcmp(word, "trang-moi")) {
+        if (strncmp(word, "lỗi:", strlen("lỗi:")) == 0) {
+            /* The template's own refusal, put inside a section so that it
+             * reaches the document only when the data or a --set makes the
+             * template wrong (a plan worded for one unit rendered for
+             * another): the author's message, at its line, exit 1. */
+            const char *msg = word + strlen("lỗi:");
+            msg += strspn(msg, " \t\n");
+            vb_error(cx->diag, cx->doc->path, b->line, 0, "%s",
+                     *msg ? msg : "mẫu dừng ở đây (chỉ thị vanban: lỗi)");
+            cx->failed = true;
+        } else if (strcmp(word, "ngang") && strcmp(word, "dọc") && strcmp(word, "trang-moi")) {
             vb_error(cx->diag, cx->doc->path, b->line, 0,
-                     "chỉ thị \"vanban: %s\" không có; dùng ngang, dọc hoặc trang-moi", word);
+                     "chỉ thị \"vanban: %s\" không có; dùng ngang, dọc, trang-moi hoặc lỗi: …", word);
             cx->failed = true;
         }
         return;

@@ -152,6 +152,19 @@ check(ok, "rows numbered 1..40 in the results' order, each with its unit's rank 
 done()
 PY
 
+# The participation plan is Sở Y tế's (signer, recipients, wording): for
+# another unit it printed that unit's name over Sở Y tế's text and signer,
+# exit 0. It now stops, saying what to do, and writes nothing.
+rm -f "$T/tg-other.pdf"
+set +e
+msg=$("$VANBAN" render "$VANBAN_SRC/templates/tham-gia-hoi-thi.md" -d "$S/soctrang-2023/contest.xml" \
+    --set don_vi=tpst -o "$T/tg-other.pdf" 2>&1)
+rc=$?
+set -e
+check "tham-gia for another unit stops (exit $rc): $msg" \
+    bash -c '[ "$1" -eq 1 ] && [[ "$2" == *"tham-gia-hoi-thi.md:"*": lỗi: mẫu này là kế hoạch của Sở Y tế"*"loi_van_cua: tpst"* ]] && [ ! -e "$3" ]' \
+    _ "$rc" "$msg" "$T/tg-other.pdf"
+
 # An agency's name in the header breaks where its parts start, not at the
 # most even place: "ỦY BAN NHÂN DÂN THÀNH" / "PHỐ SÓC TRĂNG" and "SỞ NÔNG
 # NGHIỆP VÀ PHÁT" / "TRIỂN NÔNG THÔN" split words.
@@ -178,7 +191,7 @@ for pair in "tpst|ỦY BAN NHÂN DÂN / THÀNH PHỐ SÓC TRĂNG" \
             "vpubnd|VĂN PHÒNG / ỦY BAN NHÂN DÂN TỈNH"; do
     unit=${pair%%|*} want=${pair#*|}
     "$VANBAN" render "$VANBAN_SRC/templates/tham-gia-hoi-thi.md" -d "$S/soctrang-2023/contest.xml" \
-        --set don_vi="$unit" -o "$T/agency-$unit.pdf"
+        --set don_vi="$unit" --set loi_van_cua="$unit" -o "$T/agency-$unit.pdf"
     got=$(agency_lines "$T/agency-$unit.pdf")
     check "don_vi=$unit: the agency reads \"$want\" (got \"$got\")" [ "$got" = "$want" ]
 done
