@@ -152,6 +152,19 @@ check(ok, "rows numbered 1..40 in the results' order, each with its unit's rank 
 done()
 PY
 
+# The report's period, number of parts and years compared were typed in the
+# template ("03 tháng", "so với năm 2022"): a two-month contest of 2024
+# printed them unchanged.
+sed -e 's/end="2023-10-31"/end="2023-09-30"/' \
+    -e 's/<contest id="soctrang-2023" kind="hoi-thi" year="2023">/<contest id="soctrang-2023" kind="hoi-thi" year="2024">/' \
+    "$S/soctrang-2023/contest.xml" > "$T/c2024.xml"
+"$VANBAN" render "$VANBAN_SRC/templates/bao-cao-ket-qua.md" -d "$T/c2024.xml" -o "$T/bc2024.pdf"
+words=$(flat_text "$T/bc2024.pdf")
+for want in "Qua thời gian 02 tháng" "khoảng thời gian 2 tháng" "so với năm 2023)" \
+            "cùng kỳ năm 2023 và" "trong năm 2022 và 2023" "tổng điểm 03 phần thi"; do
+    check "report from the data: \"$want\"" bash -c '[[ "$1" == *"$2"* ]]' _ "$words" "$want"
+done
+
 # The participation plan is Sở Y tế's (signer, recipients, wording): for
 # another unit it printed that unit's name over Sở Y tế's text and signer,
 # exit 0. It now stops, saying what to do, and writes nothing.
