@@ -149,10 +149,19 @@ static bool style_from_front_matter(job *j)
     if (j->cc->offset && !cert_offset_parse(j->cc->offset, &st->offset_x, &st->offset_y)) {
         vb_error(j->d, NULL, 0, 0,
                  "--offset \"%s\" không hợp lệ; cần X,Y tính bằng mm, ví dụ --offset -1.5,2 "
-                 "(hoặc -1,5;2)",
+                 "(hoặc --offset \"-1,5;2\", trong dấu nháy)",
                  j->cc->offset);
         j->d->exit_code = VB_EXIT_USAGE;
         ok = false;
+    } else if (j->cc->offset && !strpbrk(j->cc->offset, ".;") &&
+               strchr(j->cc->offset, ',') == strrchr(j->cc->offset, ',')) {
+        /* "-1,5" is X = -1, Y = 5, but a clerk used to decimal commas
+         * may have meant -1.5 mm: a whole batch of bought blanks would
+         * print 5 mm low. Say how it was read. */
+        vb_warn(j->d, NULL, 0, 0,
+                "--offset %s: hiểu là sang phải %g mm, xuống %g mm; nếu là số thập phân thì "
+                "viết bằng dấu chấm (--offset -1.5,0)",
+                j->cc->offset, st->offset_x, st->offset_y);
     }
     if (j->cc->scale) {
         char *end = NULL;

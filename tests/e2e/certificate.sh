@@ -156,6 +156,13 @@ check "the background moves no glyph" $CHECK shift "$T/plain.pdf" "$T/bg.pdf" 0 
 "$VANBAN" render "$TPL" -d "$DATA" --only 11 --background "$T/blank.png" --offset 3.5,-2 -o "$T/off.pdf"
 check "--offset 3.5,-2 moves every glyph 3.5 mm right and 2 mm up" \
     $CHECK shift "$T/plain.pdf" "$T/off.pdf" 3.5 -2
+# "-1,5" is X = -1, Y = 5; a clerk who meant -1.5 mm printed a batch 5 mm
+# low without a word. Now the reading is said; "-1,5;2" needs no note.
+"$VANBAN" render "$TPL" -d "$DATA" --only 11 --offset -1,5 -o "$T/off2.pdf" 2> "$T/off2.err"
+check "--offset -1,5 says how it was read: $(cat "$T/off2.err")" \
+    grep -q 'cảnh báo: --offset -1,5: hiểu là sang phải -1 mm, xuống 5 mm' "$T/off2.err"
+"$VANBAN" render "$TPL" -d "$DATA" --only 11 --offset "-1,5;2" -o "$T/off3.pdf" 2> "$T/off3.err"
+check "--offset \"-1,5;2\" is not ambiguous: no note" [ ! -s "$T/off3.err" ]
 check "--offset leaves the background where it is" \
     [ "$($CHECK images "$T/off.pdf")" = "p1 0.000 0.000 841.890 595.276" ]
 "$VANBAN" render "$TPL" -d "$DATA" --only 11 --no-background -o "$T/txt.pdf"
