@@ -31,6 +31,7 @@ typedef struct cert_job {
     xmlNodePtr *nodes; /* the selection, in results order */
     size_t *index;     /* each node's 0-based place in `each:` ($i − 1), kept by --only */
     size_t n_nodes, n_each;
+    xmlNodePtr *each_nodes; /* with --only: all of `each:`, to name --split files alike */
     const char *body;  /* the Markdown body: the achievement */
     size_t body_len;
     int body_line;

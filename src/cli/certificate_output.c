@@ -180,6 +180,42 @@ static char *file_name(const char *who, char **names, size_t k)
     return vb_buf_take(&s);
 }
 
+/* The file names of a --only selection are those of the whole batch: each
+ * recipient's slug, numbered -2, -3… in the order of `each:`. Numbered
+ * within the selection, a reprint of the second Trần Thị Mỹ Hạnh took the
+ * first one's file. The unselected items are expanded only for their
+ * names, quietly: their data is not this run's business. */
+static char **batch_names(cert_job *j)
+{
+    size_t n = j->n_each;
+    char **all = vb_xcalloc(n ? n : 1, sizeof *all);
+    xmlNodePtr *nodes = j->nodes;
+    size_t *index = j->index, n_nodes = j->n_nodes;
+    size_t *place = vb_xmalloc((n ? n : 1) * sizeof *place);
+    for (size_t b = 0; b < n; b++)
+        place[b] = b;
+    vb_diag quiet;
+    vb_diag_init(&quiet, NULL);
+    quiet.silent = true;
+    vb_diag *d = j->d;
+    j->nodes = j->each_nodes;
+    j->index = place;
+    j->n_nodes = n;
+    j->d = &quiet;
+    for (size_t b = 0; b < n; b++) {
+        cert_item it;
+        bool ok = cert_item_prepare(j, b, &it);
+        all[b] = file_name(ok && it.name ? it.name : "giay-khen", all, b);
+        cert_item_free(&it);
+    }
+    j->d = d;
+    j->nodes = nodes;
+    j->index = index;
+    j->n_nodes = n_nodes;
+    free(place);
+    return all;
+}
+
 bool cert_write_split(cert_job *j, const char *dir, const char *reg)
 {
     bool made = mkdir(dir, 0777) == 0;
@@ -202,11 +238,13 @@ bool cert_write_split(cert_job *j, const char *dir, const char *reg)
     vb_outfile *held = vb_xcalloc(n + 1, sizeof *held);
     bool ok = true;
     pdf_options popt = {.timestamp = vb_build_time()};
+    char **batch = j->each_nodes ? batch_names(j) : NULL;
     for (size_t k = 0; ok && k < n; k++) {
         cert_item it;
         ok = cert_item_prepare(j, k, &it);
         if (ok) {
-            names[k] = file_name(it.name ? it.name : "giay-khen", names, k);
+            names[k] = batch ? vb_xstrdup(batch[j->index[k]])
+                             : file_name(it.name ? it.name : "giay-khen", names, k);
             char *file = cert_with_ext(names[k], ".pdf");
             char *path = vb_path_join(dir, file);
             if (vb_same_file(path, reg)) {
@@ -240,6 +278,9 @@ bool cert_write_split(cert_job *j, const char *dir, const char *reg)
         rmdir(dir); /* only if this run made it and left it empty */
     for (size_t i = 0; i < n; i++)
         free(names[i]);
+    for (size_t b = 0; batch && b < j->n_each; b++)
+        free(batch[b]);
+    free(batch);
     free(held);
     free(names);
     return ok;

@@ -15,6 +15,7 @@
 #include <libxml/xpathInternals.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 typedef cert_job job;
 
@@ -277,6 +278,8 @@ static bool apply_only(job *j)
         return false;
     }
     size_t kept = 0, n = j->n_nodes;
+    j->each_nodes = vb_xmalloc((n ? n : 1) * sizeof *j->each_nodes);
+    memcpy(j->each_nodes, j->nodes, n * sizeof *j->nodes);
     if (all->type == XPATH_NODESET && all->nodesetval && all->nodesetval->nodeNr > 0) {
         bool meets = false;
         for (size_t i = 0; i < n && !meets; i++)
@@ -467,8 +470,9 @@ bool cert_item_prepare(job *j, size_t k, cert_item *it)
     vb_buf_free(&body);
     if (!ok) {
         /* which certificate: the data of one award may lack what others have */
-        fprintf(j->d->out, "vanban: %s: ghi chú: ở giấy khen thứ %zu/%zu của each:\n", j->input,
-                place, j->n_each);
+        if (!j->d->silent)
+            fprintf(j->d->out, "vanban: %s: ghi chú: ở giấy khen thứ %zu/%zu của each:\n",
+                    j->input, place, j->n_each);
         goto done;
     }
 
@@ -595,6 +599,15 @@ int render_certificate(const char *input, const char *text, size_t len, front_ma
         char *stem = cert_with_ext(cert_base_name(input), ".csv");
         reg = cc->register_path ? vb_xstrdup(cc->register_path) : vb_path_join(cc->split, stem);
         free(stem);
+        /* A reprint (--only) into the folder replaced the whole batch's
+         * register with its own few rows. */
+        if (cc->only && !cc->register_path && access(reg, F_OK) == 0) {
+            vb_error(d, reg, 0, 0,
+                     "--only với --split sẽ thay sổ giấy khen của cả đợt bằng sổ chỉ gồm các "
+                     "giấy in lại; thêm --register TỆP.csv để ghi sổ in lại ra tệp riêng");
+            rc = d->exit_code = VB_EXIT_USAGE;
+            goto done;
+        }
         if (cert_write_split(&j, cc->split, reg))
             rc = VB_OK;
     } else {
@@ -621,6 +634,7 @@ done:
     free(reg);
     cert_rows_free(&j);
     free(j.nodes);
+    free(j.each_nodes);
     free(j.index);
     for (size_t k = 0; k < j.n_compiled; k++) {
         free(j.compiled[k].expr);

@@ -106,6 +106,21 @@ sed 's/>Trần Thị Thu Ngân</>Trần Thị Mỹ Hạnh</' "$DATA" > "$T/twins
 "$VANBAN" render "$TPL" -d "$T/twins.xml" --split "$T/tw"
 check "--split: a second Trần Thị Mỹ Hạnh is numbered" [ -f "$T/tw/tran-thi-my-hanh.pdf" ] && [ -f "$T/tw/tran-thi-my-hanh-2.pdf" ]
 check "--split: the register tells the two apart" grep -q '^21/GK,Trần Thị Mỹ Hạnh,.*,tran-thi-my-hanh-2.pdf,1' "$T/tw/xpath.csv"
+# Reprinting the second one (--only) into the folder: its file was numbered
+# within the selection, so it replaced the first one's certificate, and the
+# register shrank to one row. The file keeps its batch name; the register
+# of a reprint must go to a file of its own.
+cp "$T/tw/tran-thi-my-hanh.pdf" "$T/tw-first.pdf"
+cp "$T/tw/xpath.csv" "$T/tw-reg.csv"
+set +e
+"$VANBAN" render "$TPL" -d "$T/twins.xml" --split "$T/tw" --only "position() = 21" 2> "$T/tw.err"
+rc=$?
+set -e
+check "--split --only into the folder keeps its register: exit $rc, $(cat "$T/tw.err")" \
+    bash -c '[ "$1" -eq 2 ] && grep -q "thêm --register" "$2" && cmp -s "$3" "$4"' _ "$rc" "$T/tw.err" "$T/tw-reg.csv" "$T/tw/xpath.csv"
+"$VANBAN" render "$TPL" -d "$T/twins.xml" --split "$T/tw" --only "position() = 21" --register "$T/tw-reprint.csv"
+check "--split --only: the first Trần Thị Mỹ Hạnh's certificate is untouched" cmp -s "$T/tw-first.pdf" "$T/tw/tran-thi-my-hanh.pdf"
+check "--split --only: the reprint keeps its batch name" grep -q '^21/GK,Trần Thị Mỹ Hạnh,.*,tran-thi-my-hanh-2.pdf,1' "$T/tw-reprint.csv"
 # A --split run that fails midway (a disk that fills up) leaves the folder
 # as it was: the earlier run's certificates and register, byte for byte. Its
 # rollback deleted the certificates it had already replaced. Needs a small
