@@ -40,7 +40,7 @@ void cli_usage(FILE *out)
           "  vanban --help       in trợ giúp này\n"
           "  vanban --version    in phiên bản\n"
           "\n"
-          "Mã thoát: 0 thành công, 1 dữ liệu vào sai, 2 dùng lệnh sai, 3 lỗi đọc/ghi hoặc lỗi trong.\n"
+          "Mã thoát: 0 thành công, 1 dữ liệu vào sai, 2 dùng lệnh sai, 3 lỗi đọc/ghi hoặc lỗi bên trong.\n"
           "Biến môi trường SOURCE_DATE_EPOCH: đặt ngày tạo PDF (cùng đầu vào cho cùng tệp PDF).\n"
           "Tài liệu: man vanban (docs/vanban.1).\n",
           out);

@@ -217,7 +217,9 @@ bool front_matter_parse(front_matter *fm, const char *text, size_t len, const ch
         if (t == YAML_MAPPING_START_EVENT) {
             if (++depth > 1) {
                 vb_error(d, path, line, col,
-                         "giá trị của \"%s\" phải là chuỗi hoặc danh sách, không phải bảng",
+                         "giá trị của \"%s\" phải là chuỗi hoặc danh sách, không phải cặp khóa: giá trị; "
+                         "giá trị có dấu hai chấm (Lưu: VT) hoặc bắt đầu bằng {{ thì đặt cả giá "
+                         "trị trong dấu nháy kép",
                          key ? key : "?");
                 ok = false;
             }

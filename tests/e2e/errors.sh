@@ -247,6 +247,12 @@ expect 1 'cjk.md:4(:[0-9]+)?: lỗi: ký tự "中" .*lấy từ dữ liệu' "$
 printf -- '---\ntitle: [x\n---\nThân.\n' > "$T/w/yaml.md"
 expect 1 "yaml.md:[0-9]+:[0-9]+: lỗi: .*YAML" "$T/w/yaml.pdf" -- render "$T/w/yaml.md"
 
+# The commonest front-matter slip, "- Lưu: VT, TTr." unquoted in a list, was
+# "… không phải bảng": a word the guide uses for tables, and no hint.
+printf -- '---\nnoi_nhan:\n  - Như trên;\n  - Lưu: VT, TTr.\n---\nThân.\n' > "$T/w/luu.md"
+expect 1 'luu.md:4:5: lỗi: giá trị của "noi_nhan" .*dấu hai chấm \(Lưu: VT\).*dấu nháy kép' \
+    "$T/w/luu.pdf" -- render "$T/w/luu.md"
+
 expect 3 "khong-ton-tai.md: lỗi: không mở được" "" -- render "$T/w/khong-ton-tai.md"
 if [ "$(id -u)" != 0 ]; then
     printf 'x\n' > "$T/w/noread.md"; chmod 000 "$T/w/noread.md"
