@@ -152,6 +152,20 @@ check(ok, "rows numbered 1..40 in the results' order, each with its unit's rank 
 done()
 PY
 
+# Decree 30 §12: the appendix's "(Kèm theo …)" line gives the report's date,
+# and the body refers to the appendix; neither did.
+words=$(flat_text "$T/xh-1.pdf")
+check "appendix: (Kèm theo Báo cáo số …/BC-SNV ngày … tháng … năm 2023 của Sở Nội vụ)" \
+    bash -c '[[ "$1" == *"(Kèm theo Báo cáo số …/BC-SNV ngày … tháng … năm 2023 của Sở Nội vụ)"* ]]' _ "$words"
+check "the body refers to the appendix" bash -c '[[ "$1" == *"tại Phụ lục kèm theo."* ]]' _ "$words"
+plain=$(flat_text "$T/bao-cao-ket-qua.pdf")
+check "no reference to an appendix that is not there" bash -c '[[ "$1" != *"Phụ lục kèm theo"* ]]' _ "$plain"
+"$VANBAN" render "$VANBAN_SRC/templates/bao-cao-ket-qua.md" -d "$S/soctrang-2023/contest.xml" \
+    --set xep_hang=có --set so_ky_hieu=245/BC-SNV --set ngay=2023-12-20 -o "$T/xh-dated.pdf"
+dated=$(flat_text "$T/xh-dated.pdf")
+check "appendix of a numbered, dated report: (Kèm theo Báo cáo số 245/BC-SNV ngày 20 tháng 12 năm 2023 …)" \
+    bash -c '[[ "$1" == *"(Kèm theo Báo cáo số 245/BC-SNV ngày 20 tháng 12 năm 2023 của Sở Nội vụ)"* ]]' _ "$dated"
+
 # The report's period, number of parts and years compared were typed in the
 # template ("03 tháng", "so với năm 2022"): a two-month contest of 2024
 # printed them unchanged.
