@@ -74,7 +74,7 @@ static const double ABOVE[CERT_LINE_COUNT] = {
 #define MID_ABOVE 0.45 /* share of the room left that goes above the middle */
 
 #define EMBLEM_H 18.0   /* mm */
-#define SIGN_SPACE 24.0 /* mm between the title and the signer's name */
+#define SIGN_SPACE 30.0 /* mm between the title and the signer's name */
 #define MIN_GAP 3.0     /* mm at least above and below the middle stack */
 #define MID_MIN 0.8     /* the middle stack shrinks alone down to this factor */
 

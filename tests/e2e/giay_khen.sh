@@ -27,6 +27,22 @@ check "page 24: the last write-up" grep -q 'Bà Phạm Thị Thanh Tuyền Ban Q
 check "every page: the authority, TẶNG, GIẤY KHEN, place and date, the title" \
     [ "$(count 'GIÁM ĐỐC SỞ NỘI VỤ TỈNH SÓC TRĂNG TẶNG GIẤY KHEN Sóc Trăng, ngày 25 tháng 12 năm 2023 KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC')" -eq 24 ]
 check "register numbers in order" [ "$(grep -o 'Số vào sổ: [0-9]*/GK-HTCCHC' "$T/pages.txt" | head -3 | tr '\n' '|')" = "Số vào sổ: 01/GK-HTCCHC|Số vào sổ: 02/GK-HTCCHC|Số vào sổ: 03/GK-HTCCHC|" ]
+# Room to sign and seal: a round seal is 35-40 mm and overlaps a third of
+# the signature; 24 mm between the title and the name left the seal over
+# the title or the name. Decree 30 gives official documents about 30 mm.
+"$VANBAN" render "$TPL" -d "$DATA" --only 14 --set nguoi_ky="Nguyễn Văn An" -o "$T/signed.pdf"
+gap=$(python3 - "$TOOLS" "$T/signed.pdf" <<'PY'
+import sys
+sys.path.insert(0, sys.argv[1])
+import pdfgeom
+page = pdfgeom.lines(sys.argv[2])[0]
+title = [l for l in page if l["text"].strip() == "PHÓ GIÁM ĐỐC"][0]
+name = [l for l in page if l["text"].strip() == "Nguyễn Văn An"][0]
+print(round((name["y0"] - title["y1"]) * 25.4 / 72, 1))
+PY
+)
+check "room to sign and seal: $gap mm between the title and the name (≥ 28)" \
+    python3 -c "import sys; sys.exit(0 if float('$gap') >= 28 else 1)"
 check "the decision left blank to fill by hand" grep -q 'Quyết định số ………/QĐ-SNV ngày ……/……/……' <(page 5)
 check "every glyph inside the border" $CHECK inside "$T/gk.pdf"
 # One heading for the whole batch: a long achievement shrinks the recipient
