@@ -296,10 +296,14 @@ static bool looks_tabular(const char *s, size_t len)
         size_t lines = 0, same = 0, count_of_first = 0, i = 0;
         while (i < len && lines < 100) {
             size_t count = 0, start = i;
-            bool blank = true, trailing = false;
+            bool blank = true, trailing = false, quoted = false;
             for (; i < len && s[i] != '\n'; i++) {
                 blank &= s[i] == ' ' || s[i] == '\r' || s[i] == '\t';
-                if (s[i] != seps[k])
+                /* a quoted field's commas are its own ("83,64"): a "" inside
+                 * one toggles twice */
+                if (s[i] == '"')
+                    quoted = !quoted;
+                if (s[i] != seps[k] || quoted)
                     continue;
                 bool at_end = i + 1 >= len || s[i + 1] == '\n' || s[i + 1] == '\r';
                 bool tight = (i == start || s[i - 1] != ' ') && (at_end || s[i + 1] != ' ');

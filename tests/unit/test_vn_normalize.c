@@ -114,6 +114,10 @@ static void tables_keep_their_separators(void **state)
     check_file("STT,Họ tên,Ghi chú\n1,Nguyễn Văn An,\n2,Trần Thị Bình,\n3,Lê Văn Cường,Đạt\n",
                "STT,Họ tên,Ghi chú\n1,Nguyễn Văn An,\n2,Trần Thị Bình,\n3,Lê Văn Cường,Đạt\n");
     check_file("Mã,Tên,Điểm\n,Sở Y tế,8\n,Sở Nội vụ,9\n", "Mã,Tên,Điểm\n,Sở Y tế,8\n,Sở Nội vụ,9\n");
+    /* quoted decimal commas (Excel, Vietnamese settings): the rows' commas
+     * differed in number, and "Họ tên, Đơn vị" got spaces */
+    check_file("Họ tên,Đơn vị,Điểm\nNguyễn Văn A,Sở Nội vụ,\"83,64\"\nTrần Thị B,Sở Tư pháp,\"80,5\"\n",
+               "Họ tên,Đơn vị,Điểm\nNguyễn Văn A,Sở Nội vụ,\"83,64\"\nTrần Thị B,Sở Tư pháp,\"80,5\"\n");
     check_file("Căn cứ Luật Tổ chức;\nCăn cứ Nghị định 30 ;\n", "Căn cứ Luật Tổ chức;\nCăn cứ Nghị định 30;\n");
     /* prose with the same count on every line is prose: one comma each, or
      * a semicolon ending each line (it was taken for a table, untidied) */
