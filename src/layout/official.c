@@ -269,6 +269,9 @@ void official_header(lay_ctx *cx, flow *f)
             double first_y = ky;
             t.align = ALIGN_LEFT;
             column_text(cx, kb, &first_y, label, t, lab_x, item_x - lab_x + body);
+            /* a recipient over two lines continues under its text, not
+             * under the dash, as the Nơi nhận items do */
+            t.hang = face ? font_text_width(face, "- ", 2, body) : 0;
             for (size_t i = 0; i < of->n_kinh_gui; i++) {
                 const char *r = of->kinh_gui[i];
                 size_t len = strlen(r);

@@ -216,6 +216,20 @@ ok = len(lines) == 2 and abs(cont[0][1] - first[1]) < 0.3 and cont[0][1] > ws[da
 print("  dash x %.2f, text x %.2f, second line x %.2f" % (ws[dash[0]][1], first[1], cont[0][1]))
 sys.exit(0 if ok else 1)
 PY
+# So does a Kính gửi recipient over two lines (it went back under its dash).
+printf -- '---\nframe: official\nten_loai: KẾ HOẠCH\nchuc_vu: GIÁM ĐỐC\nkinh_gui: ["Sở Nội vụ", "Các sở, ban, ngành tỉnh và Ủy ban nhân dân các huyện, thị xã, thành phố trên địa bàn tỉnh"]\n---\nNội dung./.\n' > "$T/kg.md"
+"$VANBAN" render "$T/kg.md" -o "$T/kg.pdf"
+check "a wrapped Kính gửi recipient hangs under its text after '- '" python3 - "$T/kg.pdf" "$TOOLS" <<'PY'
+import sys
+sys.path.insert(0, sys.argv[2])
+import pdfgeom
+page = pdfgeom.lines(sys.argv[1])[0]
+i = [k for k, l in enumerate(page) if l["text"].startswith("- Các sở")][0]
+item, cont = page[i], page[i + 1]
+text_x = item["words"][1][1]   # "Các", after the dash
+print("  dash x %.2f, text x %.2f, second line x %.2f" % (item["x0"], text_x, cont["x0"]))
+sys.exit(0 if abs(cont["x0"] - text_x) < 0.3 and cont["x0"] > item["x0"] + 3 else 1)
+PY
 # A draft dated by its year only: day and month blank for the văn thư.
 "$VANBAN" render "$VANBAN_SRC/tests/data/official/ke-hoach.md" -o "$T/year.pdf" --set ngay=2024
 txt=$(flat_text "$T/year.pdf")
