@@ -86,6 +86,13 @@ static bool style_from_front_matter(job *j)
         double t = st->page_w;
         st->page_w = st->page_h;
         st->page_h = t;
+    } else if (v && strcmp(v, "dọc") && strcmp(v, "portrait") && strcmp(v, "ngang") &&
+               strcmp(v, "landscape")) {
+        /* "doc" without its mark printed landscape with exit 0; an official
+         * document refuses the same value */
+        vb_error(j->d, j->input, key_line(j, "huong"), front_matter_col(j->fm, "huong"),
+                 "huong: \"%s\" không hợp lệ; dùng \"dọc\" hoặc \"ngang\"", v);
+        ok = false;
     }
     if ((v = front_matter_get(j->fm, "vien")) && !cert_border_parse(v, &st->border)) {
         vb_error(j->d, j->input, key_line(j, "vien"), front_matter_col(j->fm, "vien"),

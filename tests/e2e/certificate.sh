@@ -213,6 +213,8 @@ expect 2 'không dùng cả hai' -- render "$TPL" -d "$DATA" -o "$T/x/a.pdf" --s
 expect 2 '--offset "3" không hợp lệ' -- render "$TPL" -d "$DATA" --offset 3 -o "$T/x/a.pdf"
 expect 2 '--scale "2" không hợp lệ' -- render "$TPL" -d "$DATA" --scale 2 -o "$T/x/a.pdf"
 expect 2 'cần --register' -- render "$TPL" -d "$DATA" -o -
+# "doc" (no mark) printed landscape with exit 0; an official document refuses it
+expect 1 'huong: "doc" không hợp lệ; dùng "dọc" hoặc "ngang"' -- render "$TPL" -d "$DATA" --set huong=doc -o "$T/x/a.pdf"
 # The PDF and its register are put in place together or not at all: a
 # register that cannot be written left the PDF behind (exit 3), and one named
 # like the PDF replaced it with a CSV (exit 0).
