@@ -10,6 +10,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define CROSS_IN 30.0 /* mm from the edges */
@@ -37,6 +38,43 @@ static void text(cal *c, font_face *f, double size, double x, double y, ct_align
     it->u.text.utf8 = vb_arena_strdup(c->doc->arena, s);
 }
 
+/* A step of the instructions at x, broken at spaces to stay within `w`
+ * (a portrait sheet is 87 mm narrower than landscape: step 4 ran off the
+ * page, cutting "--scale …/c" off); its next lines hang under the text
+ * after the step's number. Returns the number of lines. */
+static int text_wrapped(cal *c, font_face *f, double size, double x, double y, double w,
+                        double lead, const char *s)
+{
+    int lines = 0;
+    const char *p = s;
+    double indent = 0;
+    while (*p) {
+        size_t len = strlen(p), fit = len;
+        if (font_text_width(f, p, len, size) > w - indent) {
+            fit = 0;
+            for (size_t k = 1; k <= len; k++)
+                if ((k == len || p[k] == ' ') && font_text_width(f, p, k, size) <= w - indent)
+                    fit = k;
+            if (fit == 0) { /* one word wider than the line: as it is */
+                const char *sp = strchr(p + 1, ' ');
+                fit = sp ? (size_t)(sp - p) : len;
+            }
+        }
+        char *line = vb_xstrndup(p, fit);
+        text(c, f, size, x + indent, y - lines * lead, CT_LEFT, line);
+        free(line);
+        lines++;
+        p += fit;
+        while (*p == ' ')
+            p++;
+        if (lines == 1) {
+            const char *dot = strstr(s, ". ");
+            indent = dot && dot - s <= 3 ? font_text_width(f, s, (size_t)(dot - s) + 2, size) : 0;
+        }
+    }
+    return lines;
+}
+
 static void rulers(cal *c)
 {
     vb_color k = {0, 0, 0};
@@ -48,7 +86,9 @@ static void rulers(cal *c)
     for (int m = 0; m <= (int)floor(W_mm); m++) {
         double len = m % 10 == 0 ? 6 : m % 5 == 0 ? 4 : 2.2;
         draw_line(c->pg, px(m), py(c, band), px(m), py(c, band - len), m % 10 ? 0.25 : 0.45, k);
-        if (m % 10 == 0 && m > band) {
+        /* a number centred on the sheet's edge (210 on A4 portrait) would
+         * print half off the paper */
+        if (m % 10 == 0 && m > band && m + 3 < W_mm) {
             snprintf(num, sizeof num, "%d", m);
             text(c, c->reg, 6.5, px(m), py(c, band + 3.2), CT_CENTER, num);
         }
@@ -56,7 +96,7 @@ static void rulers(cal *c)
     for (int m = 0; m <= (int)floor(H_mm); m++) {
         double len = m % 10 == 0 ? 6 : m % 5 == 0 ? 4 : 2.2;
         draw_line(c->pg, px(band), py(c, m), px(band - len), py(c, m), m % 10 ? 0.25 : 0.45, k);
-        if (m % 10 == 0 && m > band) {
+        if (m % 10 == 0 && m > band && m + 3 < H_mm) {
             snprintf(num, sizeof num, "%d", m);
             text(c, c->reg, 6.5, px(band + 1.2), py(c, m) - 2.3, CT_LEFT, num);
         }
@@ -119,10 +159,9 @@ bool cert_calibrate_page(page_doc *doc, font_set *fonts, double page_w, double p
              "4. Nếu máy in co giãn: đo khoảng cách tâm hai dấu + phía trên (đúng là %g mm) "
              "được c mm, dùng --scale %g/c.",
              W_mm - 2 * CROSS_IN, round((W_mm - 2 * CROSS_IN) * 10) / 10);
-    for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
-        text(&c, c.reg, 11, lx, y, CT_LEFT, steps[i] ? steps[i] : scale_line);
-        y -= 17;
-    }
+    for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++)
+        y -= 17 + 15 * (text_wrapped(&c, c.reg, 11, lx, y, page_w - lx - px(20), 15,
+                                     steps[i] ? steps[i] : scale_line) - 1);
     y -= 8;
     text(&c, c.reg, 10, cx, y, CT_CENTER,
          "Thước trên: khoảng cách tới mép trái tờ giấy; thước trái: tới mép trên (mm).");

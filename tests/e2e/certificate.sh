@@ -269,6 +269,21 @@ check "calibrate: crosses labelled with their distances" grep -q '(267; 180)' <(
 "$VANBAN" calibrate -o "$T/cal3.pdf" --paper A3 --offset 1,2
 check "calibrate --paper A3" grep -q '1190.55 x 841.89 pts (A3)' <(pdfinfo "$T/cal3.pdf")
 check "calibrate --offset shows what it applies" grep -q 'offset 1,2 --scale 1' <(pdftotext "$T/cal3.pdf" -)
+# On a portrait sheet step 4 ran off the page ("--scale 150/c" cut off) and
+# the ruler's 210 stood half off the paper: everything within the sheet.
+for o in "" --portrait "--paper A5"; do
+    "$VANBAN" calibrate $o -o "$T/calo.pdf"
+    check "calibrate $o: every word on the sheet, step 4 whole" python3 - "$T/calo.pdf" "$TOOLS" <<'PY'
+import sys
+sys.path.insert(0, sys.argv[2])
+import pdfgeom
+p = pdfgeom.words(sys.argv[1])[0]
+off = [w for w in p["words"] if w[1] < 0 or w[2] < 0 or w[3] > p["width"] or w[4] > p["height"]]
+text = " ".join(w[0] for w in p["words"])
+print("  off the sheet:", [w[0] for w in off])
+sys.exit(0 if not off and "/c." in text else 1)
+PY
+done
 set +e; "$VANBAN" calibrate --paper B9 -o "$T/x/c.pdf" 2> "$T/err"; rc=$?; set -e
 check "calibrate --paper B9: exit 2" [ "$rc" -eq 2 ] && grep -q 'không hợp lệ' "$T/err"
 
