@@ -112,7 +112,10 @@ cert_ctx *cert_begin(const cert_style *st, font_set *fonts, page_doc *doc, vb_di
         free(c);
         return NULL;
     }
-    c->k = fmin(st->page_w / A4_W, st->page_h / A4_H);
+    /* A portrait sheet is measured against A4 portrait: against landscape
+     * its 210 mm width made every size 70.7 % with wide empty bands. */
+    c->k = st->page_w >= st->page_h ? fmin(st->page_w / A4_W, st->page_h / A4_H)
+                                    : fmin(st->page_w / A4_H, st->page_h / A4_W);
     c->blank = st->text_only || st->background;
     if (st->emblem) {
         int pw, ph;

@@ -43,6 +43,24 @@ PY
 )
 check "room to sign and seal: $gap mm between the title and the name (≥ 28)" \
     python3 -c "import sys; sys.exit(0 if float('$gap') >= 28 else 1)"
+# A portrait certificate (huong: dọc) was the landscape one at 70.7 %: the
+# quốc hiệu at 9.9 pt, GIẤY KHEN small, wide empty bands. A4 portrait has
+# the same area: the sizes are the landscape ones.
+"$VANBAN" render "$TPL" -d "$DATA" --only 11 --set huong=dọc -o "$T/doc.pdf"
+"$VANBAN" render "$TPL" -d "$DATA" --only 11 -o "$T/ngang.pdf"
+check "portrait: A4 portrait, the quốc hiệu and GIẤY KHEN as large as on landscape" python3 - "$TOOLS" "$T/doc.pdf" "$T/ngang.pdf" <<'PY'
+import sys
+sys.path.insert(0, sys.argv[1])
+import pdfgeom
+def heights(pdf):
+    page = pdfgeom.lines(pdf)[0]
+    h = lambda t: [l["y1"] - l["y0"] for l in page if l["text"].strip() == t][0]
+    return h("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), h("GIẤY KHEN")
+d, n = heights(sys.argv[2]), heights(sys.argv[3])
+w, hgt = pdfgeom.words(sys.argv[2])[0]["width"], pdfgeom.words(sys.argv[2])[0]["height"]
+print("  portrait %s, landscape %s, page %.0f x %.0f" % (d, n, w, hgt))
+sys.exit(0 if w < hgt and all(a >= 0.97 * b for a, b in zip(d, n)) else 1)
+PY
 check "the decision left blank to fill by hand" grep -q 'Quyết định số ………/QĐ-SNV ngày ……/……/……' <(page 5)
 check "every glyph inside the border" $CHECK inside "$T/gk.pdf"
 # One heading for the whole batch: a long achievement shrinks the recipient
