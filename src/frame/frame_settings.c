@@ -48,6 +48,36 @@ static const char *text(settings_ctx *c, const char *key)
     return r;
 }
 
+/* A field Decree 30 sets in capitals (the agencies, tên loại, the symbol,
+ * quyền hạn and chức vụ): "Ủy ban nhân dân tỉnh" typed in a template or
+ * taken from the data printed as typed. */
+static const char *capitals(settings_ctx *c, const char *key)
+{
+    const char *v = text(c, key);
+    if (!v)
+        return NULL;
+    vb_buf b;
+    vb_buf_init(&b);
+    vn_upper(&b, v, strlen(v));
+    const char *r = vb_arena_strdup(c->a, b.data ? b.data : "");
+    vb_buf_free(&b);
+    return r;
+}
+
+/* The document's number and symbol in capitals, a number below 10 with its
+ * leading 0 (Decree 30 §4: "Số: 05/BNV-VP"). */
+static const char *number_symbol(settings_ctx *c)
+{
+    const char *v = capitals(c, "so_ky_hieu");
+    if (v && v[0] >= '1' && v[0] <= '9' && v[1] == '/') {
+        char *padded = vb_arena_alloc(c->a, strlen(v) + 2);
+        padded[0] = '0';
+        strcpy(padded + 1, v);
+        return padded;
+    }
+    return v;
+}
+
 /* A sequence (or one scalar) as a list of normalized strings. */
 static const char **list(settings_ctx *c, const char *key, size_t *n)
 {
@@ -213,15 +243,15 @@ bool frame_from_front_matter(frame_spec *f, official_fields *of, const front_mat
     of->tieu_ngu = text(&c, "tieu_ngu");
     if (!of->tieu_ngu)
         of->tieu_ngu = "Độc lập - Tự do - Hạnh phúc";
-    of->co_quan_chu_quan = text(&c, "co_quan_chu_quan");
-    of->co_quan_ban_hanh = text(&c, "co_quan_ban_hanh");
-    of->so_ky_hieu = text(&c, "so_ky_hieu");
+    of->co_quan_chu_quan = capitals(&c, "co_quan_chu_quan");
+    of->co_quan_ban_hanh = capitals(&c, "co_quan_ban_hanh");
+    of->so_ky_hieu = number_symbol(&c);
     of->dia_danh_ngay = place_date(&c);
-    of->ten_loai = text(&c, "ten_loai");
+    of->ten_loai = capitals(&c, "ten_loai");
     of->trich_yeu = text(&c, "trich_yeu");
     of->kinh_gui = list(&c, "kinh_gui", &of->n_kinh_gui);
-    of->quyen_han = text(&c, "quyen_han");
-    of->chuc_vu = text(&c, "chuc_vu");
+    of->quyen_han = capitals(&c, "quyen_han");
+    of->chuc_vu = capitals(&c, "chuc_vu");
     of->nguoi_ky = text(&c, "nguoi_ky");
     of->noi_nhan = list(&c, "noi_nhan", &of->n_noi_nhan);
     f->official = of;

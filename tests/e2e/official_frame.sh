@@ -186,6 +186,17 @@ PY
     --set so_ky_hieu=99/KH-SNV --set ngay=2019-06-29
 txt=$(flat_text "$T/set.pdf")
 check "--set overrides front-matter fields" bash -c "grep -q 'Số: 99/KH-SNV' <<< \"\$1\" && grep -q 'Sóc Trăng, ngày 29 tháng 6 năm 2019' <<< \"\$1\"" _ "$txt"
+# Decree 30 sets the agencies, tên loại, the symbol, quyền hạn and chức vụ in
+# capitals, and a number below 10 with a leading 0: typed otherwise, they
+# printed as typed.
+"$VANBAN" render "$VANBAN_SRC/tests/data/official/ke-hoach.md" -o "$T/caps.pdf" \
+    --set co_quan_chu_quan="Ủy ban nhân dân tỉnh Sóc Trăng" --set co_quan_ban_hanh="Sở Nội vụ" \
+    --set ten_loai="Kế hoạch" --set so_ky_hieu=5/kh-snv --set quyen_han="kt. giám đốc" \
+    --set chuc_vu="phó giám đốc"
+txt=$(flat_text "$T/caps.pdf")
+for want in "ỦY BAN NHÂN DÂN TỈNH SÓC TRĂNG" "SỞ NỘI VỤ" "KẾ HOẠCH" "Số: 05/KH-SNV" "KT. GIÁM ĐỐC" "PHÓ GIÁM ĐỐC"; do
+    check "in capitals as Decree 30 has it: $want" bash -c '[[ "$1" == *"$2"* ]]' _ "$txt" "$want"
+done
 # Ragged text is never squeezed: a Nơi nhận item too long for its column
 # wraps instead of closing up its word spaces (11 pt: a space is 2.75 pt).
 printf -- '---\nframe: official\nten_loai: KẾ HOẠCH\nchuc_vu: GIÁM ĐỐC\nnoi_nhan:\n  - "Thanh tra, các Phòng chức năng Sở Y tế tỉnh Sóc Trăng;"\n  - "Lưu: VT."\n---\nNội dung./.\n' > "$T/nn.md"
