@@ -42,6 +42,6 @@ void cli_usage(FILE *out)
           "\n"
           "Mã thoát: 0 thành công, 1 dữ liệu vào sai, 2 dùng lệnh sai, 3 lỗi đọc/ghi hoặc lỗi bên trong.\n"
           "Biến môi trường SOURCE_DATE_EPOCH: đặt ngày tạo PDF (cùng đầu vào cho cùng tệp PDF).\n"
-          "Tài liệu: man vanban (docs/vanban.1).\n",
+          "Tài liệu: man -l docs/vanban.1 (trong thư mục mã nguồn), docs/huong-dan.md.\n",
           out);
 }
