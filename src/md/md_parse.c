@@ -298,7 +298,21 @@ static void convert_block(convert_ctx *cx, cmark_node *n, md_block *b)
         directive_word(n, word, sizeof word); /* only directives get here */
         b->kind = MD_DIRECTIVE;
         b->text = vb_arena_strdup(cx->doc->arena, word);
-        if (strncmp(word, "lỗi:", strlen("lỗi:")) == 0) {
+        /* A comment line interrupts a paragraph (CommonMark): "dòng một" /
+         * directive / "dòng hai" split one paragraph in two, the second on
+         * a landscape page, with no message. */
+        cmark_node *prev = cmark_node_previous(n), *next = cmark_node_next(n);
+        bool glued = (prev && cmark_node_get_type(prev) == CMARK_NODE_PARAGRAPH &&
+                      cmark_node_get_end_line(prev) + 1 >= cmark_node_get_start_line(n)) ||
+                     (next && cmark_node_get_type(next) == CMARK_NODE_PARAGRAPH &&
+                      cmark_node_get_end_line(n) + 1 >= cmark_node_get_start_line(next));
+        if (glued && strncmp(word, "lỗi:", strlen("lỗi:")) != 0) {
+            vb_error(cx->diag, cx->doc->path, b->line, 0,
+                     "chỉ thị \"<!-- vanban: %s -->\" phải cách đoạn văn một dòng trống ở trên "
+                     "và ở dưới; đặt giữa đoạn văn, nó cắt đoạn làm hai",
+                     word);
+            cx->failed = true;
+        } else if (strncmp(word, "lỗi:", strlen("lỗi:")) == 0) {
             /* The template's own refusal, put inside a section so that it
              * reaches the document only when the data or a --set makes the
              * template wrong (a plan worded for one unit rendered for

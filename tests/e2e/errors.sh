@@ -221,6 +221,11 @@ expect 1 'html.md:5:1: lỗi: chữ sau chú thích HTML .* bị bỏ qua: "thê
 printf -- '---\ntitle: t\n---\n\nChữ <!-- vanban: trang-moi --> giữa\n' > "$T/w/html.md"
 expect 1 'html.md:5:5: lỗi: chỉ thị "<!-- vanban: trang-moi -->" phải đứng một mình' \
     "$T/w/html.pdf" -- render "$T/w/html.md"
+# On its own line but inside a paragraph, a directive cut the paragraph in
+# two and put the second half on a landscape page, exit 0.
+printf -- '---\ntitle: t\n---\n\nDòng một của đoạn\n<!-- vanban: ngang -->\ndòng hai.\n' > "$T/w/html.md"
+expect 1 'html.md:6: lỗi: chỉ thị "<!-- vanban: ngang -->" phải cách đoạn văn một dòng trống' \
+    "$T/w/html.pdf" -- render "$T/w/html.md"
 printf -- '---\ntitle: t\n---\n\nA.\n\n<!-- ghi chú chưa đóng\n\nB.\n' > "$T/w/html.md"
 expect 1 'html.md:7:1: lỗi: chú thích HTML "<!--" không được đóng' "$T/w/html.pdf" -- render "$T/w/html.md"
 printf -- '---\ntitle: t\n---\n\nA.\n\n<!-- a --> <!-- b\n\nĐoạn hai.\n' > "$T/w/html.md"
