@@ -224,11 +224,24 @@ void official_header(lay_ctx *cx, flow *f)
     column_text(cx, hb, &dy, of->dia_danh_ngay, date, rx, rw);
     if (hb->n_items > so_to)
         align_baseline(hb, so_from, so_to, so_to);
+    /* A công văn has no tên loại: its trích yếu, after "V/v", stands under
+     * Số, 12 pt upright, 6 pt below it (§6), not as a centred bold title. */
+    bool cong_van = !of->ten_loai && of->trich_yeu;
+    if (cong_van) {
+        vb_buf b;
+        vb_buf_init(&b);
+        bool has_vv = strncmp(of->trich_yeu, "V/v", 3) == 0 || strncmp(of->trich_yeu, "v/v", 3) == 0;
+        vb_buf_printf(&b, "%s%s", has_vv ? "" : "V/v ", of->trich_yeu);
+        sy += 6;
+        col_text vv = {.size = 12, .align = ALIGN_CENTER};
+        column_text(cx, hb, &sy, b.data, vv, lx, lw);
+        vb_buf_free(&b);
+    }
     y = fmax(sy, dy);
 
     /* Tên loại (bold caps) and trích yếu (bold), centred on the text, with a
      * rule 1/3–1/2 of the trích yếu's length under it (§6; 2/5 taken). */
-    if (of->ten_loai || of->trich_yeu) {
+    if (of->ten_loai) {
         y += body * 1.5;
         col_text title = {.size = body, .style = MD_BOLD, .align = ALIGN_CENTER};
         column_text(cx, hb, &y, of->ten_loai, title, text_l, text_r - text_l);

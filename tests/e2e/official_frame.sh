@@ -227,6 +227,28 @@ ok = len(lines) == 2 and abs(cont[0][1] - first[1]) < 0.3 and cont[0][1] > ws[da
 print("  dash x %.2f, text x %.2f, second line x %.2f" % (ws[dash[0]][1], first[1], cont[0][1]))
 sys.exit(0 if ok else 1)
 PY
+# A công văn (no tên loại): its "V/v …" stands under Số in the left column,
+# 12 pt upright (Decree 30 §6); it was a centred bold title with a rule.
+printf -- '---\nframe: official\nco_quan_ban_hanh: SỞ NỘI VỤ\nso_ky_hieu: 120/SNV-CCHC\nngay: 2023-08-10\ndia_danh: Sóc Trăng\ntrich_yeu: "tham gia Hội thi Cải cách hành chính"\nchuc_vu: GIÁM ĐỐC\n---\nNội dung./.\n' > "$T/cv.md"
+"$VANBAN" render "$T/cv.md" -o "$T/cv.pdf"
+check "công văn: V/v under Số, 12 pt, upright, not a centred title" python3 - "$T/cv.pdf" "$TOOLS" <<'PY'
+import sys
+sys.path.insert(0, sys.argv[2])
+import pdfgeom
+page = pdfgeom.lines(sys.argv[1])[0]
+so = [l for l in page if l["text"].startswith("Số:")][0]
+so_words = [w for w in so["words"] if w[3] < page[0]["x1"] + 200 and w[1] < 300]
+so_c = (so_words[0][1] + so_words[-1][3]) / 2
+vv = [l for l in page if "V/v" in l["text"]]
+ok = len(vv) == 1 and vv[0]["text"].startswith("V/v tham gia")
+if ok:
+    v = vv[0]
+    vc = (v["words"][0][1] + v["words"][-1][3]) / 2
+    h = v["y1"] - v["y0"]
+    print("  Số centre %.1f, V/v centre %.1f, V/v top %.1f below Số %.1f, height %.1f" % (so_c, vc, v["y0"], so["y1"], h))
+    ok = abs(vc - so_c) < 3 and v["y0"] > so["y1"] and h < 14.5
+sys.exit(0 if ok else 1)
+PY
 # So does a Kính gửi recipient over two lines (it went back under its dash).
 printf -- '---\nframe: official\nten_loai: KẾ HOẠCH\nchuc_vu: GIÁM ĐỐC\nkinh_gui: ["Sở Nội vụ", "Các sở, ban, ngành tỉnh và Ủy ban nhân dân các huyện, thị xã, thành phố trên địa bàn tỉnh"]\n---\nNội dung./.\n' > "$T/kg.md"
 "$VANBAN" render "$T/kg.md" -o "$T/kg.pdf"
