@@ -14,7 +14,8 @@ int cli_check(int argc, char **argv)
             puts("Cách dùng: vanban check DỮ_LIỆU.xml\n"
                  "  Kiểm tra tệp dữ liệu hội thi: cú pháp XML, mô hình dữ liệu và ý nghĩa\n"
                  "  (mã tham chiếu, mã trùng, điểm ngoài khoảng, số giải, thứ tự ngày, nhóm).\n"
-                 "  Báo mọi lỗi trong một lần chạy; mã thoát 1 nếu có lỗi.");
+                 "  Báo mọi lỗi trong một lần chạy; mã thoát 1 nếu có lỗi.\n"
+                 "  Cảnh báo (bài dự thi chưa có điểm…) không đổi mã thoát.");
             return VB_OK;
         }
         if (argv[i][0] == '-' && argv[i][1] != '\0') {
@@ -44,7 +45,10 @@ int cli_check(int argc, char **argv)
         vb_contest_free(c);
     }
     vb_diag_release(&d);
-    if (d.errors == 0)
+    /* "No error" alone after warnings would read as "nothing to see". */
+    if (d.errors == 0 && d.warnings > 0)
+        fprintf(stderr, "vanban: %s: không có lỗi, có %d cảnh báo\n", path, d.warnings);
+    else if (d.errors == 0)
         fprintf(stderr, "vanban: %s: không có lỗi\n", path);
     return d.exit_code;
 }

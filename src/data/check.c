@@ -1,6 +1,11 @@
 /* What the schema cannot say: references that point nowhere, ids used twice,
  * scores outside their part's range, prizes that cannot all be awarded, dates
- * out of order, units in no group. Every problem is reported in one run. */
+ * out of order, units in no group. Every problem is reported in one run.
+ *
+ * An error is a file that is wrong: what it says cannot be so, or the results
+ * computed from it would be. A warning (cảnh báo) is a file that may be right
+ * but whose results the clerk must not take as final without looking: the
+ * results are still computed, as with a tie no tie-break settles. */
 #include "model.h"
 #include "results.h"
 #include "vn/vn.h"
@@ -67,6 +72,13 @@ static bool attr_rejected(const checker *k, const void *n, const char *attr)
     do { if (!rejected(k, (p).node)) err_pos((k)->c, (k)->d, (p), __VA_ARGS__); } while (0)
 #define ERR_POS_ATTR(k, p, attr, ...) \
     do { if (!attr_rejected(k, (p).node, attr)) err_pos_attr((k)->c, (k)->d, (p), (attr), __VA_ARGS__); } while (0)
+#define WARN_POS(k, p, ...) \
+    do { if (!rejected(k, (p).node)) warn_pos((k)->c, (k)->d, (p), __VA_ARGS__); } while (0)
+
+/* Warnings that can come by the thousand (a file saved before the jury has
+ * finished): the first few get a line each, then one line says how many more
+ * there are, so that the messages of 40 units or of 4,000 stay readable. */
+enum { WARN_EACH = 5 };
 
 /* An id for a message; "?" where the (rejected) element has none. */
 static const char *nz(const char *s) { return s ? s : "?"; }
@@ -270,6 +282,72 @@ static void check_scores(checker *k)
             ERR_ATTR(k, m->parts[i].node, "max", "điểm tối đa của phần thi phải lớn hơn 0");
 }
 
+/* A valid submission with no score (no score attribute, no judge's <score>).
+ * docs/contest-xml.md gives it a meaning, which is kept: its part and the
+ * unit's total are not computed and the unit is not eligible, so the prizes
+ * go to others. The file is not wrong (scoring may not be finished, and a
+ * provisional ranking is wanted meanwhile), so this is a warning, not an
+ * error; but a result that silently moves prizes must never go unnoticed
+ * (DESIGN), so each such submission and its unit is named. */
+/* Whether the schema rejected a child of this element, or found one it does
+ * not have there (a misspelled <scorex>): what the element lacks may be that
+ * child, and has had its message. */
+static bool child_rejected(const checker *k, const void *node)
+{
+    if (!node || (k->c->rejected.n == 0 && k->c->foreign.n == 0))
+        return false;
+    for (xmlNodePtr e = first_elem((xmlNodePtr)node); e; e = next_elem(e))
+        if (rejected(k, e) || node_set_has(&k->c->foreign, e))
+            return true;
+    return false;
+}
+
+#define UNSCORED_FIX \
+    "hãy nhập điểm (score, hoặc <score> của từng giám khảo), hoặc ghi valid=\"false\" nếu bài không hợp lệ"
+
+static void check_unscored(checker *k)
+{
+    c_model *m = k->m;
+    int n = 0, first_rest = -1, nunits = 0;
+    bool *unit_seen = vb_xcalloc((size_t)m->nunits + 1, sizeof *unit_seen);
+    for (int i = 0; i < m->nsubs; i++) {
+        const c_sub *s = &m->subs[i];
+        /* An unknown unit or part, a unit that takes no part: reported already. */
+        if (!s->valid || !isnan(s->score) || s->njs > 0 || s->unit < 0 || s->part < 0 ||
+            m->units[s->unit].participates == 0 || attr_rejected(k, s->pos.node, "score") ||
+            attr_rejected(k, s->pos.node, "valid") || child_rejected(k, s->pos.node))
+            continue;
+        const c_unit *u = &m->units[s->unit];
+        const c_part *p = &m->parts[s->part];
+        if (n < WARN_EACH) {
+            if (part_counted(m, s->unit, s->part))
+                WARN_POS(k, s->pos,
+                         "bài dự thi '%s' của đơn vị '%s' (%s) chưa có điểm: đơn vị chưa có điểm phần thi “%s” "
+                         "và tổng điểm, không được xếp hạng và xét giải; " UNSCORED_FIX,
+                         nz(s->id), nz(u->id), u->name, p->name);
+            else
+                WARN_POS(k, s->pos,
+                         "bài dự thi '%s' của đơn vị '%s' (%s) chưa có điểm: bài không được tính trong thống kê và "
+                         "giải của phần thi “%s”; " UNSCORED_FIX,
+                         nz(s->id), nz(u->id), u->name, p->name);
+        } else if (n == WARN_EACH) {
+            first_rest = i;
+        }
+        n++;
+        nunits += !unit_seen[s->unit];
+        unit_seen[s->unit] = true;
+    }
+    free(unit_seen);
+    if (first_rest >= 0) {
+        const c_sub *s = &m->subs[first_rest];
+        WARN_POS(k, s->pos,
+                 "còn %d bài dự thi hợp lệ khác chưa có điểm, từ bài '%s' của đơn vị '%s' trở đi (tổng cộng %d "
+                 "bài của %d đơn vị): kết quả của các đơn vị này chưa đầy đủ; hãy nhập điểm trước khi lập báo "
+                 "cáo kết quả",
+                 n - WARN_EACH, nz(s->id), nz(m->units[s->unit].id), n, nunits);
+    }
+}
+
 static void check_prizes(checker *k)
 {
     c_model *m = k->m;
@@ -398,6 +476,7 @@ int vb_contest_check(vb_contest *c, vb_diag *d)
     check_ids(&k, root);
     check_refs(&k, root);
     check_scores(&k);
+    check_unscored(&k);
     check_prizes(&k);
     check_dates(&k, root);
     check_rules(&k, root);

@@ -342,6 +342,16 @@ void err_pos(vb_contest *c, vb_diag *d, c_pos p, const char *fmt, ...)
     va_end(ap);
 }
 
+void warn_pos(vb_contest *c, vb_diag *d, c_pos p, const char *fmt, ...)
+{
+    int line = 0, col = 0;
+    locate_pos(c, p, &line, &col);
+    va_list ap;
+    va_start(ap, fmt);
+    report(c, d, false, line, col, fmt, ap);
+    va_end(ap);
+}
+
 void err_pos_attr(vb_contest *c, vb_diag *d, c_pos p, const char *attr, const char *fmt, ...)
 {
     int line = 0, col = 0;

@@ -285,6 +285,8 @@ void err_pos(vb_contest *c, vb_diag *d, c_pos p, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 void err_pos_attr(vb_contest *c, vb_diag *d, c_pos p, const char *attr, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
+void warn_pos(vb_contest *c, vb_diag *d, c_pos p, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 
 /* Rounds to `precision` decimals as an integer count of units, so that
  * comparisons of totals never depend on binary floating point. */

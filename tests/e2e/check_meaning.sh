@@ -1,0 +1,88 @@
+#!/bin/bash
+# What `vanban check` says about a file the schema accepts but whose results
+# would be wrong, or would change without a word. Each case was found by a
+# reviewer on a file that got "không có lỗi"; it now gets the exact message,
+# at the FILE:LINE:COL of the element concerned, as an error (exit 1: the
+# file is wrong, nothing is computed) or a warning (exit 0: the results are
+# computed, the clerk is told). `results` and `render -d` run the same checks
+# and must give the same messages.
+set -u
+: "${VANBAN:?}" "${VANBAN_SRC:?}"
+t=$(mktemp -d)
+trap 'rm -rf "$t"' EXIT
+cd "$t" || exit 1
+fail=0
+E="lỗi:"
+W="cảnh báo:"
+S=$VANBAN_SRC/samples/soctrang-2023/contest.xml
+
+# says FILE EXIT MESSAGE...: `check FILE` prints exactly these messages, in
+# this order, then its summary when it exits 0 ("không có lỗi", with the
+# number of warnings); `results FILE` prints the same messages and exits the
+# same (on exit 1 with nothing on stdout).
+says() {
+    local f=$1 rc=$2 want got r nw
+    shift 2
+    want=$(printf '%s\n' "$@")
+    nw=$(grep -c ": $W " <<<"$want")
+    local sum="vanban: $f: không có lỗi"
+    [ "$nw" -gt 0 ] && sum="$sum, có $nw cảnh báo"
+    got=$("$VANBAN" check "$f" 2>&1 >/dev/null); r=$?
+    local want_check=$want
+    [ "$rc" -eq 0 ] && want_check=$(printf '%s\n' "$@" "$sum" | sed '/^$/d')
+    if [ $r -ne "$rc" ] || [ "$got" != "$want_check" ]; then
+        echo "FAIL: check $f (exit $r, expected $rc):"
+        echo "  expected:"; sed 's/^/    /' <<<"$want_check"
+        echo "  got:"; sed 's/^/    /' <<<"$got"
+        fail=1
+    fi
+    got=$("$VANBAN" results "$f" 2>&1 >"$t/stdout"); r=$?
+    if [ $r -ne "$rc" ] || [ "$got" != "$want" ] || { [ "$rc" -ne 0 ] && [ -s "$t/stdout" ]; }; then
+        echo "FAIL: results $f (exit $r, expected $rc):"
+        echo "  expected:"; sed 's/^/    /' <<<"$want"
+        echo "  got:"; sed 's/^/    /' <<<"$got"
+        fail=1
+    fi
+}
+
+# ---- 1. a valid submission without a score --------------------------------------
+# The documented meaning is kept (its part and the unit's total are not
+# computed, the unit is not eligible, the prizes go to others), but it is a
+# warning naming the submission and its unit. It was silent: Sở Giáo dục và
+# Đào tạo lost its prize and check, results and render all said nothing.
+sed 's|<submission id="sgddt-cd" unit="sgddt" part="campaign" rate="96.50" score="28.95"/>|<submission id="sgddt-cd" unit="sgddt" part="campaign" rate="96.50"/>|' \
+    "$S" >miss.xml
+grep -q 'id="sgddt-cd" unit="sgddt" part="campaign" rate="96.50"/>' miss.xml || { echo "FAIL: miss.xml not made"; fail=1; }
+FIX='hãy nhập điểm (score, hoặc <score> của từng giám khảo), hoặc ghi valid="false" nếu bài không hợp lệ'
+says miss.xml 0 \
+    "vanban: miss.xml:224:5: $W bài dự thi 'sgddt-cd' của đơn vị 'sgddt' (Sở Giáo dục và Đào tạo) chưa có điểm: đơn vị chưa có điểm phần thi “Chiến dịch 90 ngày cung cấp dịch vụ công trực tuyến toàn trình” và tổng điểm, không được xếp hạng và xét giải; $FIX"
+# The results are still computed, as documented: not eligible, and why.
+"$VANBAN" results --format xml miss.xml 2>/dev/null >miss.out.xml
+[ "$(xmllint --xpath "string(//results/unit[@ref='sgddt']/@eligible)" miss.out.xml 2>/dev/null)" = false ] &&
+    [ "$(xmllint --xpath "string(//results/unit[@ref='sgddt']/reason)" miss.out.xml 2>/dev/null)" = \
+      "chưa có đủ điểm phần thi “Chiến dịch 90 ngày cung cấp dịch vụ công trực tuyến toàn trình”" ] ||
+    { echo "FAIL: miss.xml: sgddt should be computed as not eligible, with its reason"; fail=1; }
+# render -d runs the same checks: the warning, and the report is still made.
+got=$("$VANBAN" render "$VANBAN_SRC/templates/bao-cao-ket-qua.md" -d miss.xml -o miss.pdf 2>&1); r=$?
+[ $r -eq 0 ] && [ -s miss.pdf ] && grep -q "^vanban: miss.xml:224:5: $W bài dự thi 'sgddt-cd' của đơn vị 'sgddt'" <<<"$got" ||
+    { echo "FAIL: render -d miss.xml (exit $r):"; sed 's/^/    /' <<<"$got"; fail=1; }
+# A part not counted for the unit's group (an "extra" entry): the unit's
+# total is not at stake, only the part's statistics and prizes.
+sed 's|<submission id="sgddt-kh1" unit="sgddt" part="slogan" score="18.75">|<submission id="sgddt-kh1" unit="sgddt" part="slogan">|' \
+    "$S" >extra.xml
+line=$(grep -n 'id="sgddt-kh1"' extra.xml | cut -d: -f1)
+says extra.xml 0 \
+    "vanban: extra.xml:$line:5: $W bài dự thi 'sgddt-kh1' của đơn vị 'sgddt' (Sở Giáo dục và Đào tạo) chưa có điểm: bài không được tính trong thống kê và giải của phần thi “Xây dựng Khẩu hiệu tuyên truyền cải cách hành chính ấn tượng”; $FIX"
+# Every score missing (a file saved before judging): five lines, then one
+# that counts the rest, whatever the size of the contest.
+sed 's| score="[0-9.]*"||' "$S" >none.xml
+got=$("$VANBAN" check none.xml 2>&1); r=$?
+first=$(grep -n 'id="snv-tn1"' none.xml | cut -d: -f1)
+[ $r -eq 0 ] && [ "$(grep -c ": $W bài dự thi '[^']*' của đơn vị '[^']*' (.*) chưa có điểm" <<<"$got")" -eq 5 ] &&
+    grep -qx "vanban: none.xml:$first:5: $W còn 458 bài dự thi hợp lệ khác chưa có điểm, từ bài 'snv-tn1' của đơn vị 'snv' trở đi (tổng cộng 463 bài của 37 đơn vị): kết quả của các đơn vị này chưa đầy đủ; hãy nhập điểm trước khi lập báo cáo kết quả" <<<"$got" &&
+    [ "$(tail -1 <<<"$got")" = "vanban: none.xml: không có lỗi, có 6 cảnh báo" ] && [ "$(wc -l <<<"$got")" -eq 7 ] ||
+    { echo "FAIL: none.xml (exit $r):"; sed 's/^/    /' <<<"$got"; fail=1; }
+# An invalid submission needs no score; a scored one is not named.
+says "$S" 0
+
+exit $fail
