@@ -249,6 +249,32 @@ static void check_refs(checker *k, xmlNodePtr root)
         ref(k, t, "unit", &m->unit_ix, "đơn vị", "units");
 }
 
+/* The rules' precision, as far as check may use it (a precision above 6 is
+ * an error of its own, and must not overflow what it is scaled by). */
+static int precision(const c_model *m) { return m->precision < 0 ? 0 : m->precision > 6 ? 6 : m->precision; }
+
+/* judges="sum" adds the judges' scores: each can be within the part's
+ * maximum and their sum not (4 judges × 30 on a part worth 100 made 120/100,
+ * a total above the contest's maximum). A judge's value out of range, or
+ * one the schema rejected, has its message already. Compared at the rules'
+ * precision, as totals are, so that 6.4 + 9.8 + 13.8 is 30. */
+static void check_judges_sum(checker *k, const c_sub *s, const c_part *p)
+{
+    double sum = 0;
+    for (int j = 0; j < s->njs; j++) {
+        double v = s->js[j].value;
+        if (attr_rejected(k, s->js[j].pos.node, "value") || isnan(v) || v < 0 || v > p->max)
+            return;
+        sum += v;
+    }
+    int prec = precision(k->m);
+    if (round_fixed(sum, prec) > round_fixed(p->max, prec))
+        ERR_POS(k, s->pos,
+                "tổng điểm %s của %d giám khảo vượt điểm tối đa %s của phần thi “%s” (judges=\"sum\" cộng "
+                "điểm các giám khảo); hãy sửa điểm của giám khảo, hoặc điểm tối đa (max) của phần thi",
+                vi_num(sum).s, s->njs, vi_num(p->max).s, p->name);
+}
+
 static void check_scores(checker *k)
 {
     c_model *m = k->m;
@@ -266,6 +292,9 @@ static void check_scores(checker *k)
                 ERR_POS_ATTR(k, s->js[j].pos, "value",
                          "điểm %s của giám khảo '%s' nằm ngoài khoảng 0–%s của phần thi “%s”",
                          vi_num(s->js[j].value).s, nz(s->js[j].judge), vi_num(p->max).s, p->name);
+        if (p->judges == JUDGES_SUM && isnan(s->score) && s->njs > 0 &&
+            !attr_rejected(k, p->node, "judges"))
+            check_judges_sum(k, s, p);
         if (!isnan(s->score) && s->njs > 0)
             ERR_POS_ATTR(k, s->pos, "score",
                      "bài '%s' vừa có điểm chung vừa có điểm từng giám khảo; hãy giữ một cách", nz(s->id));

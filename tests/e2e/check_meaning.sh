@@ -85,4 +85,45 @@ first=$(grep -n 'id="snv-tn1"' none.xml | cut -d: -f1)
 # An invalid submission needs no score; a scored one is not named.
 says "$S" 0
 
+# ---- 2. judges' scores added beyond the part's maximum ----------------------------
+# judges="sum": four judges gave 30 each on a part worth 100, and results
+# printed 120,00/100 (each value was within 0–100, all that was checked).
+# An error at the submission: such a score cannot be.
+cat >js.xml <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<contest id="t" kind="cuoc-thi" year="2024">
+  <title>Cuộc thi thử</title>
+  <province>Sóc Trăng</province>
+  <organizer>Sở Nội vụ</organizer>
+  <parts>
+    <part id="v" max="100" judges="sum"><name>Video</name></part>
+    <part id="w" max="30" judges="sum"><name>Bài viết</name></part>
+  </parts>
+  <rules><total max="100" precision="2"/></rules>
+  <prizes id="cn" for="collective" by="total"><prize level="1" count="1">Giải Nhất</prize></prizes>
+  <committees><committee id="bgk" kind="jury"><name>Ban Giám khảo</name>
+    <member id="g1" role="Trưởng ban">A</member><member id="g2" role="Thành viên">B</member><member id="g3" role="Thành viên">C</member><member id="g4" role="Thành viên">D</member>
+  </committee></committees>
+  <units>
+    <unit id="u1" kind="ubnd-xa">Xã Một</unit>
+    <unit id="u2" kind="ubnd-xa">Xã Hai</unit>
+  </units>
+  <submissions>
+    <submission id="s1" unit="u1" part="v"><score judge="g1" value="30"/><score judge="g2" value="30"/><score judge="g3" value="30"/><score judge="g4" value="30"/></submission>
+    <submission id="s2" unit="u2" part="v"><score judge="g1" value="20"/><score judge="g2" value="20"/><score judge="g3" value="20"/><score judge="g4" value="20"/></submission>
+    <submission id="s3" unit="u1" part="w"><score judge="g1" value="6.4"/><score judge="g2" value="9.8"/><score judge="g3" value="13.8"/></submission>
+    <submission id="s4" unit="u2" part="w"><score judge="g1" value="10"/><score judge="g2" value="10"/><score judge="g3" value="10.01"/></submission>
+  </submissions>
+</contest>
+XML
+# s2 (80) is within; s3 is 30 exactly although 6.4 + 9.8 + 13.8 is
+# 30.000000000000004 in binary (compared at the rules' precision); s4 is 30,01.
+says js.xml 1 \
+    "vanban: js.xml:20:5: $E tổng điểm 120 của 4 giám khảo vượt điểm tối đa 100 của phần thi “Video” (judges=\"sum\" cộng điểm các giám khảo); hãy sửa điểm của giám khảo, hoặc điểm tối đa (max) của phần thi" \
+    "vanban: js.xml:23:5: $E tổng điểm 30,01 của 3 giám khảo vượt điểm tối đa 30 của phần thi “Bài viết” (judges=\"sum\" cộng điểm các giám khảo); hãy sửa điểm của giám khảo, hoặc điểm tối đa (max) của phần thi"
+# A judge's value out of range is said once, at the value, not again as a sum.
+sed 's|<score judge="g4" value="30"/></submission>|<score judge="g4" value="130"/></submission>|' js.xml | sed '/id="s4"/d' >js1.xml
+says js1.xml 1 \
+    "vanban: js1.xml:20:152: $E điểm 130 của giám khảo 'g4' nằm ngoài khoảng 0–100 của phần thi “Video”"
+
 exit $fail
