@@ -15,7 +15,8 @@ int cli_check(int argc, char **argv)
                  "  Kiểm tra tệp dữ liệu hội thi: cú pháp XML, mô hình dữ liệu và ý nghĩa\n"
                  "  (mã tham chiếu, mã trùng, điểm ngoài khoảng, số giải, thứ tự ngày, nhóm).\n"
                  "  Báo mọi lỗi trong một lần chạy; mã thoát 1 nếu có lỗi.\n"
-                 "  Cảnh báo (bài dự thi chưa có điểm…) không đổi mã thoát.");
+                 "  Cảnh báo (bài dự thi chưa có điểm, giải cá nhân cho bài không có tác giả,\n"
+                 "  hòa điểm chưa phân định…) không đổi mã thoát.");
             return VB_OK;
         }
         if (argv[i][0] == '-' && argv[i][1] != '\0') {
@@ -41,7 +42,14 @@ int cli_check(int argc, char **argv)
     vb_diag_hold(&d); /* the schema's problems and the data's, in file order */
     vb_contest *c = vb_contest_load_for_check(&d, path);
     if (c) {
-        vb_contest_check(c, &d);
+        /* Some warnings are about the results (an individual prize to a
+         * submission without an author): a file without errors has them
+         * computed, so that check says everything results and render -d
+         * will say, the warnings about unsettled ties included. */
+        if (vb_contest_check(c, &d) == 0 && d.errors == 0) {
+            vb_results_compute(c, &d);
+            vb_contest_check_results(c, &d);
+        }
         vb_contest_free(c);
     }
     vb_diag_release(&d);

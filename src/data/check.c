@@ -512,3 +512,53 @@ int vb_contest_check(vb_contest *c, vb_diag *d)
     check_groups(&k);
     return d->errors - before;
 }
+
+/* An individual prize goes to a submission; its certificate names the
+ * author, or, when the submission has none, its unit (templates/giay-khen.md,
+ * {{^person}}). The schema makes `author` optional for a reason: a contest of
+ * works entered by units (the Châu Thành video contest) awards them that way.
+ * But where the contest also awards collective prizes, such a certificate
+ * cannot be told from the unit's collective one (noauthor.xml printed "Sở Y
+ * tế, Giải Nhất" twice), and where other submissions of the part name their
+ * author, one without is most likely forgotten. A warning, not an error: the
+ * file may be meant so. Only the winners are named: a contest records the
+ * authors of the works that won (samples/soctrang-2023 names 14 of 379), and
+ * which works those are is known only once the results are computed. */
+void vb_contest_check_results(vb_contest *c, vb_diag *d)
+{
+    const c_model *m = &c->m;
+    const vb_results *r = c->res;
+    if (!r)
+        return;
+    bool collective = false;
+    for (int i = 0; i < m->nprizes; i++)
+        collective |= m->prizes[i].collective;
+    bool *authored = vb_xcalloc((size_t)m->nparts + 1, sizeof *authored);
+    for (int i = 0; i < m->nsubs; i++)
+        if (m->subs[i].part >= 0 && m->subs[i].author_ref)
+            authored[m->subs[i].part] = true;
+    for (int i = 0; i < r->nawards; i++) {
+        const r_award *a = &r->awards[i];
+        const c_prizes *p = &m->prizes[a->prizes];
+        if (p->collective || a->sub < 0 || a->person >= 0 || m->subs[a->sub].author_ref)
+            continue;
+        const c_sub *s = &m->subs[a->sub];
+        if (!collective && (s->part < 0 || !authored[s->part]))
+            continue;
+        const c_unit *u = s->unit >= 0 ? &m->units[s->unit] : NULL;
+        vb_buf set; /* the prize set by its <name>, else by its id */
+        vb_buf_init(&set);
+        if (p->name && p->name != p->id)
+            vb_buf_printf(&set, "“%s”", p->name);
+        else
+            vb_buf_printf(&set, "cơ cấu giải '%s'", nz(p->id));
+        warn_pos(c, d, s->pos,
+                 "bài '%s' của đơn vị '%s' (%s) đạt %s của %s nhưng không có tác giả (author): giấy khen "
+                 "sẽ ghi tên đơn vị như một giải tập thể; hãy ghi author=\"…\" (mã một cá nhân trong <people>) "
+                 "cho bài",
+                 nz(s->id), u ? nz(u->id) : nz(s->unit_ref), u ? u->name : "?", p->levels[a->level_ix].name,
+                 set.data);
+        vb_buf_free(&set);
+    }
+    free(authored);
+}

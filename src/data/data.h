@@ -32,6 +32,11 @@ void vb_contest_free(vb_contest *c);
  * submission without a score) is reported as a warning, not counted. */
 int vb_contest_check(vb_contest *c, vb_diag *d);
 
+/* What only the computed results show (call after vb_results_compute): an
+ * individual prize whose submission has no author, where its certificate
+ * would read like a collective one. Reported as warnings. */
+void vb_contest_check_results(vb_contest *c, vb_diag *d);
+
 /* The document (owned by the contest): the whole tree, with <results> once
  * vb_results_compute has run. Built on the first call (the load keeps only
  * what `check` and the results need), so it costs a second parse of the

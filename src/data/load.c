@@ -530,13 +530,18 @@ static vb_contest *prepare(vb_diag *d, const char *path, enum load_for use)
         vb_diag_hold(d);
     vb_contest *c = contest_load(d, path, use, true);
     bool ok = c && vb_contest_check(c, d) == 0 && !c->schema_rejected;
+    if (ok) {
+        /* Still held: the warnings about the results (ties, a prize without
+         * its author) come in file order among the others, as from check. */
+        vb_results_compute(c, d);
+        vb_contest_check_results(c, d);
+    }
     if (held)
         vb_diag_release(d);
     if (!ok) {
         vb_contest_free(c);
         return NULL;
     }
-    vb_results_compute(c, d);
     return c;
 }
 

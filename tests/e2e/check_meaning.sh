@@ -126,4 +126,56 @@ sed 's|<score judge="g4" value="30"/></submission>|<score judge="g4" value="130"
 says js1.xml 1 \
     "vanban: js1.xml:20:152: $E điểm 130 của giám khảo 'g4' nằm ngoài khoảng 0–100 của phần thi “Video”"
 
+# ---- 3. an individual prize to a submission without an author ----------------------
+# Its certificate names the unit, like a collective one: Sở Y tế got two
+# "Sở Y tế, Giải Nhất" certificates, one of them meant for a person. A
+# warning at the winning submission (`author` is optional for a reason: a
+# contest of works entered by units, as the Châu Thành video contest, gives
+# its individual prizes that way, and names nobody). Only the results say
+# which submission won, so check now computes them for a file without
+# errors, as results and render -d do.
+cat >noauthor.xml <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<contest kind="hoi-thi" year="2023">
+  <title>Hội thi thử</title>
+  <province>Sóc Trăng</province>
+  <organizer short="SNV">Sở Nội vụ</organizer>
+  <parts><part id="sk" max="40"><name>Sáng kiến</name></part></parts>
+  <prizes id="tt" for="collective" by="total"><prize level="1" count="1">Giải Nhất</prize></prizes>
+  <prizes id="cn" for="individual" part="sk" by="score"><prize level="1" count="1">Giải Nhất</prize></prizes>
+  <units>
+    <unit id="u1" kind="so-ban-nganh">Sở Y tế</unit>
+    <unit id="u2" kind="so-ban-nganh">Sở Tư pháp</unit>
+  </units>
+  <submissions>
+    <submission id="s1" unit="u1" part="sk" score="38"><title>Phần mềm giám định</title></submission>
+    <submission id="s2" unit="u2" part="sk" score="30"><title>Sổ tay pháp lý</title></submission>
+  </submissions>
+</contest>
+XML
+NOAUTH="nhưng không có tác giả (author): giấy khen sẽ ghi tên đơn vị như một giải tập thể; hãy ghi author=\"…\" (mã một cá nhân trong <people>) cho bài"
+says noauthor.xml 0 "vanban: noauthor.xml:14:5: $W bài 's1' của đơn vị 'u1' (Sở Y tế) đạt Giải Nhất của cơ cấu giải 'cn' $NOAUTH"
+got=$("$VANBAN" render "$VANBAN_SRC/templates/giay-khen.md" -d noauthor.xml -o gk.pdf 2>&1); r=$?
+[ $r -eq 0 ] && [ "$got" = "vanban: noauthor.xml:14:5: $W bài 's1' của đơn vị 'u1' (Sở Y tế) đạt Giải Nhất của cơ cấu giải 'cn' $NOAUTH" ] ||
+    { echo "FAIL: render giay-khen -d noauthor.xml (exit $r):"; sed 's/^/    /' <<<"$got"; fail=1; }
+# With its author, nothing to say.
+sed 's|</units>|</units>\n  <people><person id="p1" unit="u1">Đặng Thanh Nam</person></people>|; s|id="s1" unit="u1" part="sk"|& author="p1"|' \
+    noauthor.xml >authored.xml
+says authored.xml 0
+# Works of units, as in the video contest: no collective prize, no author in
+# the part. Nothing to say either.
+sed '/<prizes id="tt"/d' noauthor.xml >works.xml
+says works.xml 0
+says "$VANBAN_SRC/samples/chauthanh-2024-video/contest.xml" 0
+# No collective prize, but the part's other submissions name their author:
+# the winner's is most likely forgotten.
+sed '/<prizes id="tt"/d; s|</units>|</units>\n  <people><person id="p2" unit="u2">Trần Thị Bình</person></people>|; s|id="s2" unit="u2" part="sk"|& author="p2"|' \
+    noauthor.xml >mixed.xml
+says mixed.xml 0 "vanban: mixed.xml:14:5: $W bài 's1' của đơn vị 'u1' (Sở Y tế) đạt Giải Nhất của cơ cấu giải 'cn' $NOAUTH"
+# check computes the results of a file without errors, so it also says what
+# results says about a tie no tie-break settles (it used to say nothing).
+got=$("$VANBAN" check "$VANBAN_SRC/tests/data/contest/results-ties.xml" 2>&1); r=$?
+[ $r -eq 0 ] && grep -q ":18:3: $W hòa điểm chưa phân định ở hạng 1 của “Giải tập thể”" <<<"$got" ||
+    { echo "FAIL: check results-ties.xml (exit $r) does not report the tie:"; sed 's/^/    /' <<<"$got"; fail=1; }
+
 exit $fail
