@@ -1,6 +1,7 @@
 /* What the schema cannot say: references that point nowhere, ids used twice,
  * scores outside their part's range, prizes that cannot all be awarded, dates
- * out of order, units in no group. Every problem is reported in one run.
+ * out of order, units in no group, rate buckets that overlap or leave a unit
+ * out. Every problem is reported in one run.
  *
  * An error is a file that is wrong: what it says cannot be so, or the results
  * computed from it would be. A warning (cảnh báo) is a file that may be right
@@ -464,6 +465,8 @@ static void check_dates(checker *k, xmlNodePtr root)
     }
 }
 
+static void check_buckets(checker *k, xmlNodePtr e);
+
 static void check_rules(checker *k, xmlNodePtr root)
 {
     for (xmlNodePtr e = first_elem(child_elem(root, "rules")); e; e = next_elem(e)) {
@@ -483,7 +486,178 @@ static void check_rules(checker *k, xmlNodePtr root)
                     !attr_rejected(k, b, "below"))
                     ERR_AT(k, b, "khoảng tỷ lệ rỗng: từ %s%% đến dưới %s%%", lo, hi);
             }
+        if (is(e, "buckets") && !rejected(k, e))
+            check_buckets(k, e);
     }
+}
+
+/* ---- rate buckets ------------------------------------------------------------ */
+/* A bucket counts the units whose rate (the mean of their submissions' rate
+ * in the part, at the rules' precision, as results_write.c counts them) is in
+ * min ≤ rate < below; without min it is open below, without below open above. */
+typedef struct rbucket {
+    double lo, hi;
+    xmlNodePtr node;
+} rbucket;
+
+/* A range of rates as a clerk reads it: "từ 80% đến dưới 90%", "từ 90% trở
+ * lên", "dưới 50%", "từ 95% đến 100%", "100%". `upto` closes it at 100. */
+static void range_text(vb_buf *b, double lo, double hi, bool upto)
+{
+    if (upto && lo >= 100)
+        vb_buf_printf(b, "100%%");
+    else if (upto)
+        vb_buf_printf(b, "từ %s%% đến 100%%", vi_num(lo).s);
+    else if (lo <= 0 && isinf(hi))
+        vb_buf_printf(b, "mọi tỷ lệ");
+    else if (lo <= 0)
+        vb_buf_printf(b, "dưới %s%%", vi_num(hi).s);
+    else if (isinf(hi))
+        vb_buf_printf(b, "từ %s%% trở lên", vi_num(lo).s);
+    else
+        vb_buf_printf(b, "từ %s%% đến dưới %s%%", vi_num(lo).s, vi_num(hi).s);
+}
+
+static int cmp_rbucket(const void *a, const void *b)
+{
+    const rbucket *x = a, *y = b;
+    return (x->lo > y->lo) - (x->lo < y->lo);
+}
+
+/* The units whose rate is in [lo, hi) (or [lo, 100] with `upto`), the first
+ * three with their rate, into `out`; returns how many. */
+static int units_in(const c_model *m, const double *rate, double lo, double hi, bool upto, vb_buf *out)
+{
+    int n = 0;
+    for (int i = 0; i < m->nunits; i++) {
+        if (isnan(rate[i]) || rate[i] < lo || (upto ? rate[i] > 100 : rate[i] >= hi))
+            continue;
+        if (n < 3)
+            vb_buf_printf(out, "%s'%s' (%s%%)", n ? ", " : "", nz(m->units[i].id), vi_num(rate[i]).s);
+        n++;
+    }
+    if (n > 3)
+        vb_buf_printf(out, " và %d đơn vị khác", n - 3);
+    return n;
+}
+
+/* A range of rates that no bucket covers, [lo, hi) (or [lo, 100] with
+ * `upto`), reported at `at`: an error naming the units whose rate is in it
+ * (they are counted nowhere, and the table does not add up to the units),
+ * else a warning (the table is not exhaustive, and a unit may come to fall
+ * there: a report may well show only some ranges, but the clerk should know). */
+static void bucket_gap(checker *k, xmlNodePtr at, const char *part, const double *rate, double lo,
+                       double hi, bool upto)
+{
+    vb_buf range, units;
+    vb_buf_init(&range);
+    vb_buf_init(&units);
+    range_text(&range, lo, hi, upto);
+    if (units_in(k->m, rate, lo, hi, upto, &units))
+        ERR_AT(k, at,
+               "tỷ lệ %s không thuộc khoảng nào trong <buckets> của phần thi “%s”: đơn vị %s không được đếm; "
+               "hãy thêm một <bucket> hoặc sửa min, below",
+               range.data, part, units.data);
+    else if (!rejected(k, at))
+        warn_at(k->c, k->d, at,
+                "tỷ lệ %s không thuộc khoảng nào trong <buckets> của phần thi “%s”: đơn vị có tỷ lệ đó sẽ không "
+                "được đếm; hãy thêm một <bucket> nếu cần",
+                range.data, part);
+    vb_buf_free(&range);
+    vb_buf_free(&units);
+}
+
+/* Each unit's rate in a part, as results_write.c counts it: the mean of its
+ * submissions' rate, at the rules' precision; NAN when it has none. */
+static double *unit_rates(checker *k, int part)
+{
+    c_model *m = k->m;
+    double *rate = vb_xcalloc((size_t)m->nunits + 1, sizeof *rate);
+    int *nrate = vb_xcalloc((size_t)m->nunits + 1, sizeof *nrate);
+    for (int i = 0; i < m->nsubs && part >= 0; i++) {
+        const c_sub *s = &m->subs[i];
+        if (s->part != part || s->unit < 0 || isnan(s->rate) || attr_rejected(k, s->pos.node, "rate"))
+            continue;
+        rate[s->unit] += s->rate;
+        nrate[s->unit]++;
+    }
+    int prec = precision(m);
+    for (int i = 0; i < m->nunits; i++)
+        rate[i] = nrate[i] ? (double)round_fixed(rate[i] / nrate[i], prec) / pow(10.0, prec) : NAN;
+    free(nrate);
+    return rate;
+}
+
+/* Buckets that overlap count a unit twice ([90, ∞) and [80, 95) both took
+ * 92); buckets that leave a gap count it nowhere ([80, 95) and [60, 70) left
+ * 75 out). Either way the distribution table stops adding up to the units,
+ * without a word. An overlap is an error (the file says a unit is in two
+ * rows); a gap is as bucket_gap says. */
+static void check_buckets(checker *k, xmlNodePtr e)
+{
+    c_model *m = k->m;
+    int nb = 0;
+    for (xmlNodePtr b = first_elem(e); b; b = next_elem(b))
+        nb++;
+    rbucket *bs = vb_xcalloc((size_t)nb + 1, sizeof *bs);
+    nb = 0;
+    for (xmlNodePtr b = first_elem(e); b; b = next_elem(b)) {
+        /* A bound the schema rejected, or an empty range (reported above):
+         * what the set covers is not known, and nothing more is said. */
+        const char *lo = node_attr(b, "min"), *hi = node_attr(b, "below");
+        rbucket r = {lo ? strtod(lo, NULL) : -INFINITY, hi ? strtod(hi, NULL) : INFINITY, b};
+        if (!is(b, "bucket") || rejected(k, b) || attr_rejected(k, b, "min") ||
+            attr_rejected(k, b, "below") || !(r.lo < r.hi)) {
+            free(bs);
+            return;
+        }
+        bs[nb++] = r;
+    }
+    int part = vb_index_get(&m->part_ix, node_attr(e, "part"));
+    const char *part_name = part >= 0 ? m->parts[part].name : nz(node_attr(e, "part"));
+    double *rate = unit_rates(k, part);
+    for (int j = 1; j < nb; j++)
+        for (int i = 0; i < j; i++) {
+            double lo = fmax(bs[i].lo, bs[j].lo), hi = fmin(bs[i].hi, bs[j].hi);
+            if (lo >= hi)
+                continue;
+            vb_buf a, b, both, units;
+            vb_buf_init(&a);
+            vb_buf_init(&b);
+            vb_buf_init(&both);
+            vb_buf_init(&units);
+            range_text(&a, bs[j].lo, bs[j].hi, false);
+            range_text(&b, bs[i].lo, bs[i].hi, false);
+            range_text(&both, lo, hi, false);
+            units_in(m, rate, lo, hi, isinf(hi), &units);
+            int line = 0, col = 0;
+            locate_node(k->c, bs[i].node, &line, &col);
+            ERR_AT(k, bs[j].node,
+                   "khoảng tỷ lệ %s trùng với khoảng %s ở dòng %d: đơn vị có tỷ lệ %s bị đếm hai lần%s%s; "
+                   "hãy sửa min hoặc below",
+                   a.data, b.data, line, both.data, units.len ? ", ở đây " : "", units.len ? units.data : "");
+            vb_buf_free(&a);
+            vb_buf_free(&b);
+            vb_buf_free(&both);
+            vb_buf_free(&units);
+            break; /* one message per bucket */
+        }
+    /* Rates run from 0 to 100, both included (a rate outside is an error). */
+    qsort(bs, (size_t)nb, sizeof *bs, cmp_rbucket);
+    double cur = 0;
+    xmlNodePtr last = NULL;
+    for (int i = 0; i < nb; i++) {
+        if (bs[i].lo > cur && cur <= 100)
+            bucket_gap(k, bs[i].node, part_name, rate, cur, fmin(bs[i].lo, 100), bs[i].lo > 100);
+        if (bs[i].hi > cur) {
+            cur = bs[i].hi;
+            last = bs[i].node;
+        }
+    }
+    if (last && cur <= 100)
+        bucket_gap(k, last, part_name, rate, cur, 100, true);
+    free(rate);
+    free(bs);
 }
 
 static void check_groups(checker *k)

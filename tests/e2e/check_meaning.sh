@@ -178,4 +178,52 @@ got=$("$VANBAN" check "$VANBAN_SRC/tests/data/contest/results-ties.xml" 2>&1); r
 [ $r -eq 0 ] && grep -q ":18:3: $W hòa điểm chưa phân định ở hạng 1 của “Giải tập thể”" <<<"$got" ||
     { echo "FAIL: check results-ties.xml (exit $r) does not report the tie:"; sed 's/^/    /' <<<"$got"; fail=1; }
 
+# ---- 4. rate buckets that overlap or leave gaps -------------------------------------
+# [90, ∞), [80, 95), [60, 70) with rates 75, 85, 92: the 92 was counted in
+# two rows and the 75 in none, and the table no longer added up to the
+# units. An overlap is an error; a gap is an error when a unit's rate falls
+# in it (named, with its rate), else a warning.
+cat >bucket.xml <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<contest kind="hoi-thi" year="2023">
+  <title>Hội thi thử</title>
+  <province>Sóc Trăng</province>
+  <organizer>Sở Nội vụ</organizer>
+  <parts><part id="cd" max="30"><name>Chiến dịch 90 ngày</name></part></parts>
+  <rules>
+    <buckets part="cd" of="rate">
+      <bucket min="90">từ 90% trở lên</bucket>
+      <bucket min="80" below="95">từ 80% - &lt;90%</bucket>
+      <bucket min="60" below="70">từ 60% - &lt;70%</bucket>
+    </buckets>
+  </rules>
+  <units>
+    <unit id="u1" kind="so-ban-nganh">Đơn vị Một</unit>
+    <unit id="u2" kind="so-ban-nganh">Đơn vị Hai</unit>
+    <unit id="u3" kind="so-ban-nganh">Đơn vị Ba</unit>
+  </units>
+  <submissions>
+    <submission id="s1" unit="u1" part="cd" rate="75" score="22.5"/>
+    <submission id="s2" unit="u2" part="cd" rate="85" score="25.5"/>
+    <submission id="s3" unit="u3" part="cd" rate="92" score="27.6"/>
+  </submissions>
+</contest>
+XML
+says bucket.xml 1 \
+    "vanban: bucket.xml:10:7: $E khoảng tỷ lệ từ 80% đến dưới 95% trùng với khoảng từ 90% trở lên ở dòng 9: đơn vị có tỷ lệ từ 90% đến dưới 95% bị đếm hai lần, ở đây 'u3' (92%); hãy sửa min hoặc below" \
+    "vanban: bucket.xml:10:7: $E tỷ lệ từ 70% đến dưới 80% không thuộc khoảng nào trong <buckets> của phần thi “Chiến dịch 90 ngày”: đơn vị 'u1' (75%) không được đếm; hãy thêm một <bucket> hoặc sửa min, below" \
+    "vanban: bucket.xml:11:7: $W tỷ lệ dưới 60% không thuộc khoảng nào trong <buckets> của phần thi “Chiến dịch 90 ngày”: đơn vị có tỷ lệ đó sẽ không được đếm; hãy thêm một <bucket> nếu cần"
+# Buckets that tile 0–100 say nothing (the sample's, and these).
+sed 's|<bucket min="80" below="95">|<bucket min="70" below="90">|; s|<bucket min="60" below="70">|<bucket below="70">|' bucket.xml >tiled.xml
+says tiled.xml 0
+# The top: a last bucket "below 100" leaves 100% itself out. A warning while
+# nobody has 100%; an error naming the unit once one has (a unit's rate is
+# the mean of its submissions', at the rules' precision: 99.996 is 100).
+sed 's|<bucket min="90">|<bucket min="70" below="100">|; /<bucket min="80"/d; s|<bucket min="60" below="70">|<bucket below="70">|' bucket.xml >top.xml
+says top.xml 0 \
+    "vanban: top.xml:9:7: $W tỷ lệ 100% không thuộc khoảng nào trong <buckets> của phần thi “Chiến dịch 90 ngày”: đơn vị có tỷ lệ đó sẽ không được đếm; hãy thêm một <bucket> nếu cần"
+sed 's|rate="92"|rate="99.996"|' top.xml >top100.xml
+says top100.xml 1 \
+    "vanban: top100.xml:9:7: $E tỷ lệ 100% không thuộc khoảng nào trong <buckets> của phần thi “Chiến dịch 90 ngày”: đơn vị 'u3' (100%) không được đếm; hãy thêm một <bucket> hoặc sửa min, below"
+
 exit $fail
