@@ -250,6 +250,31 @@ static void check_refs(checker *k, xmlNodePtr root)
         ref(k, t, "unit", &m->unit_ix, "đơn vị", "units");
 }
 
+/* A submission's author belongs to the submission's unit. Where the person
+ * says another unit, the certificate names a person of one unit (and their
+ * workplace) for a prize credited to another, and the same person can win
+ * for two units (the reviewer's p2.xml). An error, not a warning: the file
+ * says two things that cannot both be true, and either is a one-word fix
+ * (the submission's author, or the person's unit). A person without a unit
+ * is not compared. */
+static void check_authors(checker *k)
+{
+    c_model *m = k->m;
+    for (int i = 0; i < m->nsubs; i++) {
+        const c_sub *s = &m->subs[i];
+        if (s->author < 0 || s->unit < 0 || attr_rejected(k, s->pos.node, "unit"))
+            continue;
+        const c_person *p = &m->people[s->author];
+        if (p->unit < 0 || p->unit == s->unit || attr_rejected(k, p->pos.node, "unit"))
+            continue;
+        ERR_POS_ATTR(k, s->pos, "author",
+                     "tác giả '%s' (%s) thuộc đơn vị '%s' (%s) nhưng bài '%s' là của đơn vị '%s' (%s); hãy sửa "
+                     "author của bài hoặc unit của cá nhân",
+                     nz(p->id), p->name, nz(m->units[p->unit].id), m->units[p->unit].name, nz(s->id),
+                     nz(m->units[s->unit].id), m->units[s->unit].name);
+    }
+}
+
 /* The rules' precision, as far as check may use it (a precision above 6 is
  * an error of its own, and must not overflow what it is scaled by). */
 static int precision(const c_model *m) { return m->precision < 0 ? 0 : m->precision > 6 ? 6 : m->precision; }
@@ -679,6 +704,7 @@ int vb_contest_check(vb_contest *c, vb_diag *d)
     check_ids(&k, root);
     check_refs(&k, root);
     check_scores(&k);
+    check_authors(&k);
     check_unscored(&k);
     check_prizes(&k);
     check_dates(&k, root);

@@ -226,4 +226,48 @@ sed 's|rate="92"|rate="99.996"|' top.xml >top100.xml
 says top100.xml 1 \
     "vanban: top100.xml:9:7: $E tỷ lệ 100% không thuộc khoảng nào trong <buckets> của phần thi “Chiến dịch 90 ngày”: đơn vị 'u3' (100%) không được đếm; hãy thêm một <bucket> hoặc sửa min, below"
 
+# ---- 5. an author of another unit ---------------------------------------------------
+# p2 works for u1 and wrote s1a for u1, but is also the author of u2's s2a:
+# u2's individual prize went on a certificate naming a person of u1. An
+# error at the author: the file says two things that cannot both be true.
+cat >p2.xml <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<contest id="t" kind="hoi-thi" year="2023">
+  <title>Hội thi thử</title>
+  <province>Sóc Trăng</province>
+  <organizer>Sở Nội vụ</organizer>
+  <parts>
+    <part id="a" max="60"><name>Phần A</name></part>
+    <part id="b" max="40"><name>Phần B</name></part>
+  </parts>
+  <rules>
+    <total max="100" precision="2"/>
+  </rules>
+  <prizes id="tt" for="collective" by="total"><prize level="1" count="1">Giải Nhất</prize></prizes>
+  <prizes id="cn" for="individual" part="a" by="score"><prize level="1" count="1">Giải Nhất cá nhân</prize><prize level="2" count="1">Giải Nhì cá nhân</prize></prizes>
+  <units>
+    <unit id="u1" kind="so-ban-nganh">Đơn vị Một</unit>
+    <unit id="u2" kind="so-ban-nganh">Đơn vị Hai</unit>
+  </units>
+  <people>
+    <person id="p1" unit="u1" workplace="Phòng A, Đơn vị Một">Nguyễn Văn An</person>
+    <person id="p2" unit="u1" workplace="Phòng B, Đơn vị Một">Trần Thị Bình</person>
+  </people>
+  <submissions>
+    <submission id="s1a" unit="u1" part="a" score="50" author="p2"/>
+    <submission id="s1b" unit="u1" part="b" score="30"/>
+    <submission id="s2a" unit="u2" part="a" score="55" author="p2"/>
+    <submission id="s2b" unit="u2" part="b" score="30"/>
+  </submissions>
+</contest>
+XML
+says p2.xml 1 \
+    "vanban: p2.xml:26:56: $E tác giả 'p2' (Trần Thị Bình) thuộc đơn vị 'u1' (Đơn vị Một) nhưng bài 's2a' là của đơn vị 'u2' (Đơn vị Hai); hãy sửa author của bài hoặc unit của cá nhân"
+# The right author, or a person whose unit is not recorded: nothing to say.
+sed 's|</people>|  <person id="p3" unit="u2">Lê Văn Cường</person>\n  </people>|; s|id="s2a" unit="u2" part="a" score="55" author="p2"|id="s2a" unit="u2" part="a" score="55" author="p3"|' \
+    p2.xml >p2ok.xml
+says p2ok.xml 0
+sed 's|<person id="p2" unit="u1" |<person id="p2" |' p2.xml >p2nounit.xml
+says p2nounit.xml 0
+
 exit $fail
