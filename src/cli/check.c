@@ -16,7 +16,7 @@ int cli_check(int argc, char **argv)
                  "  (mã tham chiếu, mã trùng, điểm ngoài khoảng, số giải, thứ tự ngày, nhóm).\n"
                  "  Báo mọi lỗi trong một lần chạy; mã thoát 1 nếu có lỗi.\n"
                  "  Cảnh báo (bài dự thi chưa có điểm, giải cá nhân cho bài không có tác giả,\n"
-                 "  hòa điểm chưa phân định…) không đổi mã thoát.");
+                 "  hai đơn vị trùng tên, hòa điểm chưa phân định…) không đổi mã thoát.");
             return VB_OK;
         }
         if (argv[i][0] == '-' && argv[i][1] != '\0') {

@@ -275,6 +275,89 @@ static void check_authors(checker *k)
     }
 }
 
+/* Text on one line, as a message is: each run of white space (a name
+ * written over two lines) one space, none at the ends. */
+static void one_line(vb_buf *out, const char *s)
+{
+    bool space = false;
+    for (; *s; s++) {
+        if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
+            space = out->len > 0;
+            continue;
+        }
+        if (space)
+            vb_buf_putc(out, ' ');
+        space = false;
+        vb_buf_putc(out, *s);
+    }
+    if (!out->data)
+        vb_buf_puts(out, "");
+}
+
+/* A unit's name as a reader tells names apart: letter case and runs of
+ * white space do not count ("Sở Giáo dục và Đào tạo", "SỞ GIÁO DỤC  VÀ ĐÀO
+ * TẠO"). Tone-mark placement is one already (normalized on load). */
+static char *name_key(vb_arena *a, const char *name)
+{
+    vb_buf low, key;
+    vb_buf_init(&low);
+    vb_buf_init(&key);
+    vn_lower(&low, name, strlen(name));
+    one_line(&key, low.data ? low.data : "");
+    char *k = vb_arena_strdup(a, key.data);
+    vb_buf_free(&low);
+    vb_buf_free(&key);
+    return k;
+}
+
+/* Two units (two ids) with the same name: the report's tables and the
+ * certificates cannot tell them apart, and a unit entered twice under two
+ * ids (the reviewer's dupname.xml) has its results counted twice. A
+ * warning, not an error: two communes of different districts may well bear
+ * the same name, and the file is then right; but the clerk must look (one
+ * unit: one id; two: a fuller name). At the later unit, naming the first;
+ * after five, one line for the rest. */
+static void check_unit_names(checker *k)
+{
+    c_model *m = k->m;
+    vb_arena *a = vb_arena_new();
+    vb_index ix;
+    vb_index_init(&ix, (size_t)m->nunits + 8);
+    int n = 0, first_rest = -1;
+    for (int i = 0; i < m->nunits; i++) {
+        const c_unit *u = &m->units[i];
+        /* A repeated id has its error; the same name is not news then. */
+        if (!u->name || !*u->name || rejected(k, u->pos.node) || vb_index_get(&m->unit_ix, u->id) != i)
+            continue;
+        const char *key = name_key(a, u->name);
+        int first = *key ? vb_index_put(&ix, key, i) : i;
+        if (first == i)
+            continue;
+        if (n < WARN_EACH) {
+            int line = 0, col = 0;
+            locate_pos(k->c, m->units[first].pos, &line, &col);
+            vb_buf shown;
+            vb_buf_init(&shown);
+            one_line(&shown, u->name);
+            warn_pos(k->c, k->d, u->pos,
+                     "đơn vị '%s' trùng tên “%s” với đơn vị '%s' ở dòng %d: báo cáo và giấy khen không phân "
+                     "biệt được hai đơn vị; nếu là một đơn vị thì dùng một mã, nếu là hai thì ghi tên đầy đủ hơn",
+                     nz(u->id), shown.data, nz(m->units[first].id), line);
+            vb_buf_free(&shown);
+        } else if (n == WARN_EACH) {
+            first_rest = i;
+        }
+        n++;
+    }
+    if (first_rest >= 0)
+        warn_pos(k->c, k->d, m->units[first_rest].pos,
+                 "còn %d đơn vị khác trùng tên với một đơn vị trước nó, từ đơn vị '%s' trở đi; báo cáo và giấy "
+                 "khen không phân biệt được chúng",
+                 n - WARN_EACH, nz(m->units[first_rest].id));
+    vb_index_free(&ix);
+    vb_arena_free(a);
+}
+
 /* The rules' precision, as far as check may use it (a precision above 6 is
  * an error of its own, and must not overflow what it is scaled by). */
 static int precision(const c_model *m) { return m->precision < 0 ? 0 : m->precision > 6 ? 6 : m->precision; }
@@ -705,6 +788,7 @@ int vb_contest_check(vb_contest *c, vb_diag *d)
     check_refs(&k, root);
     check_scores(&k);
     check_authors(&k);
+    check_unit_names(&k);
     check_unscored(&k);
     check_prizes(&k);
     check_dates(&k, root);

@@ -270,4 +270,58 @@ says p2ok.xml 0
 sed 's|<person id="p2" unit="u1" |<person id="p2" |' p2.xml >p2nounit.xml
 says p2nounit.xml 0
 
+# ---- 6. two units with the same name -------------------------------------------------
+# u1 and u3 are both "Sở Giáo dục và Đào tạo": the ranking and the
+# certificates cannot tell them apart, and one unit entered under two ids
+# has its results counted twice. A warning at the later one (two communes
+# of different districts may bear one name), whatever the letter case and
+# spacing.
+cat >dupname.xml <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<contest id="t" kind="hoi-thi" year="2023">
+  <title>Hội thi thử</title>
+  <province>Sóc Trăng</province>
+  <organizer short="SNV" parent="Ủy ban nhân dân tỉnh Sóc Trăng">Sở Nội vụ</organizer>
+  <parts>
+    <part id="a" max="60"><name>Phần A</name></part>
+    <part id="b" max="40"><name>Phần B</name></part>
+  </parts>
+  <rules>
+    <total max="100" precision="2"/>
+  </rules>
+  <prizes id="tt" for="collective" by="total"><prize level="1" count="1">Giải Nhất</prize></prizes>
+  <units>
+    <unit id="u1" kind="so-ban-nganh">Sở Giáo dục và Đào tạo</unit>
+    <unit id="u2" kind="so-ban-nganh">Ủy ban nhân dân huyện Mỹ Xuyên</unit>
+    <unit id="u3" kind="so-ban-nganh">Sở Giáo dục và Đào tạo</unit>
+    <unit id="u4" kind="so-ban-nganh">ỦY BAN NHÂN DÂN  huyện
+      Mỹ Xuyên</unit>
+  </units>
+  <submissions>
+    <submission id="s1a" unit="u1" part="a" score="50"/>
+    <submission id="s1b" unit="u1" part="b" score="30"/>
+    <submission id="s2a" unit="u2" part="a" score="55"/>
+    <submission id="s2b" unit="u2" part="b" score="30"/>
+    <submission id="s3a" unit="u3" part="a" score="45"/>
+    <submission id="s3b" unit="u3" part="b" score="30"/>
+  </submissions>
+</contest>
+XML
+DUP="báo cáo và giấy khen không phân biệt được hai đơn vị; nếu là một đơn vị thì dùng một mã, nếu là hai thì ghi tên đầy đủ hơn"
+says dupname.xml 0 \
+    "vanban: dupname.xml:17:5: $W đơn vị 'u3' trùng tên “Sở Giáo dục và Đào tạo” với đơn vị 'u1' ở dòng 15: $DUP" \
+    "vanban: dupname.xml:18:5: $W đơn vị 'u4' trùng tên “ỦY BAN NHÂN DÂN huyện Mỹ Xuyên” với đơn vị 'u2' ở dòng 16: $DUP"
+# Many (a list pasted twice): five lines, then one for the rest (here 10:
+# u3, u4, then x4 … x11 repeat x0 … x3).
+python3 - <<'PY2'
+s = open("dupname.xml", encoding="utf-8").read()
+units = "".join('    <unit id="x%d" kind="ubnd-xa">Xã Số %d</unit>\n' % (i, i % 4) for i in range(12))
+open("many.xml", "w", encoding="utf-8").write(s.replace("  </units>", units + "  </units>"))
+PY2
+got=$("$VANBAN" check many.xml 2>&1); r=$?
+[ $r -eq 0 ] && [ "$(grep -c "trùng tên “" <<<"$got")" -eq 5 ] &&
+    grep -qx "vanban: many.xml:27:5: $W còn 5 đơn vị khác trùng tên với một đơn vị trước nó, từ đơn vị 'x7' trở đi; báo cáo và giấy khen không phân biệt được chúng" <<<"$got" &&
+    [ "$(tail -1 <<<"$got")" = "vanban: many.xml: không có lỗi, có 6 cảnh báo" ] ||
+    { echo "FAIL: many.xml (exit $r):"; sed 's/^/    /' <<<"$got"; fail=1; }
+
 exit $fail
