@@ -1,7 +1,7 @@
 /* What the schema cannot say: references that point nowhere, ids used twice,
  * scores outside their part's range, prizes that cannot all be awarded, dates
- * out of order, units in no group, rate buckets that overlap or leave a unit
- * out. Every problem is reported in one run.
+ * out of order, units in no group, groups that count no part, authors of
+ * another unit, rate buckets that overlap or leave a unit out. Every problem is reported in one run.
  *
  * An error is a file that is wrong: what it says cannot be so, or the results
  * computed from it would be. A warning (cảnh báo) is a file that may be right
@@ -773,6 +773,20 @@ static void check_groups(checker *k)
     c_model *m = k->m;
     if (m->ngroups == 0)
         return;
+    /* A group that counts no part gives its units no total: they were
+     * listed as "không đủ" with no total and no reason (the reviewer's
+     * nocounts.xml). An error: the rules say nothing about these units, so
+     * no result about them can be right. A misspelled <counts> has its
+     * schema message already; a contest without parts (thi đua) has nothing
+     * to count. */
+    for (int i = 0; i < m->ngroups && m->nparts > 0; i++) {
+        const c_group *g = &m->groups[i];
+        if (g->nparts == 0 && !child_rejected(k, g->node))
+            ERR_AT(k, g->node,
+                   "nhóm '%s' (%s) không có phần thi nào được tính: đơn vị của nhóm không có tổng điểm, không "
+                   "được xếp hạng và xét giải; hãy thêm <counts part=\"…\"/> cho từng phần thi tính cho nhóm",
+                   nz(g->id), g->name);
+    }
     for (int i = 0; i < m->nunits; i++)
         if (!m->units[i].group_ref)
             ERR_POS(k, m->units[i].pos,

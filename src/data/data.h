@@ -27,10 +27,12 @@ void vb_contest_free(vb_contest *c);
 
 /* Checks what the schema cannot: unknown references, duplicate ids, scores
  * outside 0..part maximum, prize counts that cannot be met, dates out of
- * order, units in no group, rate buckets that overlap or leave a unit out.
+ * order, units in no group, groups that count no part, authors of another
+ * unit, rate buckets that overlap or leave a unit out.
  * Reports every problem; returns how many errors.
  * What makes the results provisional without the file being wrong (a valid
- * submission without a score) is reported as a warning, not counted. */
+ * submission without a score, two units with one name, a gap between rate
+ * buckets that no unit falls in) is reported as a warning, not counted. */
 int vb_contest_check(vb_contest *c, vb_diag *d);
 
 /* What only the computed results show (call after vb_results_compute): an

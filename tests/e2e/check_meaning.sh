@@ -324,4 +324,35 @@ got=$("$VANBAN" check many.xml 2>&1); r=$?
     [ "$(tail -1 <<<"$got")" = "vanban: many.xml: không có lỗi, có 6 cảnh báo" ] ||
     { echo "FAIL: many.xml (exit $r):"; sed 's/^/    /' <<<"$got"; fail=1; }
 
+# ---- 7. a group that counts no part -------------------------------------------------
+# g2 has no <counts>: its units were listed "không đủ" with no total and no
+# reason. An error at the group: the rules say nothing about its units.
+cat >nocounts.xml <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<contest kind="hoi-thi" year="2023">
+  <title>Hội thi thử</title>
+  <province>Sóc Trăng</province>
+  <organizer>Sở Nội vụ</organizer>
+  <parts><part id="a" max="100"><name>Phần A</name></part></parts>
+  <groups>
+    <group id="g1"><name>Nhóm 1</name><counts part="a"/></group>
+    <group id="g2"><name>Nhóm 2</name></group>
+  </groups>
+  <units>
+    <unit id="u1" kind="so-ban-nganh" group="g1">Đơn vị Một</unit>
+    <unit id="u2" kind="so-ban-nganh" group="g2">Đơn vị Hai</unit>
+  </units>
+  <submissions>
+    <submission id="s1" unit="u1" part="a" score="60"/>
+    <submission id="s2" unit="u2" part="a" score="90"/>
+  </submissions>
+</contest>
+XML
+says nocounts.xml 1 \
+    "vanban: nocounts.xml:9:5: $E nhóm 'g2' (Nhóm 2) không có phần thi nào được tính: đơn vị của nhóm không có tổng điểm, không được xếp hạng và xét giải; hãy thêm <counts part=\"…\"/> cho từng phần thi tính cho nhóm"
+# A misspelled <count> has the schema's message, and only that.
+sed 's|<group id="g2"><name>Nhóm 2</name></group>|<group id="g2"><name>Nhóm 2</name><count part="a"/></group>|' nocounts.xml >count.xml
+says count.xml 1 \
+    "vanban: count.xml:9:39: $E phần tử <count> không thuộc mô hình của <group> (viết sai tên hoặc đặt sai chỗ)"
+
 exit $fail
