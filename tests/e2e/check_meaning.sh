@@ -18,8 +18,9 @@ S=$VANBAN_SRC/samples/soctrang-2023/contest.xml
 
 # says FILE EXIT MESSAGE...: `check FILE` prints exactly these messages, in
 # this order, then its summary when it exits 0 ("không có lỗi", with the
-# number of warnings); `results FILE` prints the same messages and exits the
-# same (on exit 1 with nothing on stdout).
+# number of warnings), on the streaming load and on the whole tree alike;
+# `results FILE` prints the same messages and exits the same (on exit 1
+# with nothing on stdout).
 says() {
     local f=$1 rc=$2 want got r nw
     shift 2
@@ -34,6 +35,12 @@ says() {
         echo "FAIL: check $f (exit $r, expected $rc):"
         echo "  expected:"; sed 's/^/    /' <<<"$want_check"
         echo "  got:"; sed 's/^/    /' <<<"$got"
+        fail=1
+    fi
+    # The same on the whole-tree load (the fallback of an unusual file).
+    got=$(VANBAN_CONTEST_TREE=1 "$VANBAN" check "$f" 2>&1 >/dev/null); r=$?
+    if [ $r -ne "$rc" ] || [ "$got" != "$want_check" ]; then
+        echo "FAIL: check $f on the whole tree (exit $r):"; sed 's/^/    /' <<<"$got"
         fail=1
     fi
     got=$("$VANBAN" results "$f" 2>&1 >"$t/stdout"); r=$?
