@@ -74,7 +74,8 @@ static const double ABOVE[CERT_LINE_COUNT] = {
 #define MID_ABOVE 0.45 /* share of the room left that goes above the middle */
 
 #define EMBLEM_H 18.0   /* mm */
-#define SIGN_SPACE 30.0 /* mm between the title and the signer's name */
+#define SIGN_SPACE 30.0 /* mm between the title and the signer's name: a seal */
+#define SIGN_MIN 24.0   /* … which gives way to this before the page shrinks */
 #define MIN_GAP 3.0     /* mm at least above and below the middle stack */
 #define MID_MIN 0.8     /* the middle stack shrinks alone down to this factor */
 
@@ -285,7 +286,7 @@ static double signer_height(const cert_ctx *c, const placed *pl, double g)
     return 1.107 * SPECS[CERT_NGUOI_KY].size * c->k * g; /* ascent + descent */
 }
 
-static stack measure(const cert_ctx *c, const placed *pl, double g, double gm)
+static stack measure(const cert_ctx *c, const placed *pl, double g, double gm, double sign)
 {
     stack s = {0};
     s.top = stack_height(c, pl, CERT_QUOC_HIEU, CERT_TEN_LOAI, g);
@@ -299,7 +300,7 @@ static stack measure(const cert_ctx *c, const placed *pl, double g, double gm)
         if (pl[l].present)
             s.bottom_right += ct_block_height(&pl[l].b);
     if (pl[CERT_QUYEN_HAN].present || pl[CERT_CHUC_VU].present || pl[CERT_NGUOI_KY].present)
-        s.bottom_right += mm(c, SIGN_SPACE, g) + signer_height(c, pl, g);
+        s.bottom_right += mm(c, sign, g) + signer_height(c, pl, g);
     return s;
 }
 
@@ -442,17 +443,22 @@ bool cert_add_page(cert_ctx *c, const cert_fields *f, const char *where)
     placed pl[CERT_LINE_COUNT];
     double g = 1.0, gm = 1.0;
     stack s;
+    double sign = SIGN_SPACE;
     for (;;) {
         fit_all(c, f, g, gm, pl);
-        s = measure(c, pl, g, gm);
+        s = measure(c, pl, g, gm, sign);
         double need = s.top + s.middle + fmax(s.bottom_left, s.bottom_right) +
                       2 * mm(c, MIN_GAP, g);
         if (need <= content_h || g <= 0.5)
             break;
         free_all(pl);
-        /* the middle alone first, then everything (the middle never larger) */
+        /* the middle alone first, then the room to sign, then everything
+         * (the middle never larger): a long achievement under an emblem
+         * shrank the whole page, pre-printed lines and all */
         if (gm > MID_MIN + 1e-9)
             gm -= 0.02;
+        else if (sign > SIGN_MIN + 1e-9)
+            sign -= 1;
         else
             g -= 0.02;
         gm = fmin(gm, g);
