@@ -6,7 +6,7 @@
 #                                  (tests/fuzz/run.sh; CI runs it)
 set -eu
 PKGS="build-essential cmake pkg-config libhpdf-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
-libxml2-dev libutf8proc-dev libfontconfig-dev libyaml-dev libharfbuzz-dev libcmocka-dev
+libxml2-dev libutf8proc-dev libfontconfig-dev libyaml-dev libharfbuzz-dev libpng-dev libcmocka-dev
 fonts-liberation2 poppler-utils qpdf mupdf-tools ghostscript valgrind libxml2-utils python3"
 for extra in "$@"; do
   case $extra in

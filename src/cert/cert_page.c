@@ -122,7 +122,7 @@ cert_ctx *cert_begin(const cert_style *st, font_set *fonts, page_doc *doc, vb_di
         int pw, ph;
         if (!image_pixel_size(st->emblem, &pw, &ph)) {
             vb_error(d, st->emblem, 0, 0,
-                     "không đọc được ảnh biểu tượng (cần tệp PNG hoặc JPEG có thật)");
+                     "không đọc được ảnh biểu tượng (cần tệp PNG hoặc JPEG có thật và không hỏng)");
             free(c);
             return NULL;
         }

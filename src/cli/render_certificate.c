@@ -60,7 +60,7 @@ static bool image_ok(job *j, const char *path, const char *what, const char *key
     fclose(fp);
     if (!image_pixel_size(path, &w, &h)) {
         vb_error(j->d, key ? j->input : NULL, key ? key_line(j, key) : 0,
-                 key ? front_matter_col(j->fm, key) : 0, "%s \"%s\" không phải ảnh PNG hoặc JPEG",
+                 key ? front_matter_col(j->fm, key) : 0, "%s \"%s\" không phải ảnh PNG hoặc JPEG, hoặc tệp ảnh bị hỏng",
                  what, path);
         return false;
     }

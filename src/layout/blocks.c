@@ -267,8 +267,8 @@ static void image(lay_ctx *cx, flow *f, const md_block *b, double x, double widt
     int pw = 0, ph = 0;
     if (!image_pixel_size(path, &pw, &ph)) {
         vb_error(cx->d, cx->doc->path, b->line, 0,
-                 "không đọc được ảnh \"%s\" (cần tệp PNG hoặc JPEG có thật, đường dẫn tính từ "
-                 "thư mục của tệp Markdown)",
+                 "không đọc được ảnh \"%s\" (cần tệp PNG hoặc JPEG có thật và không hỏng, đường "
+                 "dẫn tính từ thư mục của tệp Markdown)",
                  b->text);
         cx->failed = true;
         free(path);

@@ -1,8 +1,15 @@
 /* Pixel size of PNG and JPEG files from their headers: layout needs the aspect
- * ratio before the PDF stage (libharu) decodes the image. */
+ * ratio before the PDF stage (libharu) decodes the image. A PNG is also
+ * decoded once here, with libpng's simplified API, which reports a damaged
+ * file instead of aborting: libharu 2.3.0 reads PNGs through libpng with no
+ * error recovery, and a truncated image killed the process (SIGABRT) at the
+ * PDF stage, after an English "libpng error". A JPEG is embedded as it is
+ * (DCT), never decoded by vanban. */
 #include "layout.h"
 
+#include <png.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static unsigned be16(const unsigned char *p)
@@ -58,16 +65,34 @@ static bool jpeg_size(FILE *fp, int *w, int *h)
     }
 }
 
+/* Whether the whole PNG decodes. */
+static bool png_decodes(const char *path)
+{
+    png_image im;
+    memset(&im, 0, sizeof im);
+    im.version = PNG_IMAGE_VERSION;
+    if (!png_image_begin_read_from_file(&im, path))
+        return false;
+    im.format = PNG_FORMAT_RGBA;
+    size_t size = PNG_IMAGE_SIZE(im);
+    void *pixels = malloc(size ? size : 1);
+    bool ok = pixels && png_image_finish_read(&im, NULL, pixels, 0, NULL);
+    free(pixels);
+    png_image_free(&im);
+    return ok;
+}
+
 bool image_pixel_size(const char *path, int *w, int *h)
 {
     FILE *fp = fopen(path, "rb");
     if (!fp)
         return false;
-    bool ok = png_size(fp, w, h);
+    bool png = png_size(fp, w, h);
+    bool ok = png;
     if (!ok) {
         rewind(fp);
         ok = jpeg_size(fp, w, h);
     }
     fclose(fp);
-    return ok;
+    return ok && (!png || png_decodes(path));
 }

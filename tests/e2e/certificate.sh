@@ -208,6 +208,9 @@ expect 1 'không mở được ảnh nền "khong-co.png"' -- \
     render "$TPL" -d "$DATA" --background khong-co.png -o "$T/x/a.pdf"
 expect 1 'không phải ảnh PNG hoặc JPEG' -- \
     render "$TPL" -d "$DATA" --background "$TPL" -o "$T/x/a.pdf"
+head -c 400 "$VANBAN_SRC/samples/img/co-to-quoc.png" > "$T/cut.png"
+expect 1 'không phải ảnh PNG hoặc JPEG, hoặc tệp ảnh bị hỏng' -- \
+    render "$TPL" -d "$DATA" --background "$T/cut.png" -o "$T/x/a.pdf"
 expect 2 'cần dữ liệu hội thi: thêm -d' -- render "$TPL" -o "$T/x/a.pdf"
 expect 2 'không dùng cả hai' -- render "$TPL" -d "$DATA" -o "$T/x/a.pdf" --split "$T/x/d"
 expect 2 '--offset "3" không hợp lệ' -- render "$TPL" -d "$DATA" --offset 3 -o "$T/x/a.pdf"

@@ -258,6 +258,13 @@ printf -- '---\nnoi_nhan:\n  - Như trên;\n  - Lưu: VT, TTr.\n---\nThân.\n' >
 expect 1 'luu.md:4:5: lỗi: giá trị của "noi_nhan" .*dấu hai chấm \(Lưu: VT\).*dấu nháy kép' \
     "$T/w/luu.pdf" -- render "$T/w/luu.md"
 
+# A PNG cut short (a failed download, a damaged copy): libharu's libpng
+# reader aborted the process (SIGABRT) with an English "libpng error".
+head -c 400 "$VANBAN_SRC/samples/img/co-to-quoc.png" > "$T/w/cut.png"
+printf -- '---\ntitle: t\n---\n\nẢnh:\n\n![cờ](cut.png)\n' > "$T/w/cut.md"
+expect 1 'cut.md:7: lỗi: không đọc được ảnh "cut.png" \(cần tệp PNG hoặc JPEG có thật và không hỏng' \
+    "$T/w/cut.pdf" -- render "$T/w/cut.md"
+
 expect 3 "khong-ton-tai.md: lỗi: không mở được" "" -- render "$T/w/khong-ton-tai.md"
 if [ "$(id -u)" != 0 ]; then
     printf 'x\n' > "$T/w/noread.md"; chmod 000 "$T/w/noread.md"
