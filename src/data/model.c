@@ -4,6 +4,7 @@
  * builds the model of a file the schema rejected (so that one run reports
  * every problem): nothing here may assume an attribute or a child exists. */
 #include "model.h"
+#include "vn/vn.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -83,8 +84,13 @@ static int count_children(xmlNodePtr parent, const char *name)
 
 long long round_fixed(double v, int precision)
 {
-    double scale = pow(10.0, precision);
-    return llround(v * scale);
+    /* Decimal half-up, as the tables print it (vn_round_scaled): the binary
+     * product v * 10^p rounded 60.115 (60.11499…) down to 60.11 while every
+     * table printed 60,12, so two units shown equal were ranked apart. */
+    long long n;
+    if (vn_round_scaled(v, precision, &n))
+        return n;
+    return llround(v * pow(10.0, precision)); /* out of range: nothing prints it exactly either */
 }
 
 static void build_parts(c_model *m, xmlNodePtr parts)

@@ -289,7 +289,9 @@ void warn_pos(vb_contest *c, vb_diag *d, c_pos p, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
 /* Rounds to `precision` decimals as an integer count of units, so that
- * comparisons of totals never depend on binary floating point. */
+ * comparisons of totals never depend on binary floating point: decimal half
+ * away from zero, the one rounding of every table, CSV and XML number
+ * (vn_round_scaled), so that what is compared is what is printed. */
 long long round_fixed(double v, int precision);
 
 #endif

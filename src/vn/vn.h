@@ -136,6 +136,13 @@ void vn_name_sort_key(vb_buf *out, const char *name, size_t len);
 /* 83,64 and 10.000.000: dot for thousands, comma for decimals, rounded half
  * away from zero to `decimals` places. */
 void vn_format_number(vb_buf *out, double v, int decimals);
+/* The same rounding as a whole number of 10^-decimals: 83.635 → 8364, as
+ * vn_format_number prints it and a clerk rounds it (the decimal the number
+ * stands for, not its binary value 83.63499…). Everything that compares or
+ * prints a rounded value uses this one rounding, so that what is ranked is
+ * what is printed. False when v is not finite or the result needs more than
+ * 18 digits. */
+bool vn_round_scaled(double v, int decimals, long long *out);
 /* "10.000.000 đồng" */
 void vn_format_money(vb_buf *out, double v);
 /* "83,64%" */

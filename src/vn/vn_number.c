@@ -49,6 +49,24 @@ static void rounded_digits(vb_buf *digits, double v, int decimals)
     digits->len -= lead;
 }
 
+bool vn_round_scaled(double v, int decimals, long long *out)
+{
+    if (!isfinite(v) || decimals < 0 || decimals > MAX_DECIMALS)
+        return false;
+    vb_buf d;
+    vb_buf_init(&d);
+    rounded_digits(&d, v, decimals);
+    /* 18 digits always fit in a long long; more would need a wider type. */
+    bool ok = d.len <= 18;
+    long long n = 0;
+    for (size_t k = 0; ok && k < d.len; k++)
+        n = n * 10 + (d.data[k] - '0');
+    vb_buf_free(&d);
+    if (ok)
+        *out = v < 0 ? -n : n;
+    return ok;
+}
+
 void vn_format_number(vb_buf *out, double v, int decimals)
 {
     if (decimals < 0)

@@ -123,4 +123,63 @@ grep -q 'huyÖn KÕ S¸ch' "$tmp/mix.xml" || { echo "FAIL: the mixed fixture has
 "$VANBAN" results "$tmp/mix.xml" > "$tmp/mix.csv" 2>/dev/null
 "$VANBAN" results "$VANBAN_SRC/samples/soctrang-2023/contest.xml" > "$tmp/clean.csv" 2>/dev/null
 cmp -s "$tmp/mix.csv" "$tmp/clean.csv" || { echo "FAIL: the mojibake node was not repaired on load"; fail=1; }
+# One rounding everywhere, decimal half-up at the rules' precision (what a
+# clerk gets from the decimal scores). u1's mean of 60.11 and 60.12 is 60.115:
+# 60,12 by hand, in the table, the CSV and the XML, so u1 and u2 tie; without
+# a tie-break the two prizes are withheld with the tie warning. (Its binary
+# value 60.11499… was once ranked and written as 60.11 while the table said 60,12.)
+cat >"$tmp/round.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<contest kind="hoi-thi" year="2023">
+  <title>Hội thi thử</title>
+  <province>Sóc Trăng</province>
+  <organizer>Sở Nội vụ</organizer>
+  <parts><part id="a" max="100"><name>Phần A</name></part></parts>
+  <prizes id="tt" for="collective" by="total">
+    <prize level="1" count="1">Giải Nhất</prize>
+    <prize level="2" count="1">Giải Nhì</prize>
+  </prizes>
+  <units>
+    <unit id="u1" kind="so-ban-nganh">Đơn vị Một</unit>
+    <unit id="u2" kind="so-ban-nganh">Đơn vị Hai</unit>
+  </units>
+  <submissions>
+    <submission id="s1a" unit="u1" part="a" score="60.11"/>
+    <submission id="s1b" unit="u1" part="a" score="60.12"/>
+    <submission id="s2" unit="u2" part="a" score="60.12"/>
+  </submissions>
+</contest>
+XML
+"$VANBAN" results "$tmp/round.xml" --format xml >"$tmp/round.out.xml" 2>"$tmp/round.err"
+rx() { xmllint --xpath "$1" "$tmp/round.out.xml" 2>/dev/null; }
+for u in u1 u2; do
+    [ "$(rx "string($R/unit[@ref='$u']/@total)")" = 60.12 ] &&
+        [ "$(rx "string($R/unit[@ref='$u']/part/@points)")" = 60.12 ] &&
+        [ "$(rx "string($R/unit[@ref='$u']/@rank)")" = 1 ] && [ "$(rx "string($R/unit[@ref='$u']/@tie)")" = true ] ||
+        { echo "FAIL: 60.115 is not 60.12 ranked 1= for $u"; grep "unit ref=\"$u\"" "$tmp/round.out.xml"; fail=1; }
+done
+[ "$(rx "count($R/award)")" = 0 ] && [ "$(rx "count($R/unawarded[@reason='tie'])")" = 2 ] &&
+    grep -q "cảnh báo: hòa điểm chưa phân định ở hạng 1 của “tt”: Đơn vị Một, Đơn vị Hai" "$tmp/round.err" ||
+    { echo "FAIL: the 60,12 tie was broken"; cat "$tmp/round.err"; fail=1; }
+"$VANBAN" results "$tmp/round.xml" --format csv 2>/dev/null | grep -c '^1=,u[12],.*,60\.12,60\.12,có,,' | grep -qx 2 ||
+    { echo "FAIL: CSV of the 60,12 tie"; "$VANBAN" results "$tmp/round.xml" --format csv; fail=1; }
+"$VANBAN" results "$tmp/round.xml" 2>/dev/null | grep -c '^ *1=  Đơn vị .*60,12  60,12' | grep -qx 2 ||
+    { echo "FAIL: text of the 60,12 tie"; "$VANBAN" results "$tmp/round.xml"; fail=1; }
+# The sample with sxd-sk2 scored 30.15: Sở Xây dựng has 27.535 + 20.64 + 26.49
+# = 74.665, so 74,67 in the table, the CSV, the XML, and the report's prize
+# line and appendix row (whose parts 27,54 + 20,64 + 26,49 add up to it).
+sed 's/id="sxd-sk2" unit="sxd" part="initiative" score="30.13"/id="sxd-sk2" unit="sxd" part="initiative" score="30.15"/' \
+    "$VANBAN_SRC/samples/soctrang-2023/contest.xml" >"$tmp/sxd.xml"
+grep -q 'score="30.15"' "$tmp/sxd.xml" || { echo "FAIL: the 30.15 variant was not made"; fail=1; }
+"$VANBAN" results "$tmp/sxd.xml" 2>/dev/null | grep -q '^ *7  Sở Xây dựng  *27,54  *20,64  *26,49  *74,67  có ' ||
+    { echo "FAIL: text row of Sở Xây dựng"; "$VANBAN" results "$tmp/sxd.xml" | grep 'Xây dựng'; fail=1; }
+"$VANBAN" results "$tmp/sxd.xml" --format csv 2>/dev/null | grep -q '^7,sxd,Sở Xây dựng,.*,27\.54,20\.64,26\.49,,74\.67,có,' ||
+    { echo "FAIL: CSV row of Sở Xây dựng"; "$VANBAN" results "$tmp/sxd.xml" --format csv | grep sxd; fail=1; }
+"$VANBAN" results "$tmp/sxd.xml" --format xml 2>/dev/null | grep -q '<unit ref="sxd" .* total="74.67" ' ||
+    { echo "FAIL: XML total of Sở Xây dựng"; fail=1; }
+"$VANBAN" render "$VANBAN_SRC/templates/bao-cao-ket-qua.md" -d "$tmp/sxd.xml" --set xep_hang=có -o "$tmp/sxd.pdf" 2>/dev/null &&
+    pdftotext -layout "$tmp/sxd.pdf" - | tr -s ' ' >"$tmp/sxd.txt"
+grep -q 'Giải Khuyến khích: Sở Xây dựng, đạt 74,67/100 điểm' "$tmp/sxd.txt" &&
+    grep -q ' 7 Sở Xây dựng 27,54 20,64 26,49 – 74,67 7 Giải Khuyến khích' "$tmp/sxd.txt" ||
+    { echo "FAIL: the report's figures for Sở Xây dựng"; grep 'Xây dựng' "$tmp/sxd.txt"; fail=1; }
 exit $fail

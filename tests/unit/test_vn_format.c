@@ -10,6 +10,8 @@
 #include "vn/vn.h"
 
 #include <limits.h>
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -159,6 +161,53 @@ static void numbers(void **state)
                      cases[i].decimals, b.data, cases[i].want);
         vb_buf_free(&b);
     }
+}
+
+/* The rounding that ranks and the one that prints are the same: a mean of
+ * 60.11 and 60.12 (60.114999… in binary) is 6012 hundredths, as "60,12" in
+ * the table says; llround(v * 100) made it 6011. */
+static void rounded_as_printed(void **state)
+{
+    (void)state;
+    static const struct { double v; int decimals; long long want; } cases[] = {
+        {(60.11 + 60.12) / 2, 2, 6012},
+        {83.635, 2, 8364},
+        {(19.75 + 30.15 + 30.12 + 30.12) / 4 + 20.64 + 26.49, 2, 7467},
+        {1.005, 2, 101},
+        {-2.675, 2, -268},
+        {-0.004, 2, 0},
+        {69.99666666666667, 2, 7000},
+        {0.1 + 0.2, 2, 30},
+        {62.5, 0, 63},
+        {0, 6, 0},
+        {1234567.891, 6, 1234567891000},
+    };
+    for (size_t i = 0; i < N_OF(cases); i++) {
+        long long got = 0;
+        if (!vn_round_scaled(cases[i].v, cases[i].decimals, &got) || got != cases[i].want)
+            fail_msg("vn_round_scaled(%.17g, %d) = %lld, want %lld", cases[i].v, cases[i].decimals, got,
+                     cases[i].want);
+        /* …and vn_format_number prints those very digits. */
+        vb_buf b, w;
+        vb_buf_init(&b);
+        vb_buf_init(&w);
+        vn_format_number(&b, cases[i].v, cases[i].decimals);
+        for (const char *p = b.data; *p; p++)
+            if (*p >= '0' && *p <= '9')
+                vb_buf_putc(&w, *p);
+        char want[32];
+        snprintf(want, sizeof want, "%lld", got < 0 ? -got : got);
+        const char *digits = w.data + strspn(w.data, "0");
+        if (strcmp(*digits ? digits : "0", want) != 0)
+            fail_msg("vn_format_number(%.17g, %d) = \"%s\", vn_round_scaled %lld", cases[i].v,
+                     cases[i].decimals, b.data, got);
+        vb_buf_free(&b);
+        vb_buf_free(&w);
+    }
+    long long n;
+    assert_false(vn_round_scaled(NAN, 2, &n));
+    assert_false(vn_round_scaled(INFINITY, 2, &n));
+    assert_false(vn_round_scaled(1e300, 2, &n));
 }
 
 static void money_and_percent(void **state)
@@ -590,6 +639,7 @@ int main(void)
         cmocka_unit_test(display_width),
         cmocka_unit_test(slug),
         cmocka_unit_test(numbers),
+        cmocka_unit_test(rounded_as_printed),
         cmocka_unit_test(money_and_percent),
         cmocka_unit_test(number_words),
         cmocka_unit_test(dates),
