@@ -209,6 +209,18 @@ static int cmp_cand(const void *a, const void *b)
     return xi - yi;
 }
 
+/* Whether a total or a score reaches a prize set's min-percent of `max`. It
+ * is judged on the value as printed (at the rules' precision) and at that
+ * precision, as the part minimums are: a total of 69.9967 is printed 70,00,
+ * and 70,00 of 100 meets "min-percent 70". */
+static bool reaches(const c_model *m, double v, double max, double min_pct)
+{
+    if (isnan(min_pct))
+        return true;
+    double shown = (double)round_fixed(v, m->precision) / pow(10.0, m->precision);
+    return round_fixed(shown * 100.0 / max, m->precision) >= round_fixed(min_pct, m->precision);
+}
+
 static void by_total(vb_contest *c, vb_results *r, vb_diag *d, int pi)
 {
     const c_model *m = &c->m;
@@ -220,7 +232,7 @@ static void by_total(vb_contest *c, vb_results *r, vb_diag *d, int pi)
         const r_unit *ru = &r->u[u];
         if (!ru->eligible)
             break; /* order puts the eligible first */
-        if (!isnan(p->min_pct) && ru->total * 100.0 / m->total_max < p->min_pct)
+        if (!reaches(m, ru->total, m->total_max, p->min_pct))
             continue;
         cs[nc++] = (cand){u, -1, ru->total_fx, ru->total, ru->rank};
     }
@@ -241,7 +253,7 @@ static void by_submission(vb_contest *c, vb_results *r, vb_diag *d, int pi, bool
         double v = votes ? (s->votes < 0 ? NAN : (double)s->votes) : r->sub_score[i];
         if (isnan(v))
             continue;
-        if (!votes && !isnan(p->min_pct) && v * 100.0 / m->parts[s->part].max < p->min_pct)
+        if (!votes && !reaches(m, v, m->parts[s->part].max, p->min_pct))
             continue;
         cs[nc++] = (cand){s->unit, i, round_fixed(v, votes ? 0 : m->precision), v, 0};
     }

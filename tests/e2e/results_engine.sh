@@ -182,4 +182,47 @@ grep -q 'score="30.15"' "$tmp/sxd.xml" || { echo "FAIL: the 30.15 variant was no
 grep -q 'Giải Khuyến khích: Sở Xây dựng, đạt 74,67/100 điểm' "$tmp/sxd.txt" &&
     grep -q ' 7 Sở Xây dựng 27,54 20,64 26,49 – 74,67 7 Giải Khuyến khích' "$tmp/sxd.txt" ||
     { echo "FAIL: the report's figures for Sở Xây dựng"; grep 'Xây dựng' "$tmp/sxd.txt"; fail=1; }
+# A prize set's min-percent is judged on the total or score as printed, at the
+# rules' precision: Xã Hai's 34.99833 of 50 prints 35,00 (total 70,00) and
+# meets "min-percent 70" (it was compared unrounded, 69.9967 < 70, and Xã Hai
+# lost a prize shown at 70,00); Xã Ba's 34.994 prints 34,99 and does not.
+cat >"$tmp/minpct.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<contest kind="cuoc-thi" year="2024">
+  <title>Cuộc thi thử</title>
+  <province>Sóc Trăng</province>
+  <organizer>Sở Nội vụ</organizer>
+  <parts><part id="v" max="50"><name>Video</name></part></parts>
+  <prizes id="tt" for="collective" by="total" min-percent="70">
+    <prize level="1" count="1">Giải Nhất</prize>
+    <prize level="2" count="1">Giải Nhì</prize>
+    <prize level="3" count="1">Giải Ba</prize>
+  </prizes>
+  <prizes id="cn" for="individual" part="v" min-percent="70">
+    <prize level="1" count="1">Giải Nhất</prize>
+    <prize level="2" count="1">Giải Nhì</prize>
+    <prize level="3" count="1">Giải Ba</prize>
+  </prizes>
+  <committees><committee id="bgk" kind="jury"><name>Ban Giám khảo</name>
+    <member id="g1" role="Trưởng ban">A</member><member id="g2" role="Thành viên">B</member><member id="g3" role="Thành viên">C</member>
+  </committee></committees>
+  <units>
+    <unit id="u1" kind="ubnd-xa">Xã Một</unit>
+    <unit id="u2" kind="ubnd-xa">Xã Hai</unit>
+    <unit id="u3" kind="ubnd-xa">Xã Ba</unit>
+  </units>
+  <submissions>
+    <submission id="s1" unit="u1" part="v" score="40"/>
+    <submission id="s2" unit="u2" part="v"><score judge="g1" value="35"/><score judge="g2" value="35"/><score judge="g3" value="34.995"/></submission>
+    <submission id="s3" unit="u3" part="v" score="34.994"/>
+  </submissions>
+</contest>
+XML
+"$VANBAN" results "$tmp/minpct.xml" --format xml >"$tmp/minpct.out.xml" 2>/dev/null
+mx() { xmllint --xpath "$1" "$tmp/minpct.out.xml" 2>/dev/null; }
+for ps in tt cn; do
+    got=$(mx "concat($R/award[@prizes='$ps'][@level=1]/unit/@ref, ' ', $R/award[@prizes='$ps'][@level=2]/unit/@ref, ' ', $R/award[@prizes='$ps'][@level=2]/@score, ' ', count($R/award[@prizes='$ps']), ' ', $R/unawarded[@prizes='$ps'][@level=3]/@reason)")
+    [ "$got" = "u1 u2 $([ $ps = tt ] && echo 70.00 || echo 35.00) 2 too-few" ] ||
+        { echo "FAIL: min-percent 70 of '$ps' at the printed precision: got '$got'"; fail=1; }
+done
 exit $fail
