@@ -321,7 +321,18 @@ static void normalize_text(xmlNodePtr n)
 {
     if (!has_non_ascii(n->content))
         return;
-    const char *s = (const char *)n->content;
+    const char *all = (const char *)n->content;
+    /* A piece of a text split by a comment or a processing instruction
+     * ("Đặng <!-- … -->Thanh Nam") keeps the white space at its ends: the
+     * cleanup trims a line's end, and the name read "ĐặngThanh Nam". */
+    size_t lead = 0, trail = 0, all_len = strlen(all);
+    if (n->prev || n->next) {
+        lead = strspn(all, " \t\r\n");
+        while (trail < all_len - lead && strchr(" \t\r\n", all[all_len - 1 - trail]))
+            trail++;
+    }
+    char *core = lead || trail ? vb_xstrndup(all + lead, all_len - lead - trail) : NULL;
+    const char *s = core ? core : all;
     /* Each text node on its own (issue 3 §2): a file typed in Unicode can
      * hold names pasted from an old TCVN3 or VNI sheet that were read as
      * Windows-1252 on the way (mojibake). --from auto repairs those and never
@@ -339,9 +350,17 @@ static void normalize_text(xmlNodePtr n)
     }
     char *norm = vn_normalize(t, tl, VN_TONE_CLASSIC);
     vb_buf_free(&repaired);
-    if (strcmp(norm, s) != 0)
-        xmlNodeSetContent(n, (const xmlChar *)norm);
+    if (strcmp(norm, s) != 0) {
+        vb_buf v;
+        vb_buf_init(&v);
+        vb_buf_append(&v, all, lead);
+        vb_buf_puts(&v, norm);
+        vb_buf_append(&v, all + all_len - trail, trail);
+        xmlNodeSetContent(n, (const xmlChar *)(v.data ? v.data : ""));
+        vb_buf_free(&v);
+    }
     free(norm);
+    free(core);
 }
 
 /* An attribute's value without the white space around it. The schema's

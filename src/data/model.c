@@ -33,6 +33,8 @@ xmlNodePtr child_elem(xmlNodePtr parent, const char *name)
     return NULL;
 }
 
+/* The first text node: for the embedded schema (contest.rng), whose values
+ * are one text node each. The contest's own texts go through model_text. */
 const char *node_text(xmlNodePtr n)
 {
     if (!n)
@@ -49,6 +51,35 @@ const char *node_attr(xmlNodePtr n, const char *name)
         if (!a->ns && strcmp((const char *)a->name, name) == 0)
             return a->children && a->children->content ? (const char *)a->children->content : "";
     return NULL;
+}
+
+static const char *keep(c_model *m, const char *s) { return s ? vb_arena_strdup(m->arena, s) : NULL; }
+
+static void gather_text(vb_buf *b, xmlNodePtr n)
+{
+    for (xmlNodePtr k = n->children; k; k = k->next) {
+        if ((k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE) && k->content)
+            vb_buf_puts(b, (const char *)k->content);
+        else if (k->type == XML_ELEMENT_NODE)
+            gather_text(b, k);
+    }
+}
+
+const char *model_text(c_model *m, xmlNodePtr n)
+{
+    if (!n)
+        return "";
+    xmlNodePtr k = n->children;
+    if (!k)
+        return "";
+    if (!k->next && (k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE))
+        return keep(m, k->content ? (const char *)k->content : ""); /* the usual case: one piece */
+    vb_buf b;
+    vb_buf_init(&b);
+    gather_text(&b, n);
+    const char *s = vb_arena_strndup(m->arena, b.data ? b.data : "", b.len);
+    vb_buf_free(&b);
+    return s;
 }
 
 /* An element of the model: its name, and no namespace (<q:unit> is not a
@@ -104,7 +135,8 @@ static void build_parts(c_model *m, xmlNodePtr parts)
         c_part *p = &m->parts[m->nparts];
         p->node = n;
         p->id = node_attr(n, "id");
-        p->name = node_text(child_elem(n, "name"));
+        p->name = model_text(m, child_elem(n, "name"));
+        p->short_name = model_text(m, child_elem(n, "short"));
         p->max = attr_num(n, "max");
         const char *agg = node_attr(n, "aggregate");
         p->agg = !agg || strcmp(agg, "mean") == 0 ? AGG_MEAN : strcmp(agg, "max") == 0 ? AGG_MAX : AGG_SUM;
@@ -130,7 +162,7 @@ static void build_groups(c_model *m, xmlNodePtr groups)
         c_group *g = &m->groups[m->ngroups];
         g->node = n;
         g->id = node_attr(n, "id");
-        g->name = node_text(child_elem(n, "name"));
+        g->name = model_text(m, child_elem(n, "name"));
         g->parts = vb_xcalloc((size_t)count_children(n, "counts") + 1, sizeof *g->parts);
         for (xmlNodePtr k = first_elem(n); k; k = next_elem(k))
             if (is(k, "counts"))
@@ -174,7 +206,7 @@ static void build_rules(c_model *m, xmlNodePtr rules)
             for (xmlNodePtr k = first_elem(n); k; k = next_elem(k)) {
                 if (!is(k, "bucket"))
                     continue;
-                const char *label = node_text(k);
+                const char *label = model_text(m, k);
                 bs.b[bs.n++] = (c_bucket){attr_num(k, "min"), attr_num(k, "below"),
                                           *label ? label : NULL};
             }
@@ -188,8 +220,6 @@ static void build_rules(c_model *m, xmlNodePtr rules)
 }
 
 /* ---- the big lists, one element at a time ------------------------------------ */
-static const char *keep(c_model *m, const char *s) { return s ? vb_arena_strdup(m->arena, s) : NULL; }
-
 static const char *attr_value(xmlAttrPtr a)
 {
     return a->children && a->children->content ? (const char *)a->children->content : "";
@@ -204,7 +234,7 @@ void model_init(c_model *m)
 void model_add_unit(c_model *m, xmlNodePtr n)
 {
     c_unit u = {.group = -1, .participates = -1, .pos = node_pos(n, "unit")};
-    u.name = keep(m, node_text(n));
+    u.name = model_text(m, n);
     for (xmlAttrPtr a = n->properties; a; a = a->next) {
         if (a->ns)
             continue; /* q:id is not id: the schema declares no namespaced attribute */
@@ -224,7 +254,7 @@ void model_add_unit(c_model *m, xmlNodePtr n)
 void model_add_person(c_model *m, xmlNodePtr n)
 {
     c_person p = {.unit = -1, .pos = node_pos(n, "person")};
-    p.name = keep(m, node_text(n));
+    p.name = model_text(m, n);
     for (xmlAttrPtr a = n->properties; a; a = a->next) {
         if (a->ns)
             continue; /* q:id is not id: the schema declares no namespaced attribute */
@@ -285,7 +315,7 @@ void model_add_sub(c_model *m, xmlNodePtr n)
         s.js = vb_arena_alloc(m->arena, (size_t)nj * sizeof *s.js);
     for (xmlNodePtr e = first_elem(n); e; e = next_elem(e)) {
         if (is(e, "procedure")) {
-            s.procs[s.nproc++] = keep(m, node_text(e));
+            s.procs[s.nproc++] = model_text(m, e);
         } else if (is(e, "score")) {
             c_judge_score j = {NULL, NAN, node_pos(e, "score")};
             for (xmlAttrPtr a = e->properties; a; a = a->next) {
@@ -298,7 +328,7 @@ void model_add_sub(c_model *m, xmlNodePtr n)
             }
             s.js[s.njs++] = j;
         } else if (is(e, "title")) {
-            s.title = keep(m, node_text(e));
+            s.title = model_text(m, e);
         }
     }
     VB_PUSH(m->subs, m->nsubs, m->subs_cap, s);
@@ -342,7 +372,7 @@ static void build_prizes(c_model *m, xmlNodePtr root)
         p->id = node_attr(n, "id");
         p->name = node_attr(n, "id");
         if (child_elem(n, "name"))
-            p->name = node_text(child_elem(n, "name"));
+            p->name = model_text(m, child_elem(n, "name"));
         p->collective = attr_is(n, "for", "collective");
         p->part = vb_index_get(&m->part_ix, node_attr(n, "part"));
         const char *by = node_attr(n, "by");
@@ -362,7 +392,7 @@ static void build_prizes(c_model *m, xmlNodePtr root)
                     .level = attr_int(e, "level"),
                     .count = attr_int(e, "count"),
                     .amount = node_attr(e, "amount") ? atoll(node_attr(e, "amount")) : -1,
-                    .name = node_text(e),
+                    .name = model_text(m, e),
                     .certificate = node_attr(e, "certificate"),
                     .node = e,
                 };

@@ -61,6 +61,7 @@ enum tiebreak_by { TB_PART, TB_COUNT, TB_RATE };
 
 typedef struct c_part {
     const char *id, *name;
+    const char *short_name; /* <short>, the column title in tables; "" when none */
     double max;
     enum agg agg;
     enum judges judges;
@@ -254,6 +255,12 @@ void model_build(vb_contest *c);
 bool model_kind_lost(const vb_contest *c, const char *list, const char *entry);
 void model_mark_incomplete(vb_contest *c);
 void model_free(c_model *m);
+/* The text of a contest element as a reader sees it: all its text and CDATA
+ * descendants, so that a comment or processing instruction inside a name
+ * ("Đặng <!-- … -->Thanh Nam") does not cut it. In the model's arena; ""
+ * when there is none. Every name and text of the model is read with it. */
+const char *model_text(c_model *m, xmlNodePtr n);
+/* The first text node only: for the embedded schema (contest.rng). */
 const char *node_text(xmlNodePtr n);
 const char *node_attr(xmlNodePtr n, const char *name);
 xmlNodePtr child_elem(xmlNodePtr parent, const char *name);

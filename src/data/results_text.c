@@ -91,7 +91,7 @@ void vb_results_text(vb_contest *c, vb_buf *out)
     put(&t, 0, col++, "Hạng");
     put(&t, 0, col++, "Đơn vị");
     for (int p = 0; p < m->nparts; p++) {
-        const char *sh = node_text(child_elem(m->parts[p].node, "short"));
+        const char *sh = m->parts[p].short_name;
         t.right[col] = true;
         put(&t, 0, col++, *sh ? sh : m->parts[p].id);
     }

@@ -20,6 +20,11 @@ check "10 write-up certificates" [ "$(count 'giải phụ cá nhân có phần t
 check "page 1: the first prize, collective" grep -q 'Sở Giáo dục và Đào tạo Đã đạt giải Nhất tập thể Hội thi' <(page 1)
 check "page 11: the initiative's first prize, a person with honorific, unit and initiative" \
     grep -q 'Ông Đặng Thanh Nam Trung tâm Y tế huyện Long Phú, Sở Y tế tỉnh Sóc Trăng Đã đạt giải Nhất phần thi “Sáng kiến cải cách hành chính” với sáng kiến “Phần mềm hỗ trợ giám định Bảo hiểm y tế”, Hội thi Cải cách hành chính tỉnh Sóc Trăng năm 2023' <(page 11)
+# A comment inside the name (a clerk's note) is not the end of it.
+sed 's|>Đặng Thanh Nam<|>Đặng <!-- kiểm tra lại chữ lót -->Thanh Nam<|' "$DATA" > "$T/note.xml"
+"$VANBAN" render "$TPL" -d "$T/note.xml" -o "$T/note.pdf" 2>/dev/null
+check "page 11: a name with a comment inside is printed whole" \
+    grep -q 'Ông Đặng Thanh Nam Trung tâm Y tế huyện Long Phú' <($CHECK text "$T/note.pdf" | sed -n 11p)
 check "page 14: Bà Phan Thị Tú Quyên, giải Khuyến khích" grep -q 'Bà Phan Thị Tú Quyên .*giải Khuyến khích phần thi' <(page 14)
 check "page 24: the last write-up" grep -q 'Bà Phạm Thị Thanh Tuyền Ban Quản lý các Khu công nghiệp tỉnh' <(page 24)
 # The organizer's director gives a Giấy khen (Luật Thi đua, khen thưởng 2022,

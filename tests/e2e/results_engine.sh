@@ -225,4 +225,30 @@ for ps in tt cn; do
     [ "$got" = "u1 u2 $([ $ps = tt ] && echo 70.00 || echo 35.00) 2 too-few" ] ||
         { echo "FAIL: min-percent 70 of '$ps' at the printed precision: got '$got'"; fail=1; }
 done
+# A comment, a processing instruction or a CDATA section inside a text does
+# not cut it: the whole text is the name ("Đặng <!-- … -->Thanh Nam" was
+# "Đặng" in the results and on the certificate). The results are those of
+# the clean sample, in every format.
+sed -e 's|>Đặng Thanh Nam<|>Đặng <!-- kiểm tra lại chữ lót -->Thanh Nam<|' \
+    -e 's|group="online">Sở Y tế<|group="online">Sở <?sua ten?>Y <![CDATA[tế]]><|' \
+    -e 's|<title>Phần mềm hỗ trợ giám định Bảo hiểm y tế</title>|<title>Phần mềm hỗ trợ <!-- x -->giám định Bảo hiểm y tế</title>|' \
+    -e 's|<short>Sáng kiến</short>|<short>Sáng <!-- x -->kiến</short>|' \
+    "$VANBAN_SRC/samples/soctrang-2023/contest.xml" >"$tmp/split.xml"
+[ "$(grep -c '<!-- kiểm tra lại chữ lót -->\|<?sua ten?>\|<!-- x -->' "$tmp/split.xml")" -eq 4 ] ||
+    { echo "FAIL: the split-text fixture was not made"; fail=1; }
+for fmt in text csv; do
+    "$VANBAN" results "$tmp/split.xml" --format $fmt >"$tmp/split.$fmt" 2>/dev/null
+    "$VANBAN" results "$VANBAN_SRC/samples/soctrang-2023/contest.xml" --format $fmt >"$tmp/clean.$fmt" 2>/dev/null
+    cmp -s "$tmp/split.$fmt" "$tmp/clean.$fmt" ||
+        { echo "FAIL: a comment inside a name changed the $fmt results"; diff "$tmp/clean.$fmt" "$tmp/split.$fmt" | head; fail=1; }
+done
+for tree in 0 1; do
+    VANBAN_CONTEST_TREE=$tree "$VANBAN" results "$tmp/split.xml" --format xml 2>/dev/null |
+        xmllint --xpath /contest/results - >"$tmp/split.res" 2>/dev/null
+    "$VANBAN" results "$VANBAN_SRC/samples/soctrang-2023/contest.xml" --format xml 2>/dev/null |
+        xmllint --xpath /contest/results - >"$tmp/clean.res" 2>/dev/null
+    [ -s "$tmp/clean.res" ] && cmp -s "$tmp/split.res" "$tmp/clean.res" &&
+        grep -q '<person ref="p-dtnam" name="Đặng Thanh Nam"' "$tmp/split.res" ||
+        { echo "FAIL: a comment inside a name changed the XML results (tree=$tree)"; diff "$tmp/clean.res" "$tmp/split.res" | head; fail=1; }
+done
 exit $fail
