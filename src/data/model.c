@@ -65,6 +65,32 @@ static void gather_text(vb_buf *b, xmlNodePtr n)
     }
 }
 
+static bool xml_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+/* s[0..n) in the arena with XML white space collapsed: a name written over
+ * two lines ("Sở Giáo dục\n        và Đào tạo") is one line with one space
+ * in every output (a CSV cell kept the line break and the indentation), and
+ * no space at either end. */
+static const char *keep_collapsed(c_model *m, const char *s, size_t n)
+{
+    bool clean = n == 0 || (!xml_space(s[0]) && !xml_space(s[n - 1]));
+    for (size_t i = 0; clean && i < n; i++)
+        clean = !xml_space(s[i]) || (s[i] == ' ' && i + 1 < n && !xml_space(s[i + 1]));
+    if (clean)
+        return vb_arena_strndup(m->arena, s, n);
+    char *out = vb_arena_alloc(m->arena, n + 1), *w = out;
+    for (size_t i = 0; i < n; i++) {
+        if (!xml_space(s[i]))
+            *w++ = s[i];
+        else if (w > out && i + 1 < n && !xml_space(s[i + 1]))
+            *w++ = ' '; /* the last blank of a run inside the text */
+    }
+    *w = '\0';
+    return out;
+}
+
+static const char *keep_name(c_model *m, const char *s) { return s ? keep_collapsed(m, s, strlen(s)) : NULL; }
+
 const char *model_text(c_model *m, xmlNodePtr n)
 {
     if (!n)
@@ -73,11 +99,11 @@ const char *model_text(c_model *m, xmlNodePtr n)
     if (!k)
         return "";
     if (!k->next && (k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE))
-        return keep(m, k->content ? (const char *)k->content : ""); /* the usual case: one piece */
+        return keep_name(m, k->content ? (const char *)k->content : ""); /* the usual case: one piece */
     vb_buf b;
     vb_buf_init(&b);
     gather_text(&b, n);
-    const char *s = vb_arena_strndup(m->arena, b.data ? b.data : "", b.len);
+    const char *s = keep_collapsed(m, b.data ? b.data : "", b.len);
     vb_buf_free(&b);
     return s;
 }
@@ -242,7 +268,7 @@ void model_add_unit(c_model *m, xmlNodePtr n)
         if (strcmp(an, "id") == 0)
             u.id = keep(m, v);
         else if (strcmp(an, "short") == 0)
-            u.short_name = keep(m, v);
+            u.short_name = keep_name(m, v);
         else if (strcmp(an, "group") == 0)
             u.group_ref = keep(m, v);
         else if (strcmp(an, "participates") == 0)
@@ -264,9 +290,9 @@ void model_add_person(c_model *m, xmlNodePtr n)
         else if (strcmp(an, "unit") == 0)
             p.unit_ref = keep(m, v);
         else if (strcmp(an, "honorific") == 0)
-            p.honorific = keep(m, v);
+            p.honorific = keep_name(m, v);
         else if (strcmp(an, "workplace") == 0)
-            p.workplace = keep(m, v);
+            p.workplace = keep_name(m, v);
     }
     VB_PUSH(m->people, m->npeople, m->people_cap, p);
 }

@@ -257,8 +257,11 @@ void model_mark_incomplete(vb_contest *c);
 void model_free(c_model *m);
 /* The text of a contest element as a reader sees it: all its text and CDATA
  * descendants, so that a comment or processing instruction inside a name
- * ("Đặng <!-- … -->Thanh Nam") does not cut it. In the model's arena; ""
- * when there is none. Every name and text of the model is read with it. */
+ * ("Đặng <!-- … -->Thanh Nam") does not cut it; each run of XML white space
+ * (space, tab, line break) one space, none at the ends. In the model's
+ * arena; "" when there is none. Every name and text of the model is read
+ * with it (and the text attributes short, honorific, workplace collapsed
+ * alike). */
 const char *model_text(c_model *m, xmlNodePtr n);
 /* The first text node only: for the embedded schema (contest.rng). */
 const char *node_text(xmlNodePtr n);

@@ -66,6 +66,20 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* A procedure as min-distinct counts it: "Đăng ký khai sinh", "đăng ký khai
+ * sinh" and "Đăng ký khai sinh." are one procedure typed three ways, not
+ * three (white space is already collapsed by the model). Lower case by
+ * vn_lower, without the . ; , that end a line of a list. */
+static char *procedure_key(const char *s)
+{
+    vb_buf b;
+    vb_buf_init(&b);
+    vn_lower(&b, s, strlen(s));
+    while (b.len && strchr(" .;,", b.data[b.len - 1]))
+        b.data[--b.len] = '\0';
+    return b.data ? vb_buf_take(&b) : vb_xstrdup("");
+}
+
 /* Submissions grouped by unit then part, so each cell is one run. */
 typedef struct sub_key { int unit, part, ix; } sub_key;
 
@@ -87,7 +101,7 @@ static void fill_cell(vb_results *r, const c_model *m, const sub_key *run, int n
     int nrate = 0, nprocs = 0;
     for (int i = 0; i < n; i++)
         nprocs += m->subs[run[i].ix].nproc;
-    const char **procs = nprocs ? vb_xmalloc((size_t)nprocs * sizeof *procs) : NULL;
+    char **procs = nprocs ? vb_xmalloc((size_t)nprocs * sizeof *procs) : NULL;
     int np = 0;
     for (int i = 0; i < n; i++) {
         const c_sub *s = &m->subs[run[i].ix];
@@ -102,7 +116,7 @@ static void fill_cell(vb_results *r, const c_model *m, const sub_key *run, int n
         if (s->nproc > 1)
             cl->combined = true;
         for (int j = 0; j < s->nproc; j++)
-            procs[np++] = s->procs[j];
+            procs[np++] = procedure_key(s->procs[j]);
         double sc = r->sub_score[run[i].ix];
         if (isnan(sc)) {
             cl->unscored = true;
@@ -119,6 +133,8 @@ static void fill_cell(vb_results *r, const c_model *m, const sub_key *run, int n
         for (int i = 0; i < np; i++)
             cl->distinct += i == 0 || strcmp(procs[i], procs[i - 1]) != 0;
     }
+    for (int i = 0; i < np; i++)
+        free(procs[i]);
     free(procs);
     cl->rate = nrate ? rate_sum / nrate : NAN;
     if (cl->unscored) {

@@ -251,4 +251,53 @@ for tree in 0 1; do
         grep -q '<person ref="p-dtnam" name="Đặng Thanh Nam"' "$tmp/split.res" ||
         { echo "FAIL: a comment inside a name changed the XML results (tree=$tree)"; diff "$tmp/clean.res" "$tmp/split.res" | head; fail=1; }
 done
+# A name written over several lines is one line with single spaces in every
+# output (the CSV cell kept "Đơn vị\n      Ba" with its indentation), and so
+# are a text attribute's doubled spaces and a group's name.
+sed -e 's|>Đơn vị Ba<|>Đơn vị\n      Ba<|' -e 's|<unit id="u4" kind="so-ban-nganh">|<unit id="u4" kind="so-ban-nganh" short="  Đơn  vị\n\tBốn ">|' \
+    results-ties.xml >"$tmp/ws.xml"
+"$VANBAN" results "$tmp/ws.xml" --format csv >"$tmp/ws.csv" 2>/dev/null
+"$VANBAN" results results-ties.xml --format csv >"$tmp/ws-clean.csv" 2>/dev/null
+cmp -s "$tmp/ws.csv" "$tmp/ws-clean.csv" ||
+    { echo "FAIL: a name over two lines in the CSV"; diff <(cat -A "$tmp/ws-clean.csv") <(cat -A "$tmp/ws.csv"); fail=1; }
+"$VANBAN" results "$tmp/ws.xml" --format xml 2>/dev/null | grep -q '<unit ref="u4" name="Đơn vị Bốn" short="Đơn vị Bốn"' &&
+    "$VANBAN" results "$tmp/ws.xml" --format xml 2>/dev/null | grep -q '<unit ref="u3" name="Đơn vị Ba" short="Đơn vị Ba"' ||
+    { echo "FAIL: names not on one line in the XML results"; fail=1; }
+
+# Distinct procedures (min-distinct) are counted as a clerk reads them: case,
+# white space and a final . ; , make no new procedure. u1 and u2 each typed
+# one procedure three ways (1 < 3: not eligible); u3 has three.
+cat >"$tmp/proc.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<contest id="t" kind="hoi-thi" year="2023">
+  <title>Hội thi thử</title>
+  <province>Sóc Trăng</province>
+  <organizer>Sở Nội vụ</organizer>
+  <parts><part id="tn" max="100"><name>Trải nghiệm</name></part></parts>
+  <rules><min-distinct part="tn" count="3" of="procedure"/></rules>
+  <units>
+    <unit id="u1" kind="so-ban-nganh">Đơn vị Một</unit>
+    <unit id="u2" kind="so-ban-nganh">Đơn vị Hai</unit>
+    <unit id="u3" kind="so-ban-nganh">Đơn vị Ba</unit>
+  </units>
+  <submissions>
+    <submission id="a1" unit="u1" part="tn" score="80"><procedure>Đăng ký khai sinh</procedure></submission>
+    <submission id="a2" unit="u1" part="tn" score="80"><procedure>Đăng ký  khai sinh</procedure></submission>
+    <submission id="a3" unit="u1" part="tn" score="80"><procedure>Đăng ký khai
+      sinh</procedure></submission>
+    <submission id="b1" unit="u2" part="tn" score="80"><procedure>ĐĂNG KÝ KHAI SINH;</procedure></submission>
+    <submission id="b2" unit="u2" part="tn" score="80"><procedure>đăng ký khai sinh</procedure></submission>
+    <submission id="b3" unit="u2" part="tn" score="80"><procedure>Đăng ký khai sinh.</procedure></submission>
+    <submission id="c1" unit="u3" part="tn" score="80"><procedure>Đăng ký khai sinh</procedure></submission>
+    <submission id="c2" unit="u3" part="tn" score="80"><procedure>Đăng ký kết hôn</procedure></submission>
+    <submission id="c3" unit="u3" part="tn" score="80"><procedure>Đăng ký khai tử</procedure></submission>
+  </submissions>
+</contest>
+XML
+"$VANBAN" results "$tmp/proc.xml" --format xml >"$tmp/proc.out.xml" 2>/dev/null
+px() { xmllint --xpath "$1" "$tmp/proc.out.xml" 2>/dev/null; }
+got=$(px "concat($R/unit[@ref='u1']/part/@procedures, ' ', $R/unit[@ref='u1']/@eligible, ' ', $R/unit[@ref='u2']/part/@procedures, ' ', $R/unit[@ref='u2']/@eligible, ' ', $R/unit[@ref='u3']/part/@procedures, ' ', $R/unit[@ref='u3']/@eligible, ' ', $R/stats/part/short/@count)")
+[ "$got" = "1 false 1 false 3 true 2" ] || { echo "FAIL: distinct procedures: got '$got'"; fail=1; }
+[ "$(px "string($R/unit[@ref='u2']/reason)")" = "phần thi “Trải nghiệm” có 1 thủ tục hành chính khác nhau, cần ít nhất 3" ] ||
+    { echo "FAIL: the reason for too few procedures"; fail=1; }
 exit $fail
