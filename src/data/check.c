@@ -522,10 +522,12 @@ static void check_prizes(checker *k)
         }
         /* Not when the schema lost some of what is counted (a misspelled unit). */
         bool candidates_known = p->by == BY_TOTAL ? !m->unit_ix.incomplete : !m->sub_ix.incomplete;
-        if (counts_known && candidates_known && candidates >= 0 && total > candidates)
-            ERR_AT(k, p->node,
-                   "cơ cấu giải '%s' có %ld giải nhưng chỉ có %ld %s: không thể trao đủ; hãy giảm số giải",
-                   nz(p->id), total, candidates, what);
+        /* A warning: the quota is the signed plan's, and the results report
+         * the prizes nobody can take as not awarded (reason too-few). */
+        if (counts_known && candidates_known && candidates >= 0 && total > candidates && !rejected(k, p->node))
+            warn_at(k->c, k->d, p->node,
+                    "cơ cấu giải '%s' có %ld giải nhưng chỉ có %ld %s: ít nhất %ld giải sẽ không được trao",
+                    nz(p->id), total, candidates, what, total - candidates);
         for (int j = 0; j < p->ngranted; j++) {
             bool known = !counts_known; /* a level the schema rejected may be this one */
             for (int q = 0; q < p->nlevels; q++)
