@@ -87,8 +87,12 @@ void vb_results_csv(vb_contest *c, vb_buf *out)
         csv_field(out, m->units[i].name, false);
         csv_field(out, m->units[i].group >= 0 ? m->groups[m->units[i].group].name : NULL, false);
         csv_field(out, !u->participated ? "không" : u->full ? "đủ" : "không đủ", false);
+        /* A part entered but not counted for the unit's group ("extra") is
+         * left empty, as the report's appendix shows "–": its points are not
+         * in the total, and the row's parts must add up to it. */
         for (int p = 0; p < m->nparts; p++)
-            csv_num(out, cell(r, i, p)->entered ? cell(r, i, p)->points : NAN, m->precision);
+            csv_num(out, cell(r, i, p)->entered && part_counted(m, i, p) ? cell(r, i, p)->points : NAN,
+                    m->precision);
         csv_num(out, u->total, m->precision);
         csv_field(out, u->eligible ? "có" : "không", false);
         csv_field(out, collective_prize(r, m, i), false);

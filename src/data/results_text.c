@@ -111,7 +111,10 @@ void vb_results_text(vb_contest *c, vb_buf *out)
         put(&t, row, col++, m->units[i].short_name ? m->units[i].short_name : m->units[i].name);
         for (int p = 0; p < m->nparts; p++) {
             const r_cell *cl = cell(r, i, p);
-            put_num(&t, row, col++, cl->entered ? cl->points : NAN, m->precision);
+            if (cl->entered && !part_counted(m, i, p))
+                put(&t, row, col++, "–"); /* entered, not counted for its group: not in the total */
+            else
+                put_num(&t, row, col++, cl->entered ? cl->points : NAN, m->precision);
         }
         put_num(&t, row, col++, u->total, m->precision);
         put(&t, row, col++, !u->participated ? "vắng" : u->eligible ? "có" : u->counted_any ? "không" : "");

@@ -300,4 +300,23 @@ got=$(px "concat($R/unit[@ref='u1']/part/@procedures, ' ', $R/unit[@ref='u1']/@e
 [ "$got" = "1 false 1 false 3 true 2" ] || { echo "FAIL: distinct procedures: got '$got'"; fail=1; }
 [ "$(px "string($R/unit[@ref='u2']/reason)")" = "phần thi “Trải nghiệm” có 1 thủ tục hành chính khác nhau, cần ít nhất 3" ] ||
     { echo "FAIL: the reason for too few procedures"; fail=1; }
+# A part entered "extra" (not counted for the unit's group) shows no points in
+# the text and CSV tables, as the report's appendix shows "–": Sở GD&ĐT's
+# slogan (18.75) was printed beside a total of 83.64 that does not include it.
+# In the sample every group's parts are worth 100, so each row's parts add up
+# to its total (to the rounding of each).
+"$VANBAN" results "$VANBAN_SRC/samples/soctrang-2023/contest.xml" >"$tmp/extra.txt" 2>/dev/null
+"$VANBAN" results "$VANBAN_SRC/samples/soctrang-2023/contest.xml" --format csv >"$tmp/extra.csv" 2>/dev/null
+grep -q '^ *1  Sở Giáo dục và Đào tạo  *31,25  *23,44  *28,95  *–  83,64  có ' "$tmp/extra.txt" ||
+    { echo "FAIL: the extra part in the text table"; grep 'Giáo dục' "$tmp/extra.txt"; fail=1; }
+grep -q '^1,sgddt,Sở Giáo dục và Đào tạo,[^,]*,đủ,31\.25,23\.44,28\.95,,83\.64,có,Giải Nhất,' "$tmp/extra.csv" ||
+    { echo "FAIL: the extra part in the CSV"; grep sgddt "$tmp/extra.csv"; fail=1; }
+python3 - "$tmp/extra.csv" <<'PY' || fail=1
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
+bad = [r for r in rows[1:] if r[9] and abs(sum(float(x) for x in r[5:9] if x) - float(r[9])) > 0.015]
+for r in bad:
+    print("FAIL: CSV row %s: parts %s do not add up to %s" % (r[1], r[5:9], r[9]))
+sys.exit(1 if bad or len(rows) != 41 else 0)
+PY
 exit $fail
