@@ -3,6 +3,7 @@
 #include "results.h"
 
 #include <libxml/tree.h>
+#include <libxml/xmlerror.h>
 #include <math.h>
 #include <string.h>
 
@@ -18,7 +19,13 @@ void vb_results_xml(vb_contest *c, vb_buf *out)
     xmlFree(mem);
 }
 
-bool vb_results_xml_write(vb_contest *c, FILE *out)
+static void quiet(void *ctx, const char *msg, ...)
+{
+    (void)ctx;
+    (void)msg;
+}
+
+static bool xml_write(vb_contest *c, FILE *out)
 {
     /* Formatted while loading (xml_stream.c), when the load could and the
      * tree has not been built meanwhile; else the whole tree, straight to
@@ -31,6 +38,20 @@ bool vb_results_xml_write(vb_contest *c, FILE *out)
     }
     xmlDocPtr doc = vb_contest_doc(c);
     return doc && xmlDocFormatDump(out, doc, 1) >= 0;
+}
+
+bool vb_results_xml_write(vb_contest *c, FILE *out)
+{
+    /* A failed write (a full disk, a closed pipe) is reported by libxml2
+     * itself, in English, on stderr ("I/O error : No space left on
+     * device"), before the caller's one message in Vietnamese: libxml2 is
+     * quiet while it writes, and the caller says what happened. */
+    xmlGenericErrorFunc saved = xmlGenericError;
+    void *saved_ctx = xmlGenericErrorContext;
+    xmlSetGenericErrorFunc(NULL, quiet);
+    bool ok = xml_write(c, out);
+    xmlSetGenericErrorFunc(saved_ctx, saved);
+    return ok;
 }
 
 /* ---- CSV (RFC 4180, UTF-8 with BOM so that Excel reads Vietnamese) ---------- */

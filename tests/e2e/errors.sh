@@ -109,6 +109,23 @@ if [ -c /dev/full ]; then
         check "vanban $args > /dev/full fails with exit 3" sh -c "'$VANBAN' $args > /dev/full 2>/dev/null; [ \$? -eq 3 ]"
     done
 fi
+# Results to a full device: exit 3 and the one Vietnamese message, none of
+# libxml2's own English ("I/O error : No space left on device") before it,
+# on the streaming load and on the whole tree alike.
+if [ -c /dev/full ]; then
+    for fmt in xml csv text; do
+        for tree in 0 1; do
+            set +e
+            VANBAN_CONTEST_TREE=$tree "$VANBAN" results "$VANBAN_SRC/samples/soctrang-2023/contest.xml" \
+                --format $fmt > /dev/full 2> "$T/full.err"
+            rc=$?
+            set -e
+            check "results --format $fmt > /dev/full (tree=$tree): exit 3 (got $rc)" [ $rc -eq 3 ]
+            check "results --format $fmt > /dev/full (tree=$tree): one Vietnamese line: $(cat "$T/full.err")" \
+                [ "$(cat "$T/full.err")" = "vanban: lỗi: không ghi được kết quả ra đầu ra chuẩn" ]
+        done
+    done
+fi
 # --help and --version answer on stdout with exit 0.
 check "--version prints the version" bash -c "\"\$1\" --version | grep -Eq '^vanban [0-9]+\.[0-9]+'" _ "$VANBAN"
 check "--help prints the usage of render" bash -c "\"\$1\" --help | grep -q 'vanban render'" _ "$VANBAN"
