@@ -55,8 +55,6 @@ static int parse_args(int argc, char **argv, render_opts *o)
             if (!*optarg || *slot) {
                 fprintf(stderr, "vanban render: lỗi: %s %s\n", what,
                         *optarg ? "chỉ được ghi một lần" : "cần một tên tệp");
-                free(o->sets);
-                o->sets = NULL;
                 return VB_EXIT_USAGE;
             }
             *slot = optarg;
@@ -68,8 +66,6 @@ static int parse_args(int argc, char **argv, render_opts *o)
             if (!eq || eq == optarg) {
                 fprintf(stderr, "vanban render: lỗi: --set cần dạng KHÓA=GIÁ_TRỊ, ví dụ "
                                 "--set so_ky_hieu=56/KH-SNV\n");
-                free(o->sets);
-                o->sets = NULL;
                 return VB_EXIT_USAGE;
             }
             /* A value typed in a terminal set to another encoding reached
@@ -80,8 +76,6 @@ static int parse_args(int argc, char **argv, render_opts *o)
                 fprintf(stderr, "vanban render: lỗi: --set: %s có byte 0x%02X không hợp lệ trong "
                                 "UTF-8; hãy gõ lại bằng UTF-8\n",
                         in_key ? "khóa" : "giá trị", (unsigned char)optarg[bad]);
-                free(o->sets);
-                o->sets = NULL;
                 return VB_EXIT_USAGE;
             }
             size_t cap = o->n_sets;
@@ -425,10 +419,12 @@ int cli_render(int argc, char **argv)
 {
     render_opts o;
     int rc = parse_args(argc, argv, &o);
-    if (rc == -1)
-        return VB_OK;
-    if (rc != VB_OK)
-        return rc;
+    if (rc != VB_OK) {
+        /* --help, or a usage error after some --set (each return of
+         * parse_args leaving them to free was a leak) */
+        free(o.sets);
+        return rc == -1 ? VB_OK : rc;
+    }
     vb_diag d;
     vb_diag_init(&d, stderr);
     d.verbose = o.verbose;
