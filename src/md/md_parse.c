@@ -17,7 +17,29 @@ typedef struct convert_ctx {
     md_inline *inl;
     size_t n_inl, cap_inl;
     bool failed; /* an error was reported (an unknown directive) */
+    int depth;        /* lists and quotes around the block being converted */
+    int inline_depth; /* inlines around the one being collected */
+    bool too_deep_told;
 } convert_ctx;
+
+/* Lists and quotes nest a few levels in an official document; 30,000 levels
+ * (a stray run of ">" or "- ") overflowed the stack, and from about 20 the
+ * indentation left no room for a letter. Inlines (emphasis, links) nest
+ * little more. One message, at the first place too deep. */
+#define MD_MAX_BLOCK_DEPTH 10
+#define MD_MAX_INLINE_DEPTH 50
+
+static bool too_deep(convert_ctx *cx, int line, int depth, int limit, const char *what)
+{
+    if (depth <= limit)
+        return false;
+    if (!cx->too_deep_told)
+        vb_error(cx->diag, cx->doc->path, line, 0, "%s lồng nhau quá %d mức; vanban không dàn "
+                 "trang được phần này, hãy bớt mức lồng", what, limit);
+    cx->too_deep_told = true;
+    cx->failed = true;
+    return true;
+}
 
 /* A directive's text: a word, or "lỗi: " and a message of a line or so. */
 #define DIRECTIVE_MAX 1024
@@ -48,7 +70,19 @@ static void push_inline(convert_ctx *cx, md_inline v)
     VB_PUSH(cx->inl, cx->n_inl, cx->cap_inl, v);
 }
 
+static int src_line(convert_ctx *cx, cmark_node *n);
+static void collect_inlines_of(convert_ctx *cx, cmark_node *n, unsigned style, const char *link);
+
 static void collect_inlines(convert_ctx *cx, cmark_node *n, unsigned style, const char *link)
+{
+    cx->inline_depth++;
+    if (!too_deep(cx, src_line(cx, n), cx->inline_depth, MD_MAX_INLINE_DEPTH,
+                  "chữ đậm, nghiêng, liên kết"))
+        collect_inlines_of(cx, n, style, link);
+    cx->inline_depth--;
+}
+
+static void collect_inlines_of(convert_ctx *cx, cmark_node *n, unsigned style, const char *link)
 {
     for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
         cmark_node_type t = cmark_node_get_type(c);
@@ -232,6 +266,14 @@ static void convert_block(convert_ctx *cx, cmark_node *n, md_block *b);
 
 static void convert_children(convert_ctx *cx, cmark_node *n, md_block *b)
 {
+    /* lists and quotes count: the rest nests only inside them */
+    cmark_node_type nt = cmark_node_get_type(n);
+    int step = nt == CMARK_NODE_LIST || nt == CMARK_NODE_BLOCK_QUOTE;
+    cx->depth += step;
+    if (too_deep(cx, src_line(cx, n), cx->depth, MD_MAX_BLOCK_DEPTH, "danh sách, trích dẫn")) {
+        cx->depth -= step;
+        return;
+    }
     size_t count = 0;
     for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
         if (cmark_node_get_type(c) == CMARK_NODE_HTML_BLOCK)
@@ -243,6 +285,7 @@ static void convert_children(convert_ctx *cx, cmark_node *n, md_block *b)
     for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c))
         if (!skip_block(c) && cmark_node_get_type(c) != CMARK_NODE_FOOTNOTE_DEFINITION)
             convert_block(cx, c, &b->children[b->n_children++]);
+    cx->depth -= step;
 }
 
 static void convert_block(convert_ctx *cx, cmark_node *n, md_block *b)

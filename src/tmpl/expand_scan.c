@@ -93,6 +93,9 @@ static void add_text(tnode *parent, const char *src, size_t a, size_t b, int lin
     n->col = col;
 }
 
+/* Sections nest a few levels in a real template. */
+#define TMPL_MAX_DEPTH 32
+
 /* One open section on the stack: the node index in its parent. */
 typedef struct frame {
     tnode *parent;
@@ -214,6 +217,13 @@ bool ttree_parse(ttree *t, const char *src, size_t len, const char *path, int li
             n->len = blen;
             n->line = tl;
             n->col = tc;
+            if ((kind == TN_SECTION || kind == TN_INVERTED) && depth == TMPL_MAX_DEPTH) {
+                /* expanding 30,000 nested sections overflowed the stack */
+                vb_error(d, path, tl, tc, "khối {{#…}} lồng nhau quá %d mức; hãy bớt mức lồng",
+                         TMPL_MAX_DEPTH);
+                sc.ok = false;
+                break;
+            }
             if (kind == TN_SECTION || kind == TN_INVERTED) {
                 vb_grow((void **)&stack, &cap, depth + 1, sizeof *stack);
                 stack[depth++] = (frame){.parent = cur, .index = cur->n_kids - 1};

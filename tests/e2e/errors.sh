@@ -282,6 +282,16 @@ printf -- '---\ntitle: t\n---\n\nẢnh:\n\n![cờ](cut.png)\n' > "$T/w/cut.md"
 expect 1 'cut.md:7: lỗi: không đọc được ảnh "cut.png" \(cần tệp PNG hoặc JPEG có thật và không hỏng' \
     "$T/w/cut.pdf" -- render "$T/w/cut.md"
 
+# 30,000 nested quotes, list items or sections overflowed the stack
+# (SIGSEGV); from about 20 quotes the text left the paper.
+python3 -c "print('>' * 30000 + ' x')" > "$T/w/quote.md"
+expect 1 'quote.md:1: lỗi: danh sách, trích dẫn lồng nhau quá 10 mức' "$T/w/quote.pdf" -- render "$T/w/quote.md"
+python3 -c "print('- ' * 30000 + 'x')" > "$T/w/list.md"
+expect 1 'list.md:1: lỗi: danh sách, trích dẫn lồng nhau quá 10 mức' "$T/w/list.pdf" -- render "$T/w/list.md"
+python3 -c "print('{{#/contest}}' * 30000 + '{{/}}' * 30000)" > "$T/w/sect.md"
+expect 1 'sect.md:1:417: lỗi: khối \{\{#…\}\} lồng nhau quá 32 mức' "$T/w/sect.pdf" -- \
+    render "$T/w/sect.md" -d "$VANBAN_SRC/samples/soctrang-2023/contest.xml"
+
 expect 3 "khong-ton-tai.md: lỗi: không mở được" "" -- render "$T/w/khong-ton-tai.md"
 if [ "$(id -u)" != 0 ]; then
     printf 'x\n' > "$T/w/noread.md"; chmod 000 "$T/w/noread.md"
