@@ -175,6 +175,17 @@ static char *attachment_path(render_run *r, const char *tmpl, const fm_entry *e,
         free(path);
         return NULL;
     }
+    char *tdir = vb_dirname(tmpl);
+    bool inside = vb_path_within(tdir, path);
+    free(tdir);
+    if (!inside) {
+        vb_error(r->d, tmpl, line, col,
+                 "kem_theo: \"%s\" là liên kết tới tệp ngoài thư mục của mẫu; chép tệp vào thư "
+                 "mục của mẫu",
+                 name);
+        free(path);
+        return NULL;
+    }
     return path;
 }
 

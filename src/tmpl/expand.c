@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #define MAX_PARTIAL_DEPTH 8
 
@@ -177,8 +178,17 @@ static void partial(expand_ctx *cx, tnode *t, xmlNodePtr node, int i, int n, vb_
     vb_diag quiet;
     vb_diag_init(&quiet, NULL);
     quiet.silent = true;
-    char *text = vb_read_file(&quiet, path, &len);
-    if (!text) {
+    /* "leak.md -> /etc/…" or a linked folder passed the name check */
+    bool outside = access(path, F_OK) == 0 &&
+                   !vb_path_within(cx->opt->dir ? cx->opt->dir : ".", path);
+    char *text = outside ? NULL : vb_read_file(&quiet, path, &len);
+    if (outside) {
+        vb_error(cx->d, cx->path, t->line, t->col,
+                 "mẫu con \"%s\" là liên kết tới tệp ngoài thư mục của mẫu; chép tệp vào thư mục "
+                 "của mẫu",
+                 name);
+        fail_once(cx, t);
+    } else if (!text) {
         vb_error(cx->d, cx->path, t->line, t->col, "không đọc được mẫu con \"%s\" (%s)", name,
                  path);
         fail_once(cx, t);

@@ -214,6 +214,16 @@ static char *resolved(const char *path)
     return r;
 }
 
+bool vb_path_within(const char *dir, const char *path)
+{
+    char *rd = realpath(dir, NULL), *rp = realpath(path, NULL);
+    size_t n = rd ? strlen(rd) : 0;
+    bool in = rd && rp && strncmp(rp, rd, n) == 0 && (rp[n] == '/' || (n == 1 && rd[0] == '/'));
+    free(rd);
+    free(rp);
+    return in;
+}
+
 bool vb_same_file(const char *a, const char *b)
 {
     struct stat sa, sb;

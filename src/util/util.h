@@ -147,6 +147,11 @@ bool vb_outfile_open(vb_outfile *o, vb_diag *d, const char *target);
 /* Whether a and b name one file: the same device and inode when both
  * exist, else the same name in the same (resolved) folder. */
 bool vb_same_file(const char *a, const char *b);
+/* Whether the existing file `path`, its symbolic links followed, lies inside
+ * the folder `dir` (also resolved): a partial or attachment that is a link
+ * to /etc/… is not "in the template's folder". False when either is not
+ * there. */
+bool vb_path_within(const char *dir, const char *path);
 /* vb_outfile_open for a file of one kind (`kind` names it in the message):
  * an existing, non-empty regular file at target is replaced only if it
  * starts with `magic` — an earlier output of the same kind. Anything else

@@ -292,6 +292,21 @@ python3 -c "print('{{#/contest}}' * 30000 + '{{/}}' * 30000)" > "$T/w/sect.md"
 expect 1 'sect.md:1:417: lỗi: khối \{\{#…\}\} lồng nhau quá 32 mức' "$T/w/sect.pdf" -- \
     render "$T/w/sect.md" -d "$VANBAN_SRC/samples/soctrang-2023/contest.xml"
 
+# A partial or an attachment that is a symbolic link out of the template's
+# folder printed that file (/etc/host.conf) into the PDF, exit 0.
+mkdir -p "$T/outside" "$T/sl" && echo "bí mật" > "$T/outside/secret.txt"
+ln -sf "$T/outside/secret.txt" "$T/sl/leak.md"
+ln -sfn "$T/outside" "$T/sl/leakdir"
+printf -- '---\ntitle: t\n---\n\nA.\n\n{{> leak}}\n' > "$T/sl/sl1.md"
+expect 1 'sl1.md:7:1: lỗi: mẫu con "leak" là liên kết tới tệp ngoài thư mục của mẫu' "$T/w/sl1.pdf" -- \
+    render "$T/sl/sl1.md" -o "$T/w/sl1.pdf"
+printf -- '---\ntitle: t\n---\n\nA.\n\n{{> leakdir/secret.txt}}\n' > "$T/sl/sl2.md"
+expect 1 'sl2.md:7:1: lỗi: mẫu con "leakdir/secret.txt" là liên kết tới tệp ngoài' "$T/w/sl2.pdf" -- \
+    render "$T/sl/sl2.md" -o "$T/w/sl2.pdf"
+printf -- '---\nframe: official\nten_loai: KẾ HOẠCH\nchuc_vu: GIÁM ĐỐC\nkem_theo: [leak.md]\n---\nNội dung./.\n' > "$T/sl/sl3.md"
+expect 1 'sl3.md:5:12: lỗi: kem_theo: "leak.md" là liên kết tới tệp ngoài thư mục của mẫu' "$T/w/sl3.pdf" -- \
+    render "$T/sl/sl3.md" -o "$T/w/sl3.pdf"
+
 expect 3 "khong-ton-tai.md: lỗi: không mở được" "" -- render "$T/w/khong-ton-tai.md"
 if [ "$(id -u)" != 0 ]; then
     printf 'x\n' > "$T/w/noread.md"; chmod 000 "$T/w/noread.md"
