@@ -2,6 +2,7 @@
 #include "cli/cli.h"
 #include "util/util.h"
 
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -31,6 +32,10 @@ static int answer_on_stdout(void)
 
 int main(int argc, char **argv)
 {
+    /* Past `ulimit -f` a write fails with EFBIG, reported as any full disk
+     * (exit 3, the temporary file removed); by default SIGXFSZ killed the
+     * process silently and left ".out.pdf.tmp-PID" behind. */
+    signal(SIGXFSZ, SIG_IGN);
     if (argc < 2) {
         cli_usage(stderr);
         return VB_EXIT_USAGE;

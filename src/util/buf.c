@@ -3,11 +3,18 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+/* Out of memory: the temporary output files go (abort left them, and a core
+ * file), and the exit is 3, as for any failure the input did not cause. */
 static void oom(void)
 {
-    fputs("vanban: lỗi: hết bộ nhớ (out of memory)\n", stderr);
-    abort();
+    static const char msg[] = "vanban: lỗi: hết bộ nhớ (out of memory)\n";
+    vb_remove_temporary_files();
+    if (write(STDERR_FILENO, msg, sizeof msg - 1) < 0) {
+        /* nothing more to do */
+    }
+    _exit(VB_EXIT_IO);
 }
 
 void *vb_xmalloc(size_t n)

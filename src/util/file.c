@@ -73,7 +73,7 @@ char *vb_read_file(vb_diag *d, const char *path, size_t *len)
 }
 
 /* ---- temporary files and signals ----------------------------------------
- * Ctrl-C, a `kill` or a closed terminal during a write left ".out.pdf.tmp-PID"
+ * Ctrl-C (or Ctrl-\\), a `kill` or a closed terminal during a write left ".out.pdf.tmp-PID"
  * in the user's folder. The temporary files being written are listed here
  * for the handler, which removes them and then dies of the same signal: the
  * one piece of process-wide state, as a signal handler can reach no context.
@@ -82,12 +82,17 @@ char *vb_read_file(vb_diag *d, const char *path, size_t *len)
  * holds one temporary file per certificate until all are written. */
 static char **pending;
 static size_t n_pending, cap_pending;
-static const int cleanup_signals[] = {SIGINT, SIGTERM, SIGHUP};
+static const int cleanup_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
 
-static void remove_pending(int sig)
+void vb_remove_temporary_files(void)
 {
     for (size_t i = 0; i < n_pending; i++)
         unlink(pending[i]);
+}
+
+static void remove_pending(int sig)
+{
+    vb_remove_temporary_files();
     signal(sig, SIG_DFL);
     raise(sig);
 }

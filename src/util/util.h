@@ -147,6 +147,9 @@ bool vb_outfile_open(vb_outfile *o, vb_diag *d, const char *target);
 /* Whether a and b name one file: the same device and inode when both
  * exist, else the same name in the same (resolved) folder. */
 bool vb_same_file(const char *a, const char *b);
+/* Removes the temporary files being written (async-signal-safe): for the
+ * signal handlers, and for running out of memory. */
+void vb_remove_temporary_files(void);
 /* Whether the existing file `path`, its symbolic links followed, lies inside
  * the folder `dir` (also resolved): a partial or attachment that is a link
  * to /etc/… is not "in the template's folder". False when either is not

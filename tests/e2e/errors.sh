@@ -307,6 +307,17 @@ printf -- '---\nframe: official\nten_loai: KẾ HOẠCH\nchuc_vu: GIÁM ĐỐC\n
 expect 1 'sl3.md:5:12: lỗi: kem_theo: "leak.md" là liên kết tới tệp ngoài thư mục của mẫu' "$T/w/sl3.pdf" -- \
     render "$T/sl/sl3.md" -o "$T/w/sl3.pdf"
 
+# Past `ulimit -f` the process died of SIGXFSZ (exit 153), no message, and
+# left its ".g.pdf.tmp-PID" behind.
+mkdir -p "$T/fsz"
+set +e
+(ulimit -f 10; "$VANBAN" render "$VANBAN_SRC/samples/gioi-thieu.md" -o "$T/fsz/g.pdf") 2> "$T/fsz.err"
+rc=$?
+set -e
+check "a file-size limit: exit 3 with a message, no file left (exit $rc, $(cat "$T/fsz.err"))" \
+    bash -c '[ "$1" -eq 3 ] && grep -q "lỗi: không ghi được tệp PDF" "$2" && [ -z "$(ls -A "$3")" ]' \
+    _ "$rc" "$T/fsz.err" "$T/fsz"
+
 expect 3 "khong-ton-tai.md: lỗi: không mở được" "" -- render "$T/w/khong-ton-tai.md"
 if [ "$(id -u)" != 0 ]; then
     printf 'x\n' > "$T/w/noread.md"; chmod 000 "$T/w/noread.md"
