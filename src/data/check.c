@@ -12,6 +12,7 @@
 #include "vn/vn.h"
 
 #include <math.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -496,6 +497,24 @@ static void check_prizes(checker *k)
         bool kind_known = !attr_rejected(k, p->node, "for") && !attr_rejected(k, p->node, "by");
         bool counts_known = kind_known && !rejected(k, p->node);
         for (int j = 0; j < p->nlevels; j++) {
+            /* The schema's integers have no upper bound: a count past
+             * INT_MAX aborted results (an allocation that size), an amount
+             * of 20 digits overflowed the money total. Far past any real
+             * contest: 100,000 prizes of a level, 10^12 đồng a prize. */
+            static const struct { const char *attr; unsigned long long max; } bound[] = {
+                {"count", 100000ULL}, {"amount", 1000000000000ULL}};
+            for (size_t b = 0; b < sizeof bound / sizeof *bound; b++) {
+                const char *v = node_attr(p->levels[j].node, bound[b].attr);
+                if (v && !attr_rejected(k, p->levels[j].node, bound[b].attr)) {
+                    size_t digits = strspn(v + strspn(v, " \t\n\r"), "0123456789");
+                    unsigned long long x = digits <= 15 ? strtoull(v, NULL, 10) : ULLONG_MAX;
+                    if (x > bound[b].max) {
+                        ERR_ATTR(k, p->levels[j].node, bound[b].attr,
+                                 "%s=\"%s\" quá lớn (tối đa %llu)", bound[b].attr, v, bound[b].max);
+                        counts_known = false;
+                    }
+                }
+            }
             counts_known &= !attr_rejected(k, p->levels[j].node, "count") &&
                             !attr_rejected(k, p->levels[j].node, "level");
             total += p->levels[j].count;

@@ -462,4 +462,19 @@ msg=$("$VANBAN" check "$big/big.xml" 2>&1)
 [ "$n" -gt 70000 ] && grep -q "big.xml:$n:[0-9]*: lỗi: điểm 99 nằm ngoài" <<< "$msg" ||
     { echo "FAIL: line $n of a long file reported as: $msg"; fail=1; }
 rm -rf "$big"
+# The schema's integers have no upper bound: a prize count past INT_MAX
+# aborted results and render (check said "không có lỗi"), an amount of 20
+# digits overflowed the money total (UBSan) and printed a negative sum.
+sp2=$(mktemp -d)
+sed 's/count="1" amount="6000000"/count="2147483648" amount="6000000"/' \
+    "$VANBAN_SRC/samples/soctrang-2023/contest.xml" > "$sp2/count.xml"
+msg=$("$VANBAN" results "$sp2/count.xml" 2>&1 >/dev/null); rc=$?
+[ $rc -eq 1 ] && grep -q 'count.xml:99:22: lỗi: count="2147483648" quá lớn' <<< "$msg" ||
+    { echo "FAIL: a prize count past INT_MAX: exit $rc, $msg"; fail=1; }
+sed '0,/amount="[0-9]*"/s//amount="99999999999999999999"/' \
+    "$VANBAN_SRC/samples/soctrang-2023/contest.xml" > "$sp2/amount.xml"
+msg=$("$VANBAN" check "$sp2/amount.xml" 2>&1); rc=$?
+[ $rc -eq 1 ] && grep -q 'amount.xml:92:32: lỗi: amount="99999999999999999999" quá lớn' <<< "$msg" ||
+    { echo "FAIL: a 20-digit prize amount: exit $rc, $msg"; fail=1; }
+rm -rf "$sp2"
 exit $fail
