@@ -145,7 +145,7 @@ static void section(expand_ctx *cx, tnode *t, xmlNodePtr node, int i, int n, vb_
  * pull in files from elsewhere on the machine. */
 static void partial(expand_ctx *cx, tnode *t, xmlNodePtr node, int i, int n, vb_buf *out)
 {
-    if (t->reported)
+    if (t->reported || cx->partials_stopped)
         return;
     char *name = vb_xstrndup(t->text, t->len);
     if (!name[0] || name[0] == '/' || strstr(name, "..")) {
@@ -162,6 +162,10 @@ static void partial(expand_ctx *cx, tnode *t, xmlNodePtr node, int i, int n, vb_
                  "mẫu con \"%s\" lồng quá %d mức (mẫu tự gọi lại chính nó?)", name,
                  MAX_PARTIAL_DEPTH);
         fail_once(cx, t);
+        /* each inclusion parses the partial afresh, so its tags are new at
+         * every level: a partial that names itself twice on two lines gave
+         * 2^8 messages, ten times 10^8 (gigabytes of stderr) */
+        cx->partials_stopped = true;
         free(name);
         return;
     }

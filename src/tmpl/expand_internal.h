@@ -49,6 +49,7 @@ typedef struct expand_ctx {
     xmlXPathContextPtr xp;
     tmpl_xpath *shared; /* opt->xpath: xp is borrowed from it */
     int partial_depth;
+    bool partials_stopped; /* a partial nested too deep: include no more */
     bool failed;
     char xpath_error[256]; /* libxml2's last message, for our own report */
 } expand_ctx;

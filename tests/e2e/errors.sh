@@ -318,6 +318,12 @@ check "a file-size limit: exit 3 with a message, no file left (exit $rc, $(cat "
     bash -c '[ "$1" -eq 3 ] && grep -q "lỗi: không ghi được tệp PDF" "$2" && [ -z "$(ls -A "$3")" ]' \
     _ "$rc" "$T/fsz.err" "$T/fsz"
 
+# A partial that includes itself stops at 8 levels, with one message: named
+# on four lines it gave 4^8 = 65,536 (ten lines: gigabytes of stderr).
+printf -- '{{> fan}}\n{{> fan}}\n{{> fan}}\n{{> fan}}\n' > "$T/w/fan.md"
+printf -- '---\ntitle: t\n---\n\nA.\n\n{{> fan}}\n' > "$T/w/fanmain.md"
+expect 1 'fan.md:1:1: lỗi: mẫu con "fan" lồng quá 8 mức' "$T/w/fanmain.pdf" -- render "$T/w/fanmain.md"
+
 expect 3 "khong-ton-tai.md: lỗi: không mở được" "" -- render "$T/w/khong-ton-tai.md"
 if [ "$(id -u)" != 0 ]; then
     printf 'x\n' > "$T/w/noread.md"; chmod 000 "$T/w/noread.md"
