@@ -237,12 +237,8 @@ static void code_block(lay_ctx *cx, flow *f, const md_block *b, double x, double
                 t->u.text.y = -(lh - sz * 0.25);
                 t->u.text.utf8 = vb_arena_strndup(cx->out->arena, line.data + off, take);
                 uint32_t missing;
-                if (!font_face_check(mono, t->u.text.utf8, take, &missing)) {
-                    vb_error(cx->d, cx->doc->path, b->line, 0,
-                             "ký tự U+%04X không có trong phông %s", missing,
-                             font_face_family(mono));
-                    cx->failed = true;
-                }
+                if (!font_face_check(mono, t->u.text.utf8, take, &missing))
+                    lay_missing_glyph(cx, mono, missing, b->line);
             }
             off += take;
         } while (off < line.len);

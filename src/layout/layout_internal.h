@@ -33,6 +33,9 @@ typedef struct flow {
     size_t n, cap;
 } flow;
 
+/* Distinct missing characters named before one closing line. */
+#define LAY_MISSING_TOLD 5
+
 typedef struct lay_ctx {
     const frame_spec *fr;
     font_set *fonts;
@@ -51,6 +54,10 @@ typedef struct lay_ctx {
     bool seen_heading;  /* a heading has been set (Căn cứ lines come before) */
     int last_heading;   /* level of the block before, if a heading; else 0 */
     bool failed;
+    /* characters reported missing from a face (lay_missing_glyph) */
+    struct { const font_face *face; uint32_t cp; } missing[LAY_MISSING_TOLD];
+    size_t n_missing;
+    bool missing_more_told;
 } lay_ctx;
 
 typedef struct para_style {
@@ -82,6 +89,10 @@ void flow_free(flow *f);
 
 /* fonts.c */
 font_face *lay_face(lay_ctx *cx, unsigned md_style_bits);
+/* Reports that `face` lacks the character cp (at the source line): once per
+ * character and face, and after LAY_MISSING_TOLD of them one line for the
+ * rest. Sets cx->failed. */
+void lay_missing_glyph(lay_ctx *cx, const font_face *face, uint32_t cp, int line);
 double lay_ascent(lay_ctx *cx, double size);
 
 /* paragraph.c: breaks inlines into lines and appends one box per line. */

@@ -69,16 +69,7 @@ static bool check_glyphs(para_build *pb, font_face *face, const char *s, size_t 
     }
     if (ok)
         return true;
-    vb_buf ch;
-    vb_buf_init(&ch);
-    vb_buf_put_cp(&ch, missing);
-    vb_error(pb->cx->d, pb->cx->doc->path, pb->line, 0,
-             "ký tự \"%s\" (U+%04X) không có trong phông %s; hãy bỏ ký tự này (ở dòng này "
-             "của mẫu, hoặc trong giá trị mà một thẻ {{…}} của dòng này lấy từ dữ liệu) hoặc "
-             "chọn phông khác bằng --font-family",
-             ch.data, missing, font_face_family(face));
-    vb_buf_free(&ch);
-    pb->cx->failed = true;
+    lay_missing_glyph(pb->cx, face, missing, pb->line);
     return false;
 }
 

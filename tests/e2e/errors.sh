@@ -324,6 +324,25 @@ printf -- '{{> fan}}\n{{> fan}}\n{{> fan}}\n{{> fan}}\n' > "$T/w/fan.md"
 printf -- '---\ntitle: t\n---\n\nA.\n\n{{> fan}}\n' > "$T/w/fanmain.md"
 expect 1 'fan.md:1:1: lỗi: mẫu con "fan" lồng quá 8 mức' "$T/w/fanmain.pdf" -- render "$T/w/fanmain.md"
 
+# A font without the text's letters (a symbol font chosen by mistake) gave
+# a message per run of text: a thousand lines, the same one up to 25 times.
+# Each missing character once, five of them, then one line for the rest.
+python3 -c "
+cjk = ' '.join(chr(0x4E00 + k) for k in range(30))
+print('---\ntitle: t\n---\n')
+for p in range(10):
+    print('Đoạn %d: %s.\n' % (p, cjk))
+print('| a | b |\n|---|---|\n| %s | %s |' % (cjk[:5], cjk[:5]))
+" > "$T/w/cjk-many.md"
+set +e
+"$VANBAN" render "$T/w/cjk-many.md" -o "$T/w/cjk-many.pdf" 2> "$T/cjk.err"
+rc=$?
+set -e
+check "missing characters: five named once each, one line for the rest (exit $rc, $(wc -l < "$T/cjk.err") lines)" \
+    bash -c '[ "$1" -eq 1 ] && [ "$(wc -l < "$2")" -eq 6 ] && [ "$(sort "$2" | uniq -d | wc -l)" -eq 0 ] &&
+             tail -1 "$2" | grep -q "còn ký tự khác không có trong phông" && [ ! -e "$3" ]' \
+    _ "$rc" "$T/cjk.err" "$T/w/cjk-many.pdf"
+
 expect 3 "khong-ton-tai.md: lỗi: không mở được" "" -- render "$T/w/khong-ton-tai.md"
 if [ "$(id -u)" != 0 ]; then
     printf 'x\n' > "$T/w/noread.md"; chmod 000 "$T/w/noread.md"
