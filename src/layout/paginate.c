@@ -103,8 +103,34 @@ static size_t table_header_range(const flow *f, size_t i, int id, size_t *first)
     return k - j;
 }
 
+/* A footnote must fit on one page with the line that cites it: vanban does
+ * not carry a note over to the next page, and one taller than the page was
+ * drawn from above the paper's top edge, its first lines lost, exit 0. */
+static bool notes_fit(lay_ctx *cx)
+{
+    const frame_spec *fr = cx->fr;
+    double body_h = fmin(fr->page_h, fr->page_w) - fr->margin_top - fr->margin_bottom;
+    bool ok = true;
+    for (size_t k = 1; k <= cx->n_notes; k++) {
+        double h = note_height(cx, (int)k);
+        if (h + 2 * NOTE_RULE_GAP + 2 * fr->body_size * fr->line_spacing <= body_h)
+            continue;
+        int line = k <= cx->doc->n_footnotes ? cx->doc->footnotes[k - 1].line : 0;
+        vb_error(cx->d, cx->doc->path, line, 0,
+                 "chú thích số %zu dài hơn một trang; vanban không chia chú thích sang trang "
+                 "sau: hãy rút ngắn, hoặc đưa phần dài vào thân văn bản hay phụ lục",
+                 k);
+        ok = false;
+    }
+    return ok;
+}
+
 void paginate(lay_ctx *cx)
 {
+    if (!notes_fit(cx)) {
+        cx->failed = true;
+        return;
+    }
     const frame_spec *fr = cx->fr;
     flow *f = &cx->main;
     page_doc *doc = cx->out;

@@ -343,6 +343,13 @@ check "missing characters: five named once each, one line for the rest (exit $rc
              tail -1 "$2" | grep -q "còn ký tự khác không có trong phông" && [ ! -e "$3" ]' \
     _ "$rc" "$T/cjk.err" "$T/w/cjk-many.pdf"
 
+# A footnote taller than the page was drawn from above the paper's top edge:
+# 992 of its 1,201 words in the PDF, exit 0.
+python3 -c "
+print('---\ntitle: t\n---\n\nĐoạn có chú thích.[^1]\n\n[^1]: ' + ' '.join('chữ%d' % k for k in range(1200)))
+" > "$T/w/longnote.md"
+expect 1 'longnote.md:7: lỗi: chú thích số 1 dài hơn một trang' "$T/w/longnote.pdf" -- render "$T/w/longnote.md"
+
 expect 3 "khong-ton-tai.md: lỗi: không mở được" "" -- render "$T/w/khong-ton-tai.md"
 if [ "$(id -u)" != 0 ]; then
     printf 'x\n' > "$T/w/noread.md"; chmod 000 "$T/w/noread.md"
