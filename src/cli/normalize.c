@@ -77,6 +77,29 @@ struct input {
     size_t len;
 };
 
+/* A control character no text file holds (tab, line ends, form feed,
+ * Word's vertical tab and DOS's final Ctrl-Z aside): random bytes or a
+ * .gz file were "decoded" as VISCII or CP1258 and written out as garbage
+ * full of ESC and backspace, exit 0. Checked after decoding, since VISCII
+ * puts six capitals in the control range. */
+static bool looks_binary(const char *text, size_t len, const char *name, vb_diag *d)
+{
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
+            (c == 0x1A && i + 1 == len))
+            continue;
+        int line, col;
+        vb_text_position(text, i, &line, &col);
+        vb_error(d, name, line, col,
+                 "ký tự điều khiển 0x%02X: đây không phải tệp văn bản (tệp nén, ảnh, tài liệu "
+                 "Word…?); hãy lưu nội dung ra dạng văn bản (.txt, .csv) rồi chạy lại",
+                 c);
+        return true;
+    }
+    return false;
+}
+
 /* Reads and decodes one input; false on error. */
 static bool decode_file(const struct options *o, const char *path, vb_diag *d, struct input *in)
 {
@@ -89,6 +112,8 @@ static bool decode_file(const struct options *o, const char *path, vb_diag *d, s
     vn_decode_info info;
     bool ok = vn_decode_view(in->bytes, len, o->from, name, d, &in->decoded, &info, &in->text,
                              &in->len);
+    if (ok && looks_binary(in->text, in->len, name, d))
+        ok = false;
     if (ok)
         vb_note(d, "%s: %s%s — %s", name, vn_encoding_name(info.encoding),
                 info.bom ? " (có BOM)" : "", info.reason);

@@ -85,5 +85,16 @@ printf '12001,Nguy\xd4n Th\xde \xb8nh Tuy\xd5t\n' >> "$tmp/big.csv"
 expect_out "a late TCVN3 line after 300 KB of ASCII" "12001,Nguyễn Thị ánh Tuyết" \
     sh -c "\"$VANBAN\" normalize '$tmp/big.csv' | tail -1"
 
+# A compressed or binary file was "decoded" as VISCII or CP1258 and written
+# out as garbage full of control bytes, exit 0.
+printf '\037\213\010\000abc\033[0m\010x\n' > "$tmp/bin.gz"
+rm -f "$tmp/bin.txt"
+if "$VANBAN" normalize "$tmp/bin.gz" -o "$tmp/bin.txt" 2> "$tmp/bin.err"; then
+    echo "FAIL: a binary file was normalized" >&2; fails=$((fails + 1))
+elif ! grep -q 'bin.gz:1:1: lỗi: ký tự điều khiển 0x1F: đây không phải tệp văn bản' "$tmp/bin.err" ||
+     [ -e "$tmp/bin.txt" ]; then
+    echo "FAIL: a binary file: $(cat "$tmp/bin.err")" >&2; fails=$((fails + 1))
+fi
+
 [ "$fails" = 0 ] || { echo "$fails failure(s)" >&2; exit 1; }
 echo "normalize: ok"
