@@ -53,6 +53,17 @@ bool vn_round_scaled(double v, int decimals, long long *out)
 {
     if (!isfinite(v) || decimals < 0 || decimals > MAX_DECIMALS)
         return false;
+    /* Far from a half, the binary product rounds as the decimal does: the
+     * decimal form (a printf each, a third of the report's results stage
+     * when every score was ranked this way) is for the near-halves. */
+    double x = v * pow(10.0, decimals);
+    if (fabs(x) < 1e15) {
+        double frac = fabs(x) - floor(fabs(x));
+        if (fabs(frac - 0.5) > 1e-6 + fabs(x) * 1e-14) {
+            *out = llround(x);
+            return true;
+        }
+    }
     vb_buf d;
     vb_buf_init(&d);
     rounded_digits(&d, v, decimals);
