@@ -588,7 +588,8 @@ static bool starts_name_part(const para_build *pb, size_t i)
  * the most even place: "ỦY BAN NHÂN DÂN THÀNH" / "PHỐ SÓC TRĂNG" and "SỞ
  * NÔNG NGHIỆP VÀ PHÁT" / "TRIỂN NÔNG THÔN" split words. A break inside a
  * part costs more than an uneven pair of lines; one after a dash is in
- * between. Left as balanced when the text offers no such place. */
+ * between. Left as balanced when the text offers no such place, unless the
+ * breaker found no feasible lines at all: then the evenest breaking. */
 static void break_by_name_parts(const para_build *pb, double measure, lb_result *res)
 {
     double *cost = vb_xmalloc(pb->n * sizeof *cost);
@@ -605,7 +606,8 @@ static void break_by_name_parts(const para_build *pb, double measure, lb_result 
         }
     }
     lb_result t = {0};
-    if (any && linebreak_headline(pb->items, pb->n, measure, cost, res->n_lines, &t)) {
+    if ((any || res->emergency) &&
+        linebreak_headline(pb->items, pb->n, measure, cost, res->n_lines, &t)) {
         lb_result_free(res);
         *res = t;
     }
@@ -647,8 +649,13 @@ void para_layout(lay_ctx *cx, flow *f, const md_inline *inl, size_t n, const par
         params.tolerance *= 2;
     lb_result res = {0};
     linebreak_knuth_plass(pb.items, pb.n, widths, 2, &params, &res);
-    if (ps->balance && ps->align == ALIGN_CENTER && res.n_lines > 1 && !res.emergency) {
-        balance_lines(&pb, widths, &params, &res);
+    /* A short name in capitals has few spaces to stretch: on two lines the
+     * breaker finds every choice too loose (its emergency pass) and split
+     * "SỞ TÀI NGUYÊN VÀ MÔI" / "TRƯỜNG". Balancing needs a feasible pass;
+     * breaking by name parts only the number of lines. */
+    if (ps->balance && ps->align == ALIGN_CENTER && res.n_lines > 1) {
+        if (!res.emergency)
+            balance_lines(&pb, widths, &params, &res);
         break_by_name_parts(&pb, measure, &res);
     }
     size_t first_box = f->n;
