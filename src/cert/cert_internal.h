@@ -40,6 +40,7 @@ typedef struct ct_block {
     size_t n_lines, cap_lines;
     bool below_min;            /* had to go below min_size */
     bool over_lines;           /* had to exceed max_lines as well */
+    bool too_wide;             /* a word wider than the line even at the floor */
 } ct_block;
 
 /* The fonts of one batch, by style, resolved once. */

@@ -471,6 +471,15 @@ bool cert_add_page(cert_ctx *c, const cert_fields *f, const char *where)
                 "gọn thành tích hoặc bỏ biểu tượng",
                 where, g * 100);
     warn_fit(c, pl, g, gm, where);
+    for (int l = 0; l < CERT_LINE_COUNT; l++)
+        if (pl[l].present && pl[l].b.too_wide) {
+            vb_error(c->d, NULL, 0, 0,
+                     "%s: dòng %s có một từ dài hơn cả khổ giấy khen, kể cả khi thu nhỏ: chữ sẽ "
+                     "ra ngoài viền và ngoài tờ giấy; hãy sửa dữ liệu (thiếu dấu cách?)",
+                     where, cert_line_key((cert_line)l));
+            free_all(pl);
+            return false;
+        }
 
     vb_page fixed = {0}, own = {0};
     compose(c, pl, &s, g, gm, &fixed, &own);

@@ -8,6 +8,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #define SIZE_STEP 0.5
@@ -231,6 +232,11 @@ static size_t break_balanced(const words *ws, size_t a, size_t b, double measure
 
 static size_t count_lines(const words *ws, double measure)
 {
+    /* a word wider than the line fits at no count of lines: a smaller size
+     * may hold it (a long name ran past the border and off the paper) */
+    for (size_t i = 0; i < ws->n; i++)
+        if (ws->w[i].w > measure)
+            return SIZE_MAX;
     size_t total = 0, a = 0;
     for (size_t p = 0; p < ws->n_pars; p++) {
         total += count_greedy(ws, a, ws->par_end[p], measure);
@@ -314,6 +320,9 @@ void ct_fit(const ct_fonts *f, const cert_par *pars, size_t n, const ct_spec *sp
             }
         out->over_lines = !found;
     }
+    for (size_t i = 0; i < ws.n; i++)
+        if (ws.w[i].w * size > spec->width + 1e-6)
+            out->too_wide = true;
 
     out->size = size;
     out->leading = spec->leading * size;

@@ -66,6 +66,23 @@ w, hgt = pdfgeom.words(sys.argv[2])[0]["width"], pdfgeom.words(sys.argv[2])[0]["
 print("  portrait %s, landscape %s, page %.0f x %.0f" % (d, n, w, hgt))
 sys.exit(0 if w < hgt and all(a >= 0.97 * b for a, b in zip(d, n)) else 1)
 PY
+# A name of one long word (a missing space in the data) ran past the border
+# and off the paper, exit 0: it shrinks to fit, with the warning; one that
+# fits at no size is an error, and no PDF is written.
+sed 's/>Đặng Thanh Nam</>Đặng Thanh NamNamNamNamNamNamNamNamNamNamNamNamNamNamNamNamNamNamNamNamNamNamNam</' "$DATA" > "$T/long1.xml"
+"$VANBAN" render "$TPL" -d "$T/long1.xml" --only 11 -o "$T/long1.pdf" 2> "$T/long1.err"
+check "a long one-word name shrinks within the paper, with a warning" python3 - "$TOOLS" "$T/long1.pdf" "$T/long1.err" <<'PY'
+import sys
+sys.path.insert(0, sys.argv[1])
+import pdfgeom
+p = pdfgeom.words(sys.argv[2])[0]
+inside = all(0 <= w[1] and w[3] <= p["width"] for w in p["words"])
+sys.exit(0 if inside and "quá dài, phải thu nhỏ" in open(sys.argv[3]).read() else 1)
+PY
+sed "s/>Đặng Thanh Nam</>Đặng Thanh $(python3 -c "print('Nam' * 120)")</" "$DATA" > "$T/long2.xml"
+set +e; "$VANBAN" render "$TPL" -d "$T/long2.xml" --only 11 -o "$T/long2.pdf" 2> "$T/long2.err"; rc=$?; set -e
+check "a word wider than the certificate at any size: exit 1, no PDF" \
+    bash -c '[ "$1" -eq 1 ] && grep -q "có một từ dài hơn cả khổ giấy khen" "$2" && [ ! -e "$3" ]' _ "$rc" "$T/long2.err" "$T/long2.pdf"
 check "the decision left blank to fill by hand" grep -q 'Quyết định số ………/QĐ-SNV ngày ……/……/……' <(page 5)
 check "every glyph inside the border" $CHECK inside "$T/gk.pdf"
 # One heading for the whole batch: a long achievement shrinks the recipient
