@@ -171,13 +171,28 @@ check "appendix of a numbered, dated report: (Kèm theo Báo cáo số 245/BC-SN
 # printed them unchanged.
 sed -e 's/end="2023-10-31"/end="2023-09-30"/' \
     -e 's/<contest id="soctrang-2023" kind="hoi-thi" year="2023">/<contest id="soctrang-2023" kind="hoi-thi" year="2024">/' \
-    "$S/soctrang-2023/contest.xml" > "$T/c2024.xml"
+    "$S/soctrang-2023/contest.xml" > "$T/c2024-old-figures.xml"
+# its comparison figures are the previous year's, named so (…-2023): with
+# the 2022 ones still in the file, the sentence would say 2023 over 2022's
+# numbers; it is an error instead
+set +e
+msg=$("$VANBAN" render "$VANBAN_SRC/templates/bao-cao-ket-qua.md" -d "$T/c2024-old-figures.xml" -o "$T/bc-old.pdf" 2>&1)
+rc=$?
+set -e
+check "a 2024 report over figures of 2022 is refused (exit $rc)" \
+    bash -c '[ "$1" -eq 1 ] && [[ "$2" == *"concat('"'"'don-vi-tang-'"'"', \$nam_truoc)"*"không tìm thấy giá trị nào"* ]]' _ "$rc" "$msg"
+sed -e 's/-2022"/-2023"/' "$T/c2024-old-figures.xml" > "$T/c2024.xml"
 "$VANBAN" render "$VANBAN_SRC/templates/bao-cao-ket-qua.md" -d "$T/c2024.xml" -o "$T/bc2024.pdf"
 words=$(flat_text "$T/bc2024.pdf")
 for want in "Qua thời gian 02 tháng" "khoảng thời gian 2 tháng" "so với năm 2023)" \
             "cùng kỳ năm 2023 và" "trong năm 2022 và 2023" "tổng điểm 03 phần thi"; do
     check "report from the data: \"$want\"" bash -c '[[ "$1" == *"$2"* ]]' _ "$words" "$want"
 done
+# a contest of ten days is "01 tháng", not "00 tháng"
+sed -e 's/end="2023-10-31"/end="2023-08-10"/' "$S/soctrang-2023/contest.xml" > "$T/c10d.xml"
+"$VANBAN" render "$VANBAN_SRC/templates/bao-cao-ket-qua.md" -d "$T/c10d.xml" -o "$T/bc10d.pdf"
+words=$(flat_text "$T/bc10d.pdf")
+check "a ten-day contest: \"Qua thời gian 01 tháng\"" bash -c '[[ "$1" == *"Qua thời gian 01 tháng"* ]]' _ "$words"
 
 # The participation plan is Sở Y tế's (signer, recipients, wording): for
 # another unit it printed that unit's name over Sở Y tế's text and signer,
