@@ -81,14 +81,17 @@ struct input {
  * Word's vertical tab and DOS's final Ctrl-Z aside): random bytes or a
  * .gz file were "decoded" as VISCII or CP1258 and written out as garbage
  * full of ESC and backspace, exit 0. Checked after decoding, since VISCII
- * puts six capitals in the control range. */
+ * puts six capitals in the control range. (Word's optional hyphen, 0x1F,
+ * and a final run of Ctrl-Z are text; normalize drops both.) */
 static bool looks_binary(const char *text, size_t len, const char *name, vb_diag *d)
 {
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)text[i];
         if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
-            (c == 0x1A && i + 1 == len))
+            c == 0x1F) /* Word's optional hyphen in its text export */
             continue;
+        if (c == 0x1A && strspn(text + i, "\x1a") == len - i)
+            break; /* DOS editors pad the end with Ctrl-Z */
         int line, col;
         vb_text_position(text, i, &line, &col);
         vb_error(d, name, line, col,

@@ -210,15 +210,17 @@ static int cmp_cand(const void *a, const void *b)
 }
 
 /* Whether a total or a score reaches a prize set's min-percent of `max`. It
- * is judged on the value as printed (at the rules' precision) and at that
- * precision, as the part minimums are: a total of 69.9967 is printed 70,00,
- * and 70,00 of 100 meets "min-percent 70". */
+ * is judged on the value as printed (at the rules' precision): a total of
+ * 69.9967 is printed 70,00, and 70,00 of 100 meets "min-percent 70"; 99,9 of
+ * 200 does not meet 50. */
 static bool reaches(const c_model *m, double v, double max, double min_pct)
 {
     if (isnan(min_pct))
         return true;
-    double shown = (double)round_fixed(v, m->precision) / pow(10.0, m->precision);
-    return round_fixed(shown * 100.0 / max, m->precision) >= round_fixed(min_pct, m->precision);
+    /* shown / max >= min_pct %, in whole units of the last printed digit:
+     * rounding the percentage too passed a printed 99,9 of 200 (49,95 %,
+     * rounded to 50,0) for "min-percent 50" */
+    return round_fixed(v, m->precision) * 100 >= round_fixed(min_pct * max, m->precision);
 }
 
 static void by_total(vb_contest *c, vb_results *r, vb_diag *d, int pi)

@@ -230,8 +230,12 @@ void official_header(lay_ctx *cx, flow *f)
     if (cong_van) {
         vb_buf b;
         vb_buf_init(&b);
-        bool has_vv = strncmp(of->trich_yeu, "V/v", 3) == 0 || strncmp(of->trich_yeu, "v/v", 3) == 0;
-        vb_buf_printf(&b, "%s%s", has_vv ? "" : "V/v ", of->trich_yeu);
+        const char *t = of->trich_yeu;
+        bool has_vv = strncmp(t, "V/v", 3) == 0 || strncmp(t, "v/v", 3) == 0;
+        /* "Về việc …" typed in full printed "V/v Về việc …" */
+        if (strncmp(t, "Về việc ", strlen("Về việc ")) == 0 || strncmp(t, "về việc ", strlen("về việc ")) == 0)
+            t += strlen("Về việc ");
+        vb_buf_printf(&b, "%s%s", has_vv ? "" : "V/v ", t);
         sy += 6;
         col_text vv = {.size = 12, .align = ALIGN_CENTER};
         column_text(cx, hb, &sy, b.data, vv, lx, lw);

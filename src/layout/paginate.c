@@ -109,11 +109,11 @@ static size_t table_header_range(const flow *f, size_t i, int id, size_t *first)
 static bool notes_fit(lay_ctx *cx)
 {
     const frame_spec *fr = cx->fr;
-    double body_h = fmin(fr->page_h, fr->page_w) - fr->margin_top - fr->margin_bottom;
+    double body_h = fr->page_h - fr->margin_top - fr->margin_bottom; /* the document's orientation */
     bool ok = true;
     for (size_t k = 1; k <= cx->n_notes; k++) {
         double h = note_height(cx, (int)k);
-        if (h + 2 * NOTE_RULE_GAP + 2 * fr->body_size * fr->line_spacing <= body_h)
+        if (h + 2 * NOTE_RULE_GAP + fr->body_size * fr->line_spacing <= body_h)
             continue;
         int line = k <= cx->doc->n_footnotes ? cx->doc->footnotes[k - 1].line : 0;
         vb_error(cx->d, cx->doc->path, line, 0,

@@ -76,6 +76,7 @@ enum {
 };
 static const unsigned char byte_rule[128] = {
     [0] = N_ANY, ['\t'] = N_ANY, ['\r'] = N_ANY, ['\n'] = N_ANY, [' '] = N_SPACE,
+    [0x1A] = N_ANY, [0x1F] = N_ANY, /* DOS's Ctrl-Z, Word's optional hyphen: dropped */
     [','] = N_CLOSE, [';'] = N_CLOSE, [':'] = N_CLOSE, ['!'] = N_CLOSE, ['?'] = N_CLOSE,
     ['.'] = N_DOT,
 };
@@ -188,7 +189,7 @@ static void strip_invisible(const char *s, size_t len, vb_buf *out)
         if (cp == 0xD0 || cp == 0xF0)
             vb_buf_put_cp(out, cp == 0xD0 ? 0x110 : 0x111);
         else if (!(cp == 0 || cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 ||
-                   cp == 0xFEFF || cp == 0x00AD))
+                   cp == 0xFEFF || cp == 0x00AD || cp == 0x1F || cp == 0x1A))
             vb_buf_append(out, s + i, n);
         i += n;
     }

@@ -32,7 +32,10 @@ static char *refuse_nul(char *text, size_t len, const char *path, vb_diag *d)
 static void lone_cr_to_lf(char *text, size_t len)
 {
     for (char *cr = memchr(text, '\r', len); cr; cr = memchr(cr, '\r', len - (size_t)(cr - text))) {
-        if ((size_t)(cr - text) + 1 >= len || cr[1] != '\n')
+        size_t left = len - (size_t)(cr - text);
+        if (left >= 3 && cr[1] == '\r' && cr[2] == '\n')
+            *cr = ' '; /* CR CR LF, from converting CRLF twice: one line end */
+        else if (left < 2 || cr[1] != '\n')
             *cr = '\n';
         cr++;
     }

@@ -349,6 +349,15 @@ python3 -c "
 print('---\ntitle: t\n---\n\nĐoạn có chú thích.[^1]\n\n[^1]: ' + ' '.join('chữ%d' % k for k in range(1200)))
 " > "$T/w/longnote.md"
 expect 1 'longnote.md:7: lỗi: chú thích số 1 dài hơn một trang' "$T/w/longnote.pdf" -- render "$T/w/longnote.md"
+# … but one that fits a portrait page is printed whole (the limit was first
+# taken from the page's width)
+python3 -c "
+print('---\ntitle: t\n---\n\nĐoạn có chú thích.[^1]\n\n[^1]: ' + 'chú thích rất dài ' * 420)
+" > "$T/w/note300.md"
+"$VANBAN" render "$T/w/note300.md" -o "$T/w/note300.pdf"
+check "a footnote of 1,680 short words that fits a portrait page, every word printed" \
+    bash -c '[ "$(pdftotext "$1" - | grep -o "chú thích rất dài" | wc -l)" -eq 420 ]' _ "$T/w/note300.pdf"
+rm -f "$T/w/note300.pdf"
 
 expect 3 "khong-ton-tai.md: lỗi: không mở được" "" -- render "$T/w/khong-ton-tai.md"
 if [ "$(id -u)" != 0 ]; then

@@ -229,7 +229,8 @@ sys.exit(0 if ok else 1)
 PY
 # A công văn (no tên loại): its "V/v …" stands under Số in the left column,
 # 12 pt upright (Decree 30 §6); it was a centred bold title with a rule.
-printf -- '---\nframe: official\nco_quan_ban_hanh: SỞ NỘI VỤ\nso_ky_hieu: 120/SNV-CCHC\nngay: 2023-08-10\ndia_danh: Sóc Trăng\ntrich_yeu: "tham gia Hội thi Cải cách hành chính"\nchuc_vu: GIÁM ĐỐC\n---\nNội dung./.\n' > "$T/cv.md"
+# "Về việc …" typed in full is written "V/v …", not "V/v Về việc …".
+printf -- '---\nframe: official\nco_quan_ban_hanh: SỞ NỘI VỤ\nso_ky_hieu: 120/SNV-CCHC\nngay: 2023-08-10\ndia_danh: Sóc Trăng\ntrich_yeu: "Về việc tham gia Hội thi Cải cách hành chính"\nchuc_vu: GIÁM ĐỐC\n---\nNội dung./.\n' > "$T/cv.md"
 "$VANBAN" render "$T/cv.md" -o "$T/cv.pdf"
 check "công văn: V/v under Số, 12 pt, upright, not a centred title" python3 - "$T/cv.pdf" "$TOOLS" <<'PY'
 import sys

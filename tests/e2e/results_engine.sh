@@ -225,6 +225,33 @@ for ps in tt cn; do
     [ "$got" = "u1 u2 $([ $ps = tt ] && echo 70.00 || echo 35.00) 2 too-few" ] ||
         { echo "FAIL: min-percent 70 of '$ps' at the printed precision: got '$got'"; fail=1; }
 done
+# The percentage is not rounded a second time: 99,9 of 200 is 49,95 %, which
+# passed "min-percent 50" once rounded to one decimal (50,0).
+cat >"$tmp/minpct2.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<contest kind="cuoc-thi" year="2024">
+  <title>Cuộc thi thử</title>
+  <province>Sóc Trăng</province>
+  <organizer>Sở Nội vụ</organizer>
+  <parts><part id="v" max="200"><name>Video</name></part></parts>
+  <rules><total max="200" precision="1"/></rules>
+  <prizes id="tt" for="collective" by="total" min-percent="50">
+    <prize level="1" count="1">Giải Nhất</prize>
+    <prize level="2" count="1">Giải Nhì</prize>
+  </prizes>
+  <units>
+    <unit id="u1" kind="ubnd-xa">Xã Một</unit>
+    <unit id="u2" kind="ubnd-xa">Xã Hai</unit>
+  </units>
+  <submissions>
+    <submission id="s1" unit="u1" part="v" score="120"/>
+    <submission id="s2" unit="u2" part="v" score="99.94"/>
+  </submissions>
+</contest>
+XML
+got=$("$VANBAN" results "$tmp/minpct2.xml" --format xml 2>/dev/null |
+      xmllint --xpath "concat(count($R/award[@prizes='tt']), ' ', $R/unawarded[@prizes='tt'][@level=2]/@reason)" - 2>/dev/null)
+[ "$got" = "1 too-few" ] || { echo "FAIL: 99,9 of 200 meets min-percent 50: got '$got'"; fail=1; }
 # A comment, a processing instruction or a CDATA section inside a text does
 # not cut it: the whole text is the name ("Đặng <!-- … -->Thanh Nam" was
 # "Đặng" in the results and on the certificate). The results are those of

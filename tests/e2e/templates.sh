@@ -245,9 +245,10 @@ mkdir -p "$T/win"
 sed 's/$/\r/' "$TC" > "$T/win/crlf.md"
 { printf '\357\273\277'; cat "$TC"; } > "$T/win/bom.md"
 tr '\n' '\r' < "$TC" > "$T/win/cr.md"     # classic Mac OS line ends
+sed 's/$/\r\r/' "$TC" > "$T/win/crcrlf.md"  # CRLF converted twice: every line a paragraph
 iconv -f UTF-8 -t UTF-16 "$TC" > "$T/win/utf16.md"
 { printf '\376\377'; iconv -f UTF-8 -t UTF-16BE "$TC"; } > "$T/win/utf16be.md"
-for v in crlf cr bom utf16 utf16be; do
+for v in crlf cr crcrlf bom utf16 utf16be; do
     if "$VANBAN" render "$T/win/$v.md" -d "$S/soctrang-2023/contest.xml" -o "$T/win/$v.pdf" &&
         python3 "$TOOLS/wordiff.py" "$T/win/$v.pdf" "$REF/ke-hoach-to-chuc-hoi-thi-2023.md" \
             --min 1.0 >/dev/null; then
