@@ -257,6 +257,11 @@ for v in crlf cr crcrlf bom utf16 utf16be; do
         bad "template saved as $v prints the same words"
     fi
 done
+# CR CR LF (CRLF converted twice) made every line a paragraph of its own.
+printf -- '---\r\r\nframe: plain\r\r\n---\r\r\n\r\r\nDòng một của đoạn văn\r\r\ndòng hai cùng đoạn.\r\r\n' > "$T/win/crcrlf-par.md"
+"$VANBAN" render "$T/win/crcrlf-par.md" -o "$T/win/crcrlf-par.pdf"
+check "CR CR LF: two source lines of one paragraph print as one line" \
+    bash -c 'pdftotext -layout "$1" - | grep -q "Dòng một của đoạn văn dòng hai cùng đoạn."' _ "$T/win/crcrlf-par.pdf"
 # With CR-only line ends a template's error was placed on line 1.
 printf -- '---\rten_loai: KẾ HOẠCH\r---\r\rĐoạn một.\r\rĐoạn {{//unit[ }} hai.\r' > "$T/win/cr-bad.md"
 msg=$("$VANBAN" render "$T/win/cr-bad.md" -d "$S/soctrang-2023/contest.xml" -o "$T/win/cr-bad.pdf" 2>&1) || true
