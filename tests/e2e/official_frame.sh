@@ -260,22 +260,7 @@ for pair in "Sở Tài nguyên và Môi trường|SỞ TÀI NGUYÊN / VÀ MÔI T
     name=${pair%%|*} want=${pair#*|}
     printf -- '---\nframe: official\nco_quan_chu_quan: UBND TỈNH SÓC TRĂNG\nco_quan_ban_hanh: "%s"\nso_ky_hieu: 12/KH-X\nten_loai: KẾ HOẠCH\nchuc_vu: GIÁM ĐỐC\n---\nNội dung./.\n' "$name" > "$T/agency.md"
     "$VANBAN" render "$T/agency.md" -o "$T/agency.pdf"
-    got=$(python3 - "$TOOLS" "$T/agency.pdf" <<'PY'
-import sys
-sys.path.insert(0, sys.argv[1])
-import pdfgeom
-page = pdfgeom.lines(sys.argv[2])[0]
-divider = min(w[1] for l in page for w in l["words"] if w[0] == "CỘNG")
-rows = []
-for l in page:
-    left = " ".join(w[0] for w in l["words"] if w[3] < divider)
-    if left.startswith("Số"):
-        break
-    if left:
-        rows.append(left)
-print(" / ".join(rows[1:]))
-PY
-)
+    got=$(python3 "$TOOLS/pdfgeom.py" --agency "$T/agency.pdf")
     check "agency \"$name\" reads \"$want\" (got \"$got\")" [ "$got" = "$want" ]
 done
 # So does a Kính gửi recipient over two lines (it went back under its dash).

@@ -210,23 +210,7 @@ check "tham-gia for another unit stops (exit $rc): $msg" \
 # An agency's name in the header breaks where its parts start, not at the
 # most even place: "ỦY BAN NHÂN DÂN THÀNH" / "PHỐ SÓC TRĂNG" and "SỞ NÔNG
 # NGHIỆP VÀ PHÁT" / "TRIỂN NÔNG THÔN" split words.
-agency_lines() { # PDF -> the issuing agency's lines on page 1, " / " between
-    python3 - "$TOOLS" "$1" <<'PY'
-import sys
-sys.path.insert(0, sys.argv[1])
-import pdfgeom
-page = pdfgeom.lines(sys.argv[2])[0]
-divider = min(w[1] for l in page for w in l["words"] if w[0] == "CỘNG")
-rows = []
-for l in page:
-    left = " ".join(w[0] for w in l["words"] if w[3] < divider)
-    if left.startswith("Số"):
-        break
-    if left:
-        rows.append(left)
-print(" / ".join(rows[1:]))  # after the parent body's line
-PY
-}
+agency_lines() { python3 "$TOOLS/pdfgeom.py" --agency "$1"; }
 for pair in "tpst|ỦY BAN NHÂN DÂN / THÀNH PHỐ SÓC TRĂNG" \
             "nhnn|NGÂN HÀNG NHÀ NƯỚC / CHI NHÁNH TỈNH SÓC TRĂNG" \
             "snnptnt|SỞ NÔNG NGHIỆP / VÀ PHÁT TRIỂN NÔNG THÔN" \

@@ -51,7 +51,26 @@ def lines(pdf, tol=2.0):
     return result
 
 
+def header_left(pdf):
+    """Page 1's header lines left of the quốc hiệu, down to the "Số" line: the
+    parent body's line(s), then the issuing agency's."""
+    page = lines(pdf)[0]
+    divider = min(w[1] for l in page for w in l["words"] if w[0] == "CỘNG")
+    rows = []
+    for l in page:
+        left = " ".join(w[0] for w in l["words"] if w[3] < divider)
+        if left.startswith("Số"):
+            break
+        if left:
+            rows.append(left)
+    return rows
+
+
 if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "--agency":
+        # the issuing agency's lines, after the parent body's one
+        print(" / ".join(header_left(sys.argv[2])[1:]))
+        sys.exit(0)
     for i, page in enumerate(lines(sys.argv[1])):
         for l in page:
             print(f"p{i + 1} {l['x0']:7.2f} {l['x1']:7.2f} {l['y1']:7.2f} {l['text']}")
