@@ -13,20 +13,11 @@ typedef struct table {
     bool *right;         /* per column: numbers are right-aligned */
 } table;
 
-/* A cell is one line: a name written over two lines in the XML (or with a
- * tab) broke the table's rows and columns. */
+/* A cell is one line: the names come from the model, which collapses a
+ * name written over two lines in the XML (model_text). */
 static void put(table *t, int row, int col, const char *s)
 {
-    char *c = vb_xstrdup(s ? s : ""), *w = c;
-    for (const char *p = c; *p; p++) {
-        bool blank = *p == ' ' || *p == '\n' || *p == '\r' || *p == '\t';
-        if (!blank)
-            *w++ = *p;
-        else if (w > c && w[-1] != ' ' && p[1] && !strchr(" \n\r\t", p[1]))
-            *w++ = ' '; /* a run of blanks inside the name: one space */
-    }
-    *w = '\0';
-    t->cells[(size_t)row * (size_t)t->ncols + (size_t)col] = c;
+    t->cells[(size_t)row * (size_t)t->ncols + (size_t)col] = vb_xstrdup(s ? s : "");
 }
 
 static void put_num(table *t, int row, int col, double v, int decimals)
