@@ -276,38 +276,17 @@ static void check_authors(checker *k)
     }
 }
 
-/* Text on one line, as a message is: each run of white space (a name
- * written over two lines) one space, none at the ends. */
-static void one_line(vb_buf *out, const char *s)
-{
-    bool space = false;
-    for (; *s; s++) {
-        if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
-            space = out->len > 0;
-            continue;
-        }
-        if (space)
-            vb_buf_putc(out, ' ');
-        space = false;
-        vb_buf_putc(out, *s);
-    }
-    if (!out->data)
-        vb_buf_puts(out, "");
-}
-
-/* A unit's name as a reader tells names apart: letter case and runs of
- * white space do not count ("Sở Giáo dục và Đào tạo", "SỞ GIÁO DỤC  VÀ ĐÀO
- * TẠO"). Tone-mark placement is one already (normalized on load). */
+/* A unit's name as a reader tells names apart: letter case does not count
+ * ("Sở Giáo dục và Đào tạo", "SỞ GIÁO DỤC  VÀ ĐÀO TẠO"); runs of white space
+ * are one already (model_text), and tone-mark placement too (normalized on
+ * load). */
 static char *name_key(vb_arena *a, const char *name)
 {
-    vb_buf low, key;
+    vb_buf low;
     vb_buf_init(&low);
-    vb_buf_init(&key);
     vn_lower(&low, name, strlen(name));
-    one_line(&key, low.data ? low.data : "");
-    char *k = vb_arena_strdup(a, key.data);
+    char *k = vb_arena_strdup(a, low.data ? low.data : "");
     vb_buf_free(&low);
-    vb_buf_free(&key);
     return k;
 }
 
@@ -337,14 +316,10 @@ static void check_unit_names(checker *k)
         if (n < WARN_EACH) {
             int line = 0, col = 0;
             locate_pos(k->c, m->units[first].pos, &line, &col);
-            vb_buf shown;
-            vb_buf_init(&shown);
-            one_line(&shown, u->name);
             warn_pos(k->c, k->d, u->pos,
                      "đơn vị '%s' trùng tên “%s” với đơn vị '%s' ở dòng %d: báo cáo và giấy khen không phân "
                      "biệt được hai đơn vị; nếu là một đơn vị thì dùng một mã, nếu là hai thì ghi tên đầy đủ hơn",
-                     nz(u->id), shown.data, nz(m->units[first].id), line);
-            vb_buf_free(&shown);
+                     nz(u->id), u->name, nz(m->units[first].id), line);
         } else if (n == WARN_EACH) {
             first_rest = i;
         }
