@@ -307,8 +307,9 @@ static page_doc *render_document(render_run *r, const char *path, bool main_doc,
     xmlDocPtr xdoc = r->contest ? vb_contest_doc(r->contest) : NULL;
     char *dir = vb_dirname(path);
     bool told_no_data = false;
+    tmpl_line_map lines = {0};
     tmpl_options topt = {.dir = dir, .tone = tone, .markdown = true, .vars = &fm,
-                         .told_no_data = &told_no_data};
+                         .told_no_data = &told_no_data, .line_map = &lines};
     vb_buf body;
     vb_buf_init(&body);
     bool expanded = tmpl_expand_front_matter(&fm, path, xdoc, NULL, &topt, d) &&
@@ -317,16 +318,19 @@ static page_doc *render_document(render_run *r, const char *path, bool main_doc,
     free(dir);
     if (!expanded) {
         vb_buf_free(&body);
+        tmpl_line_map_free(&lines);
         goto done;
     }
     frame_spec frame;
     official_fields official;
     if (!frame_from_front_matter(&frame, &official, &fm, path, r->strings, d)) {
         vb_buf_free(&body);
+        tmpl_line_map_free(&lines);
         goto done;
     }
-    doc = md_parse(body.data ? body.data : "", body.len, path, fm.body_line, d);
+    doc = md_parse_mapped(body.data ? body.data : "", body.len, path, lines.line, lines.n, d);
     vb_buf_free(&body);
+    tmpl_line_map_free(&lines);
     if (!doc)
         goto done;
     /* A plain document with nothing in it printed a blank page, exit 0: the

@@ -85,6 +85,11 @@ typedef struct md_doc {
  * at their line:col). `path` names the source in messages. `first_line` is the
  * source line of text[0] (after a front-matter block). Returns NULL on error. */
 md_doc *md_parse(const char *text, size_t len, const char *path, int first_line, vb_diag *d);
+/* The same for text made by expanding a template: line_of[k] is the source
+ * line of the text's line k + 1 (n entries), so that messages name the
+ * template's lines, not the expanded text's. */
+md_doc *md_parse_mapped(const char *text, size_t len, const char *path, const int *line_of,
+                        size_t n, vb_diag *d);
 void md_doc_free(md_doc *doc);
 
 /* Puts every text node in one tone-mark style (vn_tone, from the

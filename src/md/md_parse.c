@@ -11,6 +11,8 @@ typedef struct convert_ctx {
     md_doc *doc;
     vb_diag *diag;
     int line_offset;
+    const int *line_of; /* optional: the source line of each text line */
+    size_t n_line_of;
     const char *text; /* what cmark parsed, for columns in characters */
     size_t len;
     /* inline accumulation */
@@ -48,6 +50,8 @@ static bool directive_word(cmark_node *n, char *out, size_t cap);
 static int src_line(convert_ctx *cx, cmark_node *n)
 {
     int l = cmark_node_get_start_line(n);
+    if (l > 0 && cx->line_of && (size_t)l <= cx->n_line_of)
+        return cx->line_of[l - 1];
     return l > 0 ? l + cx->line_offset : 0;
 }
 
@@ -417,13 +421,15 @@ const char *md_inline_text(vb_arena *a, const md_inline *inl, size_t n)
     return s;
 }
 
-md_doc *md_parse(const char *text, size_t len, const char *path, int first_line, vb_diag *d)
+static md_doc *parse(const char *text, size_t len, const char *path, int first_line,
+                     const int *line_of, size_t n_line_of, vb_diag *d)
 {
     size_t bad;
     if (!vb_utf8_valid(text, len, &bad)) {
         int line, col;
         vb_text_position(text, bad, &line, &col);
-        vb_error(d, path, line + first_line - 1, col,
+        line = line_of && (size_t)line <= n_line_of ? line_of[line - 1] : line + first_line - 1;
+        vb_error(d, path, line, col,
                  "byte 0x%02X không hợp lệ trong UTF-8; hãy chuyển tệp sang UTF-8 "
                  "(vanban normalize)",
                  (unsigned char)text[bad]);
@@ -457,7 +463,7 @@ md_doc *md_parse(const char *text, size_t len, const char *path, int first_line,
     doc->arena = vb_arena_new();
     doc->path = vb_arena_strdup(doc->arena, path ? path : "-");
     convert_ctx cx = {.doc = doc, .diag = d, .line_offset = first_line - 1, .text = nfc,
-                      .len = nfc_len};
+                      .len = nfc_len, .line_of = line_of, .n_line_of = n_line_of};
     convert_block(&cx, root, &doc->root);
     doc->root.kind = MD_DOCUMENT;
 
@@ -481,6 +487,17 @@ md_doc *md_parse(const char *text, size_t len, const char *path, int first_line,
         return NULL;
     }
     return doc;
+}
+
+md_doc *md_parse(const char *text, size_t len, const char *path, int first_line, vb_diag *d)
+{
+    return parse(text, len, path, first_line, NULL, 0, d);
+}
+
+md_doc *md_parse_mapped(const char *text, size_t len, const char *path, const int *line_of,
+                        size_t n, vb_diag *d)
+{
+    return parse(text, len, path, n ? line_of[0] : 1, line_of, n, d);
 }
 
 void md_doc_free(md_doc *doc)

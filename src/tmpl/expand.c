@@ -211,10 +211,14 @@ static void partial(expand_ctx *cx, tnode *t, xmlNodePtr node, int i, int n, vb_
         if (ttree_parse(&tree, text, len, path, 1, 1, NULL, 0, cx->d)) {
             const char *saved = cx->path;
             bool failed_before = cx->failed;
+            int saved_line = cx->map_line;
             cx->path = path;
             cx->partial_depth++;
+            if (!cx->map_line)
+                cx->map_line = t->line; /* the message names the main file */
             render(cx, &tree.root, node, i, n, out);
             check_unvisited(cx, &tree.root, (xmlNodePtr)cx->doc, n > 0);
+            cx->map_line = saved_line;
             cx->partial_depth--;
             cx->path = saved;
             ttree_free(&tree);
@@ -231,11 +235,44 @@ static void partial(expand_ctx *cx, tnode *t, xmlNodePtr node, int i, int n, vb_
     free(name);
 }
 
+void tmpl_line_map_free(tmpl_line_map *m)
+{
+    free(m->line);
+    memset(m, 0, sizeof *m);
+}
+
+/* Maps each output line that starts in bytes [from, out->len) to the
+ * template line of its first byte: a text node's bytes are on t->line and
+ * the lines after it (`advance`), a value's on its tag's line. A line is
+ * mapped by what starts it, not by the line end before it: the text before
+ * a standalone section ends with a line end, and the next line comes from
+ * inside the section, lines further down. */
+static void map_written(expand_ctx *cx, const vb_buf *out, size_t from, int line, bool advance)
+{
+    tmpl_line_map *m = cx->opt->line_map;
+    if (cx->map_line) {
+        line = cx->map_line;
+        advance = false;
+    }
+    for (size_t p = from; p < out->len; p++) {
+        if (cx->line_pending) {
+            VB_PUSH(m->line, m->n, m->cap, line);
+            cx->line_pending = false;
+        }
+        if (out->data[p] == '\n') {
+            cx->line_pending = true;
+            if (advance)
+                line++;
+        }
+    }
+}
+
 static void render(expand_ctx *cx, tnode *parent, xmlNodePtr node, int i, int n, vb_buf *out)
 {
     for (size_t k = 0; k < parent->n_kids; k++) {
         tnode *t = &parent->kids[k];
         t->visited = true;
+        size_t from = out->len;
         switch (t->kind) {
         case TN_TEXT: vb_buf_append(out, t->text, t->len); break;
         case TN_VAR:
@@ -244,6 +281,9 @@ static void render(expand_ctx *cx, tnode *parent, xmlNodePtr node, int i, int n,
         case TN_INVERTED: section(cx, t, node, i, n, out); break;
         case TN_PARTIAL: partial(cx, t, node, i, n, out); break;
         }
+        /* sections and partials map their own kids' lines as they render */
+        if (cx->opt->line_map && (t->kind == TN_TEXT || t->kind == TN_VAR || t->kind == TN_RAW))
+            map_written(cx, out, from, t->line, t->kind == TN_TEXT);
     }
 }
 
@@ -292,7 +332,9 @@ bool tmpl_expand(const char *text, size_t len, const char *path, int line, int c
     ttree tree;
     if (!ttree_parse(&tree, text, len, path, line, col, opt->tag_pos, opt->n_tag_pos, d))
         return false;
-    expand_ctx cx = {.path = path, .opt = opt, .d = d};
+    expand_ctx cx = {.path = path, .opt = opt, .d = d, .line_pending = true};
+    if (opt->line_map)
+        opt->line_map->n = 0;
     if (!xpath_init(&cx, doc)) {
         ttree_free(&tree);
         vb_error(d, path, 0, 0, "không tạo được ngữ cảnh XPath (thiếu bộ nhớ?)");
@@ -300,6 +342,11 @@ bool tmpl_expand(const char *text, size_t len, const char *path, int line, int c
     }
     render(&cx, &tree.root, context ? context : (xmlNodePtr)doc, opt->index, opt->count, out);
     check_unvisited(&cx, &tree.root, (xmlNodePtr)doc, opt->count > 0);
+    tmpl_line_map *m = opt->line_map;
+    if (m && cx.line_pending) { /* the empty line after the last line end */
+        int last = m->n ? m->line[m->n - 1] : line;
+        VB_PUSH(m->line, m->n, m->cap, last);
+    }
     xpath_done(&cx);
     ttree_free(&tree);
     return !cx.failed;
@@ -330,6 +377,7 @@ bool tmpl_expand_front_matter(front_matter *fm, const char *path, xmlDocPtr doc,
     bool ok = true;
     tmpl_options o = *opt;
     o.markdown = false; /* fields are plain text set by the frame */
+    o.line_map = NULL;
     o.vars = fm;        /* a field can use the ones before it */
     for (size_t k = 0; k < fm->n; k++) {
         fm_entry *e = &fm->entries[k];

@@ -50,6 +50,10 @@ typedef struct expand_ctx {
     tmpl_xpath *shared; /* opt->xpath: xp is borrowed from it */
     int partial_depth;
     bool partials_stopped; /* a partial nested too deep: include no more */
+    int map_line;          /* inside a partial: the line of its outermost {{> }}
+                              tag, which every line it writes maps to */
+    bool line_pending;     /* the output is at the start of a line not yet
+                              mapped (tmpl_options.line_map) */
     bool failed;
     char xpath_error[256]; /* libxml2's last message, for our own report */
 } expand_ctx;

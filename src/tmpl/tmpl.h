@@ -70,6 +70,17 @@ typedef struct tmpl_xpath tmpl_xpath;
 tmpl_xpath *tmpl_xpath_new(xmlDocPtr doc);
 void tmpl_xpath_free(tmpl_xpath *x);
 
+/* Where each line of an expansion's output comes from in the template. The
+ * body's Markdown is parsed after expansion, so its line numbers count the
+ * expanded text: a section repeats lines and a standalone tag removes one,
+ * and an error found by a later stage (an unknown directive, a table too
+ * wide) named a line that was off by as many. */
+typedef struct tmpl_line_map {
+    int *line; /* line[k]: the template line of output line k + 1 */
+    size_t n, cap;
+} tmpl_line_map;
+void tmpl_line_map_free(tmpl_line_map *m);
+
 typedef struct tmpl_options {
     const char *dir;          /* the template's folder: partials come from here */
     vn_tone tone;             /* tone-mark style of interpolated text */
@@ -87,6 +98,9 @@ typedef struct tmpl_options {
                                  text in order (fm_entry.tag_pos), when the text is
                                  not a plain copy of the file */
     size_t n_tag_pos;
+    tmpl_line_map *line_map;  /* optional: filled with the template line of each
+                                 line of the output (Markdown bodies; a partial's
+                                 lines count as the line of its {{> }} tag) */
 } tmpl_options;
 
 /* Expands the tags of `text` (from `path`, starting at line:col there) with

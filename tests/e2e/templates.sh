@@ -273,4 +273,18 @@ for v in bom utf16 utf16be bad; do
             bash -c '[[ "$1" == "Tiêu đề Đoạn của mẫu con. Cuối văn bản." ]]' _ "$words"
     fi
 done
+# An error found in the expanded Markdown named the expanded text's line:
+# a section over two units repeats its lines and standalone tags take theirs
+# away, so "sai" (line 19) was reported at line 18, and a directive inside a
+# partial at a line of the main template that has nothing to do with it.
+mkdir -p "$T/lines"
+printf -- '---\ntieu_de: x\n---\n\n{{#/contest/units/unit[position()<3]}}\n\n{{@id}}\n\n{{/}}\n\nA\n\n{{#/contest/units/unit[1]}}\n<!-- vanban: ngat trang -->\n{{/}}\n\nB\n\n<!-- vanban: sai -->\n' > "$T/lines/chinh.md"
+msg=$("$VANBAN" render "$T/lines/chinh.md" -d "$S/soctrang-2023/contest.xml" -o "$T/lines/chinh.pdf" 2>&1) || true
+check "errors after expansion are at the template's lines (14 and 19)" \
+    bash -c '[[ "$1" == *"chinh.md:14: lỗi: chỉ thị \"vanban: ngat trang\""* && "$1" == *"chinh.md:19: lỗi: chỉ thị \"vanban: sai\""* ]] && [ ! -e "$2" ]' _ "$msg" "$T/lines/chinh.pdf"
+printf 'Đoạn một.\n\n<!-- vanban: xoay -->\n' > "$T/lines/phan.md"
+printf -- '---\ntieu_de: x\n---\n\n{{#/contest/units/unit[position()<4]}}\n{{@id}}\n\n{{/}}\n\n{{> phan}}\n' > "$T/lines/goi.md"
+msg=$("$VANBAN" render "$T/lines/goi.md" -d "$S/soctrang-2023/contest.xml" -o "$T/lines/goi.pdf" 2>&1) || true
+check "an error in a partial's Markdown is at the line that includes it (10)" \
+    bash -c '[[ "$1" == *"goi.md:10: lỗi: chỉ thị \"vanban: xoay\""* ]]' _ "$msg"
 finish

@@ -456,12 +456,53 @@ static void shared_context_for_a_batch(void **state)
     tmpl_xpath_free(x);
 }
 
+/* Each line of the output names the template line it came from: a section
+ * repeats its lines, standalone tags leave none, a value (whose line breaks
+ * the data's normalization folds) stays on its tag's line. Checked by hand
+ * against the template's lines. */
+static void line_map(void **state)
+{
+    fixture *f = *state;
+    const char *tmpl = "Đầu\n"                       /* 5 */
+                       "{{#//unit[position()<3]}}\n" /* 6: standalone, gone */
+                       "- {{@id}}\n"                 /* 7: twice */
+                       "{{/}}\n"                     /* 8: gone */
+                       "{{//lines}}\n"               /* 9: one line */
+                       "Cuối\n";                     /* 10 */
+    tmpl_line_map map = {0};
+    tmpl_options o = {.dir = ".", .tone = VN_TONE_CLASSIC, .markdown = true, .vars = &f->fm,
+                      .line_map = &map};
+    vb_buf_clear(&f->out);
+    assert_true(tmpl_expand(tmpl, strlen(tmpl), "t.md", 5, 1, f->doc, NULL, &o, &f->out, &f->d));
+    /* "Đầu", "- a", "- b", the value, "Cuối", the empty line after the last */
+    static const int want[] = {5, 7, 7, 9, 10, 10};
+    assert_int_equal(map.n, sizeof want / sizeof want[0]);
+    for (size_t k = 0; k < map.n; k++)
+        if (map.line[k] != want[k])
+            fail_msg("output line %zu maps to %d, want %d (output: %s)", k + 1, map.line[k],
+                     want[k], f->out.data);
+    /* A Markdown error found after expansion is placed by it: the directive
+     * is on line 4 of this template, the expanded text's line 5. */
+    const char *t2 = "{{#//unit[position()<3]}}\n\nx{{@id}}\n\n{{/}}\n<!-- vanban: xoay -->\n";
+    vb_buf_clear(&f->out);
+    assert_true(tmpl_expand(t2, strlen(t2), "t.md", 1, 1, f->doc, NULL, &o, &f->out, &f->d));
+    rewind(f->err);
+    f->msg_len = 0;
+    md_doc *doc = md_parse_mapped(f->out.data, f->out.len, "t.md", map.line, map.n, &f->d);
+    fflush(f->err);
+    assert_null(doc);
+    if (!strstr(f->msg, "t.md:6: lỗi: chỉ thị \"vanban: xoay\""))
+        fail_msg("expected the directive at t.md:6, got: %s", f->msg);
+    tmpl_line_map_free(&map);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(interpolation_and_raw, setup, teardown),
         cmocka_unit_test_setup_teardown(sections, setup, teardown),
         cmocka_unit_test_setup_teardown(standalone_lines, setup, teardown),
+        cmocka_unit_test_setup_teardown(line_map, setup, teardown),
         cmocka_unit_test_setup_teardown(filters, setup, teardown),
         cmocka_unit_test_setup_teardown(escaping_survives_markdown, setup, teardown),
         cmocka_unit_test_setup_teardown(front_matter_fields, setup, teardown),
