@@ -78,6 +78,8 @@ static const double ABOVE[CERT_LINE_COUNT] = {
 #define SIGN_MIN 24.0   /* … which gives way to this before the page shrinks */
 #define MIN_GAP 3.0     /* mm at least above and below the middle stack */
 #define MID_MIN 0.8     /* the middle stack shrinks alone down to this factor */
+#define MID_FLOOR 0.7   /* … and on a blank, after the room to sign, down to
+                           this one (its 17 pt text at 12 pt) */
 
 struct cert_ctx {
     cert_style st;
@@ -304,6 +306,12 @@ static stack measure(const cert_ctx *c, const placed *pl, double g, double gm, d
     return s;
 }
 
+/* Printing onto a blank that carries some of the heading. */
+static bool on_blank(const cert_ctx *c)
+{
+    return c->blank && c->st.preprinted != 0;
+}
+
 static bool shown(const cert_ctx *c, cert_line l)
 {
     return !(c->blank && (c->st.preprinted & (1u << l)));
@@ -454,18 +462,30 @@ bool cert_add_page(cert_ctx *c, const cert_fields *f, const char *where)
         free_all(pl);
         /* the middle alone first, then the room to sign, then everything
          * (the middle never larger): a long achievement under an emblem
-         * shrank the whole page, pre-printed lines and all */
+         * shrank the whole page, pre-printed lines and all. On a blank the
+         * heading is printed already at its full size: shrinking it moved
+         * the authority and TẶNG off their places beside it and brought the
+         * recipient up into GIẤY KHEN, so there the middle gives way further
+         * first. */
         if (gm > MID_MIN + 1e-9)
             gm -= 0.02;
         else if (sign > SIGN_MIN + 1e-9)
             sign -= 1;
+        else if (on_blank(c) && gm > MID_FLOOR + 1e-9)
+            gm -= 0.02;
         else
             g -= 0.02;
         gm = fmin(gm, g);
     }
     /* A little smaller is no fault (an emblem on A4 takes room), nor is the
-     * middle alone at MID_MIN; the whole page below 85 % is. */
-    if (g < 0.85)
+     * middle alone at MID_MIN; the whole page below 85 % is, and on a blank
+     * any shrinking of the heading is. */
+    if (g < 1 - 1e-9 && on_blank(c))
+        vb_warn(c->d, NULL, 0, 0,
+                "%s: nội dung dài, phải thu nhỏ cả trang còn %.0f%%: các dòng in sẽ lệch khỏi các "
+                "dòng in sẵn trên phôi; nên rút gọn thành tích",
+                where, g * 100);
+    else if (g < 0.85)
         vb_warn(c->d, NULL, 0, 0,
                 "%s: nội dung dài, cả trang phải thu nhỏ còn %.0f%% cỡ chữ thiết kế; nên rút "
                 "gọn thành tích hoặc bỏ biểu tượng",

@@ -134,4 +134,24 @@ for ims in pages:
     # a little less when the page had to shrink to fit under it
     assert y < 200 and 60 < abs(h) <= 18 * 72 / 25.4 * 1.4142 + 0.01, ims
 PY
+# On a blank the heading is printed already, at its full size. A long
+# achievement under an emblem shrank the whole page, pre-printed lines and
+# all: on certificates 11 to 24 the authority and TẶNG were printed up to
+# 2.4 mm off their places beside the blank's lines, and the recipient came up
+# into its GIẤY KHEN. The middle now gives way further first; a page that
+# must still shrink is named (14: the longest achievement).
+EMB="bieu_tuong=$VANBAN_SRC/samples/img/co-to-quoc.png"
+"$VANBAN" render "$TPL" -d "$DATA" --set "$EMB" -o "$T/emb.pdf" 2> /dev/null
+"$VANBAN" render "$TPL" -d "$DATA" --set "$EMB" --no-background -o "$T/emb-blank.pdf" 2> "$T/err"
+title_bottom=$($CHECK where "$T/emb.pdf" 1 'GIẤY KHEN' | cut -d' ' -f4)
+for p in 11 12 13; do
+    check "onto blanks with an emblem, certificate $p: the authority and TẶNG where they are on the first" \
+        [ "$($CHECK where "$T/emb-blank.pdf" $p 'GIÁM ĐỐC SỞ') $($CHECK where "$T/emb-blank.pdf" $p 'TẶNG')" = \
+          "$($CHECK where "$T/emb-blank.pdf" 1 'GIÁM ĐỐC SỞ') $($CHECK where "$T/emb-blank.pdf" 1 'TẶNG')" ]
+    top=$($CHECK where "$T/emb-blank.pdf" $p 'Ông' | cut -d' ' -f2)
+    check "onto blanks with an emblem, certificate $p: the recipient ($top) below the blank's GIẤY KHEN ($title_bottom)" \
+        python3 -c "import sys; sys.exit(not float(sys.argv[1]) > float(sys.argv[2]))" "$top" "$title_bottom"
+done
+check "onto blanks: the one certificate that must still shrink is named ($(head -c 300 "$T/err"))" \
+    bash -c '[ "$(grep -c "lệch khỏi các dòng in sẵn trên phôi" "$1")" -eq 1 ] && grep -q "giấy khen 14/24" "$1"' _ "$T/err"
 finish
