@@ -30,6 +30,11 @@ typedef struct convert_ctx {
  * little more. One message, at the first place too deep. */
 #define MD_MAX_BLOCK_DEPTH 10
 #define MD_MAX_INLINE_DEPTH 50
+/* A link's address, in bytes. A PDF string holds 65,535 bytes (libharu
+ * stopped with its error code 0x105B, "khi vẽ trang"), and the address is
+ * written percent-encoded, up to three bytes for one; no real address comes
+ * near 8 KB (web servers refuse longer requests). */
+#define MD_MAX_URL 8192
 
 static bool too_deep(convert_ctx *cx, int line, int depth, int limit, const char *what)
 {
@@ -116,9 +121,23 @@ static void collect_inlines_of(convert_ctx *cx, cmark_node *n, unsigned style, c
         case CMARK_NODE_STRONG:
             collect_inlines(cx, c, style | MD_BOLD, link);
             break;
-        case CMARK_NODE_LINK:
-            collect_inlines(cx, c, style, vb_arena_strdup(cx->doc->arena, cmark_node_get_url(c)));
+        case CMARK_NODE_LINK: {
+            const char *url = cmark_node_get_url(c);
+            size_t url_len = url ? strlen(url) : 0;
+            if (url_len > MD_MAX_URL) {
+                int shown = 40; /* its start, not cut inside a character */
+                while (shown > 0 && ((unsigned char)url[shown] & 0xC0) == 0x80)
+                    shown--;
+                vb_error(cx->diag, cx->doc->path, src_line(cx, c), src_col(cx, c),
+                         "địa chỉ liên kết dài %zu byte, quá giới hạn %d byte: \"%.*s…\"; kiểm "
+                         "tra lại địa chỉ (dán nhầm cả nội dung?)",
+                         url_len, MD_MAX_URL, shown, url);
+                cx->failed = true;
+                break;
+            }
+            collect_inlines(cx, c, style, vb_arena_strdup(cx->doc->arena, url));
             break;
+        }
         case CMARK_NODE_IMAGE:
             /* An image inside running text: its description stands in, in italics. */
             vb_warn(cx->diag, cx->doc->path, src_line(cx, c), 0,

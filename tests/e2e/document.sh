@@ -76,4 +76,15 @@ PY
 # A short table stays on one page (the demo's six rows were split 3/3).
 pg() { for p in 1 2 3 4; do pdftotext -f $p -l $p "$T/gt.pdf" - | grep -q "$1" && { echo $p; return; }; done; }
 check "the demo's six-row table is on one page" [ "$(pg 'Giải Nhất')" = "$(pg 'Giải Khuyến khích')" ]
+# A link address longer than a PDF string stopped the render with
+# libharu's code ("báo lỗi 0x105B … khi vẽ trang", exit 3). One long in
+# Vietnamese letters (8,000 bytes, 24,000 percent-encoded) still links.
+python3 -c "print('Xem [trang](https://example.com/' + 'a' * 100000 + ') này.')" > "$T/url.md"
+rc=0; msg=$("$VANBAN" render "$T/url.md" -o "$T/url.pdf" 2>&1) || rc=$?
+check "a 100 KB link address: one message at its line and column, exit 1, no PDF" \
+    bash -c '[ "$1" -eq 1 ] && [[ "$2" == *"url.md:1:5: lỗi: địa chỉ liên kết dài 100020 byte"* ]] && [ "$(wc -l <<< "$2")" -eq 1 ] && [ ! -e "$3" ]' _ "$rc" "$msg" "$T/url.pdf"
+python3 -c "print('Xem [trang](https://example.com/' + 'ă' * 4000 + ') này.')" > "$T/url2.md"
+"$VANBAN" render "$T/url2.md" -o "$T/url2.pdf"
+qpdf --qdf --object-streams=disable "$T/url2.pdf" "$T/url2.qdf"
+check "an 8,000-byte address is linked, percent-encoded" grep -aq "/URI (https://example.com/\(%C4%83\)\{4000\})" "$T/url2.qdf"
 finish
