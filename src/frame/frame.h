@@ -45,7 +45,7 @@ typedef enum page_number_pos { PAGENUM_NONE, PAGENUM_BOTTOM_CENTER, PAGENUM_TOP_
 
 typedef struct frame_spec {
     frame_kind kind;
-    double page_w, page_h;                       /* points */
+    double page_w, page_h;                       /* points, in the document's orientation */
     double margin_top, margin_bottom, margin_left, margin_right;
     double body_size;                            /* points */
     double line_spacing;                         /* baseline distance / body size */
@@ -69,6 +69,21 @@ typedef struct frame_spec {
     bool number_first_page;
     const official_fields *official;             /* FRAME_OFFICIAL: the header and closing */
 } frame_spec;
+
+/* One page of a document in one orientation: paper size and margins, in
+ * points. A document is set in its own orientation (huong) and may turn some
+ * pages ("<!-- vanban: ngang -->" / "dọc"); "ngang" always means a landscape
+ * page and "dọc" a portrait one, whatever the document's orientation. */
+typedef struct page_geom {
+    double w, h;
+    double top, bottom, left, right;
+} page_geom;
+
+/* Whether the document's own pages are landscape (huong: ngang). */
+bool frame_landscape(const frame_spec *f);
+
+/* The geometry of a landscape (true) or portrait page of document `f`. */
+page_geom frame_page_geom(const frame_spec *f, bool landscape);
 
 /* The plain frame: A4 portrait, 20/20/30/15 mm margins like official
  * documents, 13 pt justified text, hanging-indent lists, page numbers at the

@@ -1,8 +1,25 @@
-/* Page furniture common to frames: page numbers. */
+/* Page furniture common to frames: page numbers; and the size and margins
+ * of a page in either orientation. */
 #include "frame.h"
 
 #include <stdio.h>
 #include <string.h>
+
+bool frame_landscape(const frame_spec *f)
+{
+    return f->page_w > f->page_h;
+}
+
+page_geom frame_page_geom(const frame_spec *f, bool landscape)
+{
+    page_geom g = {.w = f->page_w, .h = f->page_h, .top = f->margin_top,
+                   .bottom = f->margin_bottom, .left = f->margin_left, .right = f->margin_right};
+    if (landscape != frame_landscape(f)) {
+        g.w = f->page_h;
+        g.h = f->page_w;
+    }
+    return g;
+}
 
 void frame_decorate(const frame_spec *f, page_doc *doc, vb_page *pg, size_t index,
                     font_face *regular)
@@ -13,12 +30,13 @@ void frame_decorate(const frame_spec *f, page_doc *doc, vb_page *pg, size_t inde
     snprintf(num, sizeof num, "%zu", index + 1);
     double size = f->page_number_size > 0 ? f->page_number_size : f->body_size - 1;
     double w = font_text_width(regular, num, strlen(num), size);
-    double x = f->margin_left + (pg->width - f->margin_left - f->margin_right - w) / 2;
+    page_geom g = frame_page_geom(f, pg->width > pg->height);
+    double x = g.left + (pg->width - g.left - g.right - w) / 2;
     double y;
     if (f->page_numbers == PAGENUM_TOP_CENTER)
-        y = pg->height - f->margin_top / 2 - size * 0.3;
+        y = pg->height - g.top / 2 - size * 0.3;
     else
-        y = f->margin_bottom / 2 - size * 0.3;
+        y = g.bottom / 2 - size * 0.3;
     page_item *it = page_add_item(pg, ITEM_TEXT);
     it->u.text.face = regular;
     it->u.text.size = size;

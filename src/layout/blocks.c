@@ -271,7 +271,8 @@ static void image(lay_ctx *cx, flow *f, const md_block *b, double x, double widt
         return;
     }
     const frame_spec *fr = cx->fr;
-    double body_h = (cx->landscape ? fr->page_w : fr->page_h) - fr->margin_top - fr->margin_bottom;
+    page_geom g = frame_page_geom(fr, cx->landscape);
+    double body_h = g.h - g.top - g.bottom;
     /* Natural size at 96 pixels per inch, as browsers and word processors
      * show an image without a size, never wider than the text. */
     double w = pw * 0.75, h = ph * 0.75;

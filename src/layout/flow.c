@@ -36,10 +36,9 @@ void flow_add_space(lay_ctx *cx, flow *f, double height)
 
 void lay_text_column(const lay_ctx *cx, double *x, double *width)
 {
-    const frame_spec *fr = cx->fr;
-    double page_w = cx->landscape ? fr->page_h : fr->page_w;
-    *x = fr->margin_left;
-    *width = page_w - fr->margin_left - fr->margin_right;
+    page_geom g = frame_page_geom(cx->fr, cx->landscape);
+    *x = g.left;
+    *width = g.w - g.left - g.right;
 }
 
 page_item *vbox_add_item(vbox *b, page_item_kind kind)

@@ -40,7 +40,8 @@ static void layout_notes(lay_ctx *cx)
 page_doc *layout_document(const md_doc *doc, const frame_spec *frame, font_set *fonts,
                           const page_doc_info *info, vb_diag *d)
 {
-    lay_ctx cx = {.fr = frame, .fonts = fonts, .d = d, .doc = doc};
+    lay_ctx cx = {.fr = frame, .fonts = fonts, .d = d, .doc = doc,
+                  .landscape = frame_landscape(frame)};
     cx.out = page_doc_new();
     cx.base_dir = vb_dirname(doc->path);
     if (info) {
@@ -58,8 +59,8 @@ page_doc *layout_document(const md_doc *doc, const frame_spec *frame, font_set *
         goto fail;
 
     layout_notes(&cx);
-    double x = frame->margin_left;
-    double width = frame->page_w - frame->margin_left - frame->margin_right;
+    double x, width;
+    lay_text_column(&cx, &x, &width);
     if (frame->official)
         official_header(&cx, &cx.main);
     blocks_layout(&cx, &cx.main, doc->root.children, doc->root.n_children, x, width, 0,

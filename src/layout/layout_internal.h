@@ -19,7 +19,7 @@ typedef struct vbox {
     bool space;          /* vertical space: discarded at the top of a page */
     bool force_break;    /* start a new page before this box */
     bool section_start;  /* ... and number pages from 1 again from there */
-    bool landscape;      /* on a landscape page (the frame's page turned) */
+    bool landscape;      /* on a landscape page (huong or a directive) */
     int *footnotes;      /* footnote numbers cited on this line */
     size_t n_footnotes, cap_footnotes;
     int table_id;        /* > 0: a row of that table */
@@ -48,7 +48,8 @@ typedef struct lay_ctx {
     size_t n_notes;
     bool keep_next;     /* the next box must stay with the previous one (after a heading) */
     int next_table_id;
-    bool landscape;     /* boxes being made go on landscape pages */
+    bool landscape;     /* boxes being made go on landscape pages; starts as
+                           the document's orientation (huong) */
     bool break_next;    /* the next box starts a new page (a directive) */
     bool closing_done;  /* official: Nơi nhận and signature set (before appendices) */
     bool seen_heading;  /* a heading has been set (Căn cứ lines come before) */

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #define HEADER_LEFT_W MM_TO_PT(68)    /* §3 [PRACTICE]: model forms' left column */
+#define HEADER_FORM_W MM_TO_PT(171.5) /* ... of their 68 + 103.5 mm header table */
 #define HEADER_SHIFT MM_TO_PT(3.5)    /* ... shifted into the left margin */
 #define HEADER_LEFT_MIN MM_TO_PT(60)  /* room for "ỦY BAN NHÂN DÂN" in 13 pt */
 #define SIGN_GAP MM_TO_PT(30)         /* §9: 25–35 mm for signature and seal */
@@ -149,8 +150,16 @@ void official_header(lay_ctx *cx, flow *f)
 {
     const frame_spec *fr = cx->fr;
     const official_fields *of = fr->official;
-    double text_l = fr->margin_left, text_r = fr->page_w - fr->margin_right;
-    double lx = text_l - HEADER_SHIFT, lw = HEADER_LEFT_W;
+    double text_l, text_w;
+    lay_text_column(cx, &text_l, &text_w);
+    double text_r = text_l + text_w;
+    /* The header is two columns across the text width (§2). On a portrait
+     * page the left one is the model forms' 68 mm; on a wider page (huong:
+     * ngang) it keeps their share of the width, so the quốc hiệu and the
+     * date stand over the right part of the text, above the signature
+     * block, and not just right of a portrait-sized left column. */
+    double lx = text_l - HEADER_SHIFT;
+    double lw = fmax(HEADER_LEFT_W, (text_r - lx) * (HEADER_LEFT_W / HEADER_FORM_W));
     double rx = lx + lw, rw = text_r - rx;
     double body = fr->body_size;
     /* The quốc hiệu is one line, always. With the widest margins the decree

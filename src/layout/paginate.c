@@ -146,9 +146,9 @@ void paginate(lay_ctx *cx)
             break;
         size_t start = i;
         bool landscape = f->v[start].landscape;
-        double page_w = landscape ? fr->page_h : fr->page_w;
-        double page_h = landscape ? fr->page_w : fr->page_h;
-        p.body_h = page_h - fr->margin_top - fr->margin_bottom;
+        page_geom g = frame_page_geom(fr, landscape);
+        double page_w = g.w, page_h = g.h;
+        p.body_h = page_h - g.top - g.bottom;
         /* A table continuing from the previous page repeats its header rows. */
         size_t hdr_first = 0, n_hdr = 0;
         if (f->v[i].table_id && !f->v[i].table_header && i > 0 &&
@@ -190,7 +190,7 @@ void paginate(lay_ctx *cx)
         /* Emit the page. */
         vb_page *pg = page_doc_add_page(doc, page_w, page_h);
         pg->section_start = f->v[start].section_start;
-        double top = page_h - fr->margin_top;
+        double top = page_h - g.top;
         for (size_t h = 0; h < n_hdr; h++) {
             place_items(doc, pg, &f->v[hdr_first + h], top);
             top -= f->v[hdr_first + h].height;
@@ -217,10 +217,10 @@ void paginate(lay_ctx *cx)
             double h = 2 * NOTE_RULE_GAP;
             for (size_t k = 0; k < n_notes; k++)
                 h += note_height(cx, notes[k]);
-            double ny = fr->margin_bottom + h;
+            double ny = g.bottom + h;
             page_item *rule = page_add_item(pg, ITEM_LINE);
-            rule->u.line.x1 = fr->margin_left;
-            rule->u.line.x2 = fr->margin_left + MM_TO_PT(50);
+            rule->u.line.x1 = g.left;
+            rule->u.line.x2 = g.left + MM_TO_PT(50);
             rule->u.line.y1 = rule->u.line.y2 = ny - NOTE_RULE_GAP;
             rule->u.line.width = 0.5;
             ny -= 2 * NOTE_RULE_GAP;

@@ -160,7 +160,8 @@ void table_layout(lay_ctx *cx, flow *f, const md_block *t, double x, double widt
     table_column_widths_headed(minw, bodyw, maxw, (size_t)nc, width, w);
     free(bodyw);
 
-    double body_h = (cx->landscape ? fr->page_w : fr->page_h) - fr->margin_top - fr->margin_bottom;
+    page_geom g = frame_page_geom(fr, cx->landscape);
+    double body_h = g.h - g.top - g.bottom;
     int id = ++cx->next_table_id;
     bool keep = cx->keep_next;
     double header_h = 0;

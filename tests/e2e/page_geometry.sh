@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Page geometry a clerk sees on paper: a whole landscape document's header
+# and signature, the margins of turned pages, the paper size, and how full
+# page one is at the widest margins. Measured on the real PDF.
+. "$(dirname "$0")/lib.sh"
+
+# huong: ngang for the whole document. The header is two columns across the
+# text width (Decree 30 §2): the quốc hiệu, tiêu ngữ and date stand over the
+# right part of the text, as they do in portrait, and the signature block
+# under them. The left column kept its portrait 68 mm and the quốc hiệu
+# started left of the text's middle, far from the signature. A "ngang"
+# appendix in a landscape document stays landscape and "dọc" turns to
+# portrait (they were read as "turn the document's page": a portrait
+# "landscape" appendix).
+"$VANBAN" render "$VANBAN_SRC/tests/data/official/ke-hoach.md" -o "$T/doc.pdf"
+"$VANBAN" render "$VANBAN_SRC/tests/data/official/ke-hoach.md" --set huong=ngang -o "$T/ngang.pdf"
+python3 - "$T/doc.pdf" "$T/ngang.pdf" "$TOOLS" <<'PY'
+import sys
+sys.path.insert(0, sys.argv[3])
+import pdfstext
+from tap import check, done
+mm = 72 / 25.4
+def geometry(pdf, page_w):
+    pages = pdfstext.lines(pdf)
+    left, right = 30 * mm, page_w - 15 * mm
+    def find(text):
+        got = [l for pg in pages for l in pg if l["text"] == text]
+        return got[0] if got else None
+    rel = lambda l: ((l["x0"] + l["x1"]) / 2 - left) / (right - left)
+    return pages, left, right, find, rel
+_, _, _, pfind, prel = geometry(sys.argv[1], 595.276)
+pages, left, right, find, rel = geometry(sys.argv[2], 841.89)
+check(all(l["page_w"] > l["page_h"] for pg in pages for l in pg[:1]), "every page landscape")
+mid = (left + right) / 2
+qh, tn = find("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), find("Độc lập - Tự do - Hạnh phúc")
+date = find("Sóc Trăng, ngày 05 tháng 02 năm 2023")
+sign = [find(t) for t in ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Văn Thanh")]
+check(qh and tn and date and all(sign), "header and signature lines found")
+for name, l in (("quốc hiệu", qh), ("tiêu ngữ", tn), ("date", date)):
+    check(l["x0"] >= mid and l["x1"] <= right + 0.5,
+          "%s in the right half of the text (%.0f–%.0f, middle %.0f)" % (name, l["x0"], l["x1"], mid))
+check(abs(rel(qh) - prel(pfind("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"))) < 0.02,
+      "quốc hiệu at the same share of the text width as in portrait (%.3f)" % rel(qh))
+for l in sign:
+    check(l["x0"] >= mid and abs((l["x0"] + l["x1"]) / 2 - (qh["x0"] + qh["x1"]) / 2) < 10 * mm,
+          "%s in the right half, under the quốc hiệu" % l["text"])
+done()
+PY
+"$VANBAN" render "$VANBAN_SRC/tests/data/official/ngang.md" --set huong=ngang -o "$T/ngang2.pdf"
+sizes=$(pdfinfo -f 1 -l 9 "$T/ngang2.pdf" | awk '/^Page +[0-9]+ size/ {print $4 "x" $6}' | tr '\n' ' ')
+check "landscape document: body and 'ngang' appendix landscape, 'dọc' appendix portrait ($sizes)" \
+    [ "$sizes" = "841.89x595.276 841.89x595.276 595.276x841.89 " ]
+
+finish
