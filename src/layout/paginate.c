@@ -46,18 +46,25 @@ static double notes_added(pager *p, const vbox *b, bool *on_page, bool any_on_pa
     return h;
 }
 
-static void place_items(page_doc *doc, vb_page *pg, const vbox *b, double top)
+/* Copies box b's items onto the page, its top at `top`, moved `dx` right
+ * (footnotes, set once for the document's text column, on a turned page). */
+static void place_items(page_doc *doc, vb_page *pg, const vbox *b, double top, double dx)
 {
     for (size_t i = 0; i < b->n_items; i++) {
         page_item *it = page_add_item(pg, b->items[i].kind);
         *it = b->items[i];
         switch (it->kind) {
-        case ITEM_TEXT: it->u.text.y += top; break;
-        case ITEM_LINE: it->u.line.y1 += top; it->u.line.y2 += top; break;
-        case ITEM_RECT: it->u.rect.y += top; break;
-        case ITEM_IMAGE: it->u.image.y += top; break;
-        case ITEM_LINK: it->u.link.y += top; break;
-        case ITEM_PATH: it->u.path.y += top; break;
+        case ITEM_TEXT: it->u.text.y += top; it->u.text.x += dx; break;
+        case ITEM_LINE:
+            it->u.line.y1 += top;
+            it->u.line.y2 += top;
+            it->u.line.x1 += dx;
+            it->u.line.x2 += dx;
+            break;
+        case ITEM_RECT: it->u.rect.y += top; it->u.rect.x += dx; break;
+        case ITEM_IMAGE: it->u.image.y += top; it->u.image.x += dx; break;
+        case ITEM_LINK: it->u.link.y += top; it->u.link.x += dx; break;
+        case ITEM_PATH: it->u.path.y += top; it->u.path.x += dx; break;
         case ITEM_LAYER: break;
         }
     }
@@ -192,7 +199,7 @@ void paginate(lay_ctx *cx)
         pg->section_start = f->v[start].section_start;
         double top = page_h - g.top;
         for (size_t h = 0; h < n_hdr; h++) {
-            place_items(doc, pg, &f->v[hdr_first + h], top);
+            place_items(doc, pg, &f->v[hdr_first + h], top, 0);
             top -= f->v[hdr_first + h].height;
         }
         /* Footnotes: exactly those cited by the boxes that made it onto the page. */
@@ -202,7 +209,7 @@ void paginate(lay_ctx *cx)
             const vbox *b = &f->v[j];
             if (b->space && j + 1 == end)
                 break; /* trailing space is not drawn: nothing to draw anyway */
-            place_items(doc, pg, b, top);
+            place_items(doc, pg, b, top, 0);
             add_outline(doc, b, top);
             top -= b->height;
             for (size_t k = 0; k < b->n_footnotes; k++) {
@@ -227,7 +234,7 @@ void paginate(lay_ctx *cx)
             for (size_t k = 0; k < n_notes; k++) {
                 const flow *nf = &cx->notes[notes[k] - 1];
                 for (size_t l = 0; l < nf->n; l++) {
-                    place_items(doc, pg, &nf->v[l], ny);
+                    place_items(doc, pg, &nf->v[l], ny, g.left - fr->margin_left);
                     ny -= nf->v[l].height;
                 }
             }

@@ -51,4 +51,53 @@ sizes=$(pdfinfo -f 1 -l 9 "$T/ngang2.pdf" | awk '/^Page +[0-9]+ size/ {print $4 
 check "landscape document: body and 'ngang' appendix landscape, 'dọc' appendix portrait ($sizes)" \
     [ "$sizes" = "841.89x595.276 841.89x595.276 595.276x841.89 " ]
 
+# A page turned landscape in a portrait document (the ranking appendix) is
+# bound with the others by the edge that was the portrait sheet's left: its
+# top, when the landscape page is printed on the portrait sheet turned a
+# quarter (Decree 30 §1: left 30–35 mm is the binding margin). The margins
+# turn with it: top 30 (le_trai), right 20 (le_tren), bottom 15 (le_phai),
+# left 20 mm (le_duoi). It kept 30 mm on its left, a short edge, and 20 mm
+# at the bound top. The same holds the other way: a "dọc" page in a
+# landscape document.
+"$VANBAN" render "$VANBAN_SRC/templates/bao-cao-ket-qua.md" -d "$VANBAN_SRC/samples/soctrang-2023/contest.xml" \
+    --set xep_hang=có -o "$T/xh.pdf"
+python3 - "$T/xh.pdf" "$T/ngang2.pdf" "$TOOLS" <<'PY'
+import sys
+sys.path.insert(0, sys.argv[3])
+import pdfstext
+from tap import check, done
+mm = 72 / 25.4
+def turned(pdf, want_landscape):
+    pages = pdfstext.lines(pdf)
+    got = [(i, pg) for i, pg in enumerate(pages)
+           if pg and (pg[0]["page_w"] > pg[0]["page_h"]) == want_landscape]
+    return got
+for pdf, landscape, what in ((sys.argv[1], True, "landscape page of a portrait document"),
+                             (sys.argv[2], False, "portrait page of a landscape document")):
+    got = turned(pdf, landscape)
+    check(got, "%s: found" % what)
+    for i, pg in got:
+        W, H = pg[0]["page_w"], pg[0]["page_h"]
+        num = [l for l in pg if l["text"].isdigit() and l["y1"] < 30 * mm]
+        body = [l for l in pg if l not in num]
+        x0, x1 = min(l["x0"] for l in body), max(l["x1"] for l in body)
+        top, bottom = min(l["y0"] for l in body), max(l["y1"] for l in body)
+        check(x0 >= 20 * mm - 0.5 and x1 <= W - 20 * mm + 0.5,
+              "%s %d: text within the 20 mm side margins (%.1f–%.1f mm)"
+              % (what, i + 1, x0 / mm, (W - x1) / mm))
+        check(top >= 30 * mm - 0.5 and top <= 30 * mm + 8,
+              "%s %d: text starts under the 30 mm binding margin at the top (%.1f mm)"
+              % (what, i + 1, top / mm))
+        check(bottom <= H - 15 * mm + 0.5, "%s %d: text above the 15 mm bottom margin (%.1f mm)"
+              % (what, i + 1, (H - bottom) / mm))
+        for l in num:
+            check(abs((l["x0"] + l["x1"]) / 2 - W / 2) < 0.5 and l["y1"] < 30 * mm,
+                  "%s %d: page number centred in the top margin" % (what, i + 1))
+    if landscape:
+        x0 = min(l["x0"] for _, pg in got for l in pg)
+        check(x0 < 25 * mm, "the table uses the width the binding margin gave back (from %.1f mm)" % (x0 / mm))
+        check(any(l["text"].isdigit() for _, pg in got for l in pg), "a continuation page is numbered")
+done()
+PY
+
 finish
