@@ -97,7 +97,8 @@ void frame_plain(frame_spec *f);
 void frame_official(frame_spec *f);
 
 /* Applies a template's front matter: `frame:` (plain, official), page
- * settings within the decree's ranges (kho_giay: A4; huong: doc|ngang;
+ * settings within the decree's ranges (kho_giay: A4, and A3 or A5 for a
+ * plain document; huong: doc|ngang;
  * le_tren/le_duoi/le_trai/le_phai in mm; co_chu 13|14; gian_dong 1–1.5),
  * and for the official frame its fields (strings in `a`). A value out of
  * range is reported at its front-matter line. */

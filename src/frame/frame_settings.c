@@ -125,9 +125,51 @@ static void number(settings_ctx *c, const char *key, double lo, double hi, doubl
     *out = x;
 }
 
+/* kho_giay: the paper. Decree 30 §1 prints every official document on A4,
+ * so anything else there is refused at the field rather than printed on A4
+ * regardless, as it was, with exit 0 (a clerk who asked for A5 would find
+ * out at the printer). A plain document may take A3 or A5 as well. Sizes
+ * are portrait; huong turns them. A certificate reads kho_giay itself. */
+static void paper(settings_ctx *c, frame_spec *f)
+{
+    const char *v = front_matter_get(c->fm, "kho_giay");
+    if (!v || f->kind == FRAME_CERTIFICATE)
+        return;
+    static const struct {
+        const char *name;
+        double w, h; /* points, portrait; A4 as frame_plain has it */
+    } sizes[] = {{"A4", 595.276, 841.89}, {"A3", 841.89, 1190.551}, {"A5", 419.528, 595.276}};
+    size_t n = f->kind == FRAME_OFFICIAL ? 1 : sizeof sizes / sizeof *sizes;
+    while (*v == ' ')
+        v++;
+    size_t len = strlen(v);
+    while (len && v[len - 1] == ' ')
+        len--;
+    for (size_t i = 0; i < n; i++)
+        if (len == 2 && (v[0] == 'A' || v[0] == 'a') && v[1] == sizes[i].name[1]) {
+            f->page_w = sizes[i].w;
+            f->page_h = sizes[i].h;
+            return;
+        }
+    char where[80];
+    if (f->kind == FRAME_OFFICIAL)
+        vb_error(c->d, key_where(c, "kho_giay", where, sizeof where), key_line(c, "kho_giay"),
+                 front_matter_col(c->fm, "kho_giay"),
+                 "kho_giay: \"%s\" không dùng được cho văn bản hành chính; Nghị định "
+                 "30/2020/NĐ-CP chỉ cho phép khổ A4 (210 × 297 mm): ghi A4 hoặc bỏ trường này",
+                 front_matter_get(c->fm, "kho_giay"));
+    else
+        vb_error(c->d, key_where(c, "kho_giay", where, sizeof where), key_line(c, "kho_giay"),
+                 front_matter_col(c->fm, "kho_giay"),
+                 "kho_giay: \"%s\" không hợp lệ; dùng A4, A3 hoặc A5",
+                 front_matter_get(c->fm, "kho_giay"));
+    c->ok = false;
+}
+
 static void page_settings(settings_ctx *c, frame_spec *f)
 {
     bool official = f->kind == FRAME_OFFICIAL;
+    paper(c, f);
     const char *huong = front_matter_get(c->fm, "huong");
     if (huong) {
         if (!strcmp(huong, "ngang") || !strcmp(huong, "landscape")) {

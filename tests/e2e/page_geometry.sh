@@ -100,4 +100,30 @@ for pdf, landscape, what in ((sys.argv[1], True, "landscape page of a portrait d
 done()
 PY
 
+# kho_giay on an official document: Decree 30 §1 allows A4 only. "A5" was
+# read by nobody and the document printed on A4, exit 0. Now one message at
+# the field's line and column (or naming --set), exit 1, no PDF written and
+# an older one left as it was. A4 is accepted; a plain document may use A5;
+# a certificate keeps its own kho_giay (A5 landscape).
+mkdir -p "$T/paper"
+printf -- '---\nframe: official\nten_loai: KẾ HOẠCH\ntrich_yeu: Thử khổ giấy\nkho_giay: A5\n---\n\nNội dung./.\n' > "$T/paper/a5.md"
+set +e; "$VANBAN" render "$T/paper/a5.md" -o "$T/paper/a5.pdf" 2> "$T/paper/err"; rc=$?; set -e
+check "official kho_giay: A5 refused at its line and column, exit 1, no PDF (exit $rc)" \
+    bash -c "[ $rc -eq 1 ] && [ ! -e '$T/paper/a5.pdf' ] && [ \"\$(cat '$T/paper/err')\" = 'vanban: $T/paper/a5.md:5:11: lỗi: kho_giay: \"A5\" không dùng được cho văn bản hành chính; Nghị định 30/2020/NĐ-CP chỉ cho phép khổ A4 (210 × 297 mm): ghi A4 hoặc bỏ trường này' ]"
+"$VANBAN" render "$VANBAN_SRC/tests/data/official/ke-hoach.md" --set kho_giay=A4 -o "$T/paper/a4.pdf"
+check "official kho_giay: A4 accepted" \
+    bash -c "pdfinfo '$T/paper/a4.pdf' | grep -q 'Page size: *595.276 x 841.89'"
+cp "$T/ngang.pdf" "$T/paper/old.pdf"
+set +e; "$VANBAN" render "$VANBAN_SRC/tests/data/official/ke-hoach.md" --set kho_giay=A5 -o "$T/paper/old.pdf" 2> "$T/paper/err"; rc=$?; set -e
+check "--set kho_giay=A5 refused naming --set, exit 1, the older PDF untouched" \
+    bash -c "[ $rc -eq 1 ] && cmp -s '$T/ngang.pdf' '$T/paper/old.pdf' && [ \$(wc -l < '$T/paper/err') -eq 1 ] && grep -q '^vanban: --set kho_giay: lỗi: kho_giay: \"A5\" không dùng được cho văn bản hành chính' '$T/paper/err'"
+printf -- '---\nkho_giay: A5\n---\n\nNội dung.\n' > "$T/paper/plain.md"
+"$VANBAN" render "$T/paper/plain.md" -o "$T/paper/plain.pdf"
+check "a plain document on A5 (148 × 210 mm)" \
+    bash -c "pdfinfo '$T/paper/plain.pdf' | grep -q 'Page size: *419.528 x 595.276'"
+"$VANBAN" render "$VANBAN_SRC/templates/giay-khen.md" -d "$VANBAN_SRC/samples/soctrang-2023/contest.xml" \
+    --set kho_giay=A5 -o "$T/paper/gk.pdf" 2>/dev/null
+check "a certificate still takes kho_giay: A5 (landscape)" \
+    bash -c "pdfinfo '$T/paper/gk.pdf' | grep -q 'Page size: *595.276 x 419.528'"
+
 finish
