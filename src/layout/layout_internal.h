@@ -16,6 +16,9 @@ typedef struct vbox {
     page_item *items;
     size_t n_items, cap_items;
     bool break_ok;       /* may a page break fall just before this box? */
+    bool soft_keep;      /* !break_ok only by preference (a short table's rows
+                            kept together): given up when keeping them would
+                            leave too much of the page blank (paginate.c) */
     bool space;          /* vertical space: discarded at the top of a page */
     bool force_break;    /* start a new page before this box */
     bool section_start;  /* ... and number pages from 1 again from there */

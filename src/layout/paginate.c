@@ -97,6 +97,18 @@ static bool break_allowed(const flow *f, size_t j)
     return k >= f->n || f->v[k].break_ok || f->v[k].force_break;
 }
 
+/* The same, with the soft keeps given up: may a page end before box j if a
+ * short table is split? */
+static bool break_allowed_soft(const flow *f, size_t j)
+{
+    if (!f->v[j].break_ok && !f->v[j].soft_keep)
+        return false;
+    size_t k = j;
+    while (k < f->n && f->v[k].space)
+        k++;
+    return k >= f->n || f->v[k].break_ok || f->v[k].soft_keep || f->v[k].force_break;
+}
+
 /* Header rows of table `id`, found by walking back from box i. */
 static size_t table_header_range(const flow *f, size_t i, int id, size_t *first)
 {
@@ -169,18 +181,32 @@ void paginate(lay_ctx *cx)
         double notes_h = 0;
         bool any_notes = false;
         size_t end = f->n;
-        size_t last_ok = start;
+        size_t last_ok = start, last_soft = start;
+        double fill_ok = 0; /* how much of the page a break at last_ok fills */
         for (size_t j = start; j < f->n; j++) {
             const vbox *b = &f->v[j];
             if (j > start && (b->force_break || b->landscape != landscape)) {
                 end = j;
                 break;
             }
-            if (j > start && break_allowed(f, j))
+            if (j > start && break_allowed(f, j)) {
                 last_ok = j;
+                fill_ok = y + notes_h;
+            }
+            if (j > start && break_allowed_soft(f, j))
+                last_soft = j;
             double add = notes_added(&p, b, on_page, any_notes);
             if (j > start && y + b->height + notes_h + add > p.body_h + 0.01) {
                 end = last_ok > start ? last_ok : j;
+                /* A short table is kept whole by preference only. Moved
+                 * with the headings kept with it, it left up to a third of
+                 * the page blank (75 mm and more of page one at the widest
+                 * margins, where the narrower text makes the table taller):
+                 * past an eighth of the page (31 mm) it is split like a long one,
+                 * its header row repeated. */
+                if (last_soft > last_ok &&
+                    (last_ok == start || p.body_h - fill_ok > p.body_h / 8))
+                    end = last_soft;
                 break;
             }
             y += b->height;

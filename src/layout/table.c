@@ -245,11 +245,18 @@ void table_layout(lay_ctx *cx, flow *f, const md_block *t, double x, double widt
     double table_h = 0;
     for (size_t k = first_box; k < f->n; k++)
         table_h += f->v[k].height;
-    if (table_h <= body_h / 3)
-        for (size_t k = first_box + 1; k < f->n; k++)
+    bool last_alone_ok = f->n - first_box < 3;
+    for (size_t k = first_box + 1; k < f->n; k++) {
+        bool last = k + 1 == f->n;
+        if (!f->v[k].break_ok)
+            continue;
+        if (last && !last_alone_ok)
             f->v[k].break_ok = false;
-    else if (f->n - first_box >= 3)
-        f->v[f->n - 1].break_ok = false;
+        else if (table_h <= body_h / 3) {
+            f->v[k].break_ok = false;
+            f->v[k].soft_keep = true;
+        }
+    }
     for (int c = 0; c < nc; c++)
         flow_free(&cells[c]);
     free(cells);

@@ -126,4 +126,57 @@ check "a plain document on A5 (148 × 210 mm)" \
 check "a certificate still takes kho_giay: A5 (landscape)" \
     bash -c "pdfinfo '$T/paper/gk.pdf' | grep -q 'Page size: *595.276 x 419.528'"
 
+# Page one at the widest margins the decree allows (25/25/35/20 mm). A short
+# table (a third of a page or less) is kept whole by preference; when it did
+# not fit at the foot of page one it went to page two with the headings kept
+# with it, leaving up to a third of the page (~80 mm) blank. Past an eighth of
+# the page blank it is split instead, its header row repeated. Across body
+# lengths page one's last line is near the bottom margin.
+python3 - "$VANBAN" "$T" "$TOOLS" <<'PY'
+import subprocess, sys
+sys.path.insert(0, sys.argv[3])
+import pdfgeom
+from tap import check, done
+vanban, tmp = sys.argv[1], sys.argv[2]
+mm = 72 / 25.4
+head = """---
+frame: official
+co_quan_chu_quan: UBND TỈNH SÓC TRĂNG
+co_quan_ban_hanh: SỞ NỘI VỤ
+so_ky_hieu: 56/KH-SNV
+dia_danh: Sóc Trăng
+ngay: 2023-07-18
+ten_loai: KẾ HOẠCH
+trich_yeu: Tổ chức Hội thi Cải cách hành chính tỉnh Sóc Trăng năm 2023
+le_tren: 25
+le_duoi: 25
+le_trai: 35
+le_phai: 20
+quyen_han: KT. GIÁM ĐỐC
+chuc_vu: PHÓ GIÁM ĐỐC
+nguoi_ky: Nguyễn Văn A
+noi_nhan: ["Như trên;", "Lưu: VT."]
+---
+
+"""
+para = ("Các đơn vị tổ chức quán triệt, tuyên truyền sâu rộng nội dung Kế hoạch đến toàn thể "
+        "cán bộ, công chức, viên chức và người lao động, bảo đảm thiết thực, hiệu quả.")
+table = ("### 2. Kết quả chấm điểm\n\n### 3. Bảng tổng hợp\n\n| STT | Đơn vị | Điểm |\n|---:|---|---:|\n" +
+         "\n".join("| %d | Sở Giáo dục và Đào tạo tỉnh Sóc Trăng | 8%d,50 |" % (i, i) for i in range(1, 10)))
+worst, split = 0, 0
+for n in range(3, 12):
+    md = head + "\n\n".join([para] * n) + "\n\n" + table + "\n\n" + "\n\n".join([para] * 12) + "./.\n"
+    open(f"{tmp}/p1.md", "w").write(md)
+    subprocess.run([vanban, "render", f"{tmp}/p1.md", "-o", f"{tmp}/p1.pdf"], check=True)
+    pages = pdfgeom.lines(f"{tmp}/p1.pdf")
+    h = pdfgeom.words(f"{tmp}/p1.pdf")[0]["height"]
+    gap = (h - 25 * mm - pages[0][-1]["y1"]) / mm
+    worst = max(worst, gap)
+    split += any(l["text"].startswith("STT") for l in pages[0]) and \
+             any(l["text"].startswith("STT") for l in pages[1])
+    check(gap < 35, "%d paragraphs before the table: page one ends %.1f mm above the bottom margin" % (n, gap))
+check(split > 0, "a short table split at the foot of page one repeats its header row (%d times)" % split)
+done()
+PY
+
 finish
