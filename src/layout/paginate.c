@@ -2,7 +2,9 @@
  * they cite; when one does not, the page ends at the last place a break is
  * allowed (widows, orphans, keep-with-next, table header + first row). Table
  * headers are repeated on continuation pages; footnotes go to the foot of
- * the page that cites them, under a short rule. */
+ * the page that cites them, under a short rule. A note too tall to share a
+ * page with the line citing it starts there and continues at the foot of
+ * the next pages, under a rule across the text, as Word and TeX do. */
 #include "layout_internal.h"
 
 #include <math.h>
@@ -25,24 +27,6 @@ static double note_height(const lay_ctx *cx, int k)
     double h = 0;
     for (size_t i = 0; i < nf->n; i++)
         h += nf->v[i].height;
-    return h;
-}
-
-/* Height the footnotes of box b add to the page, given those already on it. */
-static double notes_added(pager *p, const vbox *b, bool *on_page, bool any_on_page)
-{
-    double h = 0;
-    bool any = any_on_page;
-    for (size_t i = 0; i < b->n_footnotes; i++) {
-        int k = b->footnotes[i];
-        if (k < 1 || (size_t)k > p->cx->n_notes || p->placed[k - 1] || on_page[k - 1])
-            continue;
-        if (!any) {
-            h += 2 * NOTE_RULE_GAP;
-            any = true;
-        }
-        h += note_height(p->cx, k);
-    }
     return h;
 }
 
@@ -122,64 +106,91 @@ static size_t table_header_range(const flow *f, size_t i, int id, size_t *first)
     return k - j;
 }
 
-/* A footnote must fit on one page with the line that cites it: vanban does
- * not carry a note over to the next page, and one taller than the page was
- * drawn from above the paper's top edge, its first lines lost, exit 0. */
-static bool notes_fit(lay_ctx *cx)
+/* Could note k never share a page with a line that cites it? Such a note
+ * may be split across pages; any other moves, with its line, to the next
+ * page. */
+static bool note_too_tall(const pager *p, int k)
 {
-    const frame_spec *fr = cx->fr;
-    double body_h = fr->page_h - fr->margin_top - fr->margin_bottom; /* the document's orientation */
-    bool ok = true;
-    for (size_t k = 1; k <= cx->n_notes; k++) {
-        double h = note_height(cx, (int)k);
-        if (h + 2 * NOTE_RULE_GAP + fr->body_size * fr->line_spacing <= body_h)
-            continue;
-        int line = k <= cx->doc->n_footnotes ? cx->doc->footnotes[k - 1].line : 0;
-        vb_error(cx->d, cx->doc->path, line, 0,
-                 "chú thích số %zu dài hơn một trang; vanban không chia chú thích sang trang "
-                 "sau: hãy rút ngắn, hoặc đưa phần dài vào thân văn bản hay phụ lục",
-                 k);
-        ok = false;
+    const frame_spec *fr = p->cx->fr;
+    page_geom g = frame_page_geom(fr, frame_landscape(fr)); /* the document's own pages */
+    double body_h = g.h - g.top - g.bottom;
+    return note_height(p->cx, k) + 2 * NOTE_RULE_GAP + fr->body_size * fr->line_spacing > body_h;
+}
+
+/* A note, or what is left of it: boxes [from, n) of note k. */
+typedef struct note_part {
+    int k;
+    size_t from;
+} note_part;
+
+typedef struct note_queue {
+    note_part *v;
+    size_t n, cap;
+} note_queue;
+
+static double part_height(const lay_ctx *cx, note_part q)
+{
+    const flow *nf = &cx->notes[q.k - 1];
+    double h = 0;
+    for (size_t i = q.from; i < nf->n; i++)
+        h += nf->v[i].height;
+    return h;
+}
+
+/* What the notes of a page need if box b joins it: the notes held over, and
+ * the new ones whole up to the first that no page could hold with its line,
+ * which needs only its first box: it is split, and the notes after it are
+ * held over to the next page, as TeX does. */
+static double notes_needed(const pager *p, double held, const int *fresh, size_t n_fresh)
+{
+    if (held <= 0 && n_fresh == 0)
+        return 0;
+    double h = 2 * NOTE_RULE_GAP + held;
+    for (size_t i = 0; i < n_fresh; i++) {
+        int k = fresh[i];
+        const flow *nf = &p->cx->notes[k - 1];
+        if (note_too_tall(p, k) && nf->n)
+            return h + nf->v[0].height;
+        h += note_height(p->cx, k);
     }
-    return ok;
+    return h;
 }
 
 void paginate(lay_ctx *cx)
 {
-    if (!notes_fit(cx)) {
-        cx->failed = true;
-        return;
-    }
     const frame_spec *fr = cx->fr;
     flow *f = &cx->main;
     page_doc *doc = cx->out;
     pager p = {.cx = cx};
     p.placed = vb_xcalloc(cx->n_notes ? cx->n_notes : 1, sizeof *p.placed);
-    bool *on_page = vb_xcalloc(cx->n_notes ? cx->n_notes : 1, sizeof *on_page);
+    /* Notes (or their rest) not yet set, in order: those split on a page
+     * before, and those a page's first line cited with no room for them. */
+    note_queue held = {0};
+    int *fresh = NULL; /* the notes first cited on the page being built */
+    size_t n_fresh = 0, cap_fresh = 0;
 
     size_t i = 0;
-    while (i < f->n) {
+    while (i < f->n || held.n) {
         while (i < f->n && f->v[i].space) /* space vanishes at the top of a page */
             i++;
-        if (i >= f->n)
-            break;
         size_t start = i;
-        bool landscape = f->v[start].landscape;
+        bool landscape = i < f->n ? f->v[start].landscape : f->n && f->v[f->n - 1].landscape;
         page_geom g = frame_page_geom(fr, landscape);
         double page_w = g.w, page_h = g.h;
         p.body_h = page_h - g.top - g.bottom;
         /* A table continuing from the previous page repeats its header rows. */
         size_t hdr_first = 0, n_hdr = 0;
-        if (f->v[i].table_id && !f->v[i].table_header && i > 0 &&
+        if (i < f->n && f->v[i].table_id && !f->v[i].table_header && i > 0 &&
             f->v[i - 1].table_id == f->v[i].table_id)
             n_hdr = table_header_range(f, i, f->v[i].table_id, &hdr_first);
         double y = 0;
         for (size_t h = 0; h < n_hdr; h++)
             y += f->v[hdr_first + h].height;
 
-        memset(on_page, 0, cx->n_notes * sizeof *on_page);
-        double notes_h = 0;
-        bool any_notes = false;
+        double held_h = 0;
+        for (size_t q = 0; q < held.n; q++)
+            held_h += part_height(cx, held.v[q]);
+        n_fresh = 0;
         size_t end = f->n;
         size_t last_ok = start, last_soft = start;
         double fill_ok = 0; /* how much of the page a break at last_ok fills */
@@ -191,12 +202,22 @@ void paginate(lay_ctx *cx)
             }
             if (j > start && break_allowed(f, j)) {
                 last_ok = j;
-                fill_ok = y + notes_h;
+                fill_ok = y + notes_needed(&p, held_h, fresh, n_fresh);
             }
             if (j > start && break_allowed_soft(f, j))
                 last_soft = j;
-            double add = notes_added(&p, b, on_page, any_notes);
-            if (j > start && y + b->height + notes_h + add > p.body_h + 0.01) {
+            size_t n_before = n_fresh;
+            for (size_t k = 0; k < b->n_footnotes; k++) {
+                int fn = b->footnotes[k];
+                bool seen = fn < 1 || (size_t)fn > cx->n_notes || p.placed[fn - 1];
+                for (size_t m = 0; m < n_fresh && !seen; m++)
+                    seen = fresh[m] == fn;
+                if (!seen)
+                    VB_PUSH(fresh, n_fresh, cap_fresh, fn);
+            }
+            double need = notes_needed(&p, held_h, fresh, n_fresh);
+            if (j > start && y + b->height + need > p.body_h + 0.01) {
+                n_fresh = n_before;
                 end = last_ok > start ? last_ok : j;
                 /* A short table is kept whole by preference only. Moved
                  * with the headings kept with it, it left up to a third of
@@ -210,27 +231,26 @@ void paginate(lay_ctx *cx)
                 break;
             }
             y += b->height;
-            notes_h += add;
-            for (size_t k = 0; k < b->n_footnotes; k++) {
-                int fn = b->footnotes[k];
-                if (fn >= 1 && (size_t)fn <= cx->n_notes && !p.placed[fn - 1]) {
-                    on_page[fn - 1] = true;
-                    any_notes = true;
+            /* a note split here ends the page: nothing may come under it */
+            if (n_fresh > n_before) {
+                double whole = held_h + 2 * NOTE_RULE_GAP;
+                for (size_t m = 0; m < n_fresh; m++)
+                    whole += note_height(cx, fresh[m]);
+                if (y + whole > p.body_h + 0.01) {
+                    end = j + 1;
+                    break;
                 }
             }
         }
 
         /* Emit the page. */
         vb_page *pg = page_doc_add_page(doc, page_w, page_h);
-        pg->section_start = f->v[start].section_start;
+        pg->section_start = start < f->n && f->v[start].section_start;
         double top = page_h - g.top;
         for (size_t h = 0; h < n_hdr; h++) {
             place_items(doc, pg, &f->v[hdr_first + h], top, 0);
             top -= f->v[hdr_first + h].height;
         }
-        /* Footnotes: exactly those cited by the boxes that made it onto the page. */
-        int *notes = NULL;
-        size_t n_notes = 0, cap_notes = 0;
         for (size_t j = start; j < end; j++) {
             const vbox *b = &f->v[j];
             if (b->space && j + 1 == end)
@@ -238,36 +258,56 @@ void paginate(lay_ctx *cx)
             place_items(doc, pg, b, top, 0);
             add_outline(doc, b, top);
             top -= b->height;
-            for (size_t k = 0; k < b->n_footnotes; k++) {
-                int fn = b->footnotes[k];
-                if (fn >= 1 && (size_t)fn <= cx->n_notes && !p.placed[fn - 1]) {
-                    p.placed[fn - 1] = true;
-                    VB_PUSH(notes, n_notes, cap_notes, fn);
-                }
+        }
+        /* Footnotes: those held over, then those the page cites, in order,
+         * as many boxes as the room below the text takes; the rest is held
+         * for the next page. */
+        for (size_t m = 0; m < n_fresh; m++) {
+            p.placed[fresh[m] - 1] = true;
+            VB_PUSH(held.v, held.n, held.cap, ((note_part){fresh[m], 0}));
+        }
+        double room = top - g.bottom - 2 * NOTE_RULE_GAP;
+        size_t done = 0, to = 0; /* parts [0, done) whole; part `done` up to box `to` */
+        double h = 0;
+        for (; done < held.n; done++) {
+            const flow *nf = &cx->notes[held.v[done].k - 1];
+            size_t l = held.v[done].from;
+            while (l < nf->n && h + nf->v[l].height <= room + 0.01) {
+                h += nf->v[l].height;
+                l++;
+            }
+            if (l < nf->n) {
+                to = l;
+                break;
             }
         }
-        if (n_notes) {
-            double h = 2 * NOTE_RULE_GAP;
-            for (size_t k = 0; k < n_notes; k++)
-                h += note_height(cx, notes[k]);
-            double ny = g.bottom + h;
+        bool partial = done < held.n && to > held.v[done].from;
+        if (done > 0 || partial) {
+            double ny = g.bottom + 2 * NOTE_RULE_GAP + h;
             page_item *rule = page_add_item(pg, ITEM_LINE);
             rule->u.line.x1 = g.left;
-            rule->u.line.x2 = g.left + MM_TO_PT(50);
+            /* a note continued from the page before: a rule across the
+             * text (Word's continuation separator), else the short one */
+            rule->u.line.x2 = held.v[0].from > 0 ? page_w - g.right : g.left + MM_TO_PT(50);
             rule->u.line.y1 = rule->u.line.y2 = ny - NOTE_RULE_GAP;
             rule->u.line.width = 0.5;
             ny -= 2 * NOTE_RULE_GAP;
-            for (size_t k = 0; k < n_notes; k++) {
-                const flow *nf = &cx->notes[notes[k] - 1];
-                for (size_t l = 0; l < nf->n; l++) {
+            for (size_t q = 0; q < done + (partial ? 1 : 0); q++) {
+                const flow *nf = &cx->notes[held.v[q].k - 1];
+                size_t last = q < done ? nf->n : to;
+                for (size_t l = held.v[q].from; l < last; l++) {
                     place_items(doc, pg, &nf->v[l], ny, g.left - fr->margin_left);
                     ny -= nf->v[l].height;
                 }
             }
         }
-        free(notes);
+        if (partial)
+            held.v[done].from = to;
+        memmove(held.v, held.v + done, (held.n - done) * sizeof *held.v);
+        held.n -= done;
         i = end;
     }
-    free(on_page);
+    free(fresh);
+    free(held.v);
     free(p.placed);
 }

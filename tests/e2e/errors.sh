@@ -343,14 +343,9 @@ check "missing characters: five named once each, one line for the rest (exit $rc
              tail -1 "$2" | grep -q "còn ký tự khác không có trong phông" && [ ! -e "$3" ]' \
     _ "$rc" "$T/cjk.err" "$T/w/cjk-many.pdf"
 
-# A footnote taller than the page was drawn from above the paper's top edge:
-# 992 of its 1,201 words in the PDF, exit 0.
-python3 -c "
-print('---\ntitle: t\n---\n\nĐoạn có chú thích.[^1]\n\n[^1]: ' + ' '.join('chữ%d' % k for k in range(1200)))
-" > "$T/w/longnote.md"
-expect 1 'longnote.md:7: lỗi: chú thích số 1 dài hơn một trang' "$T/w/longnote.pdf" -- render "$T/w/longnote.md"
-# … but one that fits a portrait page is printed whole (the limit was first
-# taken from the page's width)
+# A footnote taller than the page is split across pages: tests/e2e/footnote.sh.
+# A footnote that fits a portrait page is printed whole on one (the limit
+# was first taken from the page's width)
 python3 -c "
 print('---\ntitle: t\n---\n\nĐoạn có chú thích.[^1]\n\n[^1]: ' + 'chú thích rất dài ' * 420)
 " > "$T/w/note300.md"
