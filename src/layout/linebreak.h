@@ -15,6 +15,12 @@
 #define LB_INFINITY 10000.0
 /* Stretch of the paragraph-final glue: effectively infinite (TeX's fil). */
 #define LB_FIL 1.0e6
+/* How much wider than the measure a line may come out and still fit: its
+ * width is a difference of running sums, and a table column given exactly
+ * its widest word (cell padding added, then taken off again) can be an ulp
+ * narrower than that word, which then split ("Hươn/g") although it fits.
+ * A millionth of a point is far below anything printed. */
+#define LB_SLACK 1.0e-6
 
 typedef enum lb_kind { LB_BOX, LB_GLUE, LB_PENALTY } lb_kind;
 

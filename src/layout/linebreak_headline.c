@@ -40,7 +40,7 @@ static double score(const headline *h, const size_t *ends, size_t k)
     size_t start = 0;
     for (size_t i = 0; i < k; i++) {
         double w = natural(h, start, ends[i]);
-        if (w > h->width + 1e-6)
+        if (w > h->width + LB_SLACK)
             return INFINITY;
         lo = fmin(lo, w);
         hi = fmax(hi, w);

@@ -73,7 +73,8 @@ static inline size_t lb_line_start(const lb_item *items, size_t n, size_t b)
 
 /* Raw adjustment ratio of the line [start, end) broken at `end`, set to
  * `width`: may be +INFINITY (short, nothing to stretch) or -INFINITY (too
- * long, nothing to shrink); < -1 means overfull. */
+ * long, nothing to shrink); < -1 means overfull. Within LB_SLACK over the
+ * width a line fits exactly (ratio 0). */
 static inline double lb_raw_ratio(const lb_sums *s, const lb_item *items, size_t n, size_t start,
                                   size_t end, double width)
 {
@@ -82,7 +83,7 @@ static inline double lb_raw_ratio(const lb_sums *s, const lb_item *items, size_t
         double y = s->stretch[end] - s->stretch[start];
         return y > 0 ? (width - natural) / y : INFINITY;
     }
-    if (natural > width) {
+    if (natural > width + LB_SLACK) {
         double z = s->shrink[end] - s->shrink[start];
         return z > 0 ? (width - natural) / z : -INFINITY;
     }

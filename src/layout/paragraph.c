@@ -430,14 +430,14 @@ static void split_wide_words(para_build *pb, double width)
 {
     bool any = false;
     for (size_t i = 0; i < pb->n && !any; i++)
-        any = pb->items[i].kind == LB_BOX && pb->items[i].width > width && pb->atoms[i].text &&
+        any = pb->items[i].kind == LB_BOX && pb->items[i].width > width + LB_SLACK && pb->atoms[i].text &&
               !pb->atoms[i].footnote;
     if (!any)
         return;
     para_build out = {.cx = pb->cx, .line = pb->line};
     for (size_t i = 0; i < pb->n; i++) {
         const atom *at = &pb->atoms[i];
-        if (pb->items[i].kind != LB_BOX || pb->items[i].width <= width || !at->text ||
+        if (pb->items[i].kind != LB_BOX || pb->items[i].width <= width + LB_SLACK || !at->text ||
             at->footnote) {
             push(&out, pb->items[i], *at);
             continue;
