@@ -64,6 +64,9 @@ typedef struct frame_spec {
                                                     heading are italic (official) */
     double footnote_size;
     double table_size;
+    double table_min_size;                       /* a table whose columns cannot hold its widest
+                                                    words at table_size is set smaller, down to
+                                                    this, before a word is split (layout/table.c) */
     page_number_pos page_numbers;
     double page_number_size;
     bool number_first_page;

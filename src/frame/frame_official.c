@@ -35,6 +35,10 @@ void frame_official(frame_spec *f)
     f->italic_can_cu = true;
     f->footnote_size = 12;
     f->table_size = 13;
+    /* The decree sets no size for tables; 11 pt is the smallest it sets for
+     * any text (§10: the items of Nơi nhận), so a table too wide for its
+     * words at 13 pt may go down to it rather than split a word. */
+    f->table_min_size = 11;
     /* §1: page numbers Arabic, 13–14 pt, centred in the top margin, hidden
      * on page 1. */
     f->page_numbers = PAGENUM_TOP_CENTER;

@@ -31,6 +31,9 @@ void frame_plain(frame_spec *f)
     }
     f->footnote_size = 10;
     f->table_size = 12;
+    /* A crowded table may go down to the footnotes' size rather than split
+     * a word (layout/table.c). */
+    f->table_min_size = 10;
     f->page_numbers = PAGENUM_BOTTOM_CENTER;
     f->page_number_size = 12;
     f->number_first_page = false; /* as Vietnamese documents: numbers from page 2 */

@@ -28,7 +28,9 @@ page_doc *layout_document(const md_doc *doc, const frame_spec *frame, font_set *
  *     spare in proportion to (max - min). Short cells ("Giải Khuyến khích",
  *     a score) stay on one line and only long text wraps, as a typist would
  *     set the table; a browser would wrap them all alike;
- *   - the minima alone do not fit: widths proportional to the minima. */
+ *   - the minima alone do not fit: every column keeps its minimum up to a
+ *     common cap that makes the widths fill `avail`, so only the widest
+ *     words split, not those of every column. */
 void table_column_widths(const double *minw, const double *maxw, size_t n, double avail,
                          double *out);
 

@@ -11,6 +11,12 @@
 #define CELL_PAD_Y 2.5
 #define RULE_W 0.5
 
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
 /* Settles, narrowest need first, every open column whose width `want`
  * fits in its fair share of what is left (left / open columns) without
  * taking another open column below its minimum. */
@@ -38,6 +44,26 @@ static void settle(const double *minw, const double *want, size_t n, bool *settl
     }
 }
 
+/* The level L with sum(min(minw[i], L)) = avail, for sum(minw) > avail:
+ * the minima sorted, each one not above L is taken whole and the columns
+ * left share what remains equally. */
+static double cap_to_fit(const double *minw, size_t n, double avail)
+{
+    double *sorted = vb_xmalloc(n * sizeof *sorted);
+    memcpy(sorted, minw, n * sizeof *sorted);
+    qsort(sorted, n, sizeof *sorted, cmp_double);
+    double left = avail, cap = 0;
+    for (size_t i = 0; i < n; i++) {
+        cap = left / (double)(n - i);
+        if (sorted[i] > cap)
+            break;
+        left -= sorted[i];
+        cap = sorted[i];
+    }
+    free(sorted);
+    return fmax(cap, 0);
+}
+
 void table_column_widths_headed(const double *minw, const double *body_max, const double *all_max, size_t n,
                                 double avail, double *out)
 {
@@ -60,8 +86,13 @@ void table_column_widths_headed(const double *minw, const double *body_max, cons
         for (size_t i = 0; i < n; i++)
             out[i] = compact[i] + (full[i] - compact[i]) * (avail - scompact) / (sfull - scompact);
     } else if (smin > avail) {
+        /* Some words must split: only the widest. Every column keeps its
+         * minimum up to a common cap, the cap chosen so the widths fill
+         * the measure; scaling every minimum alike split the words of
+         * narrow columns ("Ng/uy/ễn", "31,/25") that fitted on their own. */
+        double cap = cap_to_fit(minw, n, avail);
         for (size_t i = 0; i < n; i++)
-            out[i] = minw[i] * avail / smin;
+            out[i] = fmin(minw[i], cap);
     } else {
         /* Something must wrap: the narrow columns first get all they need,
          * header included if it fits, else their body's widest cell; the
@@ -134,17 +165,14 @@ static void add_rule(vbox *b, double x1, double y1, double x2, double y2)
     it->u.line.width = RULE_W;
 }
 
-void table_layout(lay_ctx *cx, flow *f, const md_block *t, double x, double width)
+/* Each column's minimum (its widest word) and maximum (its widest cell
+ * unbroken, header included and not: bodyw), cell padding included, at
+ * font size `size`. Returns the sum of the minima. */
+static double measure_columns(lay_ctx *cx, const md_block *t, int nc, double size, double *minw,
+                              double *bodyw, double *maxw)
 {
-    const frame_spec *fr = cx->fr;
-    int nc = t->n_cols;
-    if (nc <= 0)
-        return;
-    double size = fr->table_size, lh = size * 1.15;
-    double *minw = vb_xcalloc((size_t)nc, sizeof *minw);
-    double *maxw = vb_xcalloc((size_t)nc, sizeof *maxw);
-    double *bodyw = vb_xcalloc((size_t)nc, sizeof *bodyw); /* maxima without the header */
-    double *w = vb_xcalloc((size_t)nc, sizeof *w);
+    for (int c = 0; c < nc; c++)
+        minw[c] = bodyw[c] = maxw[c] = 0;
     for (size_t r = 0; r < t->n_children; r++) {
         const md_block *row = &t->children[r];
         for (size_t c = 0; c < row->n_children && (int)c < nc; c++) {
@@ -157,6 +185,32 @@ void table_layout(lay_ctx *cx, flow *f, const md_block *t, double x, double widt
                 bodyw[c] = fmax(bodyw[c], mx + 2 * CELL_PAD_X);
         }
     }
+    double sum = 0;
+    for (int c = 0; c < nc; c++)
+        sum += minw[c];
+    return sum;
+}
+
+void table_layout(lay_ctx *cx, flow *f, const md_block *t, double x, double width)
+{
+    const frame_spec *fr = cx->fr;
+    int nc = t->n_cols;
+    if (nc <= 0)
+        return;
+    double *minw = vb_xcalloc((size_t)nc, sizeof *minw);
+    double *maxw = vb_xcalloc((size_t)nc, sizeof *maxw);
+    double *bodyw = vb_xcalloc((size_t)nc, sizeof *bodyw); /* maxima without the header */
+    double *w = vb_xcalloc((size_t)nc, sizeof *w);
+    /* Vietnamese breaks only at spaces, so a column narrower than its
+     * widest word splits that word ("Ng/uy/ễn"), a mistake on a signed
+     * document. When the widest words of all the columns do not fit side
+     * by side, the table is set a point smaller, as a clerk would in Word,
+     * down to the frame's floor; only past it does a word split. */
+    double size = fr->table_size;
+    double floor_size = fr->table_min_size > 0 ? fr->table_min_size : size;
+    while (measure_columns(cx, t, nc, size, minw, bodyw, maxw) > width && size - 1 >= floor_size)
+        size -= 1;
+    double lh = size * 1.15;
     table_column_widths_headed(minw, bodyw, maxw, (size_t)nc, width, w);
     free(bodyw);
 

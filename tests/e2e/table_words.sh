@@ -39,4 +39,41 @@ long="Trung tâm Phục vụ hành chính công và Kiểm soát thủ tục hà
 # shellcheck disable=SC2086
 check "a word exactly as wide as its column stays whole" words_whole "$T/exact.pdf" $names
 
+# 2. Thirteen columns whose widest words do not fit side by side at the
+# plain frame's 12 pt: the table is set smaller (down to 10 pt) rather than
+# split "Nguyễn", "nghiệm" or "83,64", which it did at 12 pt.
+head="STT | Họ và tên | Đơn vị công tác | Sáng kiến | Trải nghiệm | Chiến dịch | Khẩu hiệu | Tổng điểm | Xếp hạng | Giải thưởng | Ghi chú | Điểm cộng | Điểm trừ"
+row1="1 | Nguyễn Thị Thanh Hương | Sở Giáo dục và Đào tạo | 31,25 | 23,44 | 28,95 | 18,38 | 83,64 | 1 | Giải Nhất | Chuyển tiếp | 1,00 | 0,50"
+row2="2 | Trương Nguyễn Khuyến | Ủy ban nhân dân huyện Mỹ Xuyên | 30,30 | 22,72 | 28,26 | 17,00 | 81,28 | 2 | Khuyến khích | Không | 1,00 | 0,50"
+printf 'Bảng điểm.\n\n| %s |\n|---:|---|---|---:|---:|---:|---:|---:|:---:|---|---|---:|---:|\n| %s |\n| %s |\n' \
+    "$head" "$row1" "$row2" > "$T/wide.md"
+"$VANBAN" render "$T/wide.md" -o "$T/wide.pdf"
+# shellcheck disable=SC2086
+check "thirteen columns: every word whole" words_whole "$T/wide.pdf" $(echo "$head | $row1 | $row2" | tr -d '|')
+python3 - "$TOOLS" "$T/wide.pdf" <<'PY' && ok "thirteen columns: set smaller than 12 pt, not below 10" || bad "thirteen columns: table size"
+import sys
+sys.path.insert(0, sys.argv[1])
+import pdfgeom
+ws = pdfgeom.words(sys.argv[2])[0]["words"]
+h = lambda t: max((w[4] - w[2] for w in ws if w[0] == t), default=0)
+r = h("Nguyễn") / h("Bảng")  # a table word against the 13 pt body
+print(f"# table size about {13 * r:.1f} pt")
+sys.exit(0 if 9.5 / 13 < r < 11.5 / 13 else 1)
+PY
+
+# 3. Columns that cannot all fit even at 10 pt: only the widest give way.
+# Ten columns of scores and two of long references: the references break
+# at their hyphens, every score stays whole (scaling every column alike
+# split "31,25" as "31," / "25").
+ref="KH-UBND-SNV-TTHC-CCHC-2023"
+{
+    printf 'Bảng.\n\n|'; for i in $(seq 1 12); do printf ' C%d |' "$i"; done
+    printf '\n|'; for i in $(seq 1 12); do printf -- '---|'; done
+    printf '\n| %s | %s |' "$ref" "$ref"; for i in $(seq 1 10); do printf ' 31,25 |'; done
+    printf '\n'
+} > "$T/over.md"
+"$VANBAN" render "$T/over.md" -o "$T/over.pdf"
+# shellcheck disable=SC2046
+check "too wide even at 10 pt: the scores stay whole" words_whole "$T/over.pdf" $(printf '31,25 %.0s' $(seq 1 10))
+
 finish

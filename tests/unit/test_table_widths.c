@@ -90,14 +90,30 @@ static void fixed_column_stays(void **state)
     assert_near(w[1], 370);
 }
 
-/* Minima alone overflow: scale them. min {100,300}, avail 200 → 50, 150. */
+/* Minima alone overflow: only the widest column gives way. min {100,300},
+ * avail 200: column 0 keeps its 100 (under the cap 200/2), column 1 gets
+ * the 100 left. Scaling both (50, 150) split column 0's words too. */
 static void minima_overflow(void **state)
 {
     (void)state;
     double mn[] = {100, 300}, mx[] = {100, 300}, w[2];
     table_column_widths(mn, mx, 2, 200, w);
-    assert_near(w[0], 50);
-    assert_near(w[1], 150);
+    assert_near(w[0], 100);
+    assert_near(w[1], 100);
+}
+
+/* The cap is shared by every column above it: min {30,40,200,250}, avail
+ * 300: 30 and 40 fit under the caps 75 and 90; the two wide ones share the
+ * 230 left, 115 each. */
+static void minima_overflow_cap_shared(void **state)
+{
+    (void)state;
+    double mn[] = {30, 200, 40, 250}, w[4];
+    table_column_widths(mn, mn, 4, 300, w);
+    assert_near(w[0], 30);
+    assert_near(w[1], 115);
+    assert_near(w[2], 40);
+    assert_near(w[3], 115);
 }
 
 int main(void)
@@ -110,6 +126,7 @@ int main(void)
         cmocka_unit_test(narrow_header_kept_whole),
         cmocka_unit_test(fixed_column_stays),
         cmocka_unit_test(minima_overflow),
+        cmocka_unit_test(minima_overflow_cap_shared),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
