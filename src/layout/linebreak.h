@@ -81,6 +81,16 @@ bool linebreak_first_fit(const lb_item *items, size_t n, const double *widths, s
 bool linebreak_headline(const lb_item *items, size_t n, double width, const double *cost,
                         size_t lines, lb_result *res);
 
+/* Text on exactly `lines` lines (any number), none wider than `width`,
+ * broken only at interword spaces (glue breakpoints: never at a penalty,
+ * so not beside a dash nor before a tied last word) other than those
+ * flagged in `avoid` (per item; NULL: none): of all such breakings, one
+ * whose widest line is narrowest, and among those the one whose lines fall
+ * least short of that widest (sum of squares), the last line included.
+ * False, with res untouched, when there is none (linebreak_headline.c). */
+bool linebreak_even(const lb_item *items, size_t n, double width, const bool *avoid, size_t lines,
+                    lb_result *res);
+
 void lb_result_free(lb_result *res);
 
 #endif

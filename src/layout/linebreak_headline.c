@@ -116,3 +116,78 @@ bool linebreak_headline(const lb_item *items, size_t n, double width, const doub
     free(h.breaks);
     return found;
 }
+
+/* Dynamic programming over the spaces, line by line: first the narrowest
+ * possible widest line, then the evenest breaking within it. A title has a
+ * few dozen spaces and a handful of lines: a few thousand line measures. */
+bool linebreak_even(const lb_item *items, size_t n, double width, const bool *avoid, size_t lines,
+                    lb_result *res)
+{
+    if (lines < 1 || n == 0)
+        return false;
+    size_t last = lb_needs_final_break(items, n) ? n : n - 1;
+    /* ends[0] is a virtual break before the text; the others are the
+     * spaces, then the final break */
+    size_t *ends = vb_xmalloc((n + 2) * sizeof *ends), nb = 0;
+    for (size_t i = 0; i < last; i++) {
+        if (lb_forced(&items[i])) {
+            free(ends);
+            return false; /* the clerk's own line break: not ours to move */
+        }
+        if (items[i].kind == LB_GLUE && lb_is_break(items, n, i) && !(avoid && avoid[i]))
+            ends[1 + nb++] = i;
+    }
+    ends[1 + nb] = last;
+    size_t m = nb + 2; /* nodes: start, the spaces, the end */
+    headline h = {.items = items, .n = n, .width = width};
+    lb_sums_init(&h.sums, items, n);
+    /* best[j*m + b]: over breakings of the text up to node b into j lines */
+    double *best = vb_xmalloc((lines + 1) * m * sizeof *best);
+    size_t *from = vb_xmalloc((lines + 1) * m * sizeof *from);
+    double widest = INFINITY;
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t k = 0; k < (lines + 1) * m; k++)
+            best[k] = INFINITY;
+        best[0] = 0;
+        for (size_t j = 1; j <= lines; j++)
+            for (size_t b = 1; b < m; b++)
+                for (size_t a = 0; a < b; a++) {
+                    double before = best[(j - 1) * m + a];
+                    if (!isfinite(before))
+                        continue;
+                    size_t start = a == 0 ? 0 : lb_line_start(items, n, ends[a]);
+                    double w = natural(&h, start, ends[b]);
+                    if (w > (pass == 0 ? width : widest) + LB_SLACK)
+                        continue;
+                    double v = pass == 0 ? fmax(before, w) : before + (widest - w) * (widest - w);
+                    if (v < best[j * m + b]) {
+                        best[j * m + b] = v;
+                        from[j * m + b] = a;
+                    }
+                }
+        if (pass == 0)
+            widest = best[lines * m + m - 1];
+        if (!isfinite(widest))
+            break;
+    }
+    bool found = isfinite(widest) && isfinite(best[lines * m + m - 1]);
+    if (found) {
+        res->lines = vb_xmalloc(lines * sizeof *res->lines);
+        for (size_t j = lines, b = m - 1; j > 0; j--) {
+            res->lines[j - 1].end = ends[b];
+            b = from[j * m + b];
+        }
+        for (size_t j = 0, start = 0; j < lines; j++) {
+            res->lines[j].start = start;
+            res->lines[j].ratio = 0;
+            start = lb_line_start(items, n, res->lines[j].end);
+        }
+        res->n_lines = lines;
+        res->emergency = false;
+    }
+    free(from);
+    free(best);
+    lb_sums_free(&h.sums);
+    free(ends);
+    return found;
+}

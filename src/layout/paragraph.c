@@ -6,6 +6,7 @@
  * each of them, because the PDF word-spacing operator does not act on the
  * two-byte codes libharu writes (docs/libharu-notes.md §3). */
 #include "layout_internal.h"
+#include "vn/vn.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -508,6 +509,37 @@ static void tie_last_word(para_build *pb, double min_tail, double penalty, doubl
     }
 }
 
+/* The spaces of a centred title that stand inside a listed word
+ * (vn_two_syllable_word): a break there splits "hướng dẫn" as "… hành
+ * chính hướng" / "dẫn quy trình …", which a clerk setting a title by hand
+ * never does. NULL when there are none; else one flag per item. Only
+ * spaces that are breakpoints of their own (a box before them): a tied
+ * last word or a dash's space is not broken anyway. */
+static bool *inside_words(const para_build *pb)
+{
+    bool *inside = NULL;
+    for (size_t i = 1; i + 1 < pb->n; i++) {
+        const atom *l = &pb->atoms[i - 1], *r = &pb->atoms[i + 1];
+        if (pb->items[i].kind != LB_GLUE || !pb->atoms[i].face || pb->items[i - 1].kind != LB_BOX ||
+            pb->items[i + 1].kind != LB_BOX || !l->text || !r->text || l->footnote || r->footnote ||
+            !vn_two_syllable_word(l->text, l->len, r->text, r->len))
+            continue;
+        if (!inside)
+            inside = vb_xcalloc(pb->n, sizeof *inside);
+        inside[i] = true;
+    }
+    return inside;
+}
+
+/* How many of the lines end inside a listed word. */
+static size_t word_breaks(const bool *inside, const lb_result *res)
+{
+    size_t k = 0;
+    for (size_t i = 0; inside && i + 1 < res->n_lines; i++)
+        k += inside[res->lines[i].end];
+    return k;
+}
+
 /* Centred lines set as a headline is set by hand: as many lines as the
  * full measure needs, broken at the narrowest measure that still gives that
  * many, so that a title reads as even lines and not as a full line over a
@@ -656,6 +688,18 @@ void para_layout(lay_ctx *cx, flow *f, const md_inline *inl, size_t n, const par
     if (ps->balance && ps->align == ALIGN_CENTER && res.n_lines > 1) {
         if (!res.emergency)
             balance_lines(&pb, widths, &params, &res);
+        /* The narrowest measure that keeps the line count may break inside
+         * a word ("… hành chính hướng" / "dẫn quy trình …"): then the
+         * evenest lines, as many, that break only between words, if any.
+         * Titles that break well keep the breaker's lines. */
+        bool *inside = inside_words(&pb);
+        lb_result t = {0};
+        if (word_breaks(inside, &res) > 0 &&
+            linebreak_even(pb.items, pb.n, measure, inside, res.n_lines, &t)) {
+            lb_result_free(&res);
+            res = t;
+        }
+        free(inside);
         break_by_name_parts(&pb, measure, &res);
     }
     size_t first_box = f->n;

@@ -111,6 +111,16 @@ typedef struct vn_text_score {
 
 void vn_score_text(const char *utf8, size_t len, vn_text_score *score);
 
+/* Whether syllables `a` and `b`, written apart, make one word of a short
+ * built-in list of two-syllable words ("hướng dẫn", "tình trạng", "hành
+ * chính", the provinces: "Sóc Trăng"), whatever their case and tone-mark
+ * placement: a title broken between them splits a word. Punctuation before
+ * `a` or after `b` is ignored; between them ("chính," "hướng") it parts
+ * them. False means not listed, not "two words" (vn_lexicon.c). */
+bool vn_two_syllable_word(const char *a, size_t alen, const char *b, size_t blen);
+/* For the unit test: the list is strictly sorted, as bsearch needs. */
+bool vn_two_syllable_words_sorted(void);
+
 /* ==== casing, collation, formatting, width ================================ */
 
 /* Case mapping of every Vietnamese letter (and the rest of Unicode through

@@ -453,6 +453,45 @@ static void vietnamese_paragraph_within_tolerance(void **state)
     lb_result_free(&ff);
 }
 
+/* Even lines for a title: ten words of 10 with spaces of 3 on three lines
+ * of at most 50. A line of k words is 13k - 3: 4 words 49, 3 words 36, so
+ * every breaking is 4+3+3 in some order (widest 49). With the spaces after
+ * words 4 and 7 to be avoided (inside a word), only 3+3+4 is left: breaks
+ * after words 3 and 6 (items 5 and 11), the last line ending at the forced
+ * break (item 20). Four lines of at most 30 (two words) cannot hold ten
+ * words: no breaking. */
+static void even_lines_avoid_flagged_spaces(void **state)
+{
+    (void)state;
+    para p = {0};
+    for (int k = 0; k < 10; k++) {
+        if (k)
+            space(&p, 3, 1.5, 1);
+        box(&p, 10);
+    }
+    finish(&p);
+    bool avoid[MAX_ITEMS] = {0};
+    avoid[7] = avoid[13] = true;
+    lb_result r = {0};
+    assert_true(linebreak_even(p.items, p.n, 50, avoid, 3, &r));
+    assert_int_equal(r.n_lines, 3);
+    assert_int_equal(r.lines[0].end, 5);
+    assert_int_equal(r.lines[1].start, 6);
+    assert_int_equal(r.lines[1].end, 11);
+    assert_int_equal(r.lines[2].end, 20);
+    lb_result_free(&r);
+    assert_true(linebreak_even(p.items, p.n, 50, NULL, 3, &r));
+    for (size_t i = 0; i < r.n_lines; i++) { /* never 5 words (62) on a line */
+        int words = 0;
+        for (size_t k = r.lines[i].start; k < r.lines[i].end; k++)
+            words += p.items[k].kind == LB_BOX;
+        assert_true(words == 3 || words == 4);
+    }
+    lb_result_free(&r);
+    assert_false(linebreak_even(p.items, p.n, 30, NULL, 4, &r));
+    assert_null(r.lines);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -466,6 +505,7 @@ int main(void)
         cmocka_unit_test(wide_box_gets_its_own_line),
         cmocka_unit_test(degenerate_inputs),
         cmocka_unit_test(vietnamese_paragraph_within_tolerance),
+        cmocka_unit_test(even_lines_avoid_flagged_spaces),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

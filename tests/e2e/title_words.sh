@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# A centred title (trích yếu) is never broken between the two syllables of
+# a word: the video plan's title came out as "… hành chính hướng" / "dẫn
+# quy trình …" and "… xác nhận tình" / "trạng hôn nhân …". It keeps its
+# line count and stays even; the emulation plan's title, which broke well,
+# keeps its lines.
+. "$(dirname "$0")/lib.sh"
+S="$VANBAN_SRC/samples"
+"$VANBAN" render "$VANBAN_SRC/templates/cuoc-thi-video.md" -d "$S/chauthanh-2024-video/contest.xml" \
+    -o "$T/video.pdf"
+"$VANBAN" render "$VANBAN_SRC/templates/thi-dua.md" -d "$S/kiengiang-2022-thi-dua/contest.xml" \
+    -o "$T/thi-dua.pdf"
+
+python3 - "$TOOLS" "$T/video.pdf" "$T/thi-dua.pdf" <<'PY'
+import sys
+sys.path.insert(0, sys.argv[1])
+import pdfstext
+from tap import check, done
+
+def title_lines(pdf):
+    p1 = pdfstext.lines(pdf)[0]
+    k = [i for i, l in enumerate(p1) if l["text"] == "KẾ HOẠCH"][0]
+    ls = []
+    for l in p1[k + 1:]:
+        if not (l["bold"] and l["size"] == 14):
+            break
+        ls.append(l)
+    return ls
+
+# the words of the video plan's title, each of two syllables
+WORDS = """tổ chức|cuộc thi|tìm hiểu|cải cách|hành chính|hướng dẫn|quy trình|sử dụng|dịch vụ|
+quốc gia|kết quả|giải quyết|tài khoản|định danh|điện tử|thủ tục|xác nhận|tình trạng|hôn nhân|
+khai sinh|khai tử|phát sinh|hồ sơ|chỉ số""".replace("\n", "").split("|")
+ls = title_lines(sys.argv[2])
+texts = [l["text"] for l in ls]
+print("# " + " / ".join(texts))
+check(len(ls) == 5, "the video plan's title keeps its five lines (%d)" % len(ls))
+for a, b in zip(texts, texts[1:]):
+    pair = (a.split()[-1] + " " + b.split()[0]).lower()
+    check(pair not in WORDS, "no line break inside '%s'" % pair)
+w = [l["x1"] - l["x0"] for l in ls]
+check(w and min(w) > 0.8 * max(w), "its lines stay even (%s pt)" % ["%.0f" % x for x in w])
+
+texts = [l["text"] for l in title_lines(sys.argv[3])]
+check(texts == ["Phát động phong trào thi đua cải cách hành chính",
+                "hằng năm và giai đoạn 2021-2025 của Sở Xây dựng"],
+      "the emulation plan's title keeps its lines (%s)" % " / ".join(texts))
+done()
+PY
