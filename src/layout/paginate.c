@@ -193,6 +193,9 @@ void paginate(lay_ctx *cx)
         n_fresh = 0;
         size_t end = f->n;
         size_t last_ok = start, last_soft = start;
+        /* the notes first cited above each of those breaks: a line moved
+         * to the next page takes the notes it cites with it */
+        size_t fresh_ok = 0, fresh_soft = 0;
         double fill_ok = 0; /* how much of the page a break at last_ok fills */
         for (size_t j = start; j < f->n; j++) {
             const vbox *b = &f->v[j];
@@ -202,10 +205,13 @@ void paginate(lay_ctx *cx)
             }
             if (j > start && break_allowed(f, j)) {
                 last_ok = j;
+                fresh_ok = n_fresh;
                 fill_ok = y + notes_needed(&p, held_h, fresh, n_fresh);
             }
-            if (j > start && break_allowed_soft(f, j))
+            if (j > start && break_allowed_soft(f, j)) {
                 last_soft = j;
+                fresh_soft = n_fresh;
+            }
             size_t n_before = n_fresh;
             for (size_t k = 0; k < b->n_footnotes; k++) {
                 int fn = b->footnotes[k];
@@ -217,8 +223,8 @@ void paginate(lay_ctx *cx)
             }
             double need = notes_needed(&p, held_h, fresh, n_fresh);
             if (j > start && y + b->height + need > p.body_h + 0.01) {
-                n_fresh = n_before;
                 end = last_ok > start ? last_ok : j;
+                n_fresh = last_ok > start ? fresh_ok : n_before;
                 /* A short table is kept whole by preference only. Moved
                  * with the headings kept with it, it left up to a third of
                  * the page blank (75 mm and more of page one at the widest
@@ -226,8 +232,10 @@ void paginate(lay_ctx *cx)
                  * past an eighth of the page (31 mm) it is split like a long one,
                  * its header row repeated. */
                 if (last_soft > last_ok &&
-                    (last_ok == start || p.body_h - fill_ok > p.body_h / 8))
+                    (last_ok == start || p.body_h - fill_ok > p.body_h / 8)) {
                     end = last_soft;
+                    n_fresh = fresh_soft;
+                }
                 break;
             }
             y += b->height;

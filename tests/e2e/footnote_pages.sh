@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Footnotes and page breaks: a note is on the page of the line that cites it
+# whichever break the page takes, and nothing of a note is drawn off the
+# page, or makes the paginator go on without end.
+. "$(dirname "$0")/lib.sh"
+
+# 1. A page that cannot end after the line citing a note (a widow kept with
+# it, a heading kept with its text) ends at an earlier break: the line goes
+# to the next page, and its note went with it before 5fc5dfd; after it the
+# note stayed behind on the page before its reference.
+python3 - "$T" <<'PY'
+import sys
+t = sys.argv[1]
+body = ("Các đơn vị tham gia Hội thi theo hình thức trực tuyến kết hợp trực tiếp, bảo đảm "
+        "đúng thời gian và yêu cầu. ")
+for mode in ("widow", "heading"):
+    for n in range(24, 35):
+        out = ["Dòng ngắn số %d." % i for i in range(n)]
+        if mode == "widow":  # the note is cited on the last line but one
+            out.append(body + "Câu có chú thích XREF[^1] giữa đoạn thêm vài chữ nữa cho đủ dòng. "
+                       "Các đơn vị tham gia Hội thi theo hình thức trực tuyến kết hợp")
+        else:
+            out.append("## Tiêu đề mục XREF[^1]")
+            out.append((body + "Câu thêm vài chữ nữa cho đủ dòng. ") * 4)
+        out += ["Đoạn sau cùng.", "[^1]: NOTEWORD chú thích."]
+        open(f"{t}/{mode}{n}.md", "w").write("\n\n".join(out) + "\n")
+PY
+for f in "$T"/widow*.md "$T"/heading*.md; do
+    "$VANBAN" render "$f" -o "${f%.md}.pdf"
+done
+python3 - "$T" "$TOOLS" <<'PY'
+import glob, sys
+sys.path.insert(0, sys.argv[2])
+import pdfgeom
+from tap import check, done
+for pdf in sorted(glob.glob(sys.argv[1] + "/*.pdf")):
+    pages = pdfgeom.words(pdf)
+    def on(word):
+        return [i + 1 for i, p in enumerate(pages) for w in p["words"] if w[0].startswith(word)]
+    ref, note = on("XREF"), on("NOTEWORD")
+    check(len(ref) == 1 and ref == note,
+          f"{pdf.split('/')[-1]}: the note is on its reference's page (page {ref} / {note})")
+done()
+PY
