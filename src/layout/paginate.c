@@ -197,6 +197,7 @@ void paginate(lay_ctx *cx)
          * to the next page takes the notes it cites with it */
         size_t fresh_ok = 0, fresh_soft = 0;
         double fill_ok = 0; /* how much of the page a break at last_ok fills */
+        bool split_note = false; /* a note is split on this page: it ends at the next break */
         for (size_t j = start; j < f->n; j++) {
             const vbox *b = &f->v[j];
             if (j > start && (b->force_break || b->landscape != landscape)) {
@@ -204,6 +205,10 @@ void paginate(lay_ctx *cx)
                 break;
             }
             if (j > start && break_allowed(f, j)) {
+                if (split_note) {
+                    end = j;
+                    break;
+                }
                 last_ok = j;
                 fresh_ok = n_fresh;
                 fill_ok = y + notes_needed(&p, held_h, fresh, n_fresh);
@@ -239,15 +244,14 @@ void paginate(lay_ctx *cx)
                 break;
             }
             y += b->height;
-            /* a note split here ends the page: nothing may come under it */
-            if (n_fresh > n_before) {
+            /* a note split here ends the page at the next place a break is
+             * allowed (a heading citing it keeps its first lines, a table
+             * row its header): nothing more may come under it */
+            if (n_fresh > n_before && !split_note) {
                 double whole = held_h + 2 * NOTE_RULE_GAP;
                 for (size_t m = 0; m < n_fresh; m++)
                     whole += note_height(cx, fresh[m]);
-                if (y + whole > p.body_h + 0.01) {
-                    end = j + 1;
-                    break;
-                }
+                split_note = y + whole > p.body_h + 0.01;
             }
         }
 

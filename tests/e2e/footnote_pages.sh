@@ -42,3 +42,33 @@ for pdf in sorted(glob.glob(sys.argv[1] + "/*.pdf")):
           f"{pdf.split('/')[-1]}: the note is on its reference's page (page {ref} / {note})")
 done()
 PY
+
+# 2. A note too tall for any page ends the page under the line citing it;
+# when that line is a heading, the heading was left alone at the page's
+# foot, its text on the next page. The page now ends at the next allowed
+# break: the heading keeps its first lines.
+python3 - > "$T/tall.md" <<'PY'
+print("Đoạn thân mở đầu. " * 60 + "\n")
+print("## Mục hai có chú thích HREF[^1]\n")
+print("Đoạn thân sau tiêu đề. " * 60 + "\n")
+print("[^1]: " + " ".join("aa%d" % k for k in range(1500)) + "\n")
+PY
+"$VANBAN" render "$T/tall.md" -o "$T/tall.pdf"
+python3 - "$T/tall.pdf" "$TOOLS" <<'PY'
+import re, sys
+sys.path.insert(0, sys.argv[2])
+import pdfgeom
+from tap import check, done
+pages = pdfgeom.lines(sys.argv[1])
+hp = [i for i, p in enumerate(pages) for l in p if l["text"].startswith("Mục hai")]
+check(len(hp) == 1, "the heading is printed once")
+if hp:
+    page = pages[hp[0]]
+    k = next(n for n, l in enumerate(page) if l["text"].startswith("Mục hai"))
+    after = [l["text"] for l in page[k + 1:] if "tiêu đề" in l["text"]]
+    check(len(after) >= 2, f"the heading keeps its first lines on its page ({len(after)})")
+seq = [w[0] for p in pdfgeom.words(sys.argv[1])
+       for w in sorted(p["words"], key=lambda w: (round(w[4]), w[1])) if re.fullmatch(r"aa\d+", w[0])]
+check(seq == ["aa%d" % k for k in range(1500)], "the long note is printed whole, in order")
+done()
+PY
