@@ -1,14 +1,34 @@
 /* layout_document: the stage's entry point. */
 #include "layout_internal.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* Does the document turn some of its pages ("<!-- vanban: dọc -->" in a
+ * landscape document, "ngang" in a portrait one)? */
+static bool turns_pages(const lay_ctx *cx)
+{
+    const md_block *b = cx->doc->root.children;
+    const char *other = frame_landscape(cx->fr) ? "dọc" : "ngang";
+    for (size_t i = 0; i < cx->doc->root.n_children; i++)
+        if (b[i].kind == MD_DIRECTIVE && b[i].text && !strcmp(b[i].text, other))
+            return true;
+    return false;
+}
 
 static void layout_notes(lay_ctx *cx)
 {
     const frame_spec *fr = cx->fr;
     double x = fr->margin_left, width = fr->page_w - fr->margin_left - fr->margin_right;
+    /* Notes are set once, and go to the foot of pages of either
+     * orientation: as wide as the narrower text (a portrait page in a
+     * landscape document; they ran off its paper). */
+    if (turns_pages(cx)) {
+        page_geom t = frame_page_geom(fr, !frame_landscape(fr));
+        width = fmin(width, t.w - t.left - t.right);
+    }
     cx->n_notes = cx->doc->n_footnotes;
     cx->notes = vb_xcalloc(cx->n_notes ? cx->n_notes : 1, sizeof *cx->notes);
     for (size_t k = 0; k < cx->n_notes; k++) {

@@ -72,3 +72,40 @@ seq = [w[0] for p in pdfgeom.words(sys.argv[1])
 check(seq == ["aa%d" % k for k in range(1500)], "the long note is printed whole, in order")
 done()
 PY
+
+# 3. Notes are set once, at the document's text width; a portrait page
+# ("<!-- vanban: dọc -->") in a landscape document is narrower, and its
+# notes ran off the paper's right edge.
+cat > "$T/ngang.md" <<'MD'
+---
+huong: ngang
+---
+
+Đoạn mở đầu trên trang ngang có chú thích XREF[^1].
+
+<!-- vanban: dọc -->
+
+Đoạn trên trang dọc có chú thích YREF[^2].
+
+[^1]: NOTEONE chú thích thứ nhất khá dài để chiếm trọn một dòng ở chân trang, các đơn vị tham gia Hội thi theo hình thức trực tuyến kết hợp trực tiếp, bảo đảm đúng thời gian và yêu cầu của Ban Tổ chức.
+
+[^2]: NOTETWO chú thích thứ hai khá dài để chiếm trọn một dòng ở chân trang, các đơn vị tham gia Hội thi theo hình thức trực tuyến kết hợp trực tiếp, bảo đảm đúng thời gian và yêu cầu của Ban Tổ chức.
+MD
+"$VANBAN" render "$T/ngang.md" -o "$T/ngang.pdf"
+python3 - "$T/ngang.pdf" "$TOOLS" <<'PY'
+import sys
+sys.path.insert(0, sys.argv[2])
+import pdfgeom
+from tap import check, done
+mm = 72 / 25.4
+pages = pdfgeom.words(sys.argv[1])
+check(len(pages) == 2 and pages[1]["width"] < pages[1]["height"], "page 2 is portrait")
+# the portrait page turned in a landscape document: 20 mm left and right
+for n, p in enumerate(pages):
+    right = max(w[3] for w in p["words"])
+    check(right <= p["width"] - 15 * mm + 0.5,
+          f"page {n + 1}: no text right of the margin ({right:.1f} of {p['width']:.1f})")
+text = " ".join(w[0] for p in pages for w in p["words"])
+check("chức." in text and text.count("chức.") == 2, "both notes printed to their end")
+done()
+PY
