@@ -273,6 +273,12 @@ static void image(lay_ctx *cx, flow *f, const md_block *b, double x, double widt
     const frame_spec *fr = cx->fr;
     page_geom g = frame_page_geom(fr, cx->landscape);
     double body_h = g.h - g.top - g.bottom;
+    if (f != &cx->main) {
+        /* a footnote is set once and may go to a page of either
+         * orientation: never taller than the shorter's text */
+        page_geom t = frame_page_geom(fr, !cx->landscape);
+        body_h = fmin(body_h, t.h - t.top - t.bottom);
+    }
     /* Natural size at 96 pixels per inch, as browsers and word processors
      * show an image without a size, never wider than the text. */
     double w = pw * 0.75, h = ph * 0.75;

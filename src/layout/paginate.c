@@ -293,6 +293,13 @@ void paginate(lay_ctx *cx)
                 break;
             }
         }
+        /* A page of notes alone takes at least a box of them, however tall:
+         * else the same page would be made again and again, without end. */
+        if (start == end && done == 0 && held.n && to == held.v[0].from) {
+            h += cx->notes[held.v[0].k - 1].v[to].height;
+            if (++to == cx->notes[held.v[0].k - 1].n)
+                done = 1, to = 0;
+        }
         bool partial = done < held.n && to > held.v[done].from;
         if (done > 0 || partial) {
             double ny = g.bottom + 2 * NOTE_RULE_GAP + h;

@@ -216,6 +216,12 @@ void table_layout(lay_ctx *cx, flow *f, const md_block *t, double x, double widt
 
     page_geom g = frame_page_geom(fr, cx->landscape);
     double body_h = g.h - g.top - g.bottom;
+    if (f != &cx->main) {
+        /* a table in a footnote may go to a page of either orientation:
+         * its slices fit the shorter one's text */
+        page_geom tg = frame_page_geom(fr, !cx->landscape);
+        body_h = fmin(body_h, tg.h - tg.top - tg.bottom);
+    }
     int id = ++cx->next_table_id;
     bool keep = cx->keep_next;
     double header_h = 0;

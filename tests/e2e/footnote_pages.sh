@@ -109,3 +109,58 @@ text = " ".join(w[0] for p in pages for w in p["words"])
 check("chức." in text and text.count("chức.") == 2, "both notes printed to their end")
 done()
 PY
+
+# 4. A footnote is set for the document's pages; on a turned page, shorter,
+# an image in it (up to 9/10 of a portrait page's text) or a slice of a
+# table never fitted, and the paginator made pages of nothing without end
+# (1.5 GB in 8 s). Such boxes now fit the shorter page, and a page of notes
+# alone always takes one.
+python3 - "$T/tall.png" <<'PY'
+import struct, sys, zlib
+w, h = 100, 1000
+raw = b"".join(b"\x00" + b"\x80" * w * 3 for _ in range(h))
+def chunk(t, d):
+    return struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d) & 0xffffffff)
+open(sys.argv[1], "wb").write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
+                              + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+PY
+printf 'Đoạn mở đầu.\n\n<!-- vanban: ngang -->\n\nĐoạn trên trang ngang có chú thích XREF[^1].\n\n[^1]: ![](tall.png)\n' > "$T/img.md"
+python3 - > "$T/cell.md" <<'PY'
+print("Đoạn mở đầu.\n\n<!-- vanban: ngang -->\n\nĐoạn ngang có chú thích XREF[^1].\n")
+print("[^1]: Bảng:\n\n    | A | B |\n    |---|---|\n    | " + " ".join("tt%d" % i for i in range(1500)) + " | x |\n")
+PY
+for f in img cell; do
+    rc=0
+    (ulimit -v 2000000; timeout 20 "$VANBAN" render "$T/$f.md" -o "$T/$f.pdf") || rc=$?
+    check "$f: a note too tall for a turned page is rendered (exit $rc)" [ "$rc" -eq 0 ]
+done
+python3 - "$T" "$TOOLS" <<'PY'
+import os, re, sys
+sys.path.insert(0, sys.argv[2])
+import pdfgeom
+from tap import check, done
+mm = 72 / 25.4
+t = sys.argv[1]
+for f in ("img", "cell"):
+    pdf = f"{t}/{f}.pdf"
+    if not os.path.exists(pdf):
+        continue
+    pages = pdfgeom.words(pdf)
+    inside = all(p["width"] < p["height"] or (30 * mm - 1 <= w[2] and w[4] <= p["height"] - 15 * mm + 1)
+                 for p in pages for w in p["words"] if not w[0].isdigit())
+    check(inside, f"{f}: every word inside the turned pages' top and bottom margins")
+seq = [w[0] for p in pdfgeom.words(t + "/cell.pdf")
+       for w in sorted(p["words"], key=lambda w: (round(w[4]), w[1])) if re.fullmatch(r"tt\d+", w[0])]
+check(seq == ["tt%d" % k for k in range(1500)], f"the note's table is printed whole ({len(seq)} of 1500)")
+# the image: within the page's top and bottom margins
+import subprocess
+tr = subprocess.run(["mutool", "draw", "-F", "trace", "-o", "-", t + "/img.pdf", "2"],
+                    capture_output=True, text=True).stdout
+m = re.search(r'<fill_image [^>]*transform="([-\d. ]+)"', tr)
+if m:
+    a, b, c, d, e, f_ = map(float, m.group(1).split())
+    check(abs(d) <= (210 - 30 - 15) * mm, f"img: the image is no taller than the turned page's text ({abs(d) / mm:.0f} mm)")
+else:
+    check(False, "img: the image is drawn")
+done()
+PY
