@@ -137,6 +137,22 @@ static double part_height(const lay_ctx *cx, note_part q)
     return h;
 }
 
+/* The height of the first boxes of the held parts that fit in `cap` (at
+ * least one box). */
+static double held_within(const lay_ctx *cx, const note_queue *held, double cap)
+{
+    double h = 0;
+    for (size_t q = 0; q < held->n; q++) {
+        const flow *nf = &cx->notes[held->v[q].k - 1];
+        for (size_t l = held->v[q].from; l < nf->n; l++) {
+            if (h > 0 && h + nf->v[l].height > cap + 0.01)
+                return h;
+            h += nf->v[l].height;
+        }
+    }
+    return h;
+}
+
 /* What the notes of a page need if box b joins it: the notes held over, and
  * the new ones whole up to the first that no page could hold with its line,
  * which needs only its first box: it is split, and the notes after it are
@@ -190,6 +206,14 @@ void paginate(lay_ctx *cx)
         double held_h = 0;
         for (size_t q = 0; q < held.n; q++)
             held_h += part_height(cx, held.v[q]);
+        /* While text is left to set, notes held over take at most half the
+         * page: else a long note left one line of text on each page it
+         * went on to. No new note starts under one that goes on. */
+        bool held_open = false;
+        if (i < f->n && held_h > p.body_h / 2) {
+            held_h = held_within(cx, &held, p.body_h / 2);
+            held_open = true;
+        }
         n_fresh = 0;
         size_t end = f->n;
         size_t last_ok = start, last_soft = start;
@@ -211,7 +235,8 @@ void paginate(lay_ctx *cx)
                 }
                 last_ok = j;
                 fresh_ok = n_fresh;
-                fill_ok = y + notes_needed(&p, held_h, fresh, n_fresh);
+                fill_ok = y + (held_open && n_fresh > 0 ? HUGE_VAL
+                                                         : notes_needed(&p, held_h, fresh, n_fresh));
             }
             if (j > start && break_allowed_soft(f, j)) {
                 last_soft = j;
@@ -226,7 +251,8 @@ void paginate(lay_ctx *cx)
                 if (!seen)
                     VB_PUSH(fresh, n_fresh, cap_fresh, fn);
             }
-            double need = notes_needed(&p, held_h, fresh, n_fresh);
+            double need =
+                held_open && n_fresh > 0 ? HUGE_VAL : notes_needed(&p, held_h, fresh, n_fresh);
             if (j > start && y + b->height + need > p.body_h + 0.01) {
                 end = last_ok > start ? last_ok : j;
                 n_fresh = last_ok > start ? fresh_ok : n_before;

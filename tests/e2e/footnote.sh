@@ -94,5 +94,12 @@ for n in range(1, len(pages) + 1):
 cont = [i for i, p in enumerate(pages) if any(re.fullmatch(r"[ab]\d+", w[0]) for w in p["words"])][1:]
 check(len(cont) >= 2 and all(165 in rules[i] for i in cont) and 50 in rules[page_of("a0")],
       f"a 165 mm rule over continued notes, 50 mm over new ones ({rules})")
+# a note going on takes at most half of a page while text is left: the text
+# went on one line a page
+last_text = max(i for i, p in enumerate(pages) if any(w[0] == "sau." for w in p["words"]))
+body_h = pages[0]["height"] - 40 * mm
+share = [(max(w[4] for w in pages[i]["words"] if w[0] in ("Đoạn", "thân", "sau.")) - 20 * mm) / body_h
+         for i in cont if i < last_text]
+check(share and all(s > 0.4 for s in share), f"text fills half the pages a note goes on under ({share})")
 done()
 PY
