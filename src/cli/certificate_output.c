@@ -55,18 +55,21 @@ bool cert_write_register(cert_job *j, const char *path, vb_outfile *hold)
         csv_field(&b, r->file, false);
         csv_field(&b, page, true);
     }
-    vb_outfile o;
-    bool ok = vb_outfile_open_kind(&o, j->d, path, CERT_REGISTER_HEAD, "sổ giấy khen của vanban");
+    /* A held register is opened where it is kept (vb_outfile_defer's
+     * memory stream writes to that struct's fields). */
+    vb_outfile own, *o = hold ? hold : &own;
+    bool ok = vb_outfile_open_kind(o, j->d, path, CERT_REGISTER_HEAD, "sổ giấy khen của vanban");
+    if (ok && hold)
+        ok = vb_outfile_defer(o, j->d);
     if (ok) {
-        if (fwrite(b.data, 1, b.len, o.fp) != b.len) {
-            vb_outfile_abort(&o);
+        if (fwrite(b.data, 1, b.len, o->fp) != b.len) {
+            vb_outfile_abort(o);
             vb_error_io(j->d, path, "không ghi được sổ giấy khen");
             ok = false;
         } else if (hold) {
-            *hold = o;
             ok = vb_outfile_sync(hold, j->d);
         } else {
-            ok = vb_outfile_commit(&o, j->d);
+            ok = vb_outfile_commit(o, j->d);
         }
     }
     vb_buf_free(&b);
@@ -269,11 +272,10 @@ bool cert_write_split(cert_job *j, const char *dir, const char *reg)
     }
     progress_end(&pr);
     ok = ok && cert_write_register(j, reg, &held[n]);
-    for (size_t k = 0; k <= n; k++) {
-        if (ok)
-            ok = vb_outfile_commit(&held[k], j->d);
+    if (ok)
+        ok = vb_outfile_commit_all(held, n + 1, j->d);
+    for (size_t k = 0; k <= n; k++)
         vb_outfile_abort(&held[k]); /* after a commit: nothing to do */
-    }
     if (!ok && made)
         rmdir(dir); /* only if this run made it and left it empty */
     for (size_t i = 0; i < n; i++)

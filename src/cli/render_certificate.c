@@ -630,12 +630,15 @@ int render_certificate(const char *input, const char *text, size_t len, front_ma
         }
         /* Both written and synced before either is put in place: a full
          * disk leaves neither, and the earlier pair as it was. */
-        vb_outfile pdf_out = {0}, reg_out = {0};
-        if (cert_write_single(&j, out, &pdf_out) && cert_write_register(&j, reg, &reg_out) &&
-            vb_outfile_commit(&pdf_out, d) && vb_outfile_commit(&reg_out, d))
+        /* With -o -, the PDF waits in memory for the register: a register
+         * that cannot be written stopped the command after the PDF had
+         * already gone down the pipe. */
+        vb_outfile held[2] = {{0}, {0}};
+        if (cert_write_single(&j, out, &held[0]) && cert_write_register(&j, reg, &held[1]) &&
+            vb_outfile_commit_all(held, 2, d))
             rc = VB_OK;
-        vb_outfile_abort(&pdf_out);
-        vb_outfile_abort(&reg_out);
+        vb_outfile_abort(&held[0]);
+        vb_outfile_abort(&held[1]);
     }
 done:
     if (rc != VB_OK && d->exit_code > rc)

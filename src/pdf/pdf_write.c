@@ -54,8 +54,13 @@ static bool save(pdf_ctx *c, const char *path, vb_outfile *hold)
     HPDF_SaveToStream(c->pdf);
     if (!pdf_ok(c, "tạo tệp PDF"))
         return false;
-    vb_outfile out;
-    if (!vb_outfile_open_kind(&out, c->d, path, "%PDF-", "tệp PDF"))
+    /* A held output is opened where it is kept: a deferred one's memory
+     * stream writes to the fields of that very struct. */
+    vb_outfile own, *out = hold ? hold : &own;
+    if (!vb_outfile_open_kind(out, c->d, path, "%PDF-", "tệp PDF"))
+        return false;
+    /* Held with other files: on stdout it must wait for them, not stream. */
+    if (hold && !vb_outfile_defer(out, c->d))
         return false;
     c->reading_output = true;
     HPDF_BYTE buf[65536];
@@ -63,7 +68,7 @@ static bool save(pdf_ctx *c, const char *path, vb_outfile *hold)
     for (;;) {
         HPDF_UINT32 n = sizeof buf;
         HPDF_STATUS st = HPDF_ReadFromStream(c->pdf, buf, &n);
-        if (n > 0 && fwrite(buf, 1, n, out.fp) != n) {
+        if (n > 0 && fwrite(buf, 1, n, out->fp) != n) {
             ok = false;
             break;
         }
@@ -76,15 +81,14 @@ static bool save(pdf_ctx *c, const char *path, vb_outfile *hold)
     }
     c->reading_output = false;
     if (!ok) {
-        vb_outfile_abort(&out);
+        vb_outfile_abort(out);
         vb_error_io(c->d, strcmp(path, "-") == 0 ? NULL : path,
                     "không ghi được tệp PDF (không có tệp nào được tạo)");
         c->error = 0;
         return false;
     }
     if (!hold)
-        return vb_outfile_commit(&out, c->d);
-    *hold = out;
+        return vb_outfile_commit(out, c->d);
     return vb_outfile_sync(hold, c->d);
 }
 

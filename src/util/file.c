@@ -296,11 +296,33 @@ bool vb_outfile_sync(vb_outfile *o, vb_diag *d)
     return false;
 }
 
+/* A deferred output (vb_outfile_defer) goes to its destination: the
+ * memory stream is closed (which sets mem and mem_len) and copied. */
+static bool write_deferred(vb_outfile *o, int *err)
+{
+    bool ok = fclose(o->fp) == 0;
+    *err = errno;
+    o->fp = o->dest;
+    o->dest = NULL;
+    if (ok && o->mem_len && fwrite(o->mem, 1, o->mem_len, o->fp) != o->mem_len) {
+        ok = false;
+        *err = errno;
+    }
+    free(o->mem);
+    o->mem = NULL;
+    o->mem_len = 0;
+    return ok;
+}
+
 bool vb_outfile_commit(vb_outfile *o, vb_diag *d)
 {
     if (!o->tmp_path) { /* stdout, or a device written in place */
-        bool ok = fflush(o->fp) == 0 && !ferror(o->fp);
-        int err = errno;
+        int err = 0;
+        bool ok = !o->dest || write_deferred(o, &err);
+        if (ok) {
+            ok = fflush(o->fp) == 0 && !ferror(o->fp);
+            err = errno;
+        }
         if (o->fp != stdout && fclose(o->fp) != 0 && ok) {
             ok = false;
             err = errno;
@@ -345,6 +367,12 @@ void vb_outfile_abort(vb_outfile *o)
     if (o->fp && o->fp != stdout)
         fclose(o->fp);
     o->fp = NULL;
+    if (o->dest && o->dest != stdout) /* deferred: nothing reached the device */
+        fclose(o->dest);
+    o->dest = NULL;
+    free(o->mem);
+    o->mem = NULL;
+    o->mem_len = 0;
     if (o->tmp_path) {
         unlink(o->tmp_path);
         pending_remove(o->tmp_path);
@@ -352,6 +380,42 @@ void vb_outfile_abort(vb_outfile *o)
     free(o->tmp_path);
     free(o->target);
     o->tmp_path = o->target = NULL;
+}
+
+bool vb_outfile_defer(vb_outfile *o, vb_diag *d)
+{
+    if (o->tmp_path || !o->fp || o->dest)
+        return true;
+    FILE *mem = open_memstream(&o->mem, &o->mem_len);
+    if (!mem) {
+        vb_error_io(d, o->target ? o->target : "-", "không ghi được kết quả: %s",
+                    vb_strerror(errno));
+        vb_outfile_abort(o);
+        return false;
+    }
+    o->dest = o->fp;
+    o->fp = mem;
+    return true;
+}
+
+bool vb_outfile_commit_all(vb_outfile *o, size_t n, vb_diag *d)
+{
+    /* 0: a device, 1: standard output, 2: a temporary file to rename. A
+     * device (/dev/full) fails most readily and goes first; what went to
+     * standard output cannot be taken back, so the renames, which seldom
+     * fail once the files are synced, come after it. */
+    bool ok = true;
+    for (int pass = 0; pass < 3; pass++)
+        for (size_t k = 0; k < n; k++) {
+            FILE *sink = o[k].dest ? o[k].dest : o[k].fp;
+            int kind = o[k].tmp_path ? 2 : sink == stdout ? 1 : 0;
+            if (kind != pass || (!sink && !o[k].tmp_path)) /* never opened */
+                continue;
+            if (ok)
+                ok = vb_outfile_commit(&o[k], d);
+            vb_outfile_abort(&o[k]); /* after a commit: nothing to do */
+        }
+    return ok;
 }
 
 int64_t vb_build_time(void)

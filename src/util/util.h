@@ -141,6 +141,11 @@ typedef struct vb_outfile {
     char *target;     /* NULL for stdout */
     char *tmp_path;   /* the temporary file, or NULL when writing to stdout */
     FILE *fp;
+    /* vb_outfile_defer: fp is a memory stream over mem; dest is stdout or
+     * the device that receives mem at vb_outfile_commit. */
+    FILE *dest;
+    char *mem;
+    size_t mem_len;
 } vb_outfile;
 
 bool vb_outfile_open(vb_outfile *o, vb_diag *d, const char *target);
@@ -173,6 +178,19 @@ bool vb_outfile_commit(vb_outfile *o, vb_diag *d);
 bool vb_outfile_sync(vb_outfile *o, vb_diag *d);
 /* Removes the temporary file; the target is untouched. Safe after commit. */
 void vb_outfile_abort(vb_outfile *o);
+/* For an output that goes with others (vb_outfile_sync, then commit or
+ * abort): what is written in place (stdout, a device) cannot be taken back
+ * the way a temporary file is removed, so it is kept in memory until
+ * vb_outfile_commit. Nothing to do for a temporary file. Call right after
+ * opening, before writing; false (reported, o aborted) without memory.
+ * The memory stream writes to o's own fields: o must stay where it is (no
+ * copying the struct) until it is committed or aborted. */
+bool vb_outfile_defer(vb_outfile *o, vb_diag *d);
+/* Commits n outputs that go together: devices first, then standard output,
+ * then the renames of temporary files (what is written in place cannot be
+ * undone, and fails more readily than a rename). After a failure the rest
+ * are aborted. */
+bool vb_outfile_commit_all(vb_outfile *o, size_t n, vb_diag *d);
 
 /* ---- misc --------------------------------------------------------------- */
 /* The time documents are stamped with: SOURCE_DATE_EPOCH if set and valid, else now. */

@@ -68,6 +68,21 @@ check "register rows end with CRLF" [ "$(grep -c $'\r$' "$REG")" -eq 25 ]
 "$VANBAN" render "$TPL" -d "$DATA" --only 1 -o - --register "$T/so.csv" > "$T/stdout.pdf"
 check "-o - --register: a PDF on stdout" [ "$(head -c 5 "$T/stdout.pdf")" = "%PDF-" ]
 check "-o - --register: the register where asked" grep -q '^1/GK,Sở Giáo dục và Đào tạo,,Giải Nhất,10000000,-,1' "$T/so.csv"
+# The PDF on standard output waits for its register: a register that could
+# not be written (no such folder, a CSV of the clerk's) failed the command
+# after the whole PDF had gone down the pipe.
+mkdir -p "$T/own0"; printf 'Họ tên,Điểm\r\nA,1\r\n' > "$T/own0/ds.csv"
+regs=("$T/khong-co-thu-muc/so.csv" "$T/own0/ds.csv")
+[ -c /dev/full ] && regs+=(/dev/full)
+for reg in "${regs[@]}"; do
+    set +e
+    "$VANBAN" render "$TPL" -d "$DATA" --only 1 -o - --register "$reg" > "$T/stdout-bad.pdf" 2> "$T/err"
+    rc=$?
+    set -e
+    check "-o - --register $(basename "$reg") that cannot be written: an error, nothing on stdout (exit $rc, $(wc -c < "$T/stdout-bad.pdf") bytes, $(cat "$T/err"))" \
+        bash -c '[ "$1" -ne 0 ] && [ ! -s "$2" ] && [ "$(wc -l < "$3")" -eq 1 ]' _ "$rc" "$T/stdout-bad.pdf" "$T/err"
+done
+check "the clerk's CSV is untouched" grep -q '^A,1' "$T/own0/ds.csv"
 
 # Same inputs, same bytes.
 "$VANBAN" render "$TPL" -d "$DATA" -o "$T/again.pdf"
