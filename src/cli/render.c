@@ -101,6 +101,18 @@ static int parse_args(int argc, char **argv, render_opts *o)
         return VB_EXIT_USAGE;
     }
     o->input = argv[optind];
+    /* A template read from standard input has no folder to put MẪU.pdf
+     * beside: it was written to a file named "-.pdf". */
+    if (strcmp(o->input, "-") == 0 && !o->output && !o->cert.split) {
+        fprintf(stderr, "vanban render: lỗi: mẫu đọc từ đầu vào chuẩn (-) thì cần -o KẾT_QUẢ.pdf, "
+                        "hoặc -o - để ghi PDF ra đầu ra chuẩn\n");
+        return VB_EXIT_USAGE;
+    }
+    if (strcmp(o->input, "-") == 0 && o->data && strcmp(o->data, "-") == 0) {
+        fprintf(stderr, "vanban render: lỗi: mẫu và dữ liệu (-d) không cùng đọc từ đầu vào chuẩn "
+                        "được; ghi một trong hai ra tệp\n");
+        return VB_EXIT_USAGE;
+    }
     return VB_OK;
 }
 

@@ -606,7 +606,9 @@ int render_certificate(const char *input, const char *text, size_t len, front_ma
     j.txp = tmpl_xpath_new(j.xml);
 
     if (cc->split) {
-        char *stem = cert_with_ext(cert_base_name(input), ".csv");
+        /* a template from standard input has no name to give the register */
+        char *stem = strcmp(input, "-") ? cert_with_ext(cert_base_name(input), ".csv")
+                                        : vb_xstrdup("so-giay-khen.csv");
         reg = cc->register_path ? vb_xstrdup(cc->register_path) : vb_path_join(cc->split, stem);
         free(stem);
         /* A reprint (--only) into the folder replaced the whole batch's

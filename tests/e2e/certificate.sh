@@ -84,6 +84,12 @@ for reg in "${regs[@]}"; do
 done
 check "the clerk's CSV is untouched" grep -q '^A,1' "$T/own0/ds.csv"
 
+# A template from standard input with --split: the register, which took
+# its name from the template's, is so-giay-khen.csv (it was "-.csv").
+(cd "$T" && "$VANBAN" render - -d "$DATA" --only 1 --split "$T/spin" < "$TPL")
+check "render - --split: the register is so-giay-khen.csv" \
+    [ "$(ls "$T/spin" | tr '\n' ' ')" = "so-giao-duc-va-dao-tao.pdf so-giay-khen.csv " ]
+
 # Same inputs, same bytes.
 "$VANBAN" render "$TPL" -d "$DATA" -o "$T/again.pdf"
 check "reproducible" cmp -s "$T/all.pdf" "$T/again.pdf"

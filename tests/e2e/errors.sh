@@ -368,6 +368,19 @@ printf 'Chữ 中.\n' > "$T/w/keep.md"
 expect 1 "U\+4E2D" "" -- render "$T/w/keep.md" -o "$T/w/keep.pdf"
 check "an existing output is left untouched on failure" [ "$(cat "$T/w/keep.pdf")" = old ]
 
+# A template from standard input ("render -") was written to a file named
+# "-.pdf" in the current folder: it needs -o (a file, or - for stdout).
+mkdir -p "$T/stdin"
+cd "$T/stdin"
+expect 2 '^vanban render: lỗi: mẫu đọc từ đầu vào chuẩn \(-\) thì cần -o KẾT_QUẢ.pdf' "" -- render - < "$T/w/ok.md"
+expect 2 'mẫu và dữ liệu \(-d\) không cùng đọc từ đầu vào chuẩn' "" -- render - -d - -o a.pdf < "$T/w/ok.md"
+check "no file named -.pdf" [ -z "$(ls -A "$T/stdin")" ]
+"$VANBAN" render - -o a.pdf < "$T/w/ok.md"
+check "render - -o a.pdf writes a.pdf" [ "$(head -c 5 a.pdf)" = "%PDF-" ]
+"$VANBAN" render - -o - < "$T/w/ok.md" > b.pdf
+check "render - -o - writes the PDF to stdout" [ "$(head -c 5 b.pdf)" = "%PDF-" ]
+check "and nothing else" [ "$(ls -A "$T/stdin" | tr '\n' ' ')" = "a.pdf b.pdf " ]
+cd - > /dev/null
 expect 2 "cần đúng một tệp" "" -- render
 expect 2 "không có tùy chọn" "" -- render --khong-co "$T/w/ok.md"
 # After a --set, every usage error leaked the list of --set (LeakSanitizer
