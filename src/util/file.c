@@ -14,19 +14,26 @@
 #include <time.h>
 #include <unistd.h>
 
-/* Reads fd to its end into b. A regular file's size (from fstat) sizes the
- * buffer once, so a large file is read straight into place with no regrowth
- * and no copy through stdio; a pipe or a file that grows while being read
- * still works, in steps that double. Returns 0 or the errno of the failure. */
-static int read_all(int fd, vb_buf *b)
+/* Reads fd to its end into b, but no more than `max` bytes: EFBIG past
+ * that. A regular file's size (from fstat) sizes the buffer once, so a large
+ * file is read straight into place with no regrowth and no copy through
+ * stdio, and one over the limit is refused unread; a pipe or a file that
+ * grows while being read still works, in steps that double. Returns 0 or
+ * the errno of the failure. */
+static int read_all(int fd, vb_buf *b, size_t max)
 {
     struct stat st;
     size_t want = 65536;
-    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+        if ((uintmax_t)st.st_size > max)
+            return EFBIG;
         want = (size_t)st.st_size + 1; /* +1: see the end of file in one read */
+    }
     for (;;) {
-        if (b->cap - b->len <= 1) /* full (or not yet allocated) */
-            vb_grow((void **)&b->data, &b->cap, b->len + want + 1, 1);
+        if (b->cap - b->len <= 1) { /* full (or not yet allocated) */
+            size_t room = max + 1 - b->len; /* one byte past max tells it is over */
+            vb_grow((void **)&b->data, &b->cap, b->len + (want < room ? want : room) + 1, 1);
+        }
         ssize_t n = read(fd, b->data + b->len, b->cap - b->len - 1);
         if (n < 0) {
             if (errno == EINTR)
@@ -36,6 +43,8 @@ static int read_all(int fd, vb_buf *b)
         if (n == 0)
             break;
         b->len += (size_t)n;
+        if (b->len > max)
+            return EFBIG;
         want = b->len < 65536 ? 65536 : b->len; /* when full again: double */
     }
     if (b->data)
@@ -59,9 +68,19 @@ char *vb_read_file(vb_diag *d, const char *path, size_t *len)
     }
     vb_buf b;
     vb_buf_init(&b);
-    int err = read_all(fd, &b);
+    int err = read_all(fd, &b, VB_INPUT_MAX);
     if (!is_stdin)
         close(fd);
+    if (err == EFBIG) {
+        /* /dev/zero, /dev/urandom or a wrong file of gigabytes was read
+         * until memory ran out. */
+        vb_error(d, path, 0, 0,
+                 "%s lớn hơn %d MB, quá giới hạn của vanban (có đúng là tệp mẫu, dữ liệu hay văn "
+                 "bản cần đọc không?)",
+                 is_stdin ? "dữ liệu ở đầu vào chuẩn" : "tệp", (int)(VB_INPUT_MAX >> 20));
+        vb_buf_free(&b);
+        return NULL;
+    }
     if (err) {
         vb_error_io(d, path, "lỗi khi đọc tệp: %s", vb_strerror(err));
         vb_buf_free(&b);

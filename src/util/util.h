@@ -132,7 +132,14 @@ bool vb_utf8_valid(const char *s, size_t len, size_t *bad_offset);
 void vb_text_position(const char *s, size_t offset, int *line, int *col);
 
 /* ---- files -------------------------------------------------------------- */
-/* Reads a whole file ("-" is stdin). Returns NULL and reports on failure. */
+/* The largest input vanban reads (a template, contest data, a text to
+ * normalize): 256 MiB, eight times a contest of 10,000 units (31 MB) and
+ * more than twice the largest text `normalize` is measured on, but far
+ * below what would exhaust memory (a contest takes about 20 bytes of heap
+ * per byte). */
+#define VB_INPUT_MAX ((size_t)256 << 20)
+/* Reads a whole file ("-" is stdin). Returns NULL and reports on failure;
+ * more than VB_INPUT_MAX bytes (/dev/zero) is an error of the input. */
 char *vb_read_file(vb_diag *d, const char *path, size_t *len);
 
 /* Atomic output: write to a temporary file beside the target, then rename.

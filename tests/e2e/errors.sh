@@ -381,6 +381,31 @@ check "render - -o a.pdf writes a.pdf" [ "$(head -c 5 a.pdf)" = "%PDF-" ]
 check "render - -o - writes the PDF to stdout" [ "$(head -c 5 b.pdf)" = "%PDF-" ]
 check "and nothing else" [ "$(ls -A "$T/stdin" | tr '\n' ' ')" = "a.pdf b.pdf " ]
 cd - > /dev/null
+# /dev/zero (or any endless or huge input) as the template, the data or a
+# text to normalize was read until memory ran out. 256 MB at most, then one
+# message, exit 1. (Memory is capped so that a build without the limit fails
+# instead of exhausting the machine; not under ASan, which needs more.)
+capped() { if ldd "$VANBAN" | grep -q libasan; then "$@"; else (ulimit -v 3000000; "$@"); fi; }
+big_input() { # big_input WHAT PATTERN -- args...
+    local what=$1 pattern=$2; shift 3
+    set +e; capped "$VANBAN" "$@" > /dev/null 2> "$T/err"; local rc=$?; set -e
+    check "$what: exit 1, one message (exit $rc, $(head -c 300 "$T/err"))" \
+        bash -c '[ "$1" -eq 1 ] && [ "$(wc -l < "$2")" -eq 1 ] && grep -Eq -- "$3" "$2"' _ "$rc" "$T/err" "$pattern"
+}
+mkdir -p "$T/big"
+big_input "render /dev/zero" '^vanban: /dev/zero: lỗi: tệp lớn hơn 256 MB, quá giới hạn của vanban' -- \
+    render /dev/zero -o "$T/big/z.pdf"
+big_input "render -d /dev/zero" '^vanban: /dev/zero: lỗi: tệp lớn hơn 256 MB' -- \
+    render "$T/w/ok.md" -d /dev/zero -o "$T/big/z.pdf"
+big_input "check /dev/zero" '^vanban: /dev/zero: lỗi: tệp lớn hơn 256 MB' -- check /dev/zero
+big_input "normalize /dev/zero" '^vanban: /dev/zero: lỗi: tệp lớn hơn 256 MB' -- normalize /dev/zero
+big_input "render - < /dev/zero" '^vanban: -: lỗi: dữ liệu ở đầu vào chuẩn lớn hơn 256 MB' -- \
+    render - -o "$T/big/z.pdf" < /dev/zero
+# A regular file over the limit is refused before it is read.
+truncate -s 300M "$T/big/lon.md"
+big_input "a 300 MB template" "lon.md: lỗi: tệp lớn hơn 256 MB" -- render "$T/big/lon.md" -o "$T/big/z.pdf"
+check "nothing written for the big inputs" [ "$(ls -A "$T/big")" = lon.md ]
+rm -f "$T/big/lon.md"
 expect 2 "cần đúng một tệp" "" -- render
 expect 2 "không có tùy chọn" "" -- render --khong-co "$T/w/ok.md"
 # After a --set, every usage error leaked the list of --set (LeakSanitizer
