@@ -162,13 +162,42 @@ bool cert_write_single(cert_job *j, const char *out, vb_outfile *hold)
     return ok;
 }
 
-/* names[0..k) are taken: the recipient's slug, then -2, -3… */
+/* The longest slug a certificate's file is named with: with "-NNNNNN" and
+ * ".pdf" after it, the name stays within the 255 bytes a file name may have
+ * (a unit's name of 300 characters failed the batch with "tên tệp quá
+ * dài"). */
+#define SLUG_MAX 200
+
+/* Cuts a slug to SLUG_MAX bytes: on a character boundary (a slug is ASCII
+ * today, but not by contract), after a whole word when one ends in the
+ * last quarter, never ending in '-'. */
+static void slug_cut(vb_buf *slug)
+{
+    if (slug->len <= SLUG_MAX)
+        return;
+    size_t n = SLUG_MAX;
+    while (n > 0 && ((unsigned char)slug->data[n] & 0xC0) == 0x80)
+        n--;
+    for (size_t w = n; w > SLUG_MAX * 3 / 4; w--)
+        if (slug->data[w] == '-') {
+            n = w;
+            break;
+        }
+    while (n > 1 && slug->data[n - 1] == '-')
+        n--;
+    slug->len = n;
+    slug->data[n] = '\0';
+}
+
+/* names[0..k) are taken: the recipient's slug, then -2, -3… (a cut slug
+ * too: two long names alike up to the cut are numbered apart) */
 static char *file_name(const char *who, char **names, size_t k)
 {
     vb_buf s, base;
     vb_buf_init(&s);
     vb_buf_init(&base);
     vn_slug(&base, who, strlen(who));
+    slug_cut(&base);
     vb_buf_puts(&s, base.data);
     for (int n = 2;; n++) {
         bool taken = false;

@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -163,16 +164,36 @@ static void pending_remove(const char *path)
     sigprocmask(SIG_SETMASK, &old, NULL);
 }
 
+#ifndef NAME_MAX
+#define NAME_MAX 255
+#endif
+
 /* ".NAME.tmp-PID" beside the target: the rename into place stays on one
- * file system. */
-static char *tmp_sibling(const char *target)
+ * file system. A NAME near the 255 bytes a file name may have left no room
+ * for the rest ("tên tệp quá dài" for a valid output name): it is then cut,
+ * on a UTF-8 character boundary, to fit. `attempt` > 0 adds "-K" after the
+ * PID, for names cut alike (a --split batch holds many temporary files). */
+static char *tmp_sibling(const char *target, unsigned attempt)
 {
+    const char *slash = strrchr(target, '/');
+    const char *base = slash ? slash + 1 : target;
+    char tail[64];
+    if (attempt)
+        snprintf(tail, sizeof tail, ".tmp-%ld-%u", (long)getpid(), attempt);
+    else
+        snprintf(tail, sizeof tail, ".tmp-%ld", (long)getpid());
+    size_t keep = strlen(base), room = NAME_MAX - 1 - strlen(tail); /* 1: the leading '.' */
+    if (keep > room) {
+        keep = room;
+        while (keep > 0 && ((unsigned char)base[keep] & 0xC0) == 0x80)
+            keep--; /* base[keep] continues a character: cut before that character */
+    }
     vb_buf b;
     vb_buf_init(&b);
-    const char *slash = strrchr(target, '/');
-    if (slash)
-        vb_buf_append(&b, target, (size_t)(slash - target + 1));
-    vb_buf_printf(&b, ".%s.tmp-%ld", slash ? slash + 1 : target, (long)getpid());
+    vb_buf_append(&b, target, (size_t)(base - target));
+    vb_buf_putc(&b, '.');
+    vb_buf_append(&b, base, keep);
+    vb_buf_puts(&b, tail);
     return vb_buf_take(&b);
 }
 
@@ -201,11 +222,21 @@ bool vb_outfile_open(vb_outfile *o, vb_diag *d, const char *target)
         return true;
     }
     o->target = vb_xstrdup(target);
-    o->tmp_path = tmp_sibling(target);
-    pending_add(o->tmp_path);
-    int fd = open(o->tmp_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    int fd = -1, err = 0;
+    for (unsigned attempt = 0;; attempt++) {
+        o->tmp_path = tmp_sibling(target, attempt);
+        pending_add(o->tmp_path);
+        fd = open(o->tmp_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        err = errno;
+        /* taken: a long name cut like another's, or left by a process that
+         * had this PID and was killed */
+        if (fd >= 0 || err != EEXIST || attempt == 100)
+            break;
+        pending_remove(o->tmp_path);
+        free(o->tmp_path);
+    }
     if (fd < 0) {
-        vb_error_io(d, target, "không tạo được tệp kết quả: %s", vb_strerror(errno));
+        vb_error_io(d, target, "không tạo được tệp kết quả: %s", vb_strerror(err));
         pending_remove(o->tmp_path);
         free(o->tmp_path);
         o->tmp_path = NULL;

@@ -406,6 +406,19 @@ truncate -s 300M "$T/big/lon.md"
 big_input "a 300 MB template" "lon.md: lỗi: tệp lớn hơn 256 MB" -- render "$T/big/lon.md" -o "$T/big/z.pdf"
 check "nothing written for the big inputs" [ "$(ls -A "$T/big")" = lon.md ]
 rm -f "$T/big/lon.md"
+# An output name valid on Linux (up to 255 bytes) was refused as "tên tệp
+# quá dài": the temporary file beside it added ".….tmp-PID". Names of 251
+# ASCII bytes and of 253 bytes in three-byte letters (cut on a character
+# boundary for the temporary file).
+mkdir -p "$T/longname"
+for name in "$(printf 'a%.0s' $(seq 247)).pdf" "$(printf 'ẳ%.0s' $(seq 83)).pdf"; do
+    set +e; "$VANBAN" render "$T/w/ok.md" -o "$T/longname/$name" 2> "$T/err"; rc=$?; set -e
+    check "-o a name of $(printf '%s' "$name" | wc -c) bytes (exit $rc, $(cat "$T/err"))" [ "$rc" -eq 0 ]
+    check "... is that PDF, and nothing else" bash -c '[ "$(head -c 5 "$1/$2")" = "%PDF-" ] && [ "$(ls -A "$1" | wc -l)" -eq 1 ]' \
+        _ "$T/longname" "$name"
+    rm -f "$T/longname/$name"
+done
+expect 3 'tên tệp quá dài' "" -- render "$T/w/ok.md" -o "$T/longname/$(printf 'a%.0s' $(seq 252)).pdf"
 expect 2 "cần đúng một tệp" "" -- render
 expect 2 "không có tùy chọn" "" -- render --khong-co "$T/w/ok.md"
 # After a --set, every usage error leaked the list of --set (LeakSanitizer
