@@ -160,6 +160,7 @@ typedef struct render_run {
     vb_arena *strings;
     vb_contest *contest; /* -d, loaded, checked and with its results computed */
     int certificate_rc;  /* -1, or the outcome of a frame: certificate template */
+    bool *set_used;      /* per --set: some document took it */
 } render_run;
 
 /* A template's attachment ("kem_theo: [x.md]"): a bare file name or a path
@@ -227,44 +228,132 @@ static int key_distance(const char *a, const char *b)
     return row[lb] < 9 ? row[lb] : 9;
 }
 
-/* Applies the --set options. Each replaces a field the template has, or one
- * vanban reads itself (frame_key_known). Any other key is a typo that would
- * otherwise print a blank "Số:" with exit 0: refused, with the nearest field
- * the template has. False after reporting. */
-static bool apply_sets(const render_opts *o, front_matter *fm, const char *path, vb_diag *d)
+/* Sets one field from "KEY=VALUE". */
+static void set_field(front_matter *fm, const char *key, const char *value)
 {
+    /* The template and the data are NFC (read through vn_decode); a value
+     * typed in decomposed form (some input methods, macOS terminals) would
+     * otherwise compare unequal to the same words. */
+    char *nfc = (char *)utf8proc_NFC((const utf8proc_uint8_t *)value);
+    front_matter_set(fm, key, nfc ? nfc : value);
+    free(nfc);
+}
+
+/* "--set KEY" refused: `why` after the template's name. */
+static void set_refused(render_run *r, const char *key, const char *path, const char *why)
+{
+    vb_buf where;
+    vb_buf_init(&where);
+    vb_buf_printf(&where, "--set %s", key);
+    vb_error(r->d, where.data, 0, 0, "mẫu %s %s", path, why);
+    vb_buf_free(&where);
+    r->d->exit_code = VB_EXIT_USAGE;
+}
+
+/* A key neither the template nor vanban has: a typo that would otherwise
+ * print a blank "Số:" with exit 0. Refused, with the nearest field the
+ * template has. */
+static void set_unknown(render_run *r, const front_matter *fm, const char *key,
+                        const char *path, bool with_attachments)
+{
+    const char *near = NULL;
+    int best = 3; /* at most two edits away */
+    for (size_t k = 0; k < fm->n; k++) {
+        int dist = key_distance(key, fm->entries[k].key);
+        if (dist < best) {
+            best = dist;
+            near = fm->entries[k].key;
+        }
+    }
+    vb_buf why;
+    vb_buf_init(&why);
+    vb_buf_printf(&why, "%skhông có trường \"%s\"%s%s%s",
+                  with_attachments ? "và các văn bản kèm theo " : "", key,
+                  near ? "; có phải \"" : "", near ? near : "", near ? "\"?" : "");
+    set_refused(r, key, path, why.data);
+    vb_buf_free(&why);
+}
+
+/* Applies the --set options to the main document. Each replaces a field
+ * the template has, or one its frame reads (frame_key_read_by). A field
+ * only another frame reads ("vien" on an official document) was accepted
+ * and silently ignored: refused, as an unknown field is. An unknown field
+ * may still be one an attachment has: with kem_theo it is left to
+ * check_sets_used. False after reporting. */
+static bool apply_sets_main(render_run *r, front_matter *fm, const char *path)
+{
+    const render_opts *o = r->o;
     bool ok = true;
+    for (int pass = 0; pass < 2; pass++) /* frame first: it says which fields are read */
+        for (size_t i = 0; i < o->n_sets; i++) {
+            const char *eq = strchr(o->sets[i], '=');
+            char *key = vb_xstrndup(o->sets[i], (size_t)(eq - o->sets[i]));
+            if ((strcmp(key, "frame") == 0) != (pass == 0)) {
+                free(key);
+                continue;
+            }
+            const char *fname = front_matter_get(fm, "frame");
+            frame_kind kind = !fname || strcmp(fname, "official") ? FRAME_PLAIN : FRAME_OFFICIAL;
+            if (fname && strcmp(fname, "certificate") == 0)
+                kind = FRAME_CERTIFICATE;
+            if (front_matter_find(fm, key) || frame_key_read_by(kind, key)) {
+                set_field(fm, key, eq + 1);
+                r->set_used[i] = true;
+            } else if (frame_key_known(key)) {
+                vb_buf why;
+                vb_buf_init(&why);
+                vb_buf_printf(&why, "là %s, không đọc trường \"%s\": trường này chỉ dùng cho ",
+                              kind == FRAME_OFFICIAL      ? "văn bản hành chính (frame: official)"
+                              : kind == FRAME_CERTIFICATE ? "giấy khen (frame: certificate)"
+                                                          : "tài liệu thường (frame: plain)",
+                              key);
+                frame_key_readers(&why, key);
+                set_refused(r, key, path, why.data);
+                vb_buf_free(&why);
+                ok = false;
+            } else if (kind == FRAME_CERTIFICATE || !front_matter_find(fm, "kem_theo")) {
+                set_unknown(r, fm, key, path, false);
+                ok = false;
+            }
+            free(key);
+        }
+    return ok;
+}
+
+/* The --set options an attachment (kem_theo) takes: the page's format
+ * (co_chu, gian_dong, margins, tone), which one printed file keeps
+ * throughout, and the fields the attachment itself has that vanban does
+ * not read (the templates' own, like don_vi). Fields vanban reads that
+ * name the document (so_ky_hieu, ngay, nguoi_ky, …) stay the main
+ * document's: the plan's number is not the attached form's. */
+static void apply_sets_attachment(render_run *r, front_matter *fm)
+{
+    const render_opts *o = r->o;
     for (size_t i = 0; i < o->n_sets; i++) {
         const char *eq = strchr(o->sets[i], '=');
         char *key = vb_xstrndup(o->sets[i], (size_t)(eq - o->sets[i]));
-        if (front_matter_find(fm, key) || frame_key_known(key)) {
-            /* The template and the data are NFC (read through vn_decode);
-             * a value typed in decomposed form (some input methods, macOS
-             * terminals) would otherwise compare unequal to the same words. */
-            char *value = (char *)utf8proc_NFC((const utf8proc_uint8_t *)(eq + 1));
-            front_matter_set(fm, key, value ? value : eq + 1);
-            free(value);
-        } else {
-            const char *near = NULL;
-            int best = 3; /* at most two edits away */
-            for (size_t k = 0; k < fm->n; k++) {
-                int dist = key_distance(key, fm->entries[k].key);
-                if (dist < best) {
-                    best = dist;
-                    near = fm->entries[k].key;
-                }
-            }
-            vb_buf where;
-            vb_buf_init(&where);
-            vb_buf_printf(&where, "--set %s", key);
-            vb_error(d, where.data, 0, 0, "mẫu %s không có trường \"%s\"%s%s%s", path, key,
-                     near ? "; có phải \"" : "", near ? near : "", near ? "\"?" : "");
-            vb_buf_free(&where);
-            d->exit_code = VB_EXIT_USAGE;
-            ok = false;
+        bool own = front_matter_find(fm, key) && !frame_key_known(key);
+        if (own || frame_key_is_format(key)) {
+            set_field(fm, key, eq + 1);
+            r->set_used[i] = r->set_used[i] || own;
         }
         free(key);
     }
+}
+
+/* After the main document (its front matter `fm`) and its attachments: a
+ * --set no document took. */
+static bool check_sets_used(render_run *r, const front_matter *fm, const char *path)
+{
+    bool ok = true;
+    for (size_t i = 0; i < r->o->n_sets; i++)
+        if (!r->set_used[i]) {
+            const char *eq = strchr(r->o->sets[i], '=');
+            char *key = vb_xstrndup(r->o->sets[i], (size_t)(eq - r->o->sets[i]));
+            set_unknown(r, fm, key, path, true);
+            free(key);
+            ok = false;
+        }
     return ok;
 }
 
@@ -288,8 +377,10 @@ static page_doc *render_document(render_run *r, const char *path, bool main_doc,
 
     if (!front_matter_parse(&fm, text, len, path, d))
         goto done;
-    if (main_doc && !apply_sets(r->o, &fm, path, d))
+    if (main_doc && !apply_sets_main(r, &fm, path))
         goto done;
+    if (!main_doc)
+        apply_sets_attachment(r, &fm);
     if (!frame_check_field_shapes(&fm, path, d))
         goto done;
     vn_tone tone = VN_TONE_CLASSIC;
@@ -377,6 +468,8 @@ static page_doc *render_document(render_run *r, const char *path, bool main_doc,
             goto done;
         page_doc_append(pages, more);
     }
+    if (main_doc && !check_sets_used(r, &fm, path))
+        goto done;
     ok = true;
 done:
     if (!ok) {
@@ -398,7 +491,8 @@ static int run(const render_opts *o, vb_diag *d)
      * 20 bytes of heap per byte of XML (docs/performance.md). */
     const char *inputs[] = {o->input, o->data};
     vb_heap_reserve(vb_heap_estimate(inputs, 2, 20));
-    render_run r = {.o = o, .d = d, .strings = vb_arena_new(), .certificate_rc = -1};
+    render_run r = {.o = o, .d = d, .strings = vb_arena_new(), .certificate_rc = -1,
+                    .set_used = vb_xcalloc(o->n_sets ? o->n_sets : 1, sizeof(bool))};
 
     font_config fcfg = {0};
     char *conf = vb_path_join(VANBAN_FONTS_DIR, "vanban-fonts.conf");
@@ -439,6 +533,7 @@ done:
     font_set_free(r.fonts);
     vb_contest_free(r.contest);
     vb_arena_free(r.strings);
+    free(r.set_used);
     return rc;
 }
 

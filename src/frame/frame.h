@@ -113,6 +113,15 @@ bool frame_from_front_matter(frame_spec *f, official_fields *of, const struct fr
 /* Whether vanban reads front-matter field `key` itself (frame_keys.c), so
  * that `--set` may give it to a template that does not write it. */
 bool frame_key_known(const char *key);
+/* Whether a document of that frame reads `key`: a --set of a field only
+ * another frame reads would be silently ignored. */
+bool frame_key_read_by(frame_kind kind, const char *key);
+/* Whether `key` is part of the printed page's format (co_chu, gian_dong,
+ * margins, tone), which --set gives to a document's attachments too. */
+bool frame_key_is_format(const char *key);
+/* Appends the kinds of document that read `key` ("giấy khen (frame:
+ * certificate)"), for messages. */
+void frame_key_readers(vb_buf *out, const char *key);
 
 /* One value where vanban reads one value: a list in such a field ("frame:
  * [official]", "co_chu: [13]") is an error at its place, not a field

@@ -9,24 +9,84 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const known[] = { /* sorted (strcmp) */
-    "author", "bieu_tuong", "chuc_vu", "co_chu", "co_quan_ban_hanh", "co_quan_chu_quan",
-    "danh_xung", "dia_danh", "don_vi", "each", "frame", "giai", "gian_dong", "huong", "in_san",
-    "kem_theo", "keywords", "kho_giay", "kinh_gui", "lang", "le_duoi", "le_phai", "le_trai",
-    "le_tren", "mau_nguoi_nhan", "mau_ten_loai", "mau_vien", "nen", "ngay", "nguoi_ky",
-    "nguoi_nhan", "noi_nhan", "quoc_hieu", "quyen_han", "quyet_dinh", "so_ky_hieu", "so_tien",
-    "so_vao_so", "subject", "tang", "ten_loai", "tham_quyen", "thanh_tich", "tieu_ngu", "title",
-    "tone", "trich_yeu", "vien",
+/* Which frames read a field: a --set the document's frame does not read was
+ * accepted and silently ignored ("--set vien=goc" on an official document). */
+enum { P = 1 << FRAME_PLAIN, O = 1 << FRAME_OFFICIAL, C = 1 << FRAME_CERTIFICATE };
+static const struct known_key {
+    const char *name;
+    unsigned frames;
+    bool format; /* the printed page's format: --set gives it to attachments too */
+} known[] = {
+    /* sorted (strcmp). trich_yeu and co_quan_ban_hanh are also a plain
+     * document's title and author when it has none. */
+    {"author", P | O | C, false},     {"bieu_tuong", C, false},
+    {"chuc_vu", O | C, false},        {"co_chu", P | O, true},
+    {"co_quan_ban_hanh", P | O, false}, {"co_quan_chu_quan", O, false},
+    {"danh_xung", C, false},          {"dia_danh", O | C, false},
+    {"don_vi", C, false},             {"each", C, false},
+    {"frame", P | O | C, false},      {"giai", C, false},
+    {"gian_dong", P | O, true},       {"huong", P | O | C, false},
+    {"in_san", C, false},             {"kem_theo", P | O, false},
+    {"keywords", P | O, false},       {"kho_giay", C, false},
+    {"kinh_gui", O, false},           {"lang", P | O, false},
+    {"le_duoi", P | O, true},         {"le_phai", P | O, true},
+    {"le_trai", P | O, true},         {"le_tren", P | O, true},
+    {"mau_nguoi_nhan", C, false},     {"mau_ten_loai", C, false},
+    {"mau_vien", C, false},           {"nen", C, false},
+    {"ngay", O | C, false},           {"nguoi_ky", O | C, false},
+    {"nguoi_nhan", C, false},         {"noi_nhan", O, false},
+    {"quoc_hieu", O | C, false},      {"quyen_han", O | C, false},
+    {"quyet_dinh", C, false},         {"so_ky_hieu", O, false},
+    {"so_tien", C, false},            {"so_vao_so", C, false},
+    {"subject", P | O, false},        {"tang", C, false},
+    {"ten_loai", O | C, false},       {"tham_quyen", C, false},
+    {"thanh_tich", C, false},         {"tieu_ngu", O | C, false},
+    {"title", P | O | C, false},      {"tone", P | O | C, true},
+    {"trich_yeu", P | O, false},      {"vien", C, false},
 };
 
-static int by_name(const void *a, const void *b)
+static int by_name(const void *key, const void *elem)
 {
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
+    return strcmp((const char *)key, ((const struct known_key *)elem)->name);
+}
+
+static const struct known_key *find(const char *key)
+{
+    return bsearch(key, known, sizeof known / sizeof *known, sizeof *known, by_name);
 }
 
 bool frame_key_known(const char *key)
 {
-    return bsearch(&key, known, sizeof known / sizeof *known, sizeof *known, by_name) != NULL;
+    return find(key) != NULL;
+}
+
+bool frame_key_read_by(frame_kind kind, const char *key)
+{
+    const struct known_key *k = find(key);
+    return k && (k->frames & (1u << kind));
+}
+
+bool frame_key_is_format(const char *key)
+{
+    const struct known_key *k = find(key);
+    return k && k->format;
+}
+
+void frame_key_readers(vb_buf *out, const char *key)
+{
+    const struct known_key *k = find(key);
+    static const char *const names[] = {
+        [FRAME_PLAIN] = "tài liệu thường (frame: plain)",
+        [FRAME_OFFICIAL] = "văn bản hành chính (frame: official)",
+        [FRAME_CERTIFICATE] = "giấy khen (frame: certificate)",
+    };
+    bool first = true;
+    for (int f = FRAME_PLAIN; k && f <= FRAME_CERTIFICATE; f++)
+        if (k->frames & (1u << f)) {
+            vb_buf_puts(out, first ? "" : " hoặc ");
+            vb_buf_puts(out, names[f]);
+            first = false;
+        }
 }
 
 /* The fields vanban reads as lists; every other field it reads is one

@@ -69,11 +69,29 @@ static void other_keys_are_not(void **state)
     assert_false(frame_key_known(""));
 }
 
+/* Which frame reads a field: --set refuses one the document's frame does
+ * not read (it was silently ignored). */
+static void keys_by_frame(void **state)
+{
+    (void)state;
+    assert_true(frame_key_read_by(FRAME_OFFICIAL, "so_ky_hieu"));
+    assert_false(frame_key_read_by(FRAME_OFFICIAL, "vien"));
+    assert_false(frame_key_read_by(FRAME_OFFICIAL, "each"));
+    assert_true(frame_key_read_by(FRAME_CERTIFICATE, "vien"));
+    assert_false(frame_key_read_by(FRAME_CERTIFICATE, "so_ky_hieu"));
+    assert_false(frame_key_read_by(FRAME_PLAIN, "so_ky_hieu"));
+    assert_true(frame_key_read_by(FRAME_PLAIN, "co_chu"));
+    assert_true(frame_key_read_by(FRAME_PLAIN, "author"));
+    assert_true(frame_key_is_format("co_chu"));
+    assert_false(frame_key_is_format("so_ky_hieu"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(documented_fields_are_known),
         cmocka_unit_test(other_keys_are_not),
+        cmocka_unit_test(keys_by_frame),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
