@@ -50,7 +50,13 @@ static int parse(int argc, char **argv, struct options *o)
         } else if ((v = option_value(argc, argv, &i, "--tone")) != NULL) {
             if (!vn_tone_parse(v, &o->tone))
                 return usage_error("kiểu dấu '%s' không hợp lệ (classic, modern, keep)", v);
-        } else if ((v = option_value(argc, argv, &i, "-o")) != NULL) {
+        } else if ((v = option_value(argc, argv, &i, "-o")) != NULL ||
+                   (v = option_value(argc, argv, &i, "--output")) != NULL) {
+            /* --output is the man page's spelling, as render takes it; it
+             * was "tùy chọn không hợp lệ". */
+            if (!*v || o->out)
+                return usage_error("%s", *v ? "-o (tệp kết quả) chỉ được ghi một lần"
+                                            : "-o (tệp kết quả) cần một tên tệp");
             o->out = v;
         } else if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0) {
             o->verbose = true;

@@ -103,5 +103,18 @@ printf 'Mục lục\037 tự động\n' > "$tmp/hyphen.txt"
 expect_out "a DOS file padded with Ctrl-Z" "$(printf 'Dòng một\nDòng hai')" "$VANBAN" normalize "$tmp/dos.txt"
 expect_out "Word's optional hyphen dropped" "Mục lục tự động" "$VANBAN" normalize "$tmp/hyphen.txt"
 
+# --output, as the man page lists it, was "tùy chọn không hợp lệ": the same
+# as -o, in both forms; a second output or an empty name is refused.
+for form in "--output $tmp/out1.txt" "--output=$tmp/out1.txt" "-o $tmp/out1.txt"; do
+    rm -f "$tmp/out1.txt"
+    # shellcheck disable=SC2086 # $form is the option and its value
+    expect_rc "normalize $form" 0 "$VANBAN" normalize $form "$tmp/tcvn3.txt"
+    [ "$(cat "$tmp/out1.txt" 2>/dev/null)" = "$want" ] || fail "normalize $form: the file holds '$(cat "$tmp/out1.txt" 2>/dev/null)'"
+done
+expect_rc "two outputs" 2 "$VANBAN" normalize -o "$tmp/o2a.txt" --output "$tmp/o2b.txt" "$tmp/tcvn3.txt"
+grep -q 'chỉ được ghi một lần' "$tmp/err" || fail "two outputs: $(cat "$tmp/err")"
+[ ! -e "$tmp/o2a.txt" ] && [ ! -e "$tmp/o2b.txt" ] || fail "two outputs: a file was written"
+expect_rc "an empty output name" 2 "$VANBAN" normalize --output= "$tmp/tcvn3.txt"
+
 [ "$fails" = 0 ] || { echo "$fails failure(s)" >&2; exit 1; }
 echo "normalize: ok"
