@@ -558,6 +558,14 @@ bool cert_item_set(job *j, cert_ctx *cc, const cert_item *it, const char *file, 
 
 /* ---- the command -------------------------------------------------------- */
 
+/* -v: the body's font file, as render says it for other documents (it said
+ * nothing at all for certificates). */
+static void note_font(job *j)
+{
+    font_face *body = font_set_face(j->fonts, FONT_ROLE_SERIF, FONT_REGULAR, j->d);
+    vb_note(j->d, "phông chữ: %s", body ? font_face_path(body) : "?");
+}
+
 int render_certificate(const char *input, const char *text, size_t len, front_matter *fm,
                        int tone, vb_contest *contest, font_set *fonts, const char *output,
                        const cert_cli *cc, vb_diag *d)
@@ -622,6 +630,12 @@ int render_certificate(const char *input, const char *text, size_t len, front_ma
         }
         if (cert_write_split(&j, cc->split, reg))
             rc = VB_OK;
+        if (rc == VB_OK && d->verbose) {
+            note_font(&j);
+            vb_note(d, "đã ghi %zu giấy khen vào %s: mỗi giấy khen một tệp, một trang", j.n_nodes,
+                    cc->split);
+            vb_note(d, "sổ giấy khen: %s", reg);
+        }
     } else {
         out = output ? vb_xstrdup(output) : cert_with_ext(input, ".pdf");
         reg = cc->register_path ? vb_xstrdup(cc->register_path) : cert_with_ext(out, ".csv");
@@ -639,6 +653,13 @@ int render_certificate(const char *input, const char *text, size_t len, front_ma
         if (cert_write_single(&j, out, &held[0]) && cert_write_register(&j, reg, &held[1]) &&
             vb_outfile_commit_all(held, 2, d))
             rc = VB_OK;
+        if (rc == VB_OK && d->verbose) {
+            /* one page a certificate */
+            note_font(&j);
+            vb_note(d, "đã ghi %s: %zu trang, %zu giấy khen",
+                    strcmp(out, "-") ? out : "(đầu ra chuẩn)", j.n_nodes, j.n_nodes);
+            vb_note(d, "sổ giấy khen: %s", reg);
+        }
         vb_outfile_abort(&held[0]);
         vb_outfile_abort(&held[1]);
     }

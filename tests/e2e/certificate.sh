@@ -108,6 +108,20 @@ check "--split: the long names cut alike are numbered apart, in results order" \
     _ "$T/splong/xpath.csv" "$cut"
 check "--split: no temporary file left" [ -z "$(ls -A "$T/splong" | grep '^\.' || true)" ]
 
+# -v said nothing for certificates: now the font file, the output with its
+# pages and certificates, and the register, as for other documents.
+"$VANBAN" render "$TPL" -d "$DATA" --only "position() < 4" -o "$T/v.pdf" -v 2> "$T/v.err"
+check "-v: font, output with 3 pages and 3 certificates, register: $(tr '\n' '|' < "$T/v.err")" \
+    bash -c '[ "$(wc -l < "$1")" -eq 3 ] && grep -q "^vanban: phông chữ: .*\.ttf$" "$1" &&
+             grep -qx "vanban: đã ghi $2/v.pdf: 3 trang, 3 giấy khen" "$1" && grep -qx "vanban: sổ giấy khen: $2/v.csv" "$1"' \
+    _ "$T/v.err" "$T"
+"$VANBAN" render "$TPL" -d "$DATA" --only "position() < 3" --split "$T/vsp" -v 2> "$T/v.err"
+check "-v --split: how many certificates, where, the register: $(tr '\n' '|' < "$T/v.err")" \
+    bash -c 'grep -qx "vanban: đã ghi 2 giấy khen vào $2/vsp: mỗi giấy khen một tệp, một trang" "$1" &&
+             grep -qx "vanban: sổ giấy khen: $2/vsp/xpath.csv" "$1"' _ "$T/v.err" "$T"
+"$VANBAN" render "$TPL" -d "$DATA" --only 1 -o "$T/q.pdf" 2> "$T/v.err"
+check "without -v: nothing on stderr" [ ! -s "$T/v.err" ]
+
 # Same inputs, same bytes.
 "$VANBAN" render "$TPL" -d "$DATA" -o "$T/again.pdf"
 check "reproducible" cmp -s "$T/all.pdf" "$T/again.pdf"
