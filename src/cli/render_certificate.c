@@ -221,6 +221,10 @@ static xmlXPathObjectPtr eval(job *j, const char *expr, xmlNodePtr node, size_t 
             comp = j->compiled[k].comp;
     if (!comp) {
         comp = xmlXPathCtxtCompile(j->xp, (const xmlChar *)expr);
+        if (comp && !tmpl_xpath_brackets_ok(expr, j->xpath_msg, sizeof j->xpath_msg)) {
+            xmlXPathFreeCompExpr(comp); /* "count(" compiled as "count()" */
+            comp = NULL;
+        }
         if (comp) {
             struct cert_xpath cc = {vb_xstrdup(expr), comp};
             VB_PUSH(j->compiled, j->n_compiled, j->cap_compiled, cc);

@@ -38,6 +38,55 @@ void tmpl_xpath_describe(const xmlError *err, char *buf, size_t size)
         snprintf(buf, size, "%s", what);
 }
 
+/* The 1-based character (not byte) at byte offset `off` of s. */
+static int char_at(const char *s, size_t off)
+{
+    int chars = 1;
+    for (size_t k = 0; k < off && s[k]; k++)
+        chars += ((unsigned char)s[k] & 0xC0) != 0x80;
+    return chars;
+}
+
+bool tmpl_xpath_brackets_ok(const char *expr, char *buf, size_t size)
+{
+    enum { DEPTH = 64 };
+    size_t open_at[DEPTH]; /* offsets of the brackets still open */
+    size_t depth = 0;
+    for (size_t k = 0; expr[k]; k++) {
+        char c = expr[k];
+        if (c == '"' || c == '\'') { /* a literal: brackets inside are text */
+            const char *end = strchr(expr + k + 1, c);
+            if (!end)
+                return true; /* libxml2 reports the unfinished literal itself */
+            k = (size_t)(end - expr);
+        } else if (c == '(' || c == '[') {
+            if (depth == DEPTH)
+                return true; /* libxml2 has its own limits */
+            open_at[depth++] = k;
+        } else if (c == ')' || c == ']') {
+            char want = depth ? (expr[open_at[depth - 1]] == '(' ? ')' : ']') : 0;
+            if (c != want) {
+                if (want)
+                    snprintf(buf, size, "sai cú pháp: gặp \"%c\" khi \"%c\" ở ký tự %d chưa đóng bằng \"%c\" (ở ký tự %d)",
+                             c, expr[open_at[depth - 1]], char_at(expr, open_at[depth - 1]), want,
+                             char_at(expr, k));
+                else
+                    snprintf(buf, size, "sai cú pháp: dấu \"%c\" không có dấu mở tương ứng (ở ký tự %d)",
+                             c, char_at(expr, k));
+                return false;
+            }
+            depth--;
+        }
+    }
+    if (depth) {
+        char o = expr[open_at[depth - 1]];
+        snprintf(buf, size, "sai cú pháp: thiếu dấu đóng \"%c\" cho dấu \"%c\" ở ký tự %d",
+                 o == '(' ? ')' : ']', o, char_at(expr, open_at[depth - 1]));
+        return false;
+    }
+    return true;
+}
+
 /* The first error of an evaluation is the one to report. */
 static void capture_error(void *data, const xmlError *err)
 {
@@ -192,6 +241,12 @@ static xmlXPathCompExprPtr compile(expand_ctx *cx, const char *e, bool *owned)
             if (strcmp(x->compiled[k].expr, e) == 0)
                 return x->compiled[k].comp;
     xmlXPathCompExprPtr comp = xmlXPathCtxtCompile(cx->xp, (const xmlChar *)e);
+    /* what libxml2 rejects it describes best itself; what it accepts may
+     * still miss a closing bracket */
+    if (comp && !tmpl_xpath_brackets_ok(e, cx->xpath_error, sizeof cx->xpath_error)) {
+        xmlXPathFreeCompExpr(comp);
+        return NULL;
+    }
     if (comp && x) {
         struct compiled c = {vb_xstrdup(e), comp};
         VB_PUSH(x->compiled, x->n, x->cap, c);

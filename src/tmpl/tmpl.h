@@ -62,6 +62,12 @@ bool front_matter_present(const char *text, size_t len);
  * error (libxml2 2.9 gives XPath errors a code and a position but no
  * message): "hàm không có trong XPath 1.0", "sai cú pháp (ở ký tự 9)". */
 void tmpl_xpath_describe(const xmlError *err, char *buf, size_t size);
+/* Brackets and parentheses that do not pair up, outside string literals:
+ * libxml2 compiles "bad(" as "bad()" (and "count(" as "count()"), so the
+ * syntax error came out as an unknown function or a wrong number of
+ * arguments. False with the problem described in buf, as
+ * tmpl_xpath_describe does. */
+bool tmpl_xpath_brackets_ok(const char *expr, char *buf, size_t size);
 
 /* An XPath context for many expansions against one document (a batch of
  * certificates: a dozen fields each, a thousand times): created once, with

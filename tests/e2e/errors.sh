@@ -100,6 +100,23 @@ check "by a PDF" [ "$(head -c 5 "$T/keep/empty.pdf")" = "%PDF-" ]
 printf -- '---\ntitle: x\n---\nA {{#false()}}{{khongham(1)}}{{/}} B\n' > "$T/w/fn.md"
 expect 1 'fn.md:4:15: lỗi: không tính được biểu thức XPath "khongham\(1\)": hàm không có trong XPath 1.0$' \
     "$T/w/fn.pdf" -- render "$T/w/fn.md" -d "$VANBAN_SRC/samples/soctrang-2023/contest.xml"
+# An unclosed parenthesis or bracket: libxml2 compiles "bad(" as "bad()",
+# so it was reported as an unknown function ("count(" as a wrong number of
+# arguments). A syntax error, at the tag's line and column.
+printf -- '---\ntitle: x\n---\nA {{bad(}} B\n' > "$T/w/syn.md"
+expect 1 '^vanban: .*syn.md:4:3: lỗi: biểu thức XPath "bad\(" không hợp lệ: sai cú pháp: thiếu dấu đóng "\)" cho dấu "\(" ở ký tự 4$' \
+    "$T/w/syn.pdf" -- render "$T/w/syn.md" -d "$VANBAN_SRC/samples/soctrang-2023/contest.xml"
+printf -- '---\ntitle: x\n---\nA {{count(}} B\n' > "$T/w/syn.md"
+expect 1 'syn.md:4:3: lỗi: biểu thức XPath "count\(" không hợp lệ: sai cú pháp' \
+    "$T/w/syn.pdf" -- render "$T/w/syn.md" -d "$VANBAN_SRC/samples/soctrang-2023/contest.xml"
+printf -- '---\ntitle: x\n---\nA\n\n{{#//unit[1}}x{{/}}\n' > "$T/w/syn.md"
+expect 1 'syn.md:6:1: lỗi: biểu thức XPath "//unit\[1" không hợp lệ: ' \
+    "$T/w/syn.pdf" -- render "$T/w/syn.md" -d "$VANBAN_SRC/samples/soctrang-2023/contest.xml"
+# … but brackets inside a string are text.
+printf -- '---\ntitle: x\n---\nA {{concat("(", "]")}} B\n' > "$T/w/syn.md"
+"$VANBAN" render "$T/w/syn.md" -d "$VANBAN_SRC/samples/soctrang-2023/contest.xml" -o "$T/w/syn.pdf"
+check "brackets inside a string literal are not counted" bash -c "pdftotext '$T/w/syn.pdf' - | grep -qF 'A (] B'"
+rm -f "$T/w/syn.pdf"
 # Unreadable input that even root cannot read: a directory.
 expect 3 "$T/w: lỗi:" "" -- render "$T/w"
 # --help and --version to a full device: an error, not exit 0.
