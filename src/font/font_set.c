@@ -124,6 +124,36 @@ static FcConfig *lean_config(void)
     return NULL;
 }
 
+/* Whether fontconfig read its main configuration file (FONTCONFIG_FILE, or
+ * fonts.conf). One it cannot read (damaged, missing) makes it print its own
+ * English lines and fall back to a built-in configuration, which does not
+ * list that file among those it loaded. */
+static bool config_files_loaded(FcConfig *c)
+{
+    FcChar8 *main_file = FcConfigGetFilename(c, NULL);
+    bool found = false;
+    FcStrList *files = main_file ? FcConfigGetConfigFiles(c) : NULL;
+    for (FcChar8 *f; files && !found && (f = FcStrListNext(files));)
+        found = strcmp((const char *)f, (const char *)main_file) == 0;
+    if (files)
+        FcStrListDone(files);
+    FcStrFree(main_file);
+    return found;
+}
+
+/* The Vietnamese line after fontconfig's English ones: what they mean for
+ * the clerk. */
+static void warn_unreadable_config(vb_diag *d)
+{
+    const char *env = getenv("FONTCONFIG_FILE");
+    vb_warn(d, env && *env ? env : NULL, 0, 0,
+            "fontconfig không đọc được tệp cấu hình phông%s (các dòng \"Fontconfig error\" ở "
+            "trên là của nó); vanban chỉ tìm được phông trong các thư mục phông chuẩn — sửa "
+            "tệp đó%s",
+            env && *env ? " (FONTCONFIG_FILE)" : "",
+            env && *env ? " hoặc bỏ biến FONTCONFIG_FILE" : " (/etc/fonts/fonts.conf)");
+}
+
 /* The match for family + style in the current configuration: true when it
  * is that family in that style (a substitute is never taken). */
 static FcPattern *match_exact(font_set *fs, const char *family, font_style style, bool *exact)
@@ -168,6 +198,8 @@ static font_face *lookup(font_set *fs, const char *family, font_style style, vb_
             vb_error_io(d, NULL, "không khởi tạo được fontconfig");
             return NULL;
         }
+        if (!config_files_loaded(fs->fc))
+            warn_unreadable_config(d);
         match = match_exact(fs, family, style, &exact);
     }
 

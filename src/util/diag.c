@@ -133,6 +133,20 @@ const char *vb_strerror(int err)
     case EFBIG: return "tệp quá lớn";
     case ENOMEM: return "không đủ bộ nhớ";
     case EBUSY: return "tệp đang bị chương trình khác dùng";
+    /* "-o - >&-" (standard output closed) said "Bad file descriptor" */
+    case EBADF: return "tệp hay đầu ra đã bị đóng";
+    case EPIPE: return "chương trình nhận đầu ra đã đóng ống dẫn (pipe)";
+    case ELOOP: return "quá nhiều liên kết tượng trưng nối nhau";
+    case ENXIO:
+    case ENODEV: return "không có thiết bị này";
+    case ETXTBSY: return "tệp đang được chạy, không ghi được";
+    case EXDEV: return "không chuyển được sang ổ đĩa khác";
+    case EINVAL: return "giá trị không hợp lệ";
+    case EAGAIN: return "tạm thời chưa làm được, hãy thử lại";
+    case EINTR: return "bị ngắt giữa chừng";
+    case EOVERFLOW: return "tệp quá lớn";
+    case ESPIPE: return "không đọc lùi được trên ống dẫn (pipe)";
+    case ENOTEMPTY: return "thư mục không rỗng";
     default: return strerror(err);
     }
 }

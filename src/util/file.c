@@ -197,6 +197,23 @@ static char *tmp_sibling(const char *target, unsigned attempt)
     return vb_buf_take(&b);
 }
 
+/* Whether `path` names one of the process's own descriptors: /dev/fd/N,
+ * /proc/self/fd/N, or a link to one (/dev/stdout, /dev/stderr). */
+static bool names_descriptor(const char *path)
+{
+    static const char *const prefixes[] = {"/dev/fd/", "/proc/self/fd/"};
+    char link[64];
+    ssize_t n = readlink(path, link, sizeof link - 1);
+    if (n > 0)
+        link[n] = '\0';
+    for (size_t k = 0; k < 2; k++) {
+        size_t len = strlen(prefixes[k]);
+        if (strncmp(path, prefixes[k], len) == 0 || (n > 0 && strncmp(link, prefixes[k], len) == 0))
+            return true;
+    }
+    return false;
+}
+
 bool vb_outfile_open(vb_outfile *o, vb_diag *d, const char *target)
 {
     memset(o, 0, sizeof *o);
@@ -206,16 +223,24 @@ bool vb_outfile_open(vb_outfile *o, vb_diag *d, const char *target)
     }
     /* A target that exists and is not a regular file (a device, a FIFO:
      * /dev/stdout, a printer's pipe) is written in place: renaming a
-     * temporary file over it would replace the device node itself. */
+     * temporary file over it would replace the device node itself. So is a
+     * name for one of this process's descriptors, whatever it is open on:
+     * "-o /dev/stdout > x.pdf" made ".stdout.tmp-PID" in /dev and, as
+     * root, renamed it over the /dev/stdout link. */
     struct stat st;
-    if (stat(target, &st) == 0 && !S_ISREG(st.st_mode)) {
-        if (S_ISDIR(st.st_mode)) {
+    bool descriptor = names_descriptor(target);
+    bool exists = stat(target, &st) == 0;
+    if (descriptor || (exists && !S_ISREG(st.st_mode))) {
+        if (exists && S_ISDIR(st.st_mode)) {
             vb_error_io(d, target, "là một thư mục, không phải tệp");
             return false;
         }
         o->fp = fopen(target, "wb");
         if (!o->fp) {
-            vb_error_io(d, target, "không mở được để ghi: %s", vb_strerror(errno));
+            /* /dev/stdout with standard output closed ("> &-") is a link
+             * to /proc/self/fd/1, which is not there */
+            int err = descriptor && errno == ENOENT ? EBADF : errno;
+            vb_error_io(d, target, "không mở được để ghi: %s", vb_strerror(err));
             return false;
         }
         o->target = vb_xstrdup(target);

@@ -436,6 +436,35 @@ for name in "$(printf 'a%.0s' $(seq 247)).pdf" "$(printf 'ẳ%.0s' $(seq 83)).pd
     rm -f "$T/longname/$name"
 done
 expect 3 'tên tệp quá dài' "" -- render "$T/w/ok.md" -o "$T/longname/$(printf 'a%.0s' $(seq 252)).pdf"
+# Standard output closed ("-o - >&-"): the system's English "Bad file
+# descriptor". And a name for one of the process's descriptors (/dev/stdout,
+# /dev/fd/1) was taken for a file: a temporary file beside it, renamed over
+# the link (as root: /dev/stdout itself replaced by a file). The links here
+# are the test's own, never /dev/stdout.
+mkdir -p "$T/fd"
+ln -s /proc/self/fd/1 "$T/fd/out"
+set +e; "$VANBAN" render "$T/w/ok.md" -o - >&- 2> "$T/err"; rc=$?; set -e
+check "-o - with stdout closed: exit 3, in Vietnamese ($rc: $(cat "$T/err"))" \
+    bash -c '[ "$1" = 3 ] && [ "$(cat "$2")" = "vanban: -: lỗi: không ghi được kết quả: tệp hay đầu ra đã bị đóng" ]' _ "$rc" "$T/err"
+set +e; "$VANBAN" render "$T/w/ok.md" -o "$T/fd/out" >&- 2> "$T/err"; rc=$?; set -e
+check "-o a link to /proc/self/fd/1 with stdout closed: exit 3, in Vietnamese ($rc: $(cat "$T/err"))" \
+    bash -c '[ "$1" = 3 ] && [ "$(cat "$2")" = "vanban: $3: lỗi: không mở được để ghi: tệp hay đầu ra đã bị đóng" ]' _ "$rc" "$T/err" "$T/fd/out"
+"$VANBAN" render "$T/w/ok.md" -o "$T/fd/out" > "$T/fd/a.pdf" || true
+check "-o a link to /proc/self/fd/1: the PDF goes where stdout goes" [ "$(head -c 5 "$T/fd/a.pdf")" = "%PDF-" ]
+check "... and the link is still a link" [ -L "$T/fd/out" ]
+"$VANBAN" render "$T/w/ok.md" -o /dev/fd/1 > "$T/fd/b.pdf" || true
+check "-o /dev/fd/1 writes to stdout" [ "$(head -c 5 "$T/fd/b.pdf")" = "%PDF-" ]
+check "nothing else beside them" [ "$(ls -A "$T/fd" | tr '\n' ' ')" = "a.pdf b.pdf out " ]
+# A FONTCONFIG_FILE fontconfig cannot read: its own English lines, then one
+# Vietnamese line saying what they mean, then the missing font.
+printf 'không phải XML\n' > "$T/junk.conf"
+set +e; FONTCONFIG_FILE="$T/junk.conf" "$VANBAN" render "$T/w/ok.md" --font-family "Khong Co Phong" -o "$T/fd/c.pdf" 2> "$T/err"; rc=$?; set -e
+check "a damaged FONTCONFIG_FILE: a Vietnamese line explains fontconfig's ($rc: $(tr '\n' '|' < "$T/err"))" \
+    bash -c '[ "$1" = 1 ] && [ "$(grep -c "^vanban: " "$2")" -eq 2 ] &&
+             grep -q "^vanban: $3: cảnh báo: fontconfig không đọc được tệp cấu hình phông (FONTCONFIG_FILE)" "$2" &&
+             grep -q "^vanban: lỗi: không tìm thấy phông \"Khong Co Phong\"" "$2" && [ ! -e "$4" ]' _ "$rc" "$T/err" "$T/junk.conf" "$T/fd/c.pdf"
+set +e; "$VANBAN" render "$T/w/ok.md" --font-family "Khong Co Phong" -o "$T/fd/c.pdf" 2> "$T/err"; set -e
+check "... and no such line when the configuration is read" [ "$(wc -l < "$T/err")" -eq 1 ]
 expect 2 "cần đúng một tệp" "" -- render
 expect 2 "không có tùy chọn" "" -- render --khong-co "$T/w/ok.md"
 # After a --set, every usage error leaked the list of --set (LeakSanitizer
