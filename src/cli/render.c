@@ -274,11 +274,45 @@ static void set_unknown(render_run *r, const front_matter *fm, const char *key,
     vb_buf_free(&why);
 }
 
+/* The frame a front matter asks for (an unknown one is reported later, by
+ * frame_from_front_matter). */
+static frame_kind fm_frame_kind(const front_matter *fm)
+{
+    const char *name = front_matter_get(fm, "frame");
+    if (name && strcmp(name, "official") == 0)
+        return FRAME_OFFICIAL;
+    if (name && strcmp(name, "certificate") == 0)
+        return FRAME_CERTIFICATE;
+    return FRAME_PLAIN;
+}
+
+/* A --set no document takes: a field only another kind of document reads
+ * ("vien" on an official document, which was silently ignored), or one
+ * nothing has. */
+static void set_not_taken(render_run *r, const front_matter *fm, frame_kind kind,
+                          const char *key, const char *path, bool with_attachments)
+{
+    if (!frame_key_known(key)) {
+        set_unknown(r, fm, key, path, with_attachments);
+        return;
+    }
+    vb_buf why;
+    vb_buf_init(&why);
+    vb_buf_printf(&why, "là %s, không đọc trường \"%s\": trường này chỉ dùng cho ",
+                  kind == FRAME_OFFICIAL      ? "văn bản hành chính (frame: official)"
+                  : kind == FRAME_CERTIFICATE ? "giấy khen (frame: certificate)"
+                                              : "tài liệu thường (frame: plain)",
+                  key);
+    frame_key_readers(&why, key);
+    set_refused(r, key, path, why.data);
+    vb_buf_free(&why);
+}
+
 /* Applies the --set options to the main document. Each replaces a field
  * the template has, or one its frame reads (frame_key_read_by). A field
  * only another frame reads ("vien" on an official document) was accepted
- * and silently ignored: refused, as an unknown field is. An unknown field
- * may still be one an attachment has: with kem_theo it is left to
+ * and silently ignored: refused, as an unknown field is. Either may still
+ * be one an attachment has: with kem_theo they are left to
  * check_sets_used. False after reporting. */
 static bool apply_sets_main(render_run *r, front_matter *fm, const char *path)
 {
@@ -292,27 +326,14 @@ static bool apply_sets_main(render_run *r, front_matter *fm, const char *path)
                 free(key);
                 continue;
             }
-            const char *fname = front_matter_get(fm, "frame");
-            frame_kind kind = !fname || strcmp(fname, "official") ? FRAME_PLAIN : FRAME_OFFICIAL;
-            if (fname && strcmp(fname, "certificate") == 0)
-                kind = FRAME_CERTIFICATE;
+            frame_kind kind = fm_frame_kind(fm);
             if (front_matter_find(fm, key) || frame_key_read_by(kind, key)) {
                 set_field(fm, key, eq + 1);
                 r->set_used[i] = true;
-            } else if (frame_key_known(key)) {
-                vb_buf why;
-                vb_buf_init(&why);
-                vb_buf_printf(&why, "là %s, không đọc trường \"%s\": trường này chỉ dùng cho ",
-                              kind == FRAME_OFFICIAL      ? "văn bản hành chính (frame: official)"
-                              : kind == FRAME_CERTIFICATE ? "giấy khen (frame: certificate)"
-                                                          : "tài liệu thường (frame: plain)",
-                              key);
-                frame_key_readers(&why, key);
-                set_refused(r, key, path, why.data);
-                vb_buf_free(&why);
-                ok = false;
-            } else if (kind == FRAME_CERTIFICATE || !front_matter_find(fm, "kem_theo")) {
-                set_unknown(r, fm, key, path, false);
+            } else if (kind != FRAME_CERTIFICATE && front_matter_find(fm, "kem_theo")) {
+                /* an attachment may have it: check_sets_used */
+            } else {
+                set_not_taken(r, fm, kind, key, path, false);
                 ok = false;
             }
             free(key);
@@ -322,17 +343,18 @@ static bool apply_sets_main(render_run *r, front_matter *fm, const char *path)
 
 /* The --set options an attachment (kem_theo) takes: the page's format
  * (co_chu, gian_dong, margins, tone), which one printed file keeps
- * throughout, and the fields the attachment itself has that vanban does
- * not read (the templates' own, like don_vi). Fields vanban reads that
+ * throughout, and the fields the attachment itself has that its frame does
+ * not read (the templates' own, like don_vi). Fields its frame reads that
  * name the document (so_ky_hieu, ngay, nguoi_ky, …) stay the main
  * document's: the plan's number is not the attached form's. */
 static void apply_sets_attachment(render_run *r, front_matter *fm)
 {
     const render_opts *o = r->o;
+    frame_kind kind = fm_frame_kind(fm);
     for (size_t i = 0; i < o->n_sets; i++) {
         const char *eq = strchr(o->sets[i], '=');
         char *key = vb_xstrndup(o->sets[i], (size_t)(eq - o->sets[i]));
-        bool own = front_matter_find(fm, key) && !frame_key_known(key);
+        bool own = front_matter_find(fm, key) && !frame_key_read_by(kind, key);
         if (own || frame_key_is_format(key)) {
             set_field(fm, key, eq + 1);
             r->set_used[i] = r->set_used[i] || own;
@@ -350,7 +372,7 @@ static bool check_sets_used(render_run *r, const front_matter *fm, const char *p
         if (!r->set_used[i]) {
             const char *eq = strchr(r->o->sets[i], '=');
             char *key = vb_xstrndup(r->o->sets[i], (size_t)(eq - r->o->sets[i]));
-            set_unknown(r, fm, key, path, true);
+            set_not_taken(r, fm, fm_frame_kind(fm), key, path, true);
             free(key);
             ok = false;
         }

@@ -203,6 +203,9 @@ expect 2 '^vanban: --set so_ky_heu: lỗi: mẫu .*tham-gia-hoi-thi.md không c�
     --set don_vi=syt --set so_ky_heu=57/KH-SYT -o "$T/w/typo.pdf"
 expect 2 '^vanban: --set ten: lỗi: mẫu .* không có trường "ten"$' "$T/w/typo.pdf" -- \
     render "$T/w/ok.md" --set ten=1 -o "$T/w/typo.pdf"
+# A field only certificates read was accepted and ignored on other documents.
+expect 2 '^vanban: --set vien: lỗi: mẫu .*ok.md là tài liệu thường \(frame: plain\), không đọc trường "vien": trường này chỉ dùng cho giấy khen \(frame: certificate\)$' \
+    "$T/w/typo.pdf" -- render "$T/w/ok.md" --set vien=goc -o "$T/w/typo.pdf"
 # A --set value that is not UTF-8 (a terminal set to another encoding) is
 # the command's error, not the template's (it was "U+FFFD không có trong
 # phông" against the template).

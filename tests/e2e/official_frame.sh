@@ -318,15 +318,15 @@ check "a third level of attachments is refused at its item (exit $rc)" \
 # The attachment kept 14 pt under --set co_chu=13, and a field only it had
 # was refused ("không có trường").
 printf -- '---\nframe: official\nso_ky_hieu: 56/KH-SNV\nten_loai: KẾ HOẠCH\ntrich_yeu: Chính\nchuc_vu: GIÁM ĐỐC\nkem_theo: [phieu.md]\n---\nChữ của kế hoạch./.\n' > "$T/att/setc.md"
-printf -- '---\nframe: official\nso_ky_hieu: 12/PĐK\nnam: "2024"\nten_loai: ĐĂNG KÝ\ntrich_yeu: Phiếu\nchuc_vu: GIÁM ĐỐC\n---\nChữ của phiếu năm {{$nam}}./.\n' > "$T/att/phieu.md"
+printf -- '---\nframe: official\nso_ky_hieu: 12/PĐK\nnam: "2024"\ndon_vi: snv\nten_loai: ĐĂNG KÝ\ntrich_yeu: Phiếu\nchuc_vu: GIÁM ĐỐC\n---\nChữ của phiếu năm {{$nam}} của {{$don_vi}}./.\n' > "$T/att/phieu.md"
 set +e
-"$VANBAN" render "$T/att/setc.md" -d "$VANBAN_SRC/samples/soctrang-2023/contest.xml" --set co_chu=13 --set nam=2030 --set so_ky_hieu=57/KH-SNV -o "$T/att/setc.pdf" 2> "$T/att/err"
+"$VANBAN" render "$T/att/setc.md" -d "$VANBAN_SRC/samples/soctrang-2023/contest.xml" --set co_chu=13 --set nam=2030 --set don_vi=syt --set so_ky_hieu=57/KH-SNV -o "$T/att/setc.pdf" 2> "$T/att/err"
 rc=$?
 set -e
 check "--set with an attachment: exit 0 ($rc: $(cat "$T/att/err"))" [ "$rc" -eq 0 ]
-check "--set nam reaches the attachment that has it; so_ky_hieu stays the main document's" \
+check "--set nam, don_vi reach the attachment that has them; so_ky_hieu stays the main document's" \
     bash -c 'p1=$(pdftotext -f 1 -l 1 "$1" - | tr -s " \n" "  "); p2=$(pdftotext -f 2 -l 2 "$1" - | tr -s " \n" "  ")
-             grep -q "năm 2030" <<< "$p2" && grep -q "Số: 57/KH-SNV" <<< "$p1" && grep -q "Số: 12/PĐK" <<< "$p2"' _ "$T/att/setc.pdf"
+             grep -q "năm 2030 của syt" <<< "$p2" && grep -q "Số: 57/KH-SNV" <<< "$p1" && grep -q "Số: 12/PĐK" <<< "$p2"' _ "$T/att/setc.pdf"
 check "--set co_chu=13 sets the attachment's body at 13 pt too" python3 - "$T/att/setc.pdf" "$TOOLS" <<'PY'
 import sys
 sys.path.insert(0, sys.argv[2])
@@ -341,7 +341,7 @@ check "a --set no document has, with attachments: exit 2, one message ($rc: $(ca
     bash -c '[ "$1" -eq 2 ] && [ "$(wc -l < "$2")" -eq 1 ] && grep -q "^vanban: --set nma: lỗi: mẫu .*setc.md và các văn bản kèm theo không có trường \"nma\"" "$2" && [ ! -e "$3" ]' \
     _ "$rc" "$T/att/err" "$T/att/setc2.pdf"
 # A field only another kind of document reads was accepted and ignored.
-set +e; "$VANBAN" render "$T/att/setc.md" --set vien=goc -o "$T/att/setc2.pdf" 2> "$T/att/err"; rc=$?; set -e
+set +e; "$VANBAN" render "$T/att/setc.md" -d "$VANBAN_SRC/samples/soctrang-2023/contest.xml" --set vien=goc -o "$T/att/setc2.pdf" 2> "$T/att/err"; rc=$?; set -e
 check "--set vien on an official document: exit 2, says which documents read it ($rc: $(cat "$T/att/err"))" \
     bash -c '[ "$1" -eq 2 ] && grep -q "^vanban: --set vien: lỗi: mẫu .*setc.md là văn bản hành chính (frame: official), không đọc trường \"vien\": trường này chỉ dùng cho giấy khen (frame: certificate)$" "$2" && [ ! -e "$3" ]' \
     _ "$rc" "$T/att/err" "$T/att/setc2.pdf"
