@@ -27,7 +27,7 @@ static const struct known_key {
     {"frame", P | O | C, false},      {"giai", C, false},
     {"gian_dong", P | O, true},       {"huong", P | O | C, false},
     {"in_san", C, false},             {"kem_theo", P | O, false},
-    {"keywords", P | O, false},       {"kho_giay", C, false},
+    {"keywords", P | O, false},       {"kho_giay", P | O | C, false},
     {"kinh_gui", O, false},           {"lang", P | O, false},
     {"le_duoi", P | O, true},         {"le_phai", P | O, true},
     {"le_trai", P | O, true},         {"le_tren", P | O, true},
