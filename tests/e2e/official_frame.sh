@@ -402,16 +402,7 @@ import pdfstext
 from tap import check, done
 mm = 72 / 25.4
 TC = (30 * mm + 595.276 - 15 * mm) / 2
-def title_lines(pdf):
-    p1 = pdfstext.lines(pdf)[0]
-    k = [i for i, l in enumerate(p1) if l["text"] == "KẾ HOẠCH"][0]
-    ls = []
-    for l in p1[k + 1:]:
-        if not (l["bold"] and l["size"] == 14):
-            break
-        ls.append(l)
-    return ls, pdfstext.rules(pdf)[0]
-ls, rules = title_lines(sys.argv[1])
+ls, rules = pdfstext.title_lines(sys.argv[1]), pdfstext.rules(sys.argv[1])[0]
 w = [l["x1"] - l["x0"] for l in ls]
 check(len(ls) == 2, "a long trích yếu takes two lines (%d)" % len(ls))
 check(len(w) == 2 and min(w) > 0.85 * max(w), "the two lines are even (%s pt)" % ["%.0f" % x for x in w])
@@ -419,7 +410,7 @@ check(all(abs((l["x0"] + l["x1"]) / 2 - TC) < 0.5 for l in ls), "each line centr
 rule = [r for r in rules if r[2] > ls[-1]["baseline"] and abs((r[0] + r[1]) / 2 - TC) < 0.5][:1]
 check(rule and max(w) / 3 - 0.5 <= rule[0][1] - rule[0][0] <= max(w) / 2 + 0.5,
       "the rule under it is 1/3–1/2 of the longest line")
-ls, _ = title_lines(sys.argv[2])
+ls = pdfstext.title_lines(sys.argv[2])
 check([l["text"] for l in ls][:1] == ["Phát động phong trào thi đua"],
       "a \\n in trich_yeu is a line break kept as written (%s)" % [l["text"] for l in ls])
 done()

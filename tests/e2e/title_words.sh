@@ -17,21 +17,11 @@ sys.path.insert(0, sys.argv[1])
 import pdfstext
 from tap import check, done
 
-def title_lines(pdf):
-    p1 = pdfstext.lines(pdf)[0]
-    k = [i for i, l in enumerate(p1) if l["text"] == "KẾ HOẠCH"][0]
-    ls = []
-    for l in p1[k + 1:]:
-        if not (l["bold"] and l["size"] == 14):
-            break
-        ls.append(l)
-    return ls
-
 # the words of the video plan's title, each of two syllables
 WORDS = """tổ chức|cuộc thi|tìm hiểu|cải cách|hành chính|hướng dẫn|quy trình|sử dụng|dịch vụ|
 quốc gia|kết quả|giải quyết|tài khoản|định danh|điện tử|thủ tục|xác nhận|tình trạng|hôn nhân|
 khai sinh|khai tử|phát sinh|hồ sơ|chỉ số""".replace("\n", "").split("|")
-ls = title_lines(sys.argv[2])
+ls = pdfstext.title_lines(sys.argv[2])
 texts = [l["text"] for l in ls]
 print("# " + " / ".join(texts))
 check(len(ls) == 5, "the video plan's title keeps its five lines (%d)" % len(ls))
@@ -41,7 +31,7 @@ for a, b in zip(texts, texts[1:]):
 w = [l["x1"] - l["x0"] for l in ls]
 check(w and min(w) > 0.8 * max(w), "its lines stay even (%s pt)" % ["%.0f" % x for x in w])
 
-texts = [l["text"] for l in title_lines(sys.argv[3])]
+texts = [l["text"] for l in pdfstext.title_lines(sys.argv[3])]
 check(texts == ["Phát động phong trào thi đua cải cách hành chính",
                 "hằng năm và giai đoạn 2021-2025 của Sở Xây dựng"],
       "the emulation plan's title keeps its lines (%s)" % " / ".join(texts))

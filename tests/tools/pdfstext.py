@@ -57,6 +57,18 @@ def rules(pdf):
     return pages
 
 
+def title_lines(pdf, ten_loai="KẾ HOẠCH"):
+    """The trích yếu of page 1: the bold 14 pt lines under the tên loại."""
+    p1 = lines(pdf)[0]
+    k = [i for i, l in enumerate(p1) if l["text"] == ten_loai][0]
+    ls = []
+    for l in p1[k + 1:]:
+        if not (l["bold"] and l["size"] == 14):
+            break
+        ls.append(l)
+    return ls
+
+
 if __name__ == "__main__":
     for i, page in enumerate(lines(sys.argv[1])):
         for l in page:
@@ -65,3 +77,4 @@ if __name__ == "__main__":
     for i, page in enumerate(rules(sys.argv[1])):
         for r in page:
             print(f"p{i + 1} rule {r[0]:7.2f}..{r[1]:7.2f} y {r[2]:7.2f} w {r[3]}")
+
