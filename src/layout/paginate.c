@@ -156,9 +156,14 @@ static double held_within(const lay_ctx *cx, const note_queue *held, double cap)
 /* What the notes of a page need if box b joins it: the notes held over, and
  * the new ones whole up to the first that no page could hold with its line,
  * which needs only its first box: it is split, and the notes after it are
- * held over to the next page, as TeX does. */
-static double notes_needed(const pager *p, double held, const int *fresh, size_t n_fresh)
+ * held over to the next page, as TeX does. While a held note goes on past
+ * the page (`held_open`), no new one may start on it: it needs more than
+ * any page. */
+static double notes_needed(const pager *p, double held, bool held_open, const int *fresh,
+                           size_t n_fresh)
 {
+    if (held_open && n_fresh > 0)
+        return HUGE_VAL;
     if (held <= 0 && n_fresh == 0)
         return 0;
     double h = 2 * NOTE_RULE_GAP + held;
@@ -235,8 +240,7 @@ void paginate(lay_ctx *cx)
                 }
                 last_ok = j;
                 fresh_ok = n_fresh;
-                fill_ok = y + (held_open && n_fresh > 0 ? HUGE_VAL
-                                                         : notes_needed(&p, held_h, fresh, n_fresh));
+                fill_ok = y + notes_needed(&p, held_h, held_open, fresh, n_fresh);
             }
             if (j > start && break_allowed_soft(f, j)) {
                 last_soft = j;
@@ -251,8 +255,7 @@ void paginate(lay_ctx *cx)
                 if (!seen)
                     VB_PUSH(fresh, n_fresh, cap_fresh, fn);
             }
-            double need =
-                held_open && n_fresh > 0 ? HUGE_VAL : notes_needed(&p, held_h, fresh, n_fresh);
+            double need = notes_needed(&p, held_h, held_open, fresh, n_fresh);
             if (j > start && y + b->height + need > p.body_h + 0.01) {
                 end = last_ok > start ? last_ok : j;
                 n_fresh = last_ok > start ? fresh_ok : n_before;
