@@ -351,7 +351,8 @@ void paginate(lay_ctx *cx)
         }
         if (partial)
             held.v[done].from = to;
-        memmove(held.v, held.v + done, (held.n - done) * sizeof *held.v);
+        if (done) /* held.v is NULL on a page that cites no note */
+            memmove(held.v, held.v + done, (held.n - done) * sizeof *held.v);
         held.n -= done;
         i = end;
     }
