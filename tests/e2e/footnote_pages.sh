@@ -131,7 +131,7 @@ print("[^1]: Bảng:\n\n    | A | B |\n    |---|---|\n    | " + " ".join("tt%d" 
 PY
 for f in img cell; do
     rc=0
-    (ulimit -v 2000000; timeout 20 "$VANBAN" render "$T/$f.md" -o "$T/$f.pdf") || rc=$?
+    capped 2000000 timeout 20 "$VANBAN" render "$T/$f.md" -o "$T/$f.pdf" || rc=$?
     check "$f: a note too tall for a turned page is rendered (exit $rc)" [ "$rc" -eq 0 ]
 done
 python3 - "$T" "$TOOLS" <<'PY'

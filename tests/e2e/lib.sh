@@ -12,6 +12,15 @@ PASSES=0
 
 ok()   { PASSES=$((PASSES + 1)); echo "ok - $*"; }
 bad()  { FAILS=$((FAILS + 1)); echo "not ok - $*"; }
+# capped KB command...: runs the command with its memory capped, so that a
+# runaway (a loop without end, input read without limit) fails instead of
+# exhausting the machine; not under ASan, whose shadow memory needs more.
+# (grep -q would end ldd with SIGPIPE, a failure under pipefail: counted.)
+VANBAN_ASAN=$(ldd "$VANBAN" 2>/dev/null | grep -c libasan || true)
+capped() {
+    local kb=$1; shift
+    if [ "$VANBAN_ASAN" != 0 ]; then "$@"; else (ulimit -v "$kb"; "$@"); fi
+}
 check() { # check "description" command...
     local what=$1; shift
     if "$@"; then ok "$what"; else bad "$what"; fi
