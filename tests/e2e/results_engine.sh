@@ -182,6 +182,24 @@ grep -q 'score="30.15"' "$tmp/sxd.xml" || { echo "FAIL: the 30.15 variant was no
 grep -q 'Giải Khuyến khích: Sở Xây dựng, đạt 74,67/100 điểm' "$tmp/sxd.txt" &&
     grep -q ' 7 Sở Xây dựng 27,54 20,64 26,49 – 74,67 7 Giải Khuyến khích' "$tmp/sxd.txt" ||
     { echo "FAIL: the report's figures for Sở Xây dựng"; grep 'Xây dựng' "$tmp/sxd.txt"; fail=1; }
+grep -q 'Ghi chú' "$tmp/sxd.txt" &&
+    { echo "FAIL: a rounding note under a ranking whose rows add up"; fail=1; }
+# Parts and total are each rounded from the exact value: Sở Giáo dục's
+# initiative mean 31.255 prints 31,26, its campaign 28.945 prints 28,95, and
+# the exact total 31.255 + 23.44 + 28.945 = 83.64 prints 83,64, while the
+# printed parts add up to 83,65 (hand-checked). The appendix says so under
+# the table, once, with the number of such rows.
+sed -e 's/id="sgddt-sk2" unit="sgddt" part="initiative" score="19.75"/id="sgddt-sk2" unit="sgddt" part="initiative" score="19.775"/' \
+    -e 's/id="sgddt-cd" unit="sgddt" part="campaign" rate="96.50" score="28.95"/id="sgddt-cd" unit="sgddt" part="campaign" rate="96.50" score="28.945"/' \
+    "$VANBAN_SRC/samples/soctrang-2023/contest.xml" >"$tmp/sgddt.xml"
+[ "$(grep -c 'score="19.775"\|score="28.945"' "$tmp/sgddt.xml")" = 2 ] || { echo "FAIL: the sgddt variant was not made"; fail=1; }
+"$VANBAN" render "$VANBAN_SRC/templates/bao-cao-ket-qua.md" -d "$tmp/sgddt.xml" --set xep_hang=có -o "$tmp/sgddt.pdf" 2>/dev/null &&
+    pdftotext "$tmp/sgddt.pdf" - | tr -s ' \n' '  ' >"$tmp/sgddt.txt"
+grep -q ' 1 Sở Giáo dục và Đào tạo 31,26 23,44 28,95 – 83,64 1 Giải Nhất' "$tmp/sgddt.txt" ||
+    { echo "FAIL: the appendix row of Sở Giáo dục"; grep -o 'Sở Giáo dục và Đào tạo 3[^G]*' "$tmp/sgddt.txt"; fail=1; }
+[ "$(grep -o 'Ghi chú' "$tmp/sgddt.txt" | wc -l)" = 1 ] &&
+    grep -q 'làm tròn riêng đến hai chữ số thập phân, nên ở 01 đơn vị, cộng điểm các phần thi lệch với tổng điểm' "$tmp/sgddt.txt" ||
+    { echo "FAIL: the rounding note under the ranking"; grep -o 'Ghi chú.*' "$tmp/sgddt.txt" | head -c 400; fail=1; }
 # A prize set's min-percent is judged on the total or score as printed, at the
 # rules' precision: Xã Hai's 34.99833 of 50 prints 35,00 (total 70,00) and
 # meets "min-percent 70" (it was compared unrounded, 69.9967 < 70, and Xã Hai
