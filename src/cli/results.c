@@ -1,5 +1,5 @@
-/* vanban results DATA.xml [--format text|csv|xml]: compute and print the
- * results of a contest (ranking, prizes, statistics). */
+/* vanban results DATA.xml [--format text|csv|xml] [--decimal-comma]: compute
+ * and print the results of a contest (ranking, prizes, statistics). */
 #include "cli.h"
 #include "data/data.h"
 #include "util/util.h"
@@ -9,13 +9,16 @@
 int cli_results(int argc, char **argv)
 {
     const char *path = NULL, *format = "text";
+    bool decimal_comma = false;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
-            puts("Cách dùng: vanban results DỮ_LIỆU.xml [--format text|csv|xml]\n"
+            puts("Cách dùng: vanban results DỮ_LIỆU.xml [--format text|csv|xml] [--decimal-comma]\n"
                  "  Tính kết quả hội thi từ dữ liệu: điểm từng phần thi, tổng điểm, điều kiện,\n"
                  "  xếp hạng, giải thưởng, thống kê tham gia.\n"
                  "  text: bảng xếp hạng (mặc định); csv: bảng cho Excel (UTF-8 có BOM);\n"
-                 "  xml: dữ liệu kèm kết quả trong phần tử <results>.");
+                 "  xml: dữ liệu kèm kết quả trong phần tử <results>.\n"
+                 "  --decimal-comma: trong csv, số thập phân viết bằng dấu phẩy (\"31,25\"), cho\n"
+                 "  máy đặt định dạng vùng Việt Nam; không có nó, Excel ở máy ấy coi 31.25 là chữ.");
             return VB_OK;
         }
         if (strcmp(argv[i], "--format") == 0 || strncmp(argv[i], "--format=", 9) == 0) {
@@ -33,6 +36,10 @@ int cli_results(int argc, char **argv)
             }
             continue;
         }
+        if (strcmp(argv[i], "--decimal-comma") == 0) {
+            decimal_comma = true;
+            continue;
+        }
         if (argv[i][0] == '-' && argv[i][1] != '\0') {
             fprintf(stderr, "vanban: lỗi: results không có tùy chọn '%s'; xem 'vanban results --help'\n",
                     argv[i]);
@@ -43,6 +50,10 @@ int cli_results(int argc, char **argv)
             return VB_EXIT_USAGE;
         }
         path = argv[i];
+    }
+    if (decimal_comma && strcmp(format, "csv") != 0) {
+        fputs("vanban: lỗi: --decimal-comma chỉ dùng với --format csv\n", stderr);
+        return VB_EXIT_USAGE;
     }
     if (!path) {
         fputs("vanban: lỗi: thiếu tệp dữ liệu; cách dùng: vanban results DỮ_LIỆU.xml\n", stderr);
@@ -60,7 +71,7 @@ int cli_results(int argc, char **argv)
     vb_buf_init(&out);
     int rc = VB_OK;
     if (strcmp(format, "csv") == 0)
-        vb_results_csv(c, &out);
+        vb_results_csv(c, &out, decimal_comma ? ',' : '.');
     else if (strcmp(format, "xml") == 0) {
         if (!vb_results_xml_write(c, stdout))
             rc = VB_EXIT_IO;

@@ -63,11 +63,27 @@ static void csv_field(vb_buf *b, const char *s, bool first)
         vb_buf_csv_text(b, s);
 }
 
-static void csv_num(vb_buf *b, double v, int decimals)
+/* A number as a spreadsheet reads it. With Vietnamese regional settings
+ * (decimal comma) Excel and LibreOffice Calc take "31.25" for text, which
+ * can be neither summed nor sorted (checked with LibreOffice 7.4, language
+ * vi-VN); "31,25" is a number there, quoted because the comma also
+ * separates the fields. */
+static void csv_num(vb_buf *b, double v, int decimals, char decimal)
 {
     vb_buf_putc(b, ',');
-    if (!isnan(v))
+    if (isnan(v))
+        return;
+    if (decimal == '.') {
         fmt_plain(b, v, decimals);
+        return;
+    }
+    size_t at = b->len;
+    vb_buf_putc(b, '"');
+    fmt_plain(b, v, decimals);
+    for (size_t k = at; k < b->len; k++)
+        if (b->data[k] == '.')
+            b->data[k] = ',';
+    vb_buf_putc(b, '"');
 }
 
 static const char *collective_prize(const vb_results *r, const c_model *m, int u)
@@ -78,7 +94,7 @@ static const char *collective_prize(const vb_results *r, const c_model *m, int u
     return NULL;
 }
 
-void vb_results_csv(vb_contest *c, vb_buf *out)
+void vb_results_csv(vb_contest *c, vb_buf *out, char decimal)
 {
     const c_model *m = &c->m;
     vb_results *r = c->res;
@@ -113,8 +129,8 @@ void vb_results_csv(vb_contest *c, vb_buf *out)
          * in the total, and the row's parts must add up to it. */
         for (int p = 0; p < m->nparts; p++)
             csv_num(out, cell(r, i, p)->entered && part_counted(m, i, p) ? cell(r, i, p)->points : NAN,
-                    m->precision);
-        csv_num(out, u->total, m->precision);
+                    m->precision, decimal);
+        csv_num(out, u->total, m->precision, decimal);
         csv_field(out, u->eligible ? "có" : "không", false);
         csv_field(out, collective_prize(r, m, i), false);
         vb_buf_clear(&reasons);

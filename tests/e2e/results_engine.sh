@@ -84,6 +84,26 @@ eq "no individual tie" "count($R/tie[@prizes='ca'])" 0
     printf ',u7,Đơn vị Bảy,,không,,,,không,,không tham gia\r\n'
 } >"$tmp/want.csv"
 cmp -s "$tmp/got.csv" "$tmp/want.csv" || { echo "FAIL: CSV bytes differ"; diff <(cat -A "$tmp/want.csv") <(cat -A "$tmp/got.csv"); fail=1; }
+# --decimal-comma: for Vietnamese regional settings, under which a
+# spreadsheet takes 31.25 for text (LibreOffice 7.4, language vi-VN), every
+# number is written with a comma and quoted; text fields stay as they were.
+"$VANBAN" results results-ties.xml --format csv --decimal-comma >"$tmp/got-vi.csv" 2>/dev/null
+{
+    printf '\xef\xbb\xbf'
+    printf 'Hạng,Mã,Đơn vị,Nhóm,Tham gia,Phần A,Phần B,Tổng điểm,Đủ điều kiện,Giải,Lý do\r\n'
+    printf '1=,u1,"Sở Văn hóa, Thể thao và Du lịch",,đủ,"40,00","40,00","80,00",có,,\r\n'
+    printf '1=,u2,"Đơn vị ""Hai""",,đủ,"40,00","40,00","80,00",có,,\r\n'
+    printf '3,u3,Đơn vị Ba,,đủ,"45,00","25,00","70,00",có,Giải Ba,\r\n'
+    printf '4,u4,Đơn vị Bốn,,đủ,"35,00","35,00","70,00",có,Giải Ba,\r\n'
+    printf ',u6,Đơn vị Sáu,,đủ,"30,00","20,00","50,00",không,,"phần thi “Phần B” đạt 40%% số điểm, dưới mức 50%%"\r\n'
+    printf ',u5,Đơn vị Năm,,đủ,,"30,00",,không,,chưa có đủ điểm phần thi “Phần A”\r\n'
+    printf ',u7,Đơn vị Bảy,,không,,,,không,,không tham gia\r\n'
+} >"$tmp/want-vi.csv"
+cmp -s "$tmp/got-vi.csv" "$tmp/want-vi.csv" ||
+    { echo "FAIL: CSV --decimal-comma bytes differ"; diff <(cat -A "$tmp/want-vi.csv") <(cat -A "$tmp/got-vi.csv"); fail=1; }
+"$VANBAN" results results-ties.xml --decimal-comma >/dev/null 2>"$tmp/dc.err"
+[ $? = 2 ] && grep -q 'chỉ dùng với --format csv' "$tmp/dc.err" ||
+    { echo "FAIL: --decimal-comma without csv is not refused"; cat "$tmp/dc.err"; fail=1; }
 
 # A name Excel would run as a formula ("=HYPERLINK(…)" in the data) is
 # written as text: a leading ' inside quotes (it was written bare).
