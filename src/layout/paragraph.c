@@ -423,10 +423,31 @@ static void push_piece(para_build *pb, const atom *at, size_t from, size_t to, d
     push(pb, it, a);
 }
 
+/* The space before or after a split word becomes a forced break (its
+ * line ragged, as a hard break sets it). The space before it only when it
+ * is a place to break at all: not the one a list marker is tied to. */
+static void break_before_split(para_build *out)
+{
+    size_t n = out->n;
+    if (n < 2 || out->items[n - 1].kind != LB_GLUE || !out->atoms[n - 1].face ||
+        out->items[n - 2].kind != LB_BOX)
+        return;
+    add_forced_break(out);
+}
+
 /* A word wider than the line (a long URL, a file path) ran into the margin
  * and off the page. It gets break opportunities after the characters a URL
  * is broken after, and a piece still too wide gets one between any two
- * characters. Words that fit are left whole: "56/KH-SNV" never breaks. */
+ * characters. Words that fit are left whole: "56/KH-SNV" never breaks.
+ *
+ * A split word is set on lines of its own: the words before it end their
+ * line and the word after it starts a new one. Nothing marks the breaks
+ * inside it (a hyphen would read as part of a code like "KH-UBND", or as
+ * the hyphen of a transcribed name like "Ô-xtrây-li-a"; Vietnamese never
+ * hyphenates a syllable), so a reader can only tell a piece from a word by
+ * where it stands: "Trưở" / "ng A" read as a word "ng"; "Trưở" / "ng" /
+ * "A", each piece the whole of its line, reads as one word spread over
+ * lines, as a URL is. */
 static void split_wide_words(para_build *pb, double width)
 {
     bool any = false;
@@ -436,13 +457,27 @@ static void split_wide_words(para_build *pb, double width)
     if (!any)
         return;
     para_build out = {.cx = pb->cx, .line = pb->line};
+    bool split_open = false; /* a split word's last piece is the last box out */
     for (size_t i = 0; i < pb->n; i++) {
         const atom *at = &pb->atoms[i];
-        if (pb->items[i].kind != LB_BOX || pb->items[i].width <= width + LB_SLACK || !at->text ||
-            at->footnote) {
-            push(&out, pb->items[i], *at);
+        const lb_item *it = &pb->items[i];
+        if (it->kind != LB_BOX || it->width <= width + LB_SLACK || !at->text || at->footnote) {
+            if (split_open && it->kind == LB_GLUE && at->face) {
+                /* the first space after it: "…2023," sticks to its word */
+                while (out.n && out.items[out.n - 1].kind == LB_PENALTY)
+                    out.n--; /* a dash's costly break has no use before a forced one */
+                add_forced_break(&out);
+                split_open = false;
+                continue;
+            }
+            if (it->kind == LB_GLUE || (it->kind == LB_PENALTY && it->penalty <= -LB_INFINITY))
+                split_open = false; /* the paragraph's end, a hard break */
+            push(&out, *it, *at);
             continue;
         }
+        if (!split_open)
+            break_before_split(&out);
+        split_open = true;
         size_t start = 0;
         for (size_t k = 0; k < at->len; k++) {
             /* after a run of them, not inside it: never "https:/" + "/…" */

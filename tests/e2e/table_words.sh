@@ -76,4 +76,47 @@ ref="KH-UBND-SNV-TTHC-CCHC-2023"
 # shellcheck disable=SC2046
 check "too wide even at 10 pt: the scores stay whole" words_whole "$T/over.pdf" $(printf '31,25 %.0s' $(seq 1 10))
 
+# 4. A word split past the floor is set on lines of its own: nothing marks
+# a break inside it (no hyphen: Vietnamese never hyphenates a syllable), so
+# "Trưở" / "ng B" read as a word "ng"; the words before and after it start
+# their own lines. Sixteen columns of scores leave the first column, the
+# only one with letters, narrower than "Trưởng" at 10 pt.
+{
+    printf 'Bảng.\n\n|'; for i in $(seq 1 16); do printf ' C%d |' "$i"; done
+    printf '\n|'; for i in $(seq 1 16); do printf -- '---|'; done
+    printf '\n| A Trưởng B |'; for i in $(seq 1 15); do printf ' 31,25 |'; done
+    printf '\n| Nguyễn Văn |'; for i in $(seq 1 15); do printf ' 31,25 |'; done
+    printf '\n'
+} > "$T/split.md"
+"$VANBAN" render "$T/split.md" -o "$T/split.pdf"
+python3 - "$TOOLS" "$T/split.pdf" <<'PY' && ok "a split word is alone on each of its lines" || bad "a split word shares a line"
+import re, sys
+sys.path.insert(0, sys.argv[1])
+import pdfgeom
+# the first column's words: the only ones with letters, below the header
+rows = []
+for l in pdfgeom.lines(sys.argv[2])[0]:
+    ws = [w[0] for w in l["words"] if re.search(r"[^\d,]", w[0]) and not re.fullmatch(r"C\d+|Bảng\.", w[0])]
+    if ws:
+        rows.append(ws)
+print("# first column, line by line:", rows)
+fails = 0
+for word, before, after in (("Trưởng", "A", "B"), ("Nguyễn", None, "Văn")):
+    lines = [r for r in rows if any(p in word for p in r) and not (r == [before] or r == [after])]
+    pieces = [p for r in lines for p in r]
+    whole = "".join(p for p in pieces if p in word)
+    if whole != word or len(lines) < 2:
+        print(f"# {word}: not split as expected: {lines}")
+        fails += 1
+    for r in lines:
+        if len(r) != 1:
+            print(f"# {word}: a piece shares its line: {r}")
+            fails += 1
+    for w in (before, after):
+        if w and [w] not in rows:
+            print(f"# {w!r} is not on a line of its own next to {word}")
+            fails += 1
+sys.exit(1 if fails else 0)
+PY
+
 finish
