@@ -37,6 +37,29 @@ static void json_string(vb_buf *b, const char *s)
     vb_buf_putc(b, '"');
 }
 
+/* Typst's converter reads Markdown, not vanban's placeholders (md_values):
+ * each value goes back into the body with a backslash before the ASCII
+ * punctuation Markdown may read, so that it stays text there, as vanban's
+ * expander wrote data before the placeholders. */
+static void put_back_escaped(const md_values *vals, const vb_buf *body, vb_buf *out)
+{
+    md_values esc = {.n = vals->n};
+    esc.v = vb_xcalloc(vals->n + 1, sizeof *esc.v);
+    for (size_t i = 0; i < vals->n; i++) {
+        vb_buf e;
+        vb_buf_init(&e);
+        for (const char *p = vals->v[i]; *p; p++) {
+            if ((unsigned char)*p < 0x80 && strchr("!#&()*+-.<=>[\\]_`{|}~", *p))
+                vb_buf_putc(&e, '\\');
+            vb_buf_putc(&e, *p);
+        }
+        esc.v[i] = vb_xstrndup(e.data ? e.data : "", e.len);
+        vb_buf_free(&e);
+    }
+    md_values_resolve(&esc, body->data ? body->data : "", body->len, out);
+    md_values_free(&esc);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 3) {
@@ -68,9 +91,12 @@ int main(int argc, char **argv)
         return 1;
     xmlDocPtr xdoc = vb_contest_doc(c);
     char *dir = vb_dirname(path);
-    tmpl_options topt = {.dir = dir, .tone = VN_TONE_CLASSIC, .markdown = true, .vars = &fm};
-    vb_buf body, out;
+    md_values values = {0};
+    tmpl_options topt = {.dir = dir, .tone = VN_TONE_CLASSIC, .markdown = true,
+                         .values = &values, .vars = &fm};
+    vb_buf body, md, out;
     vb_buf_init(&body);
+    vb_buf_init(&md);
     vb_buf_init(&out);
     if (!tmpl_expand_front_matter(&fm, path, xdoc, NULL, &topt, &d) ||
         !tmpl_expand(text + fm.body_offset, len - fm.body_offset, path, fm.body_line, 1, xdoc,
@@ -97,11 +123,14 @@ int main(int argc, char **argv)
         }
     }
     vb_buf_puts(&out, "},\n\"body\": ");
-    json_string(&out, body.data ? body.data : "");
+    put_back_escaped(&values, &body, &md);
+    json_string(&out, md.data ? md.data : "");
     vb_buf_puts(&out, "}\n");
     fwrite(out.data, 1, out.len, stdout);
     vb_buf_free(&out);
     vb_buf_free(&body);
+    vb_buf_free(&md);
+    md_values_free(&values);
     free(dir);
     vb_contest_free(c);
     front_matter_free(&fm);

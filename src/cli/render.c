@@ -256,8 +256,9 @@ static page_doc *render_document(render_run *r, const char *path, bool main_doc,
     char *dir = vb_dirname(path);
     bool told_no_data = false;
     tmpl_line_map lines = {0};
-    tmpl_options topt = {.dir = dir, .tone = tone, .markdown = true, .vars = &fm,
-                         .told_no_data = &told_no_data, .line_map = &lines};
+    md_values values = {0};
+    tmpl_options topt = {.dir = dir, .tone = tone, .markdown = true, .values = &values,
+                         .vars = &fm, .told_no_data = &told_no_data, .line_map = &lines};
     vb_buf body;
     vb_buf_init(&body);
     bool expanded = tmpl_expand_front_matter(&fm, path, xdoc, NULL, &topt, d) &&
@@ -267,6 +268,7 @@ static page_doc *render_document(render_run *r, const char *path, bool main_doc,
     if (!expanded) {
         vb_buf_free(&body);
         tmpl_line_map_free(&lines);
+        md_values_free(&values);
         goto done;
     }
     frame_spec frame;
@@ -274,11 +276,14 @@ static page_doc *render_document(render_run *r, const char *path, bool main_doc,
     if (!frame_from_front_matter(&frame, &official, &fm, path, r->strings, d)) {
         vb_buf_free(&body);
         tmpl_line_map_free(&lines);
+        md_values_free(&values);
         goto done;
     }
-    doc = md_parse_mapped(body.data ? body.data : "", body.len, path, lines.line, lines.n, d);
+    doc = md_parse_mapped(body.data ? body.data : "", body.len, path, lines.line, lines.n,
+                          &values, d);
     vb_buf_free(&body);
     tmpl_line_map_free(&lines);
+    md_values_free(&values);
     if (!doc)
         goto done;
     /* A plain document with nothing in it printed a blank page, exit 0: the

@@ -398,7 +398,7 @@ static const char *field(job *j, const front_matter *f, const char *key, vb_aren
 
 /* The expanded body as paragraphs of styled runs: the achievement. */
 static bool body_pars(job *j, const char *md, size_t len, const tmpl_line_map *lines,
-                      vb_arena *a, cert_par **pars, size_t *n)
+                      const md_values *values, vb_arena *a, cert_par **pars, size_t *n)
 {
     *pars = NULL;
     *n = 0;
@@ -407,7 +407,7 @@ static bool body_pars(job *j, const char *md, size_t len, const tmpl_line_map *l
         blank++;
     if (blank == len) /* no body: the achievement is thanh_tich: in the front matter */
         return true;
-    md_doc *doc = md_parse_mapped(md, len, j->input, lines->line, lines->n, j->d);
+    md_doc *doc = md_parse_mapped(md, len, j->input, lines->line, lines->n, values, j->d);
     if (!doc)
         return false;
     md_apply_tone(doc, j->tone);
@@ -472,16 +472,20 @@ bool cert_item_prepare(job *j, size_t k, cert_item *it)
     vb_buf body;
     vb_buf_init(&body);
     tmpl_line_map lines = {0};
+    md_values values = {0};
     bool ok = tmpl_expand_front_matter(&f, j->input, j->xml, j->nodes[k], &topt, j->d);
     topt.markdown = true;
+    topt.values = &values;
     topt.line_map = &lines;
     ok = ok && tmpl_expand(j->body, j->body_len, j->input, j->body_line, 1, j->xml,
                            j->nodes[k], &topt, &body, j->d);
     cert_par *pars = NULL;
     size_t npars = 0;
-    ok = ok && body_pars(j, body.data ? body.data : "", body.len, &lines, a, &pars, &npars);
+    ok = ok && body_pars(j, body.data ? body.data : "", body.len, &lines, &values, a, &pars,
+                         &npars);
     vb_buf_free(&body);
     tmpl_line_map_free(&lines);
+    md_values_free(&values);
     if (!ok) {
         /* which certificate: the data of one award may lack what others have */
         if (!j->d->silent)

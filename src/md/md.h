@@ -81,15 +81,44 @@ typedef struct md_doc {
     size_t n_footnotes;
 } md_doc;
 
+/* Data a template puts into the Markdown (md_values.c). The expander writes
+ * a placeholder, MD_VALUE_OPEN, the value's number in decimal, then
+ * MD_VALUE_CLOSE, where a value goes; cmark parses the template's Markdown
+ * around it, and the parser puts the value back as plain text into
+ * whatever the placeholder landed in: text, a code span, a code block, a
+ * link's address, an image's path. The data is never Markdown, and nothing
+ * is escaped that could show (a backslash is literal in a code span). The
+ * two are noncharacters (U+FDD0, U+FDD1), which Unicode keeps for a
+ * program's internal use: no text a clerk types holds them, and cmark
+ * reads them as letters, so a value stands in the Markdown as a word. */
+#define MD_VALUE_OPEN "\xEF\xB7\x90"
+#define MD_VALUE_CLOSE "\xEF\xB7\x91"
+
+typedef struct md_values {
+    char **v; /* v[k]: value number k, malloc'd */
+    size_t n, cap;
+    size_t *slot; /* hash of the values, so that equal values share a number */
+    size_t n_slot;
+} md_values;
+
+/* Appends the placeholder of s[0, len) to out (a value seen before gets
+ * its number again). */
+void md_values_put(md_values *vals, vb_buf *out, const char *s, size_t len);
+/* Appends s[0, len) to out with every placeholder replaced by its value;
+ * whether there was one. vals may be NULL (none). */
+bool md_values_resolve(const md_values *vals, const char *s, size_t len, vb_buf *out);
+void md_values_free(md_values *vals);
+
 /* Parses Markdown text (any UTF-8; validated here: invalid bytes are an error
  * at their line:col). `path` names the source in messages. `first_line` is the
  * source line of text[0] (after a front-matter block). Returns NULL on error. */
 md_doc *md_parse(const char *text, size_t len, const char *path, int first_line, vb_diag *d);
 /* The same for text made by expanding a template: line_of[k] is the source
  * line of the text's line k + 1 (n entries), so that messages name the
- * template's lines, not the expanded text's. */
+ * template's lines, not the expanded text's; `values` (may be NULL) are the
+ * data the expansion put in as placeholders. */
 md_doc *md_parse_mapped(const char *text, size_t len, const char *path, const int *line_of,
-                        size_t n, vb_diag *d);
+                        size_t n, const md_values *values, vb_diag *d);
 void md_doc_free(md_doc *doc);
 
 /* Puts every text node in one tone-mark style (vn_tone, from the

@@ -15,6 +15,7 @@ typedef struct convert_ctx {
     size_t n_line_of;
     const char *text; /* what cmark parsed, for columns in characters */
     size_t len;
+    const md_values *values; /* the data behind the placeholders in it */
     /* inline accumulation */
     md_inline *inl;
     size_t n_inl, cap_inl;
@@ -50,7 +51,23 @@ static bool too_deep(convert_ctx *cx, int line, int depth, int limit, const char
 
 /* A directive's text: a word, or "lỗi: " and a message of a line or so. */
 #define DIRECTIVE_MAX 1024
-static bool directive_word(cmark_node *n, char *out, size_t cap);
+static bool directive_word(convert_ctx *cx, cmark_node *n, char *out, size_t cap);
+
+/* A string of cmark's as the md tree keeps it: in the document's arena,
+ * with the data put back in place of its placeholders. */
+static const char *lit(convert_ctx *cx, const char *s)
+{
+    if (!s)
+        s = "";
+    if (!cx->values || !strstr(s, MD_VALUE_OPEN))
+        return vb_arena_strdup(cx->doc->arena, s);
+    vb_buf b;
+    vb_buf_init(&b);
+    md_values_resolve(cx->values, s, strlen(s), &b);
+    const char *r = vb_arena_strndup(cx->doc->arena, b.data ? b.data : "", b.len);
+    vb_buf_free(&b);
+    return r;
+}
 
 static int src_line(convert_ctx *cx, cmark_node *n)
 {
@@ -99,12 +116,12 @@ static void collect_inlines_of(convert_ctx *cx, cmark_node *n, unsigned style, c
         md_inline v = {.kind = MD_TEXT, .style = style, .link = link};
         switch (t) {
         case CMARK_NODE_TEXT:
-            v.text = vb_arena_strdup(cx->doc->arena, cmark_node_get_literal(c));
+            v.text = lit(cx, cmark_node_get_literal(c));
             push_inline(cx, v);
             break;
         case CMARK_NODE_CODE:
             v.style |= MD_CODE;
-            v.text = vb_arena_strdup(cx->doc->arena, cmark_node_get_literal(c));
+            v.text = lit(cx, cmark_node_get_literal(c));
             push_inline(cx, v);
             break;
         case CMARK_NODE_SOFTBREAK:
@@ -122,8 +139,8 @@ static void collect_inlines_of(convert_ctx *cx, cmark_node *n, unsigned style, c
             collect_inlines(cx, c, style | MD_BOLD, link);
             break;
         case CMARK_NODE_LINK: {
-            const char *url = cmark_node_get_url(c);
-            size_t url_len = url ? strlen(url) : 0;
+            const char *url = lit(cx, cmark_node_get_url(c));
+            size_t url_len = strlen(url);
             if (url_len > MD_MAX_URL) {
                 int shown = 40; /* its start, not cut inside a character */
                 while (shown > 0 && ((unsigned char)url[shown] & 0xC0) == 0x80)
@@ -135,7 +152,7 @@ static void collect_inlines_of(convert_ctx *cx, cmark_node *n, unsigned style, c
                 cx->failed = true;
                 break;
             }
-            collect_inlines(cx, c, style, vb_arena_strdup(cx->doc->arena, url));
+            collect_inlines(cx, c, style, url);
             break;
         }
         case CMARK_NODE_IMAGE:
@@ -154,7 +171,7 @@ static void collect_inlines_of(convert_ctx *cx, cmark_node *n, unsigned style, c
              * and the text between tags is kept. A directive inside a
              * paragraph would do nothing: it must stand alone. */
             char word[DIRECTIVE_MAX];
-            if (directive_word(c, word, sizeof word)) {
+            if (directive_word(cx, c, word, sizeof word)) {
                 vb_error(cx->diag, cx->doc->path, src_line(cx, c), src_col(cx, c),
                          "chỉ thị \"<!-- vanban: %s -->\" phải đứng một mình trên một dòng, cách "
                          "đoạn văn một dòng trống",
@@ -205,11 +222,13 @@ static cmark_node *sole_image(cmark_node *para)
 /* "<!-- vanban: WORD -->" alone in an HTML block: a layout directive that
  * other Markdown renderers show as nothing. Returns the word (trimmed) in
  * `out`, or false for any other HTML. */
-static bool directive_word(cmark_node *n, char *out, size_t cap)
+static bool directive_word(convert_ctx *cx, cmark_node *n, char *out, size_t cap)
 {
-    const char *s = cmark_node_get_literal(n);
-    if (!s)
+    if (!cmark_node_get_literal(n))
         return false;
+    const char *s = cmark_node_get_literal(n);
+    if (cx->values && strstr(s, MD_VALUE_OPEN))
+        s = lit(cx, s); /* "<!-- vanban: lỗi: … {{x}} -->" */
     s += strspn(s, " \t\n");
     if (strncmp(s, "<!--", 4) != 0)
         return false;
@@ -253,9 +272,11 @@ static const char *after_comments(const char *s)
  * block; the block is then skipped. */
 static void check_html_block(convert_ctx *cx, cmark_node *n)
 {
-    const char *s = cmark_node_get_literal(n);
-    if (!s)
+    if (!cmark_node_get_literal(n))
         return;
+    const char *s = cmark_node_get_literal(n);
+    if (cx->values && strstr(s, MD_VALUE_OPEN))
+        s = lit(cx, s); /* "<!-- vanban: lỗi: … {{x}} -->" */
     const char *rest = after_comments(s);
     if (!rest[strspn(rest, " \t\r\n")])
         return;
@@ -278,11 +299,11 @@ static void check_html_block(convert_ctx *cx, cmark_node *n)
     cx->failed = true;
 }
 
-static bool skip_block(cmark_node *n)
+static bool skip_block(convert_ctx *cx, cmark_node *n)
 {
     char word[DIRECTIVE_MAX];
     return cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK &&
-           !directive_word(n, word, sizeof word);
+           !directive_word(cx, n, word, sizeof word);
 }
 
 static void convert_block(convert_ctx *cx, cmark_node *n, md_block *b);
@@ -301,12 +322,12 @@ static void convert_children(convert_ctx *cx, cmark_node *n, md_block *b)
     for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
         if (cmark_node_get_type(c) == CMARK_NODE_HTML_BLOCK)
             check_html_block(cx, c);
-        if (!skip_block(c) && cmark_node_get_type(c) != CMARK_NODE_FOOTNOTE_DEFINITION)
+        if (!skip_block(cx, c) && cmark_node_get_type(c) != CMARK_NODE_FOOTNOTE_DEFINITION)
             count++;
     }
     b->children = vb_arena_alloc(cx->doc->arena, count * sizeof *b->children);
     for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c))
-        if (!skip_block(c) && cmark_node_get_type(c) != CMARK_NODE_FOOTNOTE_DEFINITION)
+        if (!skip_block(cx, c) && cmark_node_get_type(c) != CMARK_NODE_FOOTNOTE_DEFINITION)
             convert_block(cx, c, &b->children[b->n_children++]);
     cx->depth -= step;
 }
@@ -321,7 +342,7 @@ static void convert_block(convert_ctx *cx, cmark_node *n, md_block *b)
         cmark_node *img = sole_image(n);
         if (img) {
             b->kind = MD_IMAGE;
-            b->text = vb_arena_strdup(cx->doc->arena, cmark_node_get_url(img));
+            b->text = lit(cx, cmark_node_get_url(img));
             cx->n_inl = 0;
             collect_inlines(cx, img, 0, NULL);
             b->alt = md_inline_text(cx->doc->arena, cx->inl, cx->n_inl);
@@ -354,14 +375,14 @@ static void convert_block(convert_ctx *cx, cmark_node *n, md_block *b)
         break;
     case CMARK_NODE_CODE_BLOCK:
         b->kind = MD_CODE_BLOCK;
-        b->text = vb_arena_strdup(cx->doc->arena, cmark_node_get_literal(n));
+        b->text = lit(cx, cmark_node_get_literal(n));
         return;
     case CMARK_NODE_THEMATIC_BREAK:
         b->kind = MD_RULE;
         return;
     case CMARK_NODE_HTML_BLOCK: {
         char word[DIRECTIVE_MAX];
-        directive_word(n, word, sizeof word); /* only directives get here */
+        directive_word(cx, n, word, sizeof word); /* only directives get here */
         b->kind = MD_DIRECTIVE;
         b->text = vb_arena_strdup(cx->doc->arena, word);
         /* A comment line interrupts a paragraph (CommonMark): "dòng một" /
@@ -441,7 +462,7 @@ const char *md_inline_text(vb_arena *a, const md_inline *inl, size_t n)
 }
 
 static md_doc *parse(const char *text, size_t len, const char *path, int first_line,
-                     const int *line_of, size_t n_line_of, vb_diag *d)
+                     const int *line_of, size_t n_line_of, const md_values *values, vb_diag *d)
 {
     size_t bad;
     if (!vb_utf8_valid(text, len, &bad)) {
@@ -482,7 +503,8 @@ static md_doc *parse(const char *text, size_t len, const char *path, int first_l
     doc->arena = vb_arena_new();
     doc->path = vb_arena_strdup(doc->arena, path ? path : "-");
     convert_ctx cx = {.doc = doc, .diag = d, .line_offset = first_line - 1, .text = nfc,
-                      .len = nfc_len, .line_of = line_of, .n_line_of = n_line_of};
+                      .len = nfc_len, .line_of = line_of, .n_line_of = n_line_of,
+                      .values = values};
     convert_block(&cx, root, &doc->root);
     doc->root.kind = MD_DOCUMENT;
 
@@ -510,13 +532,13 @@ static md_doc *parse(const char *text, size_t len, const char *path, int first_l
 
 md_doc *md_parse(const char *text, size_t len, const char *path, int first_line, vb_diag *d)
 {
-    return parse(text, len, path, first_line, NULL, 0, d);
+    return parse(text, len, path, first_line, NULL, 0, NULL, d);
 }
 
 md_doc *md_parse_mapped(const char *text, size_t len, const char *path, const int *line_of,
-                        size_t n, vb_diag *d)
+                        size_t n, const md_values *values, vb_diag *d)
 {
-    return parse(text, len, path, n ? line_of[0] : 1, line_of, n, d);
+    return parse(text, len, path, n ? line_of[0] : 1, line_of, n, values, d);
 }
 
 void md_doc_free(md_doc *doc)

@@ -2,8 +2,9 @@
  * Sections repeat over node-sets with $i/$n, show once for a true value,
  * inverted sections show for a false one, partials come from the
  * template's folder only. Interpolated data is normalized (NFC, one tone
- * style), formatted by its filters and escaped, so it can never become
- * Markdown syntax. */
+ * style), formatted by its filters and handed to the Markdown parser
+ * beside the text (expand_value.c), so it can never become Markdown
+ * syntax. */
 #include "expand_internal.h"
 
 #include <stdlib.h>
@@ -87,7 +88,7 @@ static void interpolate(expand_ctx *cx, tnode *t, xmlNodePtr node, int i, int n,
                 if (!cx->opt->markdown)
                     put_one_line(out, value, strlen(value));
                 else if (t->kind == TN_VAR)
-                    escape_markdown(out, value, strlen(value));
+                    put_markdown_value(cx->opt->values, out, value, strlen(value));
                 else
                     vb_buf_puts(out, value);
                 free(value);
@@ -329,6 +330,10 @@ bool tmpl_expand(const char *text, size_t len, const char *path, int line, int c
                  xmlDocPtr doc, xmlNodePtr context, const tmpl_options *opt, vb_buf *out,
                  vb_diag *d)
 {
+    if (opt->markdown && !opt->values) { /* a caller's slip: never expand data unguarded */
+        vb_error(d, path, 0, 0, "lỗi bên trong: mở rộng Markdown thiếu bảng giá trị");
+        return false;
+    }
     ttree tree;
     if (!ttree_parse(&tree, text, len, path, line, col, opt->tag_pos, opt->n_tag_pos, d))
         return false;

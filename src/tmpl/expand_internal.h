@@ -8,7 +8,7 @@
 
 typedef enum tnode_kind {
     TN_TEXT,     /* literal template text */
-    TN_VAR,      /* {{ expr | filters }}: escaped */
+    TN_VAR,      /* {{ expr | filters }}: plain text, never Markdown */
     TN_RAW,      /* {{{ expr }}} or {{& expr }}: as is */
     TN_SECTION,  /* {{# expr }} … {{/}} */
     TN_INVERTED, /* {{^ expr }} … {{/}} */
@@ -93,8 +93,10 @@ bool filters_check(expand_ctx *cx, const filter_spec *f, size_t n, int line, int
 char *filters_apply(expand_ctx *cx, char *value, const filter_spec *f, size_t n, int line,
                     int col);
 
-/* expand_escape.c: text from the data as literal Markdown. */
-void escape_markdown(vb_buf *out, const char *s, size_t len);
+/* expand_value.c: a value from the data on one line, as plain text (a
+ * front-matter field) or as a placeholder in Markdown that the parser
+ * replaces by the value, never read as Markdown. */
 void put_one_line(vb_buf *out, const char *s, size_t len);
+void put_markdown_value(md_values *vals, vb_buf *out, const char *s, size_t len);
 
 #endif

@@ -4,6 +4,7 @@
 #ifndef VANBAN_TMPL_H
 #define VANBAN_TMPL_H
 
+#include "md/md.h"
 #include "util/util.h"
 #include "vn/vn.h"
 
@@ -90,8 +91,11 @@ void tmpl_line_map_free(tmpl_line_map *m);
 typedef struct tmpl_options {
     const char *dir;          /* the template's folder: partials come from here */
     vn_tone tone;             /* tone-mark style of interpolated text */
-    bool markdown;            /* escape interpolations for Markdown (the body);
-                                 false for front-matter values (plain text) */
+    bool markdown;            /* the body: values go into `values` and the text
+                                 gets their placeholders, so that the Markdown
+                                 parser never reads data as Markdown; false for
+                                 front-matter values (plain text) */
+    md_values *values;        /* required when markdown is true */
     const front_matter *vars; /* scalars readable as $name in expressions */
     int index, count;         /* $i and $n outside any section (0 unless set: a
                                  certificate's place in its `each:` and their count) */
@@ -118,7 +122,7 @@ bool tmpl_expand(const char *text, size_t len, const char *path, int line, int c
                  vb_diag *d);
 
 /* Expands every scalar and sequence item of `fm` in place (plain text, no
- * Markdown escaping), in file order; each expanded scalar becomes readable
+ * Markdown placeholders), in file order; each expanded scalar becomes readable
  * as $key by the fields after it and by the body. */
 bool tmpl_expand_front_matter(front_matter *fm, const char *path, xmlDocPtr doc,
                               xmlNodePtr context, tmpl_options *opt, vb_diag *d);

@@ -8,6 +8,7 @@
 #include "md/md.h"
 #include "tmpl/tmpl.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -175,6 +176,62 @@ static void front_matter_error_has_location(void **state)
     }
 }
 
+/* Placeholders (md_values): put back in text, code, URLs, footnote labels;
+ * equal values share one; what is not a placeholder is left as it is. */
+static void values_put_back_after_parsing(void **state)
+{
+    (void)state;
+    md_values vals = {0};
+    vb_buf b;
+    vb_buf_init(&b);
+    vb_buf_puts(&b, "**");
+    md_values_put(&vals, &b, "(Sở)", strlen("(Sở)"));
+    vb_buf_puts(&b, "** `");
+    md_values_put(&vals, &b, "` x", 3);
+    vb_buf_puts(&b, "` a[^");
+    md_values_put(&vals, &b, "ghi chú", strlen("ghi chú"));
+    vb_buf_puts(&b, "]\n\n[^");
+    md_values_put(&vals, &b, "ghi chú", strlen("ghi chú")); /* the same label */
+    vb_buf_puts(&b, "]: Chú thích.\n");
+    assert_int_equal(vals.n, 3);
+    vb_diag d;
+    vb_diag_init(&d, stderr);
+    md_doc *doc = md_parse_mapped(b.data, b.len, "t.md", NULL, 0, &vals, &d);
+    assert_non_null(doc);
+    const md_block *p = &doc->root.children[0];
+    assert_int_equal(p->n_inl, 5);
+    assert_string_equal(p->inl[0].text, "(Sở)");
+    assert_int_equal(p->inl[0].style, MD_BOLD);
+    assert_string_equal(p->inl[2].text, "` x");
+    assert_int_equal(p->inl[2].style, MD_CODE);
+    assert_int_equal(p->inl[4].kind, MD_FOOTREF);
+    assert_int_equal(doc->n_footnotes, 1);
+    md_doc_free(doc);
+
+    /* a stray noncharacter, a bad number, one out of range: kept */
+    const char *odd[] = {MD_VALUE_OPEN "x", MD_VALUE_OPEN "0", MD_VALUE_OPEN MD_VALUE_CLOSE,
+                         MD_VALUE_OPEN "99" MD_VALUE_CLOSE,
+                         MD_VALUE_OPEN "99999999999999999999999" MD_VALUE_CLOSE};
+    for (size_t i = 0; i < sizeof odd / sizeof odd[0]; i++) {
+        vb_buf_clear(&b);
+        assert_false(md_values_resolve(&vals, odd[i], strlen(odd[i]), &b));
+        assert_string_equal(b.data, odd[i]);
+    }
+    vb_buf_clear(&b);
+    const char *two = "[" MD_VALUE_OPEN "2" MD_VALUE_CLOSE MD_VALUE_OPEN "0" MD_VALUE_CLOSE "]";
+    assert_true(md_values_resolve(&vals, two, strlen(two), &b));
+    assert_string_equal(b.data, "[ghi chú(Sở)]");
+    /* many values: the table grows and still finds each */
+    for (int i = 0; i < 1000; i++) {
+        char v[16];
+        snprintf(v, sizeof v, "v%d", i % 500);
+        md_values_put(&vals, &b, v, strlen(v));
+    }
+    assert_int_equal(vals.n, 503);
+    vb_buf_free(&b);
+    md_values_free(&vals);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -187,6 +244,7 @@ int main(void)
         cmocka_unit_test(image_paragraph_becomes_image_block),
         cmocka_unit_test(front_matter_scalars_sequences_and_body_line),
         cmocka_unit_test(front_matter_error_has_location),
+        cmocka_unit_test(values_put_back_after_parsing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -36,7 +36,9 @@ typedef struct fixture {
     size_t msg_len;
     FILE *err;
     vb_diag d;
-    vb_buf out;
+    vb_buf out;       /* the expansion: values as placeholders (md_values) */
+    md_values values; /* the values behind them */
+    vb_buf shown;     /* the expansion with the values put back */
     front_matter fm;
 } fixture;
 
@@ -47,6 +49,7 @@ static int setup(void **state)
     f->err = open_memstream(&f->msg, &f->msg_len);
     vb_diag_init(&f->d, f->err);
     vb_buf_init(&f->out);
+    vb_buf_init(&f->shown);
     front_matter_parse(&f->fm, "", 0, "t.md", &f->d);
     *state = f;
     return 0;
@@ -59,20 +62,41 @@ static int teardown(void **state)
     fclose(f->err);
     free(f->msg);
     vb_buf_free(&f->out);
+    vb_buf_free(&f->shown);
+    md_values_free(&f->values);
     front_matter_free(&f->fm);
     free(f);
     return 0;
 }
 
-/* Expands `tmpl` (Markdown mode, template folder `dir`) and returns the text,
- * or NULL on error with the message in f->msg. */
+/* The text of `b` with the values of f->values in place of their
+ * placeholders: what prints, when the Markdown around them is plain. */
+static const char *shown(fixture *f, const vb_buf *b)
+{
+    vb_buf_clear(&f->shown);
+    md_values_resolve(&f->values, b->data ? b->data : "", b->len, &f->shown);
+    return f->shown.data ? f->shown.data : "";
+}
+
+/* Expands `tmpl` (Markdown mode, template folder `dir`) and returns the
+ * text with the values in place (the raw expansion stays in f->out), or
+ * NULL on error with the message in f->msg. */
 static const char *expand_in(fixture *f, const char *tmpl, const char *dir, bool markdown)
 {
     vb_buf_clear(&f->out);
-    tmpl_options o = {.dir = dir, .tone = VN_TONE_CLASSIC, .markdown = markdown, .vars = &f->fm};
+    md_values_free(&f->values);
+    tmpl_options o = {.dir = dir, .tone = VN_TONE_CLASSIC, .markdown = markdown,
+                      .values = &f->values, .vars = &f->fm};
     bool ok = tmpl_expand(tmpl, strlen(tmpl), "t.md", 1, 1, f->doc, NULL, &o, &f->out, &f->d);
     fflush(f->err);
-    return ok ? (f->out.data ? f->out.data : "") : NULL;
+    return ok ? shown(f, &f->out) : NULL;
+}
+
+/* The Markdown tree of the last expansion (f->out), values put back. */
+static md_doc *parse_expanded(fixture *f, vb_diag *d)
+{
+    return md_parse_mapped(f->out.data ? f->out.data : "", f->out.len, "t.md", NULL, 0,
+                           &f->values, d);
 }
 
 static const char *expand(fixture *f, const char *tmpl)
@@ -105,9 +129,15 @@ static void interpolation_and_raw(void **state)
     assert_string_equal(expand(f, "{{/contest/@year}}"), "2023");
     assert_string_equal(expand(f, "{{/contest/@year + 1}}"), "2024");
     assert_string_equal(expand(f, "{{count(//unit)}} đơn vị"), "3 đơn vị");
-    /* Escaped in Markdown mode, as is with triple braces or outside Markdown. */
-    assert_string_equal(expand(f, "{{//unit[@id='b']}}"),
-                        "Sở \\*Y tế\\* \\| 2 \\[x\\]\\(y\\)");
+    /* In Markdown mode a value reaches the Markdown parser as a placeholder
+     * (md_values), none of its characters in the text; as is with triple
+     * braces or outside Markdown. */
+    assert_string_equal(expand(f, "{{//unit[@id='b']}}"), "Sở *Y tế* | 2 [x](y)");
+    assert_string_equal(f->out.data, MD_VALUE_OPEN "0" MD_VALUE_CLOSE);
+    assert_string_equal(expand(f, "{{//unit[@id='b']}} và {{//unit[@id='a']}}, {{//unit[@id='b']}}"),
+                        "Sở *Y tế* | 2 [x](y) và Sở Giáo dục và Đào tạo, Sở *Y tế* | 2 [x](y)");
+    assert_string_equal(f->out.data, MD_VALUE_OPEN "0" MD_VALUE_CLOSE " và " MD_VALUE_OPEN "1"
+                        MD_VALUE_CLOSE ", " MD_VALUE_OPEN "0" MD_VALUE_CLOSE); /* one per value */
     assert_string_equal(expand(f, "{{{//unit[@id='b']}}}"), "Sở *Y tế* | 2 [x](y)");
     assert_string_equal(expand(f, "{{& //unit[@id='b']}}"), "Sở *Y tế* | 2 [x](y)");
     assert_string_equal(expand_in(f, "{{//unit[@id='b']}}", ".", false), "Sở *Y tế* | 2 [x](y)");
@@ -194,15 +224,22 @@ static void filters(void **state)
     assert_string_equal(plain(f, "{{concat('a|b', 'c')}}"), "a|bc");
 }
 
+/* The only inline of a one-paragraph document, or of a cell. */
+static const md_inline *sole_inline(const md_block *b, unsigned style)
+{
+    assert_int_equal(b->n_inl, 1);
+    assert_int_equal(b->inl[0].style, style);
+    return &b->inl[0];
+}
+
 static void escaping_survives_markdown(void **state)
 {
     fixture *f = *state;
-    /* The unit's name must come out literally in a paragraph and in a cell. */
-    const char *para = expand(f, "Đơn vị: {{//unit[@id='b']}}.\n");
-    assert_non_null(para);
     vb_diag d;
     vb_diag_init(&d, stderr);
-    md_doc *doc = md_parse(para, strlen(para), "t.md", 1, &d);
+    /* The unit's name must come out literally in a paragraph and in a cell. */
+    assert_non_null(expand(f, "Đơn vị: {{//unit[@id='b']}}.\n"));
+    md_doc *doc = parse_expanded(f, &d);
     assert_non_null(doc);
     assert_int_equal(doc->root.n_children, 1);
     const md_block *p = &doc->root.children[0];
@@ -215,9 +252,8 @@ static void escaping_survives_markdown(void **state)
     }
     md_doc_free(doc);
 
-    char *cells = vb_xstrdup(expand(f, "| STT | Đơn vị |\n|---|---|\n| 1 | {{//unit[@id='b']}} |\n"));
-    doc = md_parse(cells, strlen(cells), "t.md", 1, &d);
-    free(cells);
+    assert_non_null(expand(f, "| STT | Đơn vị |\n|---|---|\n| 1 | {{//unit[@id='b']}} |\n"));
+    doc = parse_expanded(f, &d);
     assert_non_null(doc);
     const md_block *t = &doc->root.children[0];
     assert_int_equal(t->kind, MD_TABLE);
@@ -228,12 +264,49 @@ static void escaping_survives_markdown(void **state)
                         "Sở *Y tế* | 2 [x](y)");
     md_doc_free(doc);
 
-    /* A value at the start of a line cannot start a list or a heading. */
+    /* Where backslashes are literal (a code span, in a cell too, a code
+     * block, an autolink), escaping printed them: "a\*b". A backtick in the
+     * data does not close the span around it. */
+    const char *sym = "a*b_[c]|\\`d``e";
     xmlNodePtr u = xmlDocGetRootElement(f->doc)->children->next->next;
+    xmlNodeSetContent(u, (const xmlChar *)"a*b_[c]|\\`d``e");
+    assert_non_null(expand(f, "Mã `{{//unit[@id='a']}}` và ``{{//unit[@id='a']}}``\n"));
+    doc = parse_expanded(f, &d);
+    p = &doc->root.children[0];
+    assert_int_equal(p->n_inl, 4);
+    assert_string_equal(p->inl[1].text, sym);
+    assert_int_equal(p->inl[1].style, MD_CODE);
+    assert_string_equal(p->inl[3].text, sym);
+    assert_int_equal(p->inl[3].style, MD_CODE);
+    md_doc_free(doc);
+    assert_non_null(expand(f, "| A |\n|---|\n| `{{//unit[@id='a']}}` |\n"));
+    doc = parse_expanded(f, &d);
+    assert_int_equal(doc->root.children[0].n_cols, 1);
+    assert_string_equal(sole_inline(&doc->root.children[0].children[1].children[0], MD_CODE)->text,
+                        sym);
+    md_doc_free(doc);
+    assert_non_null(expand(f, "```\n{{//unit[@id='a']}}\n```\n\n    {{//unit[@id='a']}}\n"));
+    doc = parse_expanded(f, &d);
+    assert_int_equal(doc->root.n_children, 2);
+    assert_string_equal(doc->root.children[0].text, "a*b_[c]|\\`d``e\n");
+    assert_string_equal(doc->root.children[1].text, "a*b_[c]|\\`d``e\n");
+    md_doc_free(doc);
+    /* link text and address, and an autolink */
+    assert_non_null(expand(f, "[{{//unit[@id='a']}}](https://x.vn/{{//unit[@id='a']}}) "
+                              "<https://x.vn/{{//unit[@id='a']}}>\n"));
+    doc = parse_expanded(f, &d);
+    p = &doc->root.children[0];
+    assert_int_equal(p->n_inl, 3);
+    assert_string_equal(p->inl[0].text, sym);
+    assert_string_equal(p->inl[0].link, "https://x.vn/a*b_[c]|\\`d``e");
+    assert_string_equal(p->inl[2].text, "https://x.vn/a*b_[c]|\\`d``e");
+    assert_string_equal(p->inl[2].link, "https://x.vn/a*b_[c]|\\`d``e");
+    md_doc_free(doc);
+
+    /* A value at the start of a line cannot start a list or a heading. */
     xmlNodeSetContent(u, (const xmlChar *)"1. # - Tiêu đề");
-    char *line = vb_xstrdup(expand(f, "{{//unit[@id='a']}}\n"));
-    doc = md_parse(line, strlen(line), "t.md", 1, &d);
-    free(line);
+    assert_non_null(expand(f, "{{//unit[@id='a']}}\n"));
+    doc = parse_expanded(f, &d);
     assert_int_equal(doc->root.children[0].kind, MD_PARAGRAPH);
     assert_string_equal(md_inline_text(doc->arena, doc->root.children[0].inl,
                                        doc->root.children[0].n_inl),
@@ -248,7 +321,8 @@ static void front_matter_fields(void **state)
                       "ds:\n  - \"{{//unit[1]/@id}}\"\n  - cố định\n---\nThân {{$tieu_de}}\n";
     front_matter fm;
     assert_true(front_matter_parse(&fm, src, strlen(src), "t.md", &f->d));
-    tmpl_options o = {.dir = ".", .tone = VN_TONE_CLASSIC, .markdown = true, .vars = &fm};
+    tmpl_options o = {.dir = ".", .tone = VN_TONE_CLASSIC, .markdown = true,
+                      .values = &f->values, .vars = &fm};
     assert_true(tmpl_expand_front_matter(&fm, "t.md", f->doc, NULL, &o, &f->d));
     assert_string_equal(front_matter_get(&fm, "nam"), "2023");
     assert_string_equal(front_matter_get(&fm, "tieu_de"), "Hội thi năm 2023");
@@ -259,7 +333,7 @@ static void front_matter_fields(void **state)
     vb_buf_init(&b);
     assert_true(tmpl_expand(src + fm.body_offset, strlen(src) - fm.body_offset, "t.md",
                             fm.body_line, 1, f->doc, NULL, &o, &b, &f->d));
-    assert_string_equal(b.data, "Thân Hội thi năm 2023\n");
+    assert_string_equal(shown(f, &b), "Thân Hội thi năm 2023\n");
     vb_buf_free(&b);
     front_matter_free(&fm);
     /* line breaks in the data are spaces in a field as in the body: only
@@ -403,7 +477,8 @@ static void without_data(void **state)
 {
     fixture *f = *state;
     vb_buf_clear(&f->out);
-    tmpl_options o = {.dir = ".", .tone = VN_TONE_CLASSIC, .markdown = true};
+    tmpl_options o = {.dir = ".", .tone = VN_TONE_CLASSIC, .markdown = true,
+                      .values = &f->values};
     assert_true(tmpl_expand("a {{! ok }}b", 12, "t.md", 1, 1, NULL, NULL, &o, &f->out, &f->d));
     assert_string_equal(f->out.data, "a b");
     rewind(f->err);
@@ -426,27 +501,28 @@ static void shared_context_for_a_batch(void **state)
     const char *src = "---\nten: \"{{.}}\"\nso: \"{{$i | pad:2}}/{{$n}}\"\n---\n"
                       "{{$so}} {{$ten}} {{@score | number:2}}\n";
     const char *want[3] = {"01/3 Sở Giáo dục và Đào tạo 83,64\n",
-                           "02/3 Sở \\*Y tế\\* \\| 2 \\[x\\]\\(y\\) 81,28\n",
+                           "02/3 Sở *Y tế* | 2 [x](y) 81,28\n",
                            "03/3 UBND thành phố Sóc Trăng 80,85\n"};
     for (int round = 0; round < 2; round++) /* the cache is used the second time */
         for (int k = 0; k < 3; k++) {
             front_matter fm;
             assert_true(front_matter_parse(&fm, src, strlen(src), "t.md", &f->d));
             tmpl_options o = {.dir = ".", .tone = VN_TONE_CLASSIC, .markdown = true,
-                              .vars = &fm, .index = k + 1, .count = 3, .xpath = x};
+                              .values = &f->values, .vars = &fm, .index = k + 1, .count = 3,
+                              .xpath = x};
             xmlNodePtr node = units->nodesetval->nodeTab[k];
             assert_true(tmpl_expand_front_matter(&fm, "t.md", f->doc, node, &o, &f->d));
             vb_buf b;
             vb_buf_init(&b);
             assert_true(tmpl_expand(src + fm.body_offset, strlen(src) - fm.body_offset, "t.md",
                                     fm.body_line, 1, f->doc, node, &o, &b, &f->d));
-            assert_string_equal(b.data, want[k]);
+            assert_string_equal(shown(f, &b), want[k]);
             vb_buf_free(&b);
             front_matter_free(&fm);
         }
     /* an error is still reported at its tag through the shared context */
-    tmpl_options o = {.dir = ".", .tone = VN_TONE_CLASSIC, .markdown = true, .vars = &f->fm,
-                      .xpath = x};
+    tmpl_options o = {.dir = ".", .tone = VN_TONE_CLASSIC, .markdown = true,
+                      .values = &f->values, .vars = &f->fm, .xpath = x};
     vb_buf_clear(&f->out);
     assert_false(tmpl_expand("a {{//[}}", 9, "t.md", 3, 1, f->doc, NULL, &o, &f->out, &f->d));
     fflush(f->err);
@@ -470,8 +546,8 @@ static void line_map(void **state)
                        "{{//lines}}\n"               /* 9: one line */
                        "Cuối\n";                     /* 10 */
     tmpl_line_map map = {0};
-    tmpl_options o = {.dir = ".", .tone = VN_TONE_CLASSIC, .markdown = true, .vars = &f->fm,
-                      .line_map = &map};
+    tmpl_options o = {.dir = ".", .tone = VN_TONE_CLASSIC, .markdown = true,
+                      .values = &f->values, .vars = &f->fm, .line_map = &map};
     vb_buf_clear(&f->out);
     assert_true(tmpl_expand(tmpl, strlen(tmpl), "t.md", 5, 1, f->doc, NULL, &o, &f->out, &f->d));
     /* "Đầu", "- a", "- b", the value, "Cuối", the empty line after the last */
@@ -488,7 +564,8 @@ static void line_map(void **state)
     assert_true(tmpl_expand(t2, strlen(t2), "t.md", 1, 1, f->doc, NULL, &o, &f->out, &f->d));
     rewind(f->err);
     f->msg_len = 0;
-    md_doc *doc = md_parse_mapped(f->out.data, f->out.len, "t.md", map.line, map.n, &f->d);
+    md_doc *doc =
+        md_parse_mapped(f->out.data, f->out.len, "t.md", map.line, map.n, &f->values, &f->d);
     fflush(f->err);
     assert_null(doc);
     if (!strstr(f->msg, "t.md:6: lỗi: chỉ thị \"vanban: xoay\""))

@@ -1,0 +1,29 @@
+/* How a value from the data is written into the expansion.
+ *
+ * In a Markdown body it must print exactly as it is: a unit named
+ * "Sở *Y tế* | 2 [x](y)" is neither emphasis, nor a second table cell, nor
+ * a link, and "a*b_[c]|\`" in a code span is those seven characters.
+ * Backslash escapes could not promise that (they are literal inside a code
+ * span, and a backtick in the data closed it), so the value goes to the
+ * Markdown parser beside the text, as a placeholder it puts back after
+ * parsing (md_values). Line breaks in the data become spaces, in the body
+ * as in a front-matter field: the frame sets fields as plain text where a
+ * line break is the template's own ("\n" in trich_yeu). */
+#include "expand_internal.h"
+
+#include <stdlib.h>
+
+void put_one_line(vb_buf *out, const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        vb_buf_putc(out, s[i] == '\n' || s[i] == '\r' || s[i] == '\t' ? ' ' : s[i]);
+}
+
+void put_markdown_value(md_values *vals, vb_buf *out, const char *s, size_t len)
+{
+    vb_buf line;
+    vb_buf_init(&line);
+    put_one_line(&line, s, len);
+    md_values_put(vals, out, line.data ? line.data : "", line.len);
+    vb_buf_free(&line);
+}
