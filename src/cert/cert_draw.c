@@ -311,6 +311,7 @@ void cert_transform(vb_page *pg, size_t from, double page_h, double ox_mm, doubl
             xf_point(&t, &it->u.text.x, &it->u.text.y);
             it->u.text.size *= scale;
             it->u.text.space_extra *= scale;
+            it->u.text.char_extra *= scale;
             it->u.text.rise *= scale;
             break;
         case ITEM_LINE:

@@ -348,6 +348,7 @@ static bool same_item(const page_item *a, const page_item *b)
         return a->u.text.face == b->u.text.face && a->u.text.size == b->u.text.size &&
                a->u.text.x == b->u.text.x && a->u.text.y == b->u.text.y &&
                a->u.text.space_extra == b->u.text.space_extra &&
+               a->u.text.char_extra == b->u.text.char_extra &&
                a->u.text.rise == b->u.text.rise && strcmp(a->u.text.utf8, b->u.text.utf8) == 0;
     case ITEM_LINE:
         return memcmp(&a->u.line, &b->u.line, sizeof a->u.line) == 0;

@@ -55,12 +55,14 @@ static void line_extent(const vbox *b, double *x0, double *x1)
         const page_item *it = &b->items[i];
         if (it->kind != ITEM_TEXT)
             continue;
-        size_t spaces = 0;
-        for (const char *p = it->u.text.utf8; *p; p++)
+        size_t spaces = 0, chars = 0;
+        for (const char *p = it->u.text.utf8; *p; p++) {
             spaces += *p == ' ';
+            chars += ((unsigned char)*p & 0xC0) != 0x80;
+        }
         double w = font_text_width(it->u.text.face, it->u.text.utf8, strlen(it->u.text.utf8),
                                    it->u.text.size) +
-                   (double)spaces * it->u.text.space_extra;
+                   (double)spaces * it->u.text.space_extra + (double)chars * it->u.text.char_extra;
         *x0 = fmin(*x0, it->u.text.x);
         *x1 = fmax(*x1, it->u.text.x + w);
     }

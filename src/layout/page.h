@@ -42,6 +42,10 @@ typedef struct page_item {
              * in points. The PDF stage writes it as a TJ adjustment after each
              * space glyph, keeping the space so text extraction has it. */
             double space_extra;
+            /* Extra width after every glyph, spaces included (letter
+             * spacing of a line that could not be set otherwise), in
+             * points; the PDF stage writes it as the character spacing Tc. */
+            double char_extra;
             double rise;        /* baseline shift (superscripts), points */
         } text;
         struct {

@@ -55,6 +55,9 @@ void pdf_fonts_free(pdf_ctx *c);
 void pdf_put_real(vb_buf *b, double v);
 /* Appends "[(codes) adj (codes)] TJ\n" for a run (see pdf_text.c). */
 void pdf_tj(vb_buf *b, const char *s, double extra, double size);
+/* A text item's TJ, inside the character spacing (Tc) of a letter-spaced
+ * line when it has one, set back to 0 after it. */
+void pdf_text_run(vb_buf *b, const page_item *it);
 /* Writes one ITEM_TEXT as a raw Tm and TJ; BT, font and colour are already set. */
 bool pdf_text_emit(pdf_ctx *c, HPDF_Page page, const page_item *it);
 bool pdf_draw_page(pdf_ctx *c, HPDF_Page page, const vb_page *pg);

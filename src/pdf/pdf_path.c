@@ -250,7 +250,7 @@ static void layer_content(pdf_ctx *c, HPDF_Page page, const vb_page *ly, vb_buf 
         vb_buf_puts(b, "1 0 0 1 ");
         put_pt(b, it->u.text.x, it->u.text.y);
         vb_buf_puts(b, "Tm\012");
-        pdf_tj(b, it->u.text.utf8, it->u.text.space_extra, it->u.text.size);
+        pdf_text_run(b, it);
     }
     if (in_text)
         vb_buf_puts(b, "ET\012");

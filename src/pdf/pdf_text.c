@@ -90,6 +90,20 @@ void pdf_tj(vb_buf *b, const char *s, double extra, double size)
     vb_buf_puts(b, ")] TJ\012");
 }
 
+void pdf_text_run(vb_buf *b, const page_item *it)
+{
+    /* Tc acts on every glyph, two-byte codes included (Tw does not: §3);
+     * libharu's own text state keeps 0, which is what it is again after. */
+    bool tc = llround(it->u.text.char_extra * 1000.0) != 0;
+    if (tc) {
+        pdf_put_real(b, it->u.text.char_extra);
+        vb_buf_puts(b, " Tc\012");
+    }
+    pdf_tj(b, it->u.text.utf8, it->u.text.space_extra, it->u.text.size);
+    if (tc)
+        vb_buf_puts(b, "0 Tc\012");
+}
+
 bool pdf_text_emit(pdf_ctx *c, HPDF_Page page, const page_item *it)
 {
     /* The text matrix as a raw Tm, like the TJ: HPDF_Page_SetTextMatrix
@@ -102,7 +116,7 @@ bool pdf_text_emit(pdf_ctx *c, HPDF_Page page, const page_item *it)
     vb_buf_putc(&c->scratch, ' ');
     pdf_put_real(&c->scratch, it->u.text.y);
     vb_buf_puts(&c->scratch, " Tm\012");
-    pdf_tj(&c->scratch, it->u.text.utf8, it->u.text.space_extra, it->u.text.size);
+    pdf_text_run(&c->scratch, it);
     HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
     return HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)c->scratch.data,
                              (HPDF_UINT)c->scratch.len) == HPDF_OK;

@@ -693,12 +693,38 @@ static void tj_codes_are_escaped_literal_strings(void **state)
     vb_buf_free(&b);
 }
 
+/* A letter-spaced run is written inside its Tc, set back to 0 after (the
+ * rest of the page, and libharu's idea of the text state, have none). */
+static void letter_spacing_is_tc_around_the_run(void **state)
+{
+    (void)state;
+    vb_buf b;
+    vb_buf_init(&b);
+    page_item it = {.kind = ITEM_TEXT};
+    it.u.text.utf8 = "a b";
+    it.u.text.size = 10;
+    it.u.text.space_extra = 1;
+    it.u.text.char_extra = 0.25;
+    pdf_text_run(&b, &it);
+    static const char want[] = "0.25 Tc\n[(\0a\0 ) -100 (\0b)] TJ\n0 Tc\n";
+    assert_int_equal(b.len, sizeof want - 1);
+    assert_memory_equal(b.data, want, sizeof want - 1);
+    vb_buf_clear(&b);
+    it.u.text.char_extra = 0;
+    pdf_text_run(&b, &it);
+    static const char plain[] = "[(\0a\0 ) -100 (\0b)] TJ\n";
+    assert_int_equal(b.len, sizeof plain - 1);
+    assert_memory_equal(b.data, plain, sizeof plain - 1);
+    vb_buf_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(the_letters_are_134),
         cmocka_unit_test(reals_are_written_short_and_exact),
         cmocka_unit_test(tj_codes_are_escaped_literal_strings),
+        cmocka_unit_test(letter_spacing_is_tc_around_the_run),
         cmocka_unit_test_setup_teardown(text_round_trips_in_three_extractors, setup, teardown),
         cmocka_unit_test_setup_teardown(structure_is_clean_and_fonts_are_subsets, setup, teardown),
         cmocka_unit_test_setup_teardown(metadata_outline_and_lang, setup, teardown),
