@@ -24,6 +24,14 @@ void put_markdown_value(md_values *vals, vb_buf *out, const char *s, size_t len)
     vb_buf line;
     vb_buf_init(&line);
     put_one_line(&line, s, len);
-    md_values_put(vals, out, line.data ? line.data : "", line.len);
+    /* Nothing to print ("| default:''"): nothing written, so that a line
+     * holding only that stays a blank line, and a body only that is empty. */
+    size_t blank = 0;
+    while (blank < line.len && line.data[blank] == ' ')
+        blank++;
+    if (blank == line.len)
+        vb_buf_append(out, line.data ? line.data : "", line.len);
+    else
+        md_values_put(vals, out, line.data, line.len);
     vb_buf_free(&line);
 }

@@ -138,6 +138,10 @@ static void interpolation_and_raw(void **state)
                         "Sở *Y tế* | 2 [x](y) và Sở Giáo dục và Đào tạo, Sở *Y tế* | 2 [x](y)");
     assert_string_equal(f->out.data, MD_VALUE_OPEN "0" MD_VALUE_CLOSE " và " MD_VALUE_OPEN "1"
                         MD_VALUE_CLOSE ", " MD_VALUE_OPEN "0" MD_VALUE_CLOSE); /* one per value */
+    /* an empty value leaves nothing, not a placeholder of nothing: the
+     * line it stands on alone stays blank */
+    assert_string_equal(expand(f, "a\n{{//nothing | default:''}}\nb"), "a\n\nb");
+    assert_string_equal(f->out.data, "a\n\nb");
     assert_string_equal(expand(f, "{{{//unit[@id='b']}}}"), "Sở *Y tế* | 2 [x](y)");
     assert_string_equal(expand(f, "{{& //unit[@id='b']}}"), "Sở *Y tế* | 2 [x](y)");
     assert_string_equal(expand_in(f, "{{//unit[@id='b']}}", ".", false), "Sở *Y tế* | 2 [x](y)");
