@@ -32,6 +32,7 @@ static void heading(lay_ctx *cx, flow *f, const md_block *b, double x, double wi
                   (fr->heading_page_break && cx->last_heading == 1 && lv == 2);
     ps.align = centre ? ALIGN_CENTER : ALIGN_LEFT;
     ps.lone_last_word = true;
+    ps.keep_words = true;
     if (!centre && fr->heading_indent)
         ps.first_indent = fr->first_indent;
     bool new_page = fr->heading_page_break && lv == 1 && !first;

@@ -79,6 +79,7 @@ typedef struct para_style {
     double marker_gap;    /* hanging: the marker starts this far left of x */
     bool balance;         /* centred: even lines, as a headline (paragraph.c) */
     bool lone_last_word;  /* never one word alone on the last line (headings) */
+    bool keep_words;      /* break inside a listed two-syllable word only at a cost */
     vb_color color;
 } para_style;
 

@@ -620,6 +620,38 @@ static bool *inside_words(const para_build *pb)
     return inside;
 }
 
+/* A heading broken inside a listed word ("… VÀ TỔ" / "CHỨC SƠ KẾT",
+ * "… công trực" / "tuyến toàn trình”") reads as a typing slip. Its
+ * left-aligned lines may come out shorter instead: the space inside the
+ * word becomes a break that costs WORD_BREAK_PENALTY (a penalty before the
+ * glue, so the glue itself is no breakpoint). A ragged line's badness
+ * grows fast, as its few spaces stretch little: one syllable moved down
+ * takes a heading's line to a ratio of about 3, so the penalty is set
+ * between that and what a line several syllables short costs; a break
+ * inside a word is still taken when nothing else is near. Justified body
+ * text is left alone: there a break between syllables is ordinary. The
+ * Nơi nhận items are too: in their narrow column the other choice is
+ * mostly a lone short last word ("Chỉ số" / "CCHC;"), which tie_last_word
+ * already prices lower. */
+#define WORD_BREAK_PENALTY 9000.0
+
+static void keep_listed_words(para_build *pb)
+{
+    bool *inside = inside_words(pb);
+    if (!inside)
+        return;
+    for (size_t i = pb->n; i-- > 0;) {
+        if (!inside[i])
+            continue;
+        push(pb, (lb_item){0}, (atom){0}); /* room for one more item */
+        memmove(&pb->items[i + 1], &pb->items[i], (pb->n - 1 - i) * sizeof *pb->items);
+        memmove(&pb->atoms[i + 1], &pb->atoms[i], (pb->n - 1 - i) * sizeof *pb->atoms);
+        pb->items[i] = (lb_item){.kind = LB_PENALTY, .penalty = WORD_BREAK_PENALTY};
+        pb->atoms[i] = (atom){0};
+    }
+    free(inside);
+}
+
 /* How many of the lines end inside a listed word. */
 static size_t word_breaks(const bool *inside, const lb_result *res)
 {
@@ -759,6 +791,9 @@ void para_layout(lay_ctx *cx, flow *f, const md_inline *inl, size_t n, const par
         tie_last_word(&pb, INFINITY, LB_INFINITY, measure);
     else
         tie_last_word(&pb, 3 * ps->size, 5000, measure);
+    /* after the tie, which looks for a box before the last space */
+    if (ps->keep_words && ps->align == ALIGN_LEFT)
+        keep_listed_words(&pb);
     lb_params params = lb_default_params();
     /* Ragged lines' spaces are never stretched: a short line costs only its
      * look, so it may be looser than a justified one when that keeps a
