@@ -130,7 +130,10 @@ const char *vb_strerror(int err)
     case EMFILE:
     case ENFILE: return "mở quá nhiều tệp cùng lúc";
     case EIO: return "lỗi vào/ra của thiết bị";
-    case EFBIG: return "tệp quá lớn";
+    case EFBIG:
+    /* past the file-size limit, or a size the call cannot hold: to a
+     * clerk both are one thing */
+    case EOVERFLOW: return "tệp quá lớn";
     case ENOMEM: return "không đủ bộ nhớ";
     case EBUSY: return "tệp đang bị chương trình khác dùng";
     /* "-o - >&-" (standard output closed) said "Bad file descriptor" */
@@ -144,7 +147,6 @@ const char *vb_strerror(int err)
     case EINVAL: return "giá trị không hợp lệ";
     case EAGAIN: return "tạm thời chưa làm được, hãy thử lại";
     case EINTR: return "bị ngắt giữa chừng";
-    case EOVERFLOW: return "tệp quá lớn";
     case ESPIPE: return "không đọc lùi được trên ống dẫn (pipe)";
     case ENOTEMPTY: return "thư mục không rỗng";
     default: return strerror(err);

@@ -7,6 +7,7 @@
 
 #include "util/util.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <signal.h>
@@ -152,6 +153,14 @@ static void outfile_unwritable_dir_reports(void **state)
     free(msg);
 }
 
+/* EFBIG and EOVERFLOW mean one thing to a clerk: one Vietnamese string. */
+static void strerror_says_too_large_once(void **state)
+{
+    (void)state;
+    assert_string_equal(vb_strerror(EFBIG), "tệp quá lớn");
+    assert_ptr_equal(vb_strerror(EOVERFLOW), vb_strerror(EFBIG));
+}
+
 /* The heap guess grows with the inputs' sizes, ignores what it cannot stat,
  * and stays bounded whatever the sizes; the reservation leaves malloc working. */
 static void heap_estimate_counts_inputs_and_caps(void **state)
@@ -207,6 +216,7 @@ int main(void)
         cmocka_unit_test(outfile_signal_leaves_nothing),
         cmocka_unit_test(outfile_commit_renames),
         cmocka_unit_test(outfile_unwritable_dir_reports),
+        cmocka_unit_test(strerror_says_too_large_once),
         cmocka_unit_test(heap_estimate_counts_inputs_and_caps),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
