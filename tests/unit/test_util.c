@@ -153,6 +153,99 @@ static void outfile_unwritable_dir_reports(void **state)
     free(msg);
 }
 
+/* The temporary name ".out.pdf.tmp-PID" taken (left by a killed process
+ * that had this PID, or another output's long name cut alike): the next
+ * names, "-1", "-2", … after the PID, are tried. Here the test's own PID is
+ * the one vb_outfile_open uses, so the names it tries are known: the first
+ * four are taken. The output is still written, the files in the way are
+ * left as they were (not ours to remove), and nothing else stays behind. */
+static void outfile_retries_a_taken_temporary_name(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/vbtestXXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char *target = vb_path_join(dir, "out.pdf");
+    enum { TAKEN = 4 };
+    char taken[TAKEN][64];
+    for (int k = 0; k < TAKEN; k++) {
+        if (k == 0)
+            snprintf(taken[k], sizeof taken[k], "%s/.out.pdf.tmp-%ld", dir, (long)getpid());
+        else
+            snprintf(taken[k], sizeof taken[k], "%s/.out.pdf.tmp-%ld-%d", dir, (long)getpid(), k);
+        FILE *fp = fopen(taken[k], "wx");
+        assert_non_null(fp);
+        fputs("cũ", fp);
+        fclose(fp);
+    }
+    vb_diag d;
+    vb_diag_init(&d, stderr);
+    vb_outfile o;
+    assert_true(vb_outfile_open(&o, &d, target));
+    char want[64];
+    snprintf(want, sizeof want, "%s/.out.pdf.tmp-%ld-%d", dir, (long)getpid(), TAKEN);
+    assert_string_equal(o.tmp_path, want); /* the first name free */
+    fputs("%PDF-1.7", o.fp);
+    assert_true(vb_outfile_commit(&o, &d));
+    assert_int_equal(d.errors, 0);
+    size_t len;
+    char *got = vb_read_file(&d, target, &len);
+    assert_string_equal(got, "%PDF-1.7");
+    free(got);
+    assert_int_equal(access(want, F_OK), -1); /* renamed, not left */
+    for (int k = 0; k < TAKEN; k++) {
+        got = vb_read_file(&d, taken[k], &len);
+        assert_string_equal(got, "cũ");
+        free(got);
+        assert_int_equal(unlink(taken[k]), 0);
+    }
+    assert_int_equal(unlink(target), 0);
+    assert_int_equal(rmdir(dir), 0); /* nothing else was there */
+    free(target);
+}
+
+/* Every name taken (a hundred and one of them): one message, no output,
+ * and the names in the way untouched. */
+static void outfile_reports_when_every_temporary_name_is_taken(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/vbtestXXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char *target = vb_path_join(dir, "out.pdf");
+    enum { NAMES = 101 };
+    char name[64];
+    for (int k = 0; k < NAMES; k++) {
+        if (k == 0)
+            snprintf(name, sizeof name, "%s/.out.pdf.tmp-%ld", dir, (long)getpid());
+        else
+            snprintf(name, sizeof name, "%s/.out.pdf.tmp-%ld-%d", dir, (long)getpid(), k);
+        FILE *fp = fopen(name, "wx");
+        assert_non_null(fp);
+        fclose(fp);
+    }
+    char *msg = NULL;
+    size_t msg_len = 0;
+    FILE *mem = open_memstream(&msg, &msg_len);
+    vb_diag d;
+    vb_diag_init(&d, mem);
+    vb_outfile o;
+    assert_false(vb_outfile_open(&o, &d, target));
+    vb_outfile_abort(&o); /* safe after a failed open */
+    fclose(mem);
+    assert_int_equal(d.exit_code, VB_EXIT_IO);
+    assert_non_null(strstr(msg, "không tạo được tệp kết quả: tệp đã có"));
+    free(msg);
+    assert_int_equal(access(target, F_OK), -1);
+    for (int k = 0; k < NAMES; k++) {
+        if (k == 0)
+            snprintf(name, sizeof name, "%s/.out.pdf.tmp-%ld", dir, (long)getpid());
+        else
+            snprintf(name, sizeof name, "%s/.out.pdf.tmp-%ld-%d", dir, (long)getpid(), k);
+        assert_int_equal(unlink(name), 0);
+    }
+    assert_int_equal(rmdir(dir), 0); /* nothing more was made */
+    free(target);
+}
+
 /* EFBIG and EOVERFLOW mean one thing to a clerk: one Vietnamese string. */
 static void strerror_says_too_large_once(void **state)
 {
@@ -216,6 +309,8 @@ int main(void)
         cmocka_unit_test(outfile_signal_leaves_nothing),
         cmocka_unit_test(outfile_commit_renames),
         cmocka_unit_test(outfile_unwritable_dir_reports),
+        cmocka_unit_test(outfile_retries_a_taken_temporary_name),
+        cmocka_unit_test(outfile_reports_when_every_temporary_name_is_taken),
         cmocka_unit_test(strerror_says_too_large_once),
         cmocka_unit_test(heap_estimate_counts_inputs_and_caps),
     };
