@@ -17,7 +17,7 @@ typedef struct reg_row {
 } reg_row;
 
 typedef struct cert_job {
-    const char *input;
+    const char *input; /* the template as messages name it (vb_input_name) */
     vb_diag *d;
     front_matter *fm; /* the template's, never expanded itself */
     const cert_cli *cc;

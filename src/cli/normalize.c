@@ -117,7 +117,7 @@ static bool decode_file(const struct options *o, const char *path, vb_diag *d, s
     in->bytes = vb_read_file(d, path, &len);
     if (!in->bytes)
         return false;
-    const char *name = strcmp(path, "-") == 0 ? "(đầu vào chuẩn)" : path;
+    const char *name = vb_input_name(path);
     vn_decode_info info;
     bool ok = vn_decode_view(in->bytes, len, o->from, name, d, &in->decoded, &info, &in->text,
                              &in->len);

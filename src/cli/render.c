@@ -168,10 +168,11 @@ typedef struct render_run {
 static char *attachment_path(render_run *r, const char *tmpl, const fm_entry *e, size_t i,
                              const char *name)
 {
+    const char *file = vb_input_name(tmpl);
     int line = e->value ? e->line : e->item_lines ? e->item_lines[i] : e->line;
     int col = e->value ? e->col : e->item_cols ? e->item_cols[i] : 0;
     if (name[0] == '/' || strstr(name, "..")) {
-        vb_error(r->d, tmpl, line, col,
+        vb_error(r->d, file, line, col,
                  "kem_theo: \"%s\" không được dùng đường dẫn tuyệt đối hay \"..\"; đặt tệp "
                  "trong thư mục của mẫu",
                  name);
@@ -183,7 +184,7 @@ static char *attachment_path(render_run *r, const char *tmpl, const fm_entry *e,
     /* Reported here, at the template's line, as a partial is: the read
      * itself would name only the file, with the system's English text. */
     if (access(path, R_OK) != 0) {
-        vb_error(r->d, tmpl, line, col, "kem_theo: không đọc được văn bản kèm theo \"%s\" (%s)",
+        vb_error(r->d, file, line, col, "kem_theo: không đọc được văn bản kèm theo \"%s\" (%s)",
                  name, path);
         free(path);
         return NULL;
@@ -192,7 +193,7 @@ static char *attachment_path(render_run *r, const char *tmpl, const fm_entry *e,
     bool inside = vb_path_within(tdir, path);
     free(tdir);
     if (!inside) {
-        vb_error(r->d, tmpl, line, col,
+        vb_error(r->d, file, line, col,
                  "kem_theo: \"%s\" là liên kết tới tệp ngoài thư mục của mẫu; chép tệp vào thư "
                  "mục của mẫu",
                  name);
@@ -208,11 +209,12 @@ static char *attachment_path(render_run *r, const char *tmpl, const fm_entry *e,
 static page_doc *render_document(render_run *r, const char *path, bool main_doc, int depth)
 {
     vb_diag *d = r->d;
+    const char *file = vb_input_name(path); /* what messages call it */
     size_t len;
     char *text = vb_read_file(d, path, &len);
     /* As Windows editors save it: UTF-16 or UTF-8 with a byte-order mark. */
     if (text)
-        text = vn_text_file_decode(text, &len, path, d);
+        text = vn_text_file_decode(text, &len, file, d);
     if (!text)
         return NULL;
     front_matter fm;
@@ -220,19 +222,19 @@ static page_doc *render_document(render_run *r, const char *path, bool main_doc,
     page_doc *pages = NULL;
     bool ok = false;
 
-    if (!front_matter_parse(&fm, text, len, path, d))
+    if (!front_matter_parse(&fm, text, len, file, d))
         goto done;
-    if (main_doc && !render_sets_main(&r->sets, &fm, path))
+    if (main_doc && !render_sets_main(&r->sets, &fm, file))
         goto done;
     if (!main_doc)
         render_sets_attachment(&r->sets, &fm);
-    if (!frame_check_field_shapes(&fm, path, d))
+    if (!frame_check_field_shapes(&fm, file, d))
         goto done;
     vn_tone tone = VN_TONE_CLASSIC;
     const char *tone_name = front_matter_get(&fm, "tone");
     if (tone_name && !vn_tone_parse(tone_name, &tone)) {
         const fm_entry *te = front_matter_find(&fm, "tone");
-        vb_error(d, path, te ? te->line : 0, front_matter_col(&fm, "tone"),
+        vb_error(d, file, te ? te->line : 0, front_matter_col(&fm, "tone"),
                  "tone: \"%s\" không hợp lệ; dùng classic, modern hoặc keep", tone_name);
         goto done;
     }
@@ -244,7 +246,7 @@ static page_doc *render_document(render_run *r, const char *path, bool main_doc,
         goto done;
     }
     if (main_doc && r->o->cert.any) {
-        vb_error(d, path, 0, 0,
+        vb_error(d, file, 0, 0,
                  "--only, --split, --background, --no-background, --offset, --scale và "
                  "--register chỉ dùng cho mẫu giấy khen (frame: certificate)");
         d->exit_code = VB_EXIT_USAGE;
@@ -261,8 +263,8 @@ static page_doc *render_document(render_run *r, const char *path, bool main_doc,
                          .vars = &fm, .told_no_data = &told_no_data, .line_map = &lines};
     vb_buf body;
     vb_buf_init(&body);
-    bool expanded = tmpl_expand_front_matter(&fm, path, xdoc, NULL, &topt, d) &&
-                    tmpl_expand(text + fm.body_offset, len - fm.body_offset, path, fm.body_line,
+    bool expanded = tmpl_expand_front_matter(&fm, file, xdoc, NULL, &topt, d) &&
+                    tmpl_expand(text + fm.body_offset, len - fm.body_offset, file, fm.body_line,
                                 1, xdoc, NULL, &topt, &body, d);
     free(dir);
     if (!expanded) {
@@ -273,13 +275,13 @@ static page_doc *render_document(render_run *r, const char *path, bool main_doc,
     }
     frame_spec frame;
     official_fields official;
-    if (!frame_from_front_matter(&frame, &official, &fm, path, r->strings, d)) {
+    if (!frame_from_front_matter(&frame, &official, &fm, file, r->strings, d)) {
         vb_buf_free(&body);
         tmpl_line_map_free(&lines);
         md_values_free(&values);
         goto done;
     }
-    doc = md_parse_mapped(body.data ? body.data : "", body.len, path, lines.line, lines.n,
+    doc = md_parse_mapped(body.data ? body.data : "", body.len, file, lines.line, lines.n,
                           &values, d);
     vb_buf_free(&body);
     tmpl_line_map_free(&lines);
@@ -289,7 +291,7 @@ static page_doc *render_document(render_run *r, const char *path, bool main_doc,
     /* A plain document with nothing in it printed a blank page, exit 0: the
      * wrong file given, or sections the data left all empty. */
     if (frame.kind == FRAME_PLAIN && doc->root.n_children == 0 && doc->n_footnotes == 0) {
-        vb_error(d, path, fm.body_line, 0,
+        vb_error(d, file, fm.body_line, 0,
                  "văn bản không có nội dung để in (phần nội dung trống, hoặc trống với dữ liệu "
                  "này); kiểm tra lại tệp mẫu");
         goto done;
@@ -305,7 +307,7 @@ static page_doc *render_document(render_run *r, const char *path, bool main_doc,
     const fm_entry *att = front_matter_find(&fm, "kem_theo");
     size_t n_att = att ? (att->value ? 1 : att->n_items) : 0;
     if (n_att && depth >= 2) {
-        vb_error(d, path, att->value ? att->line : att->item_lines[0],
+        vb_error(d, file, att->value ? att->line : att->item_lines[0],
                  att->value ? att->col : att->item_cols[0],
                  "kem_theo: văn bản kèm theo không được có văn bản kèm theo lồng quá hai mức");
         goto done;
@@ -318,7 +320,7 @@ static page_doc *render_document(render_run *r, const char *path, bool main_doc,
             goto done;
         page_doc_append(pages, more);
     }
-    if (main_doc && !render_sets_check(&r->sets, &fm, path))
+    if (main_doc && !render_sets_check(&r->sets, &fm, file))
         goto done;
     ok = true;
 done:

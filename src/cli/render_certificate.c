@@ -578,7 +578,8 @@ int render_certificate(const char *input, const char *text, size_t len, front_ma
                        int tone, vb_contest *contest, font_set *fonts, const char *output,
                        const cert_cli *cc, vb_diag *d)
 {
-    job j = {.input = input, .d = d, .fm = fm, .cc = cc, .tone = (vn_tone)tone, .fonts = fonts};
+    job j = {.input = vb_input_name(input), .d = d, .fm = fm, .cc = cc, .tone = (vn_tone)tone,
+             .fonts = fonts};
     j.dir = vb_dirname(input);
     j.body = text + fm->body_offset;
     j.body_len = len - fm->body_offset;

@@ -440,7 +440,7 @@ static vb_contest *contest_load(vb_diag *d, const char *path, enum load_for use,
     if (!src)
         return NULL;
     vb_contest *c = vb_xcalloc(1, sizeof *c);
-    c->path = vb_xstrdup(strcmp(path, "-") == 0 ? "<stdin>" : path);
+    c->path = vb_xstrdup(vb_input_name(path));
     c->src = src;
     c->src_len = len;
     if (len > (size_t)INT32_MAX) {

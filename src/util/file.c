@@ -53,6 +53,11 @@ static int read_all(int fd, vb_buf *b, size_t max)
     return 0;
 }
 
+const char *vb_input_name(const char *path)
+{
+    return strcmp(path, "-") == 0 ? "(đầu vào chuẩn)" : path;
+}
+
 char *vb_read_file(vb_diag *d, const char *path, size_t *len)
 {
     bool is_stdin = strcmp(path, "-") == 0;
@@ -75,15 +80,15 @@ char *vb_read_file(vb_diag *d, const char *path, size_t *len)
     if (err == EFBIG) {
         /* /dev/zero, /dev/urandom or a wrong file of gigabytes was read
          * until memory ran out. */
-        vb_error(d, path, 0, 0,
+        vb_error(d, vb_input_name(path), 0, 0,
                  "%s lớn hơn %d MB, quá giới hạn của vanban (có đúng là tệp mẫu, dữ liệu hay văn "
                  "bản cần đọc không?)",
-                 is_stdin ? "dữ liệu ở đầu vào chuẩn" : "tệp", (int)(VB_INPUT_MAX >> 20));
+                 is_stdin ? "dữ liệu" : "tệp", (int)(VB_INPUT_MAX >> 20));
         vb_buf_free(&b);
         return NULL;
     }
     if (err) {
-        vb_error_io(d, path, "lỗi khi đọc tệp: %s", vb_strerror(err));
+        vb_error_io(d, vb_input_name(path), "lỗi khi đọc tệp: %s", vb_strerror(err));
         vb_buf_free(&b);
         return NULL;
     }

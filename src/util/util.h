@@ -141,6 +141,12 @@ void vb_text_position(const char *s, size_t offset, int *line, int *col);
 /* Reads a whole file ("-" is stdin). Returns NULL and reports on failure;
  * more than VB_INPUT_MAX bytes (/dev/zero) is an error of the input. */
 char *vb_read_file(vb_diag *d, const char *path, size_t *len);
+/* An input as messages name it: "(đầu vào chuẩn)" for "-", else the path.
+ * Every command says it so, a template, data or text alike ("-:3:5" read
+ * as a file named "-"). It has no '/', so that its folder (vb_dirname) is
+ * ".", as for "-": the layout looks for a document's images beside the
+ * name its Markdown was parsed under. */
+const char *vb_input_name(const char *path);
 
 /* Atomic output: write to a temporary file beside the target, then rename.
  * An error at any point leaves neither a partial target nor the temp file. */

@@ -401,6 +401,25 @@ check "render - -o a.pdf writes a.pdf" [ "$(head -c 5 a.pdf)" = "%PDF-" ]
 check "render - -o - writes the PDF to stdout" [ "$(head -c 5 b.pdf)" = "%PDF-" ]
 check "and nothing else" [ "$(ls -A "$T/stdin" | tr '\n' ' ')" = "a.pdf b.pdf " ]
 cd - > /dev/null
+# Standard input is "(đầu vào chuẩn)" in every message, as normalize says
+# it, with the line and column: a template read from it was "-:4:3" (a
+# file named "-"), contest data "<stdin>:1:15".
+mkdir -p "$T/in"
+printf -- '---\ntitle: x\n---\nA {{bad(}} B\n' > "$T/in/xp.md"
+expect 1 '^vanban: \(đầu vào chuẩn\):4:3: lỗi: biểu thức XPath "bad\(" không hợp lệ' "$T/in/x.pdf" -- \
+    render - -d "$VANBAN_SRC/samples/soctrang-2023/contest.xml" -o "$T/in/x.pdf" < "$T/in/xp.md"
+printf -- '---\ntitle: [x\n---\nA\n' > "$T/in/yaml.md"
+expect 1 '^vanban: \(đầu vào chuẩn\):2:8: lỗi: phần đầu YAML không hợp lệ' "$T/in/x.pdf" -- \
+    render - -o "$T/in/x.pdf" < "$T/in/yaml.md"
+printf -- '---\nframe: certificate\neach: "//award["\n---\nX\n' > "$T/in/cert.md"
+expect 1 '^vanban: \(đầu vào chuẩn\):3: lỗi: each: biểu thức XPath "//award\[" sai' "$T/in/x.pdf" -- \
+    render - -d "$VANBAN_SRC/samples/soctrang-2023/contest.xml" -o "$T/in/x.pdf" \
+    --register "$T/in/x.csv" < "$T/in/cert.md"
+check "no register either" [ ! -e "$T/in/x.csv" ]
+printf '<contest><bad></contest>\n' > "$T/in/bad.txt"
+expect 1 '^vanban: \(đầu vào chuẩn\):1:15: lỗi: thẻ đóng </contest> không khớp' "" -- check - < "$T/in/bad.txt"
+expect 1 '^vanban: \(đầu vào chuẩn\):1:15: lỗi: thẻ đóng </contest> không khớp' "$T/in/x.pdf" -- \
+    render "$T/w/ok.md" -d - -o "$T/in/x.pdf" < "$T/in/bad.txt"
 # /dev/zero (or any endless or huge input) as the template, the data or a
 # text to normalize was read until memory ran out. 256 MB at most, then one
 # message, exit 1. (Memory is capped, see lib.sh.)
@@ -417,7 +436,7 @@ big_input "render -d /dev/zero" '^vanban: /dev/zero: lỗi: tệp lớn hơn 256
     render "$T/w/ok.md" -d /dev/zero -o "$T/big/z.pdf"
 big_input "check /dev/zero" '^vanban: /dev/zero: lỗi: tệp lớn hơn 256 MB' -- check /dev/zero
 big_input "normalize /dev/zero" '^vanban: /dev/zero: lỗi: tệp lớn hơn 256 MB' -- normalize /dev/zero
-big_input "render - < /dev/zero" '^vanban: -: lỗi: dữ liệu ở đầu vào chuẩn lớn hơn 256 MB' -- \
+big_input "render - < /dev/zero" '^vanban: \(đầu vào chuẩn\): lỗi: dữ liệu lớn hơn 256 MB' -- \
     render - -o "$T/big/z.pdf" < /dev/zero
 # A regular file over the limit is refused before it is read.
 truncate -s 300M "$T/big/lon.md"
