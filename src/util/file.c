@@ -251,10 +251,14 @@ bool vb_outfile_open(vb_outfile *o, vb_diag *d, const char *target)
         o->target = vb_xstrdup(target);
         return true;
     }
-    o->target = vb_xstrdup(target);
+    /* Through a symbolic link: the temporary file goes beside the file
+     * linked to, and is renamed onto it, not onto the link. */
+    o->target = vb_output_file(d, target);
+    if (!o->target)
+        return false;
     int fd = -1, err = 0;
     for (unsigned attempt = 0;; attempt++) {
-        o->tmp_path = tmp_sibling(target, attempt);
+        o->tmp_path = tmp_sibling(o->target, attempt);
         pending_add(o->tmp_path);
         fd = open(o->tmp_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
         err = errno;
@@ -266,7 +270,11 @@ bool vb_outfile_open(vb_outfile *o, vb_diag *d, const char *target)
         free(o->tmp_path);
     }
     if (fd < 0) {
-        vb_error_io(d, target, "không tạo được tệp kết quả: %s", vb_strerror(err));
+        if (strcmp(o->target, target) != 0) /* a link: to a folder that is not there? */
+            vb_error_io(d, target, "là liên kết tới \"%s\"; không tạo được tệp đó: %s", o->target,
+                        vb_strerror(err));
+        else
+            vb_error_io(d, target, "không tạo được tệp kết quả: %s", vb_strerror(err));
         pending_remove(o->tmp_path);
         free(o->tmp_path);
         o->tmp_path = NULL;

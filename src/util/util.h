@@ -151,7 +151,7 @@ const char *vb_input_name(const char *path);
 /* Atomic output: write to a temporary file beside the target, then rename.
  * An error at any point leaves neither a partial target nor the temp file. */
 typedef struct vb_outfile {
-    char *target;     /* NULL for stdout */
+    char *target;     /* NULL for stdout; past any symbolic link for a temporary file */
     char *tmp_path;   /* the temporary file, or NULL when writing to stdout */
     FILE *fp;
     /* vb_outfile_defer: fp is a memory stream over mem; dest is stdout or
@@ -161,7 +161,13 @@ typedef struct vb_outfile {
     size_t mem_len;
 } vb_outfile;
 
+/* A target that is a symbolic link is written through it (vb_output_file). */
 bool vb_outfile_open(vb_outfile *o, vb_diag *d, const char *target);
+/* The file writing to `target` reaches: `target` itself, or, for a
+ * symbolic link, the end of its chain of links, there yet or not (see
+ * out_link.c). NULL after reporting: a chain that loops, or a link another
+ * user left in a shared folder such as /tmp (exit 2). */
+char *vb_output_file(vb_diag *d, const char *target);
 /* Whether a and b name one file: the same device and inode when both
  * exist, else the same name in the same (resolved) folder. */
 bool vb_same_file(const char *a, const char *b);

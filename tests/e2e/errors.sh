@@ -475,6 +475,52 @@ check "... and the link is still a link" [ -L "$T/fd/out" ]
 "$VANBAN" render "$T/w/ok.md" -o /dev/fd/1 > "$T/fd/b.pdf" || true
 check "-o /dev/fd/1 writes to stdout" [ "$(head -c 5 "$T/fd/b.pdf")" = "%PDF-" ]
 check "nothing else beside them" [ "$(ls -A "$T/fd" | tr '\n' ' ')" = "a.pdf b.pdf out " ]
+# An output name that is a symbolic link is written through it, to the file
+# it points to (created when not there yet, as `cat > link` does), and the
+# link stays: it was replaced by a copy (live: the linked file kept the old
+# document) or by a file (dangling), though the refusal to overwrite what
+# is not a PDF already read through it. The temporary file goes beside the
+# file linked to.
+mkdir -p "$T/ln/here" "$T/ln/there"
+printf '%%PDF-cũ' > "$T/ln/there/live.pdf"
+ln -s ../there/live.pdf "$T/ln/here/live.pdf"
+ln -s ../there/new.pdf "$T/ln/here/dangling.pdf"
+ln -s dangling.pdf "$T/ln/here/chain.pdf"
+for name in live dangling; do
+    "$VANBAN" render "$T/w/ok.md" -o "$T/ln/here/$name.pdf"
+    check "-o a $name link: still that link" [ -L "$T/ln/here/$name.pdf" ]
+done
+check "... the live link's file holds the new PDF" bash -c '[ "$(head -c 5 "$1")" = "%PDF-" ] && pdftotext "$1" - | grep -q "Xin chào"' _ "$T/ln/there/live.pdf"
+check "... the dangling link's file is created" bash -c 'pdftotext "$1" - | grep -q "Xin chào"' _ "$T/ln/there/new.pdf"
+rm -f "$T/ln/there/new.pdf"
+"$VANBAN" render "$T/w/ok.md" -o "$T/ln/here/chain.pdf"
+check "... a chain of links is followed to its end" bash -c '[ -L "$1" ] && [ -L "$2" ] && [ -s "$3" ]' _ \
+    "$T/ln/here/chain.pdf" "$T/ln/here/dangling.pdf" "$T/ln/there/new.pdf"
+check "... and nothing else is left in either folder" \
+    [ "$(ls -A "$T/ln/here" "$T/ln/there" | tr '\n' ' ')" = "$T/ln/here: chain.pdf dangling.pdf live.pdf  $T/ln/there: live.pdf new.pdf " ]
+# A link to a folder that is not there, a loop: one message, nothing made.
+ln -s ../khong-co/x.pdf "$T/ln/here/nowhere.pdf"
+expect 3 "nowhere.pdf: lỗi: là liên kết tới \"$T/ln/here/../khong-co/x.pdf\"; không tạo được tệp đó: không có tệp hay thư mục này$" "" -- \
+    render "$T/w/ok.md" -o "$T/ln/here/nowhere.pdf"
+ln -s loop2.pdf "$T/ln/here/loop1.pdf"
+ln -s loop1.pdf "$T/ln/here/loop2.pdf"
+expect 3 "loop1.pdf: lỗi: không ghi được theo liên kết tượng trưng: quá nhiều liên kết tượng trưng nối nhau$" "" -- \
+    render "$T/w/ok.md" -o "$T/ln/here/loop1.pdf"
+check "the links are left as they were, and nothing added" \
+    bash -c '[ -L "$1/nowhere.pdf" ] && [ -L "$1/loop1.pdf" ] && [ -L "$1/loop2.pdf" ] && [ ! -e "$1/../khong-co" ] &&
+             [ "$(ls -A "$1" | wc -l)" -eq 6 ]' _ "$T/ln/here"
+# A link another user left in a shared folder (sticky, writable by all,
+# as /tmp) is not followed, as the kernel's fs.protected_symlinks does not
+# follow it for open(2): nothing written, the link kept. (Only root can
+# give the link to another user.)
+if [ "$(id -u)" = 0 ] && id nobody > /dev/null 2>&1; then
+    mkdir -m 1777 "$T/ln/shared"
+    ln -s ../there/victim.pdf "$T/ln/shared/out.pdf"
+    chown -h nobody "$T/ln/shared/out.pdf"
+    expect 2 "out.pdf: lỗi: là liên kết tượng trưng của người dùng khác trong thư mục dùng chung; vanban không ghi theo nó" "" -- \
+        render "$T/w/ok.md" -o "$T/ln/shared/out.pdf"
+    check "... nothing written through it" bash -c '[ ! -e "$1/there/victim.pdf" ] && [ -L "$1/shared/out.pdf" ] && [ "$(ls -A "$1/shared")" = out.pdf ]' _ "$T/ln"
+fi
 # A FONTCONFIG_FILE fontconfig cannot read: its own English lines, then one
 # Vietnamese line saying what they mean, then the missing font.
 printf 'không phải XML\n' > "$T/junk.conf"
