@@ -1,6 +1,7 @@
 /* vanban: Vietnamese official documents from contest data and Markdown templates. */
 #include "cli/cli.h"
 #include "util/util.h"
+#include "util/xml_errors.h"
 
 #include <signal.h>
 #include <stdio.h>
@@ -36,6 +37,10 @@ int main(int argc, char **argv)
      * (exit 3, the temporary file removed); by default SIGXFSZ killed the
      * process silently and left ".out.pdf.tmp-PID" behind. */
     signal(SIGXFSZ, SIG_IGN);
+    /* libxml2's English lines on stderr ("out of memory error" by the
+     * hundred under a memory limit) go through vanban instead, for every
+     * command. */
+    vb_xml_errors_init();
     if (argc < 2) {
         cli_usage(stderr);
         return VB_EXIT_USAGE;

@@ -9,6 +9,7 @@
 #include "layout/layout.h"
 #include "md/md.h"
 #include "util/util.h"
+#include "util/xml_errors.h"
 #include "vn/vn.h"
 
 #include <errno.h>
@@ -189,16 +190,9 @@ static bool style_from_front_matter(job *j)
 
 /* ---- XPath -------------------------------------------------------------- */
 
-/* libxml2 also prints some evaluation errors ("function foo not found")
- * through its generic handler; they are reported by on_xpath_error. */
-static void quiet(void *ctx, const char *msg, ...)
-{
-    (void)ctx;
-    (void)msg;
-}
-
 static void on_xpath_error(void *user, xmlErrorPtr err)
 {
+    vb_xml_error_check(err);
     job *j = user;
     if (err && !j->xpath_msg[0])
         tmpl_xpath_describe(err, j->xpath_msg, sizeof j->xpath_msg);
@@ -614,7 +608,6 @@ int render_certificate(const char *input, const char *text, size_t len, front_ma
     if (!style_from_front_matter(&j))
         goto done;
     j.xml = vb_contest_doc(contest);
-    xmlSetGenericErrorFunc(NULL, quiet);
     j.xp = xmlXPathNewContext(j.xml);
     j.xp->error = on_xpath_error;
     j.xp->userData = &j;
@@ -687,10 +680,7 @@ done:
     }
     free(j.compiled);
     tmpl_xpath_free(j.txp);
-    if (j.xp) {
-        xmlXPathFreeContext(j.xp);
-        xmlSetGenericErrorFunc(NULL, NULL);
-    }
+    xmlXPathFreeContext(j.xp);
     free(j.dir);
     return rc;
 }

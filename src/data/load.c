@@ -14,6 +14,7 @@
 #include "schema.h"
 
 #include "contest_rng.h" /* generated from contest.rng by CMakeLists.txt */
+#include "util/xml_errors.h"
 #include "vn/vn.h"
 
 #include <libxml/parser.h>
@@ -39,6 +40,7 @@ struct parse_state {
 
 static void on_parse_error(void *data, xmlErrorPtr err)
 {
+    vb_xml_error_check(err);
     xmlParserCtxtPtr ctxt = data;
     struct parse_state *st = ctxt->_private;
     if (st->have || err->level < XML_ERR_ERROR)
@@ -230,6 +232,7 @@ struct valid_state {
 
 static void on_valid_error(void *data, xmlErrorPtr err)
 {
+    vb_xml_error_check(err);
     struct valid_state *vs = data;
     schema_error e = {
         .code = err->code,
@@ -243,6 +246,7 @@ static void on_valid_error(void *data, xmlErrorPtr err)
 
 static void on_schema_error(void *data, xmlErrorPtr err)
 {
+    vb_xml_error_check(err);
     /* The schema is ours and tested: a failure here is a bug, not bad input. */
     int *failed = data;
     *failed = err->code ? err->code : 1;

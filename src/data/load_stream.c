@@ -17,6 +17,7 @@
  * it ends, before it is freed. */
 #include "model.h"
 #include "schema.h"
+#include "util/xml_errors.h"
 
 #include <libxml/SAX2.h>
 #include <libxml/parserInternals.h>
@@ -336,14 +337,19 @@ static void on_pi(void *ctx, const xmlChar *target, const xmlChar *data)
 
 static void on_valid_error(void *data, xmlErrorPtr err)
 {
-    (void)err;
+    vb_xml_error_check(err);
     /* Stop as soon as the callback returns: the tree path parses the file
      * again, and a file broken near its top would otherwise be read twice
      * to its end. */
     fail(data);
 }
 
-static void on_parse_error(void *data, xmlErrorPtr err) { (void)data, (void)err; }
+/* The tree path reports what is wrong with the file. */
+static void on_parse_error(void *data, xmlErrorPtr err)
+{
+    (void)data;
+    vb_xml_error_check(err);
+}
 
 xmlDocPtr load_stream(vb_contest *c, const contest_schema *s, bool xml, bool keep)
 {

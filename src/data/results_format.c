@@ -3,7 +3,6 @@
 #include "results.h"
 
 #include <libxml/tree.h>
-#include <libxml/xmlerror.h>
 #include <math.h>
 #include <string.h>
 
@@ -17,12 +16,6 @@ void vb_results_xml(vb_contest *c, vb_buf *out)
     xmlDocDumpFormatMemoryEnc(doc, &mem, &size, "UTF-8", 1);
     vb_buf_append(out, mem, (size_t)size);
     xmlFree(mem);
-}
-
-static void quiet(void *ctx, const char *msg, ...)
-{
-    (void)ctx;
-    (void)msg;
 }
 
 static bool xml_write(vb_contest *c, FILE *out)
@@ -42,16 +35,10 @@ static bool xml_write(vb_contest *c, FILE *out)
 
 bool vb_results_xml_write(vb_contest *c, FILE *out)
 {
-    /* A failed write (a full disk, a closed pipe) is reported by libxml2
-     * itself, in English, on stderr ("I/O error : No space left on
-     * device"), before the caller's one message in Vietnamese: libxml2 is
-     * quiet while it writes, and the caller says what happened. */
-    xmlGenericErrorFunc saved = xmlGenericError;
-    void *saved_ctx = xmlGenericErrorContext;
-    xmlSetGenericErrorFunc(NULL, quiet);
-    bool ok = xml_write(c, out);
-    xmlSetGenericErrorFunc(saved_ctx, saved);
-    return ok;
+    /* A failed write (a full disk, a closed pipe) is the caller's to
+     * report: libxml2's own "I/O error : No space left on device" goes to
+     * vb_xml_errors_init's handler, not to stderr. */
+    return xml_write(c, out);
 }
 
 /* ---- CSV (RFC 4180, UTF-8 with BOM so that Excel reads Vietnamese) ---------- */

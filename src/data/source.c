@@ -19,11 +19,16 @@
 #include <libxml/parserInternals.h>
 #include <string.h>
 
+#include "util/xml_errors.h"
 #include "vn/vn.h"
 
 /* libxml2's parser errors on the declaration alone are the main parse's to
  * report: here they are ignored. */
-static void ignore_error(void *data, xmlErrorPtr err) { (void)data, (void)err; }
+static void ignore_error(void *data, xmlErrorPtr err)
+{
+    (void)data;
+    vb_xml_error_check(err);
+}
 
 /* The encoding an ASCII-based file's XML declaration names, as libxml2 reads
  * it (NULL when none, or UTF-8). libxml2 sees only the declaration: it ends

@@ -3,6 +3,7 @@
  * error text captured so the user gets one message of ours, with the
  * template's line and column, instead of libxml2's lines on stderr. */
 #include "expand_internal.h"
+#include "util/xml_errors.h"
 
 #include <libxml/xpathInternals.h>
 #include <stdio.h>
@@ -90,18 +91,10 @@ bool tmpl_xpath_brackets_ok(const char *expr, char *buf, size_t size)
 /* The first error of an evaluation is the one to report. */
 static void capture_error(void *data, const xmlError *err)
 {
+    vb_xml_error_check(err);
     expand_ctx *cx = data;
     if (cx && err && !cx->xpath_error[0])
         tmpl_xpath_describe(err, cx->xpath_error, sizeof cx->xpath_error);
-}
-
-/* libxml2 also prints some evaluation errors ("xmlXPathCompOpEval: function
- * foo not found") through its generic handler, on stderr; capture_error has
- * them already. */
-static void quiet(void *ctx, const char *msg, ...)
-{
-    (void)ctx;
-    (void)msg;
 }
 
 /* libxml2 2.9 declares the handler with a non-const error. */
@@ -284,11 +277,7 @@ xmlXPathObjectPtr xpath_eval(expand_ctx *cx, const char *expr, size_t len, xmlNo
         vb_error(cx->d, cx->path, line, col, "biểu thức XPath \"%s\" không hợp lệ%s%s", e,
                  cx->xpath_error[0] ? ": " : "", cx->xpath_error);
     } else {
-        xmlGenericErrorFunc saved = xmlGenericError;
-        void *saved_ctx = xmlGenericErrorContext;
-        xmlSetGenericErrorFunc(NULL, quiet);
         v = xmlXPathCompiledEval(comp, cx->xp);
-        xmlSetGenericErrorFunc(saved_ctx, saved);
         if (owned)
             xmlXPathFreeCompExpr(comp);
         if (!v)

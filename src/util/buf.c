@@ -7,7 +7,7 @@
 
 /* Out of memory: the temporary output files go (abort left them, and a core
  * file), and the exit is 3, as for any failure the input did not cause. */
-static void oom(void)
+void vb_out_of_memory(void)
 {
     static const char msg[] = "vanban: lỗi: hết bộ nhớ (out of memory)\n";
     vb_remove_temporary_files();
@@ -21,7 +21,7 @@ void *vb_xmalloc(size_t n)
 {
     void *p = malloc(n ? n : 1);
     if (!p)
-        oom();
+        vb_out_of_memory();
     return p;
 }
 
@@ -29,7 +29,7 @@ void *vb_xcalloc(size_t n, size_t size)
 {
     void *p = calloc(n ? n : 1, size ? size : 1);
     if (!p)
-        oom();
+        vb_out_of_memory();
     return p;
 }
 
@@ -37,7 +37,7 @@ void *vb_xrealloc(void *p, size_t n)
 {
     p = realloc(p, n ? n : 1);
     if (!p)
-        oom();
+        vb_out_of_memory();
     return p;
 }
 

@@ -9,6 +9,7 @@
 
 #include "md/md.h"
 #include "tmpl/tmpl.h"
+#include "util/xml_errors.h"
 
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
@@ -579,6 +580,7 @@ static void line_map(void **state)
 
 int main(void)
 {
+    vb_xml_errors_init(); /* as vanban's main(): libxml2 prints nothing of its own */
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(interpolation_and_raw, setup, teardown),
         cmocka_unit_test_setup_teardown(sections, setup, teardown),
