@@ -4,7 +4,10 @@
  * headers are repeated on continuation pages; footnotes go to the foot of
  * the page that cites them, under a short rule. A note too tall to share a
  * page with the line citing it starts there and continues at the foot of
- * the next pages, under a rule across the text, as Word and TeX do. */
+ * the next pages, under a rule across the text, as Word and TeX do; a note
+ * cited on a page where another goes on starts on that page too, under the
+ * part of the one going on, as in Word (TeX holds it over: its mark and
+ * its text were a page apart). */
 #include "layout_internal.h"
 
 #include <math.h>
@@ -12,11 +15,37 @@
 #include <string.h>
 
 #define NOTE_RULE_GAP 6.0 /* space above and below the footnote rule */
+/* The lines of a note a page shows at least: the first ones of a note it
+ * cites, when the note cannot be whole there, and those of a note going on
+ * from the page before, when notes start under it. Two, as no paragraph
+ * leaves one line alone at the foot or the head of a page. */
+#define NOTE_MIN_LINES 2
+
+/* A note, or what is left of it: boxes [from, n) of note k. */
+typedef struct note_part {
+    int k;
+    size_t from;
+    bool started; /* some of it is on a page already */
+} note_part;
+
+typedef struct note_queue {
+    note_part *v;
+    size_t n, cap;
+} note_queue;
 
 typedef struct pager {
     lay_ctx *cx;
-    double body_h;
-    bool *placed; /* footnote k placed already (index k-1) */
+    double body_h; /* of the page being made */
+    bool *placed;  /* footnote k on a page, or held for one, already (index k-1) */
+    /* Notes (or their rest) not yet set, in order of citation: those going
+     * on from a page before, and those a page could not start. */
+    note_queue held;
+    /* What the held notes need on the page being made (page_notes): */
+    double held_cap; /* their share: all, or at most half the page while text is left */
+    bool held_open;  /* ... which does not hold them all: one goes on past the page */
+    double head_min; /* the first lines of the first, if it goes on from a page before */
+    size_t *take;    /* boxes of each held part the page takes (choose_notes) */
+    size_t cap_take;
 } pager;
 
 static double note_height(const lay_ctx *cx, int k)
@@ -117,34 +146,30 @@ static bool note_too_tall(const pager *p, int k)
     return note_height(p->cx, k) + 2 * NOTE_RULE_GAP + fr->body_size * fr->line_spacing > body_h;
 }
 
-/* A note, or what is left of it: boxes [from, n) of note k. */
-typedef struct note_part {
-    int k;
-    size_t from;
-} note_part;
-
-typedef struct note_queue {
-    note_part *v;
-    size_t n, cap;
-} note_queue;
-
-static double part_height(const lay_ctx *cx, note_part q)
+static const flow *part_flow(const pager *p, const note_part *q)
 {
-    const flow *nf = &cx->notes[q.k - 1];
+    return &p->cx->notes[q->k - 1];
+}
+
+/* The height of the boxes of part q from its box `from` on: all of them,
+ * or the first `lines`. */
+static double part_height(const pager *p, const note_part *q, size_t lines)
+{
+    const flow *nf = part_flow(p, q);
     double h = 0;
-    for (size_t i = q.from; i < nf->n; i++)
+    for (size_t i = q->from; i < nf->n && i - q->from < lines; i++)
         h += nf->v[i].height;
     return h;
 }
 
 /* The height of the first boxes of the held parts that fit in `cap` (at
  * least one box). */
-static double held_within(const lay_ctx *cx, const note_queue *held, double cap)
+static double held_within(const pager *p, double cap)
 {
     double h = 0;
-    for (size_t q = 0; q < held->n; q++) {
-        const flow *nf = &cx->notes[held->v[q].k - 1];
-        for (size_t l = held->v[q].from; l < nf->n; l++) {
+    for (size_t q = 0; q < p->held.n; q++) {
+        const flow *nf = part_flow(p, &p->held.v[q]);
+        for (size_t l = p->held.v[q].from; l < nf->n; l++) {
             if (h > 0 && h + nf->v[l].height > cap + 0.01)
                 return h;
             h += nf->v[l].height;
@@ -153,28 +178,175 @@ static double held_within(const lay_ctx *cx, const note_queue *held, double cap)
     return h;
 }
 
-/* What the notes of a page need if box b joins it: the notes held over, and
- * the new ones whole up to the first that no page could hold with its line,
- * which needs only its first box: it is split, and the notes after it are
- * held over to the next page, as TeX does. While a held note goes on past
- * the page (`held_open`), no new one may start on it: it needs more than
- * any page. */
-static double notes_needed(const pager *p, double held, bool held_open, const int *fresh,
-                           size_t n_fresh)
+/* What the held notes need on the page about to be made. While text is left
+ * to set, they take at most half the page: else a long note left one line
+ * of text on each page it went on to. */
+static void page_notes(pager *p, bool text_left)
 {
-    if (held_open && n_fresh > 0)
-        return HUGE_VAL;
-    if (held <= 0 && n_fresh == 0)
-        return 0;
-    double h = 2 * NOTE_RULE_GAP + held;
-    for (size_t i = 0; i < n_fresh; i++) {
-        int k = fresh[i];
-        const flow *nf = &p->cx->notes[k - 1];
-        if (note_too_tall(p, k) && nf->n)
-            return h + nf->v[0].height;
-        h += note_height(p->cx, k);
-    }
+    double total = 0;
+    for (size_t q = 0; q < p->held.n; q++)
+        total += part_height(p, &p->held.v[q], SIZE_MAX);
+    p->held_cap = text_left && total > p->body_h / 2 ? held_within(p, p->body_h / 2) : total;
+    p->held_open = p->held_cap < total;
+    p->head_min = p->held.n && p->held.v[0].started
+                      ? part_height(p, &p->held.v[0], NOTE_MIN_LINES)
+                      : 0;
+}
+
+/* What note k, not started yet, needs on the page that cites it: all of
+ * it, unless the notes go on past the page anyway (`open`: a note going on
+ * from the page before does not end on it, or one cited before k is too
+ * tall for any page): then, as for a note too tall itself, its first lines,
+ * and the rest goes on under them on the next pages. Else its line moves
+ * to the next page with it. */
+static double owed_height(const pager *p, int k, bool *open)
+{
+    note_part q = {.k = k};
+    bool tall = note_too_tall(p, k);
+    double h = part_height(p, &q, *open || tall ? NOTE_MIN_LINES : SIZE_MAX);
+    *open = *open || tall;
     return h;
+}
+
+/* What the notes of a page need if it cites the notes `fresh` (first cited
+ * on it): with none, the held notes' share. With some, what each note not
+ * started needs (owed_height), and the first lines of a note going on:
+ * the new notes take the room they need from its share, and it goes on
+ * further, so that a note starts on the page that cites it. `whole`: all
+ * of every note not started (is one split?). */
+static double notes_needed(const pager *p, const int *fresh, size_t n_fresh, bool whole)
+{
+    if (n_fresh == 0)
+        return p->held.n ? 2 * NOTE_RULE_GAP + p->held_cap : 0;
+    bool open = p->held_open;
+    double h = p->head_min;
+    for (size_t q = 0; q < p->held.n + n_fresh; q++) {
+        const note_part *part = q < p->held.n ? &p->held.v[q] : NULL;
+        if (part && part->started)
+            continue;
+        int k = part ? part->k : fresh[q - p->held.n];
+        if (whole) {
+            note_part all = {.k = k};
+            h += part_height(p, &all, SIZE_MAX);
+        } else {
+            h += owed_height(p, k, &open);
+        }
+    }
+    return 2 * NOTE_RULE_GAP + fmax(p->held_cap, h);
+}
+
+/* Takes boxes of held part q onto the page while they fit in `room`, up to
+ * `most` of them in all. */
+static void take_boxes(pager *p, size_t q, size_t most, double room, double *used)
+{
+    const note_part *part = &p->held.v[q];
+    const flow *nf = part_flow(p, part);
+    size_t *t = &p->take[q];
+    while (part->from + *t < nf->n && *t < most &&
+           *used + nf->v[part->from + *t].height <= room + 0.01) {
+        *used += nf->v[part->from + *t].height;
+        ++*t;
+    }
+}
+
+static bool part_done(const pager *p, size_t q)
+{
+    return p->held.v[q].from + p->take[q] >= part_flow(p, &p->held.v[q])->n;
+}
+
+/* Chooses how many boxes of each held part the page's notes take, in `room`
+ * (the notes the page cites are at the end of the queue, not started). In
+ * this order, as long as they fit: the first lines of each note not
+ * started (the page cites it, or one before could not start it), the
+ * first lines of a note going on from the page before, the whole of each
+ * note not started, the rest of those (a new note takes room from one
+ * going on, which goes on further), and last the rest of the notes going
+ * on. notes_needed made the text leave room for what is owed. `alone`: the
+ * page has no text, and takes a box however tall (else it would be made
+ * again and again, without end). Returns the height taken. */
+static double choose_notes(pager *p, double room, bool alone)
+{
+    note_queue *held = &p->held;
+    size_t n = held->n ? held->n : 1;
+    vb_grow((void **)&p->take, &p->cap_take, n, sizeof *p->take);
+    memset(p->take, 0, n * sizeof *p->take);
+    double used = 0;
+    /* A note cited by a page whose first box leaves no room under it for
+     * the note's first line (a table row or an image as tall as the page)
+     * cannot start there: that box cannot move to a later page, being
+     * first already. It is held, not started, and its first lines come
+     * first among the notes of the next page, after only the first lines
+     * of a note going on, cited before it (its number is lower). */
+    for (size_t q = 0; q < held->n; q++)
+        if (!held->v[q].started)
+            take_boxes(p, q, NOTE_MIN_LINES, room, &used);
+    if (held->n && held->v[0].started)
+        take_boxes(p, 0, NOTE_MIN_LINES, room, &used);
+    for (size_t q = 0; q < held->n; q++) {
+        const note_part *part = &held->v[q];
+        if (!part->started && used + part_height(p, part, SIZE_MAX) -
+                                      part_height(p, part, p->take[q]) <= room + 0.01)
+            take_boxes(p, q, SIZE_MAX, room, &used);
+    }
+    /* The rest, in order: a note is read to its end before the next goes
+     * on, so one that does not end here stops those after it. */
+    for (int started = 0; started < 2; started++)
+        for (size_t q = 0; q < held->n; q++)
+            if (held->v[q].started == started) {
+                take_boxes(p, q, SIZE_MAX, room, &used);
+                if (!part_done(p, q))
+                    break;
+            }
+    if (alone && used == 0) {
+        for (size_t q = 0; q < held->n; q++) {
+            const flow *nf = part_flow(p, &held->v[q]);
+            if (held->v[q].from < nf->n) {
+                used = nf->v[held->v[q].from].height;
+                p->take[q] = 1;
+                break;
+            }
+        }
+    }
+    return used;
+}
+
+/* Sets the chosen boxes of the held parts at the foot of page pg, bottom
+ * margin g.bottom, under one rule, and keeps what is left of them for the
+ * next page. */
+static void emit_notes(pager *p, page_doc *doc, vb_page *pg, const page_geom *g, double used)
+{
+    note_queue *held = &p->held;
+    size_t first = 0;
+    while (first < held->n && p->take[first] == 0)
+        first++;
+    if (first < held->n) {
+        double ny = g->bottom + 2 * NOTE_RULE_GAP + used;
+        page_item *rule = page_add_item(pg, ITEM_LINE);
+        rule->u.line.x1 = g->left;
+        /* notes that start with one continued from the page before: a rule
+         * across the text (Word's continuation separator), else the short one */
+        rule->u.line.x2 = held->v[first].started ? g->w - g->right : g->left + MM_TO_PT(50);
+        rule->u.line.y1 = rule->u.line.y2 = ny - NOTE_RULE_GAP;
+        rule->u.line.width = 0.5;
+        ny -= 2 * NOTE_RULE_GAP;
+        double dx = g->left - p->cx->fr->margin_left;
+        for (size_t q = first; q < held->n; q++) {
+            const flow *nf = part_flow(p, &held->v[q]);
+            for (size_t l = held->v[q].from; l < held->v[q].from + p->take[q]; l++) {
+                place_items(doc, pg, &nf->v[l], ny, dx);
+                ny -= nf->v[l].height;
+            }
+        }
+    }
+    size_t kept = 0;
+    for (size_t q = 0; q < held->n; q++) {
+        note_part part = held->v[q];
+        part.from += p->take[q];
+        part.started = part.started || p->take[q] > 0;
+        if (part.from < part_flow(p, &part)->n)
+            held->v[kept++] = part;
+    }
+    held->n = kept;
 }
 
 void paginate(lay_ctx *cx)
@@ -184,14 +356,11 @@ void paginate(lay_ctx *cx)
     page_doc *doc = cx->out;
     pager p = {.cx = cx};
     p.placed = vb_xcalloc(cx->n_notes ? cx->n_notes : 1, sizeof *p.placed);
-    /* Notes (or their rest) not yet set, in order: those split on a page
-     * before, and those a page's first line cited with no room for them. */
-    note_queue held = {0};
     int *fresh = NULL; /* the notes first cited on the page being built */
     size_t n_fresh = 0, cap_fresh = 0;
 
     size_t i = 0;
-    while (i < f->n || held.n) {
+    while (i < f->n || p.held.n) {
         while (i < f->n && f->v[i].space) /* space vanishes at the top of a page */
             i++;
         size_t start = i;
@@ -208,17 +377,7 @@ void paginate(lay_ctx *cx)
         for (size_t h = 0; h < n_hdr; h++)
             y += f->v[hdr_first + h].height;
 
-        double held_h = 0;
-        for (size_t q = 0; q < held.n; q++)
-            held_h += part_height(cx, held.v[q]);
-        /* While text is left to set, notes held over take at most half the
-         * page: else a long note left one line of text on each page it
-         * went on to. No new note starts under one that goes on. */
-        bool held_open = false;
-        if (i < f->n && held_h > p.body_h / 2) {
-            held_h = held_within(cx, &held, p.body_h / 2);
-            held_open = true;
-        }
+        page_notes(&p, i < f->n);
         n_fresh = 0;
         size_t end = f->n;
         size_t last_ok = start, last_soft = start;
@@ -240,7 +399,7 @@ void paginate(lay_ctx *cx)
                 }
                 last_ok = j;
                 fresh_ok = n_fresh;
-                fill_ok = y + notes_needed(&p, held_h, held_open, fresh, n_fresh);
+                fill_ok = y + notes_needed(&p, fresh, n_fresh, false);
             }
             if (j > start && break_allowed_soft(f, j)) {
                 last_soft = j;
@@ -255,7 +414,7 @@ void paginate(lay_ctx *cx)
                 if (!seen)
                     VB_PUSH(fresh, n_fresh, cap_fresh, fn);
             }
-            double need = notes_needed(&p, held_h, held_open, fresh, n_fresh);
+            double need = notes_needed(&p, fresh, n_fresh, false);
             if (j > start && y + b->height + need > p.body_h + 0.01) {
                 end = last_ok > start ? last_ok : j;
                 n_fresh = last_ok > start ? fresh_ok : n_before;
@@ -276,12 +435,8 @@ void paginate(lay_ctx *cx)
             /* a note split here ends the page at the next place a break is
              * allowed (a heading citing it keeps its first lines, a table
              * row its header): nothing more may come under it */
-            if (n_fresh > n_before && !split_note) {
-                double whole = held_h + 2 * NOTE_RULE_GAP;
-                for (size_t m = 0; m < n_fresh; m++)
-                    whole += note_height(cx, fresh[m]);
-                split_note = y + whole > p.body_h + 0.01;
-            }
+            if (n_fresh > n_before && !split_note)
+                split_note = y + notes_needed(&p, fresh, n_fresh, true) > p.body_h + 0.01;
         }
 
         /* Emit the page. */
@@ -300,63 +455,19 @@ void paginate(lay_ctx *cx)
             add_outline(doc, b, top);
             top -= b->height;
         }
-        /* Footnotes: those held over, then those the page cites, in order,
-         * as many boxes as the room below the text takes; the rest is held
+        /* Footnotes: those held over, then those the page cites, in order
+         * of citation; what the room below the text does not take is held
          * for the next page. */
         for (size_t m = 0; m < n_fresh; m++) {
             p.placed[fresh[m] - 1] = true;
-            VB_PUSH(held.v, held.n, held.cap, ((note_part){fresh[m], 0}));
+            VB_PUSH(p.held.v, p.held.n, p.held.cap, ((note_part){.k = fresh[m]}));
         }
-        double room = top - g.bottom - 2 * NOTE_RULE_GAP;
-        size_t done = 0, to = 0; /* parts [0, done) whole; part `done` up to box `to` */
-        double h = 0;
-        for (; done < held.n; done++) {
-            const flow *nf = &cx->notes[held.v[done].k - 1];
-            size_t l = held.v[done].from;
-            while (l < nf->n && h + nf->v[l].height <= room + 0.01) {
-                h += nf->v[l].height;
-                l++;
-            }
-            if (l < nf->n) {
-                to = l;
-                break;
-            }
-        }
-        /* A page of notes alone takes at least a box of them, however tall:
-         * else the same page would be made again and again, without end. */
-        if (start == end && done == 0 && held.n && to == held.v[0].from) {
-            h += cx->notes[held.v[0].k - 1].v[to].height;
-            if (++to == cx->notes[held.v[0].k - 1].n)
-                done = 1, to = 0;
-        }
-        bool partial = done < held.n && to > held.v[done].from;
-        if (done > 0 || partial) {
-            double ny = g.bottom + 2 * NOTE_RULE_GAP + h;
-            page_item *rule = page_add_item(pg, ITEM_LINE);
-            rule->u.line.x1 = g.left;
-            /* a note continued from the page before: a rule across the
-             * text (Word's continuation separator), else the short one */
-            rule->u.line.x2 = held.v[0].from > 0 ? page_w - g.right : g.left + MM_TO_PT(50);
-            rule->u.line.y1 = rule->u.line.y2 = ny - NOTE_RULE_GAP;
-            rule->u.line.width = 0.5;
-            ny -= 2 * NOTE_RULE_GAP;
-            for (size_t q = 0; q < done + (partial ? 1 : 0); q++) {
-                const flow *nf = &cx->notes[held.v[q].k - 1];
-                size_t last = q < done ? nf->n : to;
-                for (size_t l = held.v[q].from; l < last; l++) {
-                    place_items(doc, pg, &nf->v[l], ny, g.left - fr->margin_left);
-                    ny -= nf->v[l].height;
-                }
-            }
-        }
-        if (partial)
-            held.v[done].from = to;
-        if (done) /* held.v is NULL on a page that cites no note */
-            memmove(held.v, held.v + done, (held.n - done) * sizeof *held.v);
-        held.n -= done;
+        double used = choose_notes(&p, top - g.bottom - 2 * NOTE_RULE_GAP, start == end);
+        emit_notes(&p, doc, pg, &g, used);
         i = end;
     }
     free(fresh);
-    free(held.v);
+    free(p.held.v);
+    free(p.take);
     free(p.placed);
 }

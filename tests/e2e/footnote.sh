@@ -48,8 +48,10 @@ PY
 # of a contest of 1,000 units lists hundreds of them in a note. Now a note
 # no page can hold with its line starts on that page and goes on at the foot
 # of the next ones under a rule across the text, as in Word; a second long
-# note cited on the same line follows it. Every word is printed, in order,
-# inside the margins, and below the text of its page.
+# note cited on the same line starts on that page too, under the first's
+# lines, and goes on after it (it followed it, pages after its mark).
+# Every word is printed, in order, inside the margins, and below the text of
+# its page.
 python3 -c "
 print('Đoạn thân mở đầu. ' * 30 + '\n\nĐoạn có hai chú thích dài.[^1] Và tiếp.[^2]\n\n' + 'Đoạn thân sau. ' * 200 +
       '\n\nĐoạn cuối có chú thích ngắn.[^3]\n\n[^1]: ' + ' '.join('a%d' % k for k in range(1500)) +
@@ -65,8 +67,10 @@ pdf = sys.argv[1]
 pages = pdfgeom.words(pdf)
 seq = [w[0] for page in pages for w in sorted(page["words"], key=lambda w: (round(w[4]), w[1]))
        if re.fullmatch(r"[ab]\d+", w[0])]
-want = ["a%d" % k for k in range(1500)] + ["b%d" % k for k in range(1500)]
-check(seq == want, f"both long notes printed whole and in order ({len(seq)} of {len(want)} words)")
+for n in "ab":
+    got = [w for w in seq if w[0] == n]
+    want = ["%s%d" % (n, k) for k in range(1500)]
+    check(got == want, f"long note {n} printed whole and in order ({len(got)} of {len(want)} words)")
 mm = 72 / 25.4
 inside = all(20 * mm - 1 <= w[2] and w[4] <= p["height"] - 20 * mm + 1
              for p in pages for w in p["words"] if not w[0].isdigit())
@@ -74,6 +78,7 @@ check(inside, "every word inside the top and bottom margins")
 def page_of(word):
     return next(i for i, p in enumerate(pages) for w in p["words"] if w[0].startswith(word))
 check(page_of("a0") == page_of("dài.") , "the first long note starts on the page that cites it")
+check(page_of("b0") == page_of("tiếp."), "the second long note starts on the page that cites it")
 check(page_of("CHUTHICHNGAN") == page_of("ngắn."), "the short note after them is on its own line's page")
 below = True
 for p in pages:
