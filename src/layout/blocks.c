@@ -198,6 +198,11 @@ static void code_block(lay_ctx *cx, flow *f, const md_block *b, double x, double
     const char *s = b->text;
     vb_buf line;
     vb_buf_init(&line);
+    /* in a footnote, the lines are one unit, each anchored at its source
+     * line and byte; set again from an anchor, that line starts there */
+    bool anchored = f == cx->anchored;
+    size_t unit = cx->unit + 1, ln = 0;
+    bool resumed = anchored && cx->resuming && unit == cx->resume.unit;
     while (*s) {
         const char *e = strchr(s, '\n');
         size_t len = e ? (size_t)(e - s) : strlen(s);
@@ -206,7 +211,7 @@ static void code_block(lay_ctx *cx, flow *f, const md_block *b, double x, double
             vb_buf_puts(&line, s[i] == '\t' ? "    " : (char[]){s[i], 0});
         /* A line too long for the measure wraps at a character boundary:
          * code must not run off the page. */
-        size_t off = 0;
+        size_t off = resumed && ln == cx->resume.a && cx->resume.b < line.len ? cx->resume.b : 0;
         do {
             size_t take = 0, i = off;
             double w = 0;
@@ -223,6 +228,10 @@ static void code_block(lay_ctx *cx, flow *f, const md_block *b, double x, double
                 take += k;
             }
             vbox *bx = flow_add(cx, f, lh);
+            if (anchored) {
+                bx->at = (box_anchor){unit, ln, off};
+                cx->unit = unit;
+            }
             page_item *bg = vbox_add_item(bx, ITEM_RECT);
             bg->color = (vb_color){0.94, 0.94, 0.94};
             bg->u.rect.x = x;
@@ -244,6 +253,7 @@ static void code_block(lay_ctx *cx, flow *f, const md_block *b, double x, double
             off += take;
         } while (off < line.len);
         s = e ? e + 1 : s + len;
+        ln++;
     }
     vb_buf_free(&line);
 }

@@ -12,6 +12,10 @@ vbox *flow_add(lay_ctx *cx, flow *f, double height)
     b->height = height;
     b->break_ok = !cx->keep_next;
     b->landscape = cx->landscape;
+    /* a unit of its own, unless its maker (a paragraph, a table, a code
+     * block) makes it part of one */
+    if (f == cx->anchored)
+        b->at = (box_anchor){++cx->unit, 0, 0};
     if (cx->break_next && !b->space && f == &cx->main) {
         b->force_break = true;
         b->break_ok = true;

@@ -7,6 +7,27 @@
 
 typedef enum text_align { ALIGN_JUSTIFY, ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT } text_align;
 
+/* Where a box's content starts in the source, so that what is left of a
+ * footnote can be set again at another width (a note going on from a
+ * portrait page to a turned one, paginate.c): its unit, counted in the
+ * order the note is laid out (a paragraph, a table, a code block, or any
+ * other single box: a space, a rule, an image), and the place in it that
+ * does not depend on the width: a paragraph's item, as built before line
+ * breaking, and byte in it (a long word is broken inside); a table's row
+ * and slice; a code block's line and byte. Set in note flows only. */
+typedef struct box_anchor {
+    size_t unit; /* 1, 2, … */
+    size_t a, b;
+} box_anchor;
+
+/* Is anchor x before anchor y? */
+static inline bool anchor_before(box_anchor x, box_anchor y)
+{
+    if (x.unit != y.unit)
+        return x.unit < y.unit;
+    return x.a != y.a ? x.a < y.a : x.b < y.b;
+}
+
 /* A piece of vertical material: one line of a paragraph, a table row, an
  * image, a rule, or vertical space. Item coordinates are absolute in x and
  * relative to the box's top in y (negative downwards); pagination translates
@@ -29,6 +50,7 @@ typedef struct vbox {
     bool table_header;   /* a header row, repeated on continuation pages */
     const char *outline_title; /* a heading's first line: bookmark it */
     int outline_level;
+    box_anchor at;       /* a footnote's box: where it starts in the note */
 } vbox;
 
 typedef struct flow {
@@ -58,6 +80,14 @@ typedef struct lay_ctx {
     bool seen_heading;  /* a heading has been set (Căn cứ lines come before) */
     int last_heading;   /* level of the block before, if a heading; else 0 */
     bool failed;
+    /* A footnote being set (layout_note): boxes added to `anchored` get
+     * anchors, `unit` counting the units begun; when `resuming`, the unit
+     * `resume.unit` starts at `resume` (its earlier lines are left out,
+     * and so are earlier units, by layout_note). */
+    flow *anchored;
+    size_t unit;
+    bool resuming;
+    box_anchor resume;
     /* characters reported missing from a face (lay_missing_glyph) */
     struct { const font_face *face; uint32_t cp; } missing[LAY_MISSING_TOLD];
     size_t n_missing;

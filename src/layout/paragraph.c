@@ -23,6 +23,10 @@ typedef struct atom {
     const char *link;
     bool strike;
     int footnote; /* > 0: a footnote reference mark */
+    /* The item this was built as (build's list, the same at any width),
+     * and the byte of its text it starts at (a piece of a long word split
+     * at one width): a line's anchor (box_anchor). */
+    size_t src, off;
 } atom;
 
 typedef struct para_build {
@@ -458,21 +462,23 @@ static bool url_break_after(char c)
  * glue(0, -s). Unbroken, the two glues cancel; broken, the second is
  * discarded with the break. The first penalty keeps the glue from being a
  * breakpoint of its own. Neither glue is drawn (no face: not a space). */
-static void push_word_break(para_build *pb, double stretch)
+static void push_word_break(para_build *pb, double stretch, size_t src, size_t off)
 {
-    push(pb, (lb_item){.kind = LB_PENALTY, .penalty = LB_INFINITY}, (atom){0});
-    push(pb, (lb_item){.kind = LB_GLUE, .stretch = stretch}, (atom){0});
-    push(pb, (lb_item){.kind = LB_PENALTY, .penalty = 50}, (atom){0});
-    push(pb, (lb_item){.kind = LB_GLUE, .stretch = -stretch}, (atom){0});
+    atom none = {.src = src, .off = off}; /* where the piece after them starts */
+    push(pb, (lb_item){.kind = LB_PENALTY, .penalty = LB_INFINITY}, none);
+    push(pb, (lb_item){.kind = LB_GLUE, .stretch = stretch}, none);
+    push(pb, (lb_item){.kind = LB_PENALTY, .penalty = 50}, none);
+    push(pb, (lb_item){.kind = LB_GLUE, .stretch = -stretch}, none);
 }
 
 static void push_piece(para_build *pb, const atom *at, size_t from, size_t to, double width)
 {
     if (from > 0)
-        push_word_break(pb, width);
+        push_word_break(pb, width, at->src, at->off + from);
     atom a = *at;
     a.text = at->text + from;
     a.len = to - from;
+    a.off = at->off + from;
     lb_item it = {.kind = LB_BOX, .width = font_text_width(a.face, a.text, a.len, a.size)};
     push(pb, it, a);
 }
@@ -590,7 +596,7 @@ static void tie_last_word(para_build *pb, double min_tail, double penalty, doubl
             memmove(&pb->items[i + 1], &pb->items[i], (pb->n - 1 - i) * sizeof *pb->items);
             memmove(&pb->atoms[i + 1], &pb->atoms[i], (pb->n - 1 - i) * sizeof *pb->atoms);
             pb->items[i] = (lb_item){.kind = LB_PENALTY, .penalty = penalty};
-            pb->atoms[i] = (atom){0};
+            pb->atoms[i] = (atom){.src = pb->atoms[i + 1].src};
             return;
         } else if (it->kind == LB_PENALTY && it->penalty <= -LB_INFINITY && i + 1 < pb->n) {
             return; /* a forced break: the last line is after it */
@@ -767,11 +773,44 @@ static void break_by_name_parts(const para_build *pb, double measure, lb_result 
     free(cost);
 }
 
+/* Leaves out what comes before byte `off` of built item `src`: where a line
+ * of the paragraph started when it was set at another width, for the rest
+ * of a footnote set again for a page of the other orientation. A word split
+ * there (split_wide_words) keeps its part from that byte on. */
+static void drop_before(para_build *pb, size_t src, size_t off)
+{
+    size_t i = 0;
+    while (i < pb->n && pb->atoms[i].src < src)
+        i++;
+    memmove(pb->items, pb->items + i, (pb->n - i) * sizeof *pb->items);
+    memmove(pb->atoms, pb->atoms + i, (pb->n - i) * sizeof *pb->atoms);
+    pb->n -= i;
+    atom *at = &pb->atoms[0];
+    if (off > 0 && pb->n > 0 && pb->items[0].kind == LB_BOX && at->text && off < at->len) {
+        at->text += off;
+        at->len -= off;
+        at->off = off;
+        pb->items[0].width = font_text_width(at->face, at->text, at->len, at->size);
+    }
+}
+
 void para_layout(lay_ctx *cx, flow *f, const md_inline *inl, size_t n, const para_style *ps,
                  int src_line)
 {
     para_build pb = {.cx = cx, .line = src_line};
     build(&pb, inl, n, ps);
+    for (size_t i = 0; i < pb.n; i++)
+        pb.atoms[i].src = i;
+    /* In a footnote set again from an anchor, the paragraph it falls in
+     * starts there: not at its first line (anchor 0, 0). */
+    bool anchored = f == cx->anchored;
+    bool resumed = anchored && cx->resuming && cx->unit + 1 == cx->resume.unit &&
+                   (cx->resume.a > 0 || cx->resume.b > 0);
+    if (resumed && pb.n > 0) {
+        drop_before(&pb, cx->resume.a, cx->resume.b);
+        if (pb.n == 0)
+            cx->unit++; /* nothing left of it, but it counts, as at any width */
+    }
     if (pb.n == 0) {
         free(pb.items);
         free(pb.atoms);
@@ -784,7 +823,8 @@ void para_layout(lay_ctx *cx, flow *f, const md_inline *inl, size_t n, const par
         for (size_t i = 0; i < pb.n; i++)
             if (pb.items[i].kind == LB_GLUE)
                 pb.items[i].shrink = 0;
-    double widths[2] = {ps->width - ps->first_indent, ps->width};
+    double indent = resumed ? 0 : ps->first_indent;
+    double widths[2] = {ps->width - indent, ps->width};
     double measure = fmin(widths[0], widths[1]);
     split_wide_words(&pb, measure);
     if (ps->lone_last_word)
@@ -828,7 +868,17 @@ void para_layout(lay_ctx *cx, flow *f, const md_inline *inl, size_t n, const par
     }
     size_t first_box = f->n;
     for (size_t k = 0; k < res.n_lines; k++)
-        emit_line(cx, f, &pb, &res.lines[k], k == 0, k + 1 == res.n_lines, widths[k ? 1 : 0], ps);
+        emit_line(cx, f, &pb, &res.lines[k], k == 0 && !resumed, k + 1 == res.n_lines,
+                  widths[k ? 1 : 0], ps);
+    /* the lines are one unit, each anchored where it starts */
+    if (anchored && f->n > first_box) {
+        size_t unit = f->v[first_box].at.unit;
+        for (size_t k = 0; k < res.n_lines; k++) {
+            const atom *at = &pb.atoms[res.lines[k].start];
+            f->v[first_box + k].at = (box_anchor){unit, at->src, at->off};
+        }
+        cx->unit = unit;
+    }
     /* Widows and orphans: never leave a single line of a paragraph at the
      * foot or the head of a page. */
     size_t nl = f->n - first_box;

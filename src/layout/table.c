@@ -229,6 +229,16 @@ void table_layout(lay_ctx *cx, flow *f, const md_block *t, double x, double widt
     flow *cells = vb_xcalloc((size_t)nc, sizeof *cells);
     size_t *next = vb_xcalloc((size_t)nc, sizeof *next);
     size_t first_box = f->n;
+    /* In a footnote, the rows are one unit, each slice anchored at its row
+     * and slice. Set again at another width from an anchor (layout_note),
+     * the rows before it are left out. A row taller than a page is cut in
+     * slices by height, and at another width its lines are others: the
+     * same slice number would hold other lines, and some would be lost.
+     * So the row the anchor falls in is set again whole (its slices get
+     * the anchor's slice number at least: none is left out), repeating
+     * what of it was on the page before rather than losing any of it. */
+    size_t unit = cx->unit + 1;
+    bool resumed = f == cx->anchored && cx->resuming && unit == cx->resume.unit;
 
     for (size_t r = 0; r < t->n_children; r++) {
         const md_block *row = &t->children[r];
@@ -253,7 +263,7 @@ void table_layout(lay_ctx *cx, flow *f, const md_block *t, double x, double widt
         /* Slices: a row is one slice unless it is taller than a page. */
         double limit = body_h - header_h - 2 * CELL_PAD_Y - 1;
         bool first_slice = true;
-        for (;;) {
+        for (size_t slice = 0;; slice++) {
             double h = 0;
             bool more = false;
             size_t *end = vb_xcalloc((size_t)nc, sizeof *end);
@@ -272,6 +282,11 @@ void table_layout(lay_ctx *cx, flow *f, const md_block *t, double x, double widt
             double rh = fmax(h, lh) + 2 * CELL_PAD_Y;
             cx->keep_next = r == 0 && first_slice ? keep : after_header && first_slice;
             vbox *b = flow_add(cx, f, rh);
+            if (f == cx->anchored) {
+                size_t at = resumed && r == cx->resume.a && slice < cx->resume.b ? cx->resume.b : slice;
+                b->at = (box_anchor){unit, r, at};
+                cx->unit = unit;
+            }
             b->table_id = id;
             b->table_header = row->header;
             for (int c = 0; c < nc; c++) {
