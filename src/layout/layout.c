@@ -1,60 +1,67 @@
 /* layout_document: the stage's entry point. */
 #include "layout_internal.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
-/* Does the document turn some of its pages ("<!-- vanban: dọc -->" in a
- * landscape document, "ngang" in a portrait one)? */
-static bool turns_pages(const lay_ctx *cx)
+void layout_note(lay_ctx *cx, int k, bool landscape, const box_anchor *from, flow *out)
 {
-    const md_block *b = cx->doc->root.children;
-    const char *other = frame_landscape(cx->fr) ? "dọc" : "ngang";
-    for (size_t i = 0; i < cx->doc->root.n_children; i++)
-        if (b[i].kind == MD_DIRECTIVE && b[i].text && !strcmp(b[i].text, other))
-            return true;
-    return false;
+    const frame_spec *fr = cx->fr;
+    const md_block *note = &cx->doc->footnotes[k - 1];
+    /* A note is set for the text column of the page it goes to, like the
+     * text there: a turned page's notes span its own, wider (or narrower)
+     * column. */
+    page_geom g = frame_page_geom(fr, landscape);
+    double x = g.left, width = g.w - g.left - g.right;
+    char num[24];
+    snprintf(num, sizeof num, "%d", k);
+    size_t c0 = 0;
+    para_style ps = {0};
+    ps.size = fr->footnote_size;
+    ps.line_height = fr->footnote_size * 1.15;
+    ps.align = fr->justify ? ALIGN_JUSTIFY : ALIGN_LEFT;
+    ps.x = x;
+    ps.width = width;
+    ps.marker = vb_arena_strdup(cx->out->arena, num);
+    ps.marker_super = true;
+    cx->keep_next = false;
+    cx->anchored = out;
+    cx->unit = 0;
+    cx->resuming = from != NULL;
+    if (from)
+        cx->resume = *from;
+    if (note->n_children > 0 && note->children[0].kind == MD_PARAGRAPH) {
+        para_layout(cx, out, note->children[0].inl, note->children[0].n_inl, &ps,
+                    note->children[0].line);
+        c0 = 1;
+    }
+    blocks_layout(cx, out, note->children + c0, note->n_children - c0, x, width, 1,
+                  fr->footnote_size, true);
+    cx->anchored = NULL;
+    cx->resuming = false;
+    cx->keep_next = false;
+    if (!from)
+        return;
+    /* The units before the anchor were set only to count them alike at
+     * both widths (their boxes depend on the width, their number not). */
+    size_t kept = 0;
+    for (size_t i = 0; i < out->n; i++) {
+        if (anchor_before(out->v[i].at, *from)) {
+            free(out->v[i].items);
+            free(out->v[i].footnotes);
+        } else {
+            out->v[kept++] = out->v[i];
+        }
+    }
+    out->n = kept;
 }
 
 static void layout_notes(lay_ctx *cx)
 {
-    const frame_spec *fr = cx->fr;
-    double x = fr->margin_left, width = fr->page_w - fr->margin_left - fr->margin_right;
-    /* Notes are set once, and go to the foot of pages of either
-     * orientation: as wide as the narrower text (a portrait page in a
-     * landscape document; they ran off its paper). */
-    if (turns_pages(cx)) {
-        page_geom t = frame_page_geom(fr, !frame_landscape(fr));
-        width = fmin(width, t.w - t.left - t.right);
-    }
     cx->n_notes = cx->doc->n_footnotes;
     cx->notes = vb_xcalloc(cx->n_notes ? cx->n_notes : 1, sizeof *cx->notes);
-    for (size_t k = 0; k < cx->n_notes; k++) {
-        const md_block *note = &cx->doc->footnotes[k];
-        flow *nf = &cx->notes[k];
-        char num[24];
-        snprintf(num, sizeof num, "%zu", k + 1);
-        size_t c0 = 0;
-        para_style ps = {0};
-        ps.size = fr->footnote_size;
-        ps.line_height = fr->footnote_size * 1.15;
-        ps.align = fr->justify ? ALIGN_JUSTIFY : ALIGN_LEFT;
-        ps.x = x;
-        ps.width = width;
-        ps.marker = vb_arena_strdup(cx->out->arena, num);
-        ps.marker_super = true;
-        cx->keep_next = false;
-        if (note->n_children > 0 && note->children[0].kind == MD_PARAGRAPH) {
-            para_layout(cx, nf, note->children[0].inl, note->children[0].n_inl, &ps,
-                        note->children[0].line);
-            c0 = 1;
-        }
-        blocks_layout(cx, nf, note->children + c0, note->n_children - c0, x, width, 1,
-                      fr->footnote_size, true);
-    }
-    cx->keep_next = false;
+    for (size_t k = 0; k < cx->n_notes; k++)
+        layout_note(cx, (int)k + 1, frame_landscape(cx->fr), NULL, &cx->notes[k]);
 }
 
 page_doc *layout_document(const md_doc *doc, const frame_spec *frame, font_set *fonts,

@@ -149,6 +149,12 @@ void table_layout(lay_ctx *cx, flow *f, const md_block *t, double x, double widt
 void official_header(lay_ctx *cx, flow *f);
 void official_closing(lay_ctx *cx, flow *f);
 
+/* layout.c: sets footnote k (1-based) into `out` (empty) at the text width
+ * of a landscape or a portrait page: all of it, or, `from` given, what is
+ * left of it from that anchor on (its first line is no paragraph's first:
+ * no indent, no number). */
+void layout_note(lay_ctx *cx, int k, bool landscape, const box_anchor *from, flow *out);
+
 /* paginate.c */
 void paginate(lay_ctx *cx);
 

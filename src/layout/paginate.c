@@ -7,7 +7,8 @@
  * the next pages, under a rule across the text, as Word and TeX do; a note
  * cited on a page where another goes on starts on that page too, under the
  * part of the one going on, as in Word (TeX holds it over: its mark and
- * its text were a page apart). */
+ * its text were a page apart). Notes are set across the text column of the
+ * page they are on, a turned page's too (reorient_held). */
 #include "layout_internal.h"
 
 #include <math.h>
@@ -21,11 +22,16 @@
  * leaves one line alone at the foot or the head of a page. */
 #define NOTE_MIN_LINES 2
 
-/* A note, or what is left of it: boxes [from, n) of note k. */
+/* A note, or what is left of it: boxes [from, n) of note k as set for a
+ * page of its orientation (landscape or not), or of `own`: its rest set
+ * again when it went on to a page of the other orientation. */
 typedef struct note_part {
     int k;
     size_t from;
     bool started; /* some of it is on a page already */
+    bool landscape;
+    bool has_own;
+    flow own;
 } note_part;
 
 typedef struct note_queue {
@@ -35,8 +41,14 @@ typedef struct note_queue {
 
 typedef struct pager {
     lay_ctx *cx;
-    double body_h; /* of the page being made */
-    bool *placed;  /* footnote k on a page, or held for one, already (index k-1) */
+    bool landscape; /* the page being made */
+    double body_h;  /* ... its text's height */
+    /* The notes set for the pages of the other orientation than the
+     * document's (turned pages), each at its first use; and each note's
+     * height as set for either orientation ([1]: turned), < 0 until known. */
+    flow *turned;
+    double *height[2];
+    bool *placed; /* footnote k on a page, or held for one, already (index k-1) */
     /* Notes (or their rest) not yet set, in order of citation: those going
      * on from a page before, and those a page could not start. */
     note_queue held;
@@ -48,40 +60,22 @@ typedef struct pager {
     size_t cap_take;
 } pager;
 
-static double note_height(const lay_ctx *cx, int k)
-{
-    if (k < 1 || (size_t)k > cx->n_notes)
-        return 0;
-    const flow *nf = &cx->notes[k - 1];
-    double h = 0;
-    for (size_t i = 0; i < nf->n; i++)
-        h += nf->v[i].height;
-    return h;
-}
-
-/* Copies box b's items onto the page, its top at `top`, moved `dx` right
- * (footnotes, set once for the document's text column, on a turned page). */
-static void place_items(page_doc *doc, vb_page *pg, const vbox *b, double top, double dx)
+/* Copies box b's items onto the page, its top at `top`. */
+static void place_items(vb_page *pg, const vbox *b, double top)
 {
     for (size_t i = 0; i < b->n_items; i++) {
         page_item *it = page_add_item(pg, b->items[i].kind);
         *it = b->items[i];
         switch (it->kind) {
-        case ITEM_TEXT: it->u.text.y += top; it->u.text.x += dx; break;
-        case ITEM_LINE:
-            it->u.line.y1 += top;
-            it->u.line.y2 += top;
-            it->u.line.x1 += dx;
-            it->u.line.x2 += dx;
-            break;
-        case ITEM_RECT: it->u.rect.y += top; it->u.rect.x += dx; break;
-        case ITEM_IMAGE: it->u.image.y += top; it->u.image.x += dx; break;
-        case ITEM_LINK: it->u.link.y += top; it->u.link.x += dx; break;
-        case ITEM_PATH: it->u.path.y += top; it->u.path.x += dx; break;
+        case ITEM_TEXT: it->u.text.y += top; break;
+        case ITEM_LINE: it->u.line.y1 += top; it->u.line.y2 += top; break;
+        case ITEM_RECT: it->u.rect.y += top; break;
+        case ITEM_IMAGE: it->u.image.y += top; break;
+        case ITEM_LINK: it->u.link.y += top; break;
+        case ITEM_PATH: it->u.path.y += top; break;
         case ITEM_LAYER: break;
         }
     }
-    (void)doc;
 }
 
 static void add_outline(page_doc *doc, const vbox *b, double top)
@@ -135,25 +129,86 @@ static size_t table_header_range(const flow *f, size_t i, int id, size_t *first)
     return k - j;
 }
 
-/* Could note k never share a page with a line that cites it? Such a note
- * may be split across pages; any other moves, with its line, to the next
- * page. */
-static bool note_too_tall(const pager *p, int k)
+static double flow_height(const flow *f)
 {
-    const frame_spec *fr = p->cx->fr;
-    page_geom g = frame_page_geom(fr, frame_landscape(fr)); /* the document's own pages */
-    double body_h = g.h - g.top - g.bottom;
-    return note_height(p->cx, k) + 2 * NOTE_RULE_GAP + fr->body_size * fr->line_spacing > body_h;
+    double h = 0;
+    for (size_t i = 0; i < f->n; i++)
+        h += f->v[i].height;
+    return h;
 }
 
-static const flow *part_flow(const pager *p, const note_part *q)
+/* Note k as set for a page of the document's orientation or the other. */
+static const flow *note_flow(pager *p, int k, bool landscape)
 {
-    return &p->cx->notes[q->k - 1];
+    lay_ctx *cx = p->cx;
+    if (landscape == frame_landscape(cx->fr))
+        return &cx->notes[k - 1];
+    if (!p->turned)
+        p->turned = vb_xcalloc(cx->n_notes, sizeof *p->turned);
+    flow *nf = &p->turned[k - 1];
+    if (p->height[1][k - 1] < 0) { /* not set yet */
+        layout_note(cx, k, landscape, NULL, nf);
+        p->height[1][k - 1] = flow_height(nf);
+    }
+    return nf;
+}
+
+static double note_height(pager *p, int k, bool landscape)
+{
+    bool turned = landscape != frame_landscape(p->cx->fr);
+    if (p->height[turned][k - 1] < 0)
+        p->height[turned][k - 1] = flow_height(note_flow(p, k, landscape));
+    return p->height[turned][k - 1];
+}
+
+/* Could note k never share the page being made (or one like it) with a
+ * line that cites it? Such a note may be split across pages; any other
+ * moves, with its line, to the next page. */
+static bool note_too_tall(pager *p, int k)
+{
+    const frame_spec *fr = p->cx->fr;
+    return note_height(p, k, p->landscape) + 2 * NOTE_RULE_GAP + fr->body_size * fr->line_spacing >
+           p->body_h;
+}
+
+static const flow *part_flow(pager *p, const note_part *q)
+{
+    return q->has_own ? &q->own : note_flow(p, q->k, q->landscape);
+}
+
+/* Readies the held parts for a page of orientation `landscape`. A part set
+ * for the other is set again for this one's text width: a note not started
+ * is taken as set for it; what is left of one started is set again from
+ * its next box's anchor (layout_note), its lines broken anew for the new
+ * width from the word that line started with. Keeping the old lines was
+ * simpler, but they are a portrait column's width on the turned page (or
+ * run off a portrait page when set for a turned one, wider); breaking the
+ * whole note anew for every page would move words across the page break.
+ * Only what is left is broken again: what is printed stays printed. */
+static void reorient_held(pager *p, bool landscape)
+{
+    for (size_t q = 0; q < p->held.n; q++) {
+        note_part *part = &p->held.v[q];
+        if (part->landscape == landscape)
+            continue;
+        flow rest = {0};
+        bool has_rest = part->started;
+        if (has_rest) {
+            box_anchor at = part_flow(p, part)->v[part->from].at;
+            layout_note(p->cx, part->k, landscape, &at, &rest);
+        }
+        if (part->has_own)
+            flow_free(&part->own);
+        part->own = rest;
+        part->has_own = has_rest;
+        part->from = 0;
+        part->landscape = landscape;
+    }
 }
 
 /* The height of the boxes of part q from its box `from` on: all of them,
  * or the first `lines`. */
-static double part_height(const pager *p, const note_part *q, size_t lines)
+static double part_height(pager *p, const note_part *q, size_t lines)
 {
     const flow *nf = part_flow(p, q);
     double h = 0;
@@ -164,7 +219,7 @@ static double part_height(const pager *p, const note_part *q, size_t lines)
 
 /* The height of the first boxes of the held parts that fit in `cap` (at
  * least one box). */
-static double held_within(const pager *p, double cap)
+static double held_within(pager *p, double cap)
 {
     double h = 0;
     for (size_t q = 0; q < p->held.n; q++) {
@@ -199,11 +254,11 @@ static void page_notes(pager *p, bool text_left)
  * tall for any page): then, as for a note too tall itself, its first lines,
  * and the rest goes on under them on the next pages. Else its line moves
  * to the next page with it. */
-static double owed_height(const pager *p, int k, bool *open)
+static double owed_height(pager *p, int k, bool *open)
 {
-    note_part q = {.k = k};
+    note_part q = {.k = k, .landscape = p->landscape};
     bool tall = note_too_tall(p, k);
-    double h = part_height(p, &q, *open || tall ? NOTE_MIN_LINES : SIZE_MAX);
+    double h = *open || tall ? part_height(p, &q, NOTE_MIN_LINES) : note_height(p, k, p->landscape);
     *open = *open || tall;
     return h;
 }
@@ -214,7 +269,7 @@ static double owed_height(const pager *p, int k, bool *open)
  * the new notes take the room they need from its share, and it goes on
  * further, so that a note starts on the page that cites it. `whole`: all
  * of every note not started (is one split?). */
-static double notes_needed(const pager *p, const int *fresh, size_t n_fresh, bool whole)
+static double notes_needed(pager *p, const int *fresh, size_t n_fresh, bool whole)
 {
     if (n_fresh == 0)
         return p->held.n ? 2 * NOTE_RULE_GAP + p->held_cap : 0;
@@ -225,12 +280,7 @@ static double notes_needed(const pager *p, const int *fresh, size_t n_fresh, boo
         if (part && part->started)
             continue;
         int k = part ? part->k : fresh[q - p->held.n];
-        if (whole) {
-            note_part all = {.k = k};
-            h += part_height(p, &all, SIZE_MAX);
-        } else {
-            h += owed_height(p, k, &open);
-        }
+        h += whole ? note_height(p, k, p->landscape) : owed_height(p, k, &open);
     }
     return 2 * NOTE_RULE_GAP + fmax(p->held_cap, h);
 }
@@ -249,7 +299,7 @@ static void take_boxes(pager *p, size_t q, size_t most, double room, double *use
     }
 }
 
-static bool part_done(const pager *p, size_t q)
+static bool part_done(pager *p, size_t q)
 {
     return p->held.v[q].from + p->take[q] >= part_flow(p, &p->held.v[q])->n;
 }
@@ -313,7 +363,7 @@ static double choose_notes(pager *p, double room, bool alone)
 /* Sets the chosen boxes of the held parts at the foot of page pg, bottom
  * margin g.bottom, under one rule, and keeps what is left of them for the
  * next page. */
-static void emit_notes(pager *p, page_doc *doc, vb_page *pg, const page_geom *g, double used)
+static void emit_notes(pager *p, vb_page *pg, const page_geom *g, double used)
 {
     note_queue *held = &p->held;
     size_t first = 0;
@@ -329,11 +379,10 @@ static void emit_notes(pager *p, page_doc *doc, vb_page *pg, const page_geom *g,
         rule->u.line.y1 = rule->u.line.y2 = ny - NOTE_RULE_GAP;
         rule->u.line.width = 0.5;
         ny -= 2 * NOTE_RULE_GAP;
-        double dx = g->left - p->cx->fr->margin_left;
         for (size_t q = first; q < held->n; q++) {
             const flow *nf = part_flow(p, &held->v[q]);
             for (size_t l = held->v[q].from; l < held->v[q].from + p->take[q]; l++) {
-                place_items(doc, pg, &nf->v[l], ny, dx);
+                place_items(pg, &nf->v[l], ny);
                 ny -= nf->v[l].height;
             }
         }
@@ -345,6 +394,8 @@ static void emit_notes(pager *p, page_doc *doc, vb_page *pg, const page_geom *g,
         part.started = part.started || p->take[q] > 0;
         if (part.from < part_flow(p, &part)->n)
             held->v[kept++] = part;
+        else if (part.has_own)
+            flow_free(&part.own);
     }
     held->n = kept;
 }
@@ -355,7 +406,13 @@ void paginate(lay_ctx *cx)
     flow *f = &cx->main;
     page_doc *doc = cx->out;
     pager p = {.cx = cx};
-    p.placed = vb_xcalloc(cx->n_notes ? cx->n_notes : 1, sizeof *p.placed);
+    size_t n_notes = cx->n_notes ? cx->n_notes : 1;
+    p.placed = vb_xcalloc(n_notes, sizeof *p.placed);
+    for (int o = 0; o < 2; o++) {
+        p.height[o] = vb_xmalloc(n_notes * sizeof *p.height[o]);
+        for (size_t k = 0; k < n_notes; k++)
+            p.height[o][k] = -1;
+    }
     int *fresh = NULL; /* the notes first cited on the page being built */
     size_t n_fresh = 0, cap_fresh = 0;
 
@@ -367,6 +424,7 @@ void paginate(lay_ctx *cx)
         bool landscape = i < f->n ? f->v[start].landscape : f->n && f->v[f->n - 1].landscape;
         page_geom g = frame_page_geom(fr, landscape);
         double page_w = g.w, page_h = g.h;
+        p.landscape = landscape;
         p.body_h = page_h - g.top - g.bottom;
         /* A table continuing from the previous page repeats its header rows. */
         size_t hdr_first = 0, n_hdr = 0;
@@ -377,6 +435,7 @@ void paginate(lay_ctx *cx)
         for (size_t h = 0; h < n_hdr; h++)
             y += f->v[hdr_first + h].height;
 
+        reorient_held(&p, landscape);
         page_notes(&p, i < f->n);
         n_fresh = 0;
         size_t end = f->n;
@@ -444,14 +503,14 @@ void paginate(lay_ctx *cx)
         pg->section_start = start < f->n && f->v[start].section_start;
         double top = page_h - g.top;
         for (size_t h = 0; h < n_hdr; h++) {
-            place_items(doc, pg, &f->v[hdr_first + h], top, 0);
+            place_items(pg, &f->v[hdr_first + h], top);
             top -= f->v[hdr_first + h].height;
         }
         for (size_t j = start; j < end; j++) {
             const vbox *b = &f->v[j];
             if (b->space && j + 1 == end)
                 break; /* trailing space is not drawn: nothing to draw anyway */
-            place_items(doc, pg, b, top, 0);
+            place_items(pg, b, top);
             add_outline(doc, b, top);
             top -= b->height;
         }
@@ -460,14 +519,20 @@ void paginate(lay_ctx *cx)
          * for the next page. */
         for (size_t m = 0; m < n_fresh; m++) {
             p.placed[fresh[m] - 1] = true;
-            VB_PUSH(p.held.v, p.held.n, p.held.cap, ((note_part){.k = fresh[m]}));
+            VB_PUSH(p.held.v, p.held.n, p.held.cap,
+                    ((note_part){.k = fresh[m], .landscape = landscape}));
         }
         double used = choose_notes(&p, top - g.bottom - 2 * NOTE_RULE_GAP, start == end);
-        emit_notes(&p, doc, pg, &g, used);
+        emit_notes(&p, pg, &g, used);
         i = end;
     }
     free(fresh);
-    free(p.held.v);
+    free(p.held.v); /* empty: the loop ends when every note is set */
     free(p.take);
+    for (size_t k = 0; p.turned && k < cx->n_notes; k++)
+        flow_free(&p.turned[k]);
+    free(p.turned);
+    free(p.height[0]);
+    free(p.height[1]);
     free(p.placed);
 }
