@@ -73,9 +73,10 @@ check(seq == ["aa%d" % k for k in range(1500)], "the long note is printed whole,
 done()
 PY
 
-# 3. Notes are set once, at the document's text width; a portrait page
+# 3. Notes were set once, at the document's text width; a portrait page
 # ("<!-- vanban: dọc -->") in a landscape document is narrower, and its
-# notes ran off the paper's right edge.
+# notes ran off the paper's right edge. (They are now set for the page they
+# are on: e2e/footnote_turned.)
 cat > "$T/ngang.md" <<'MD'
 ---
 huong: ngang
