@@ -54,7 +54,6 @@ typedef struct pager {
     note_queue held;
     /* What the held notes need on the page being made (page_notes): */
     double held_cap; /* their share: all, or at most half the page while text is left */
-    bool held_open;  /* ... which does not hold them all: one goes on past the page */
     double head_min; /* the first lines of the first, if it goes on from a page before */
     size_t *take;    /* boxes of each held part the page takes (choose_notes) */
     size_t cap_take;
@@ -242,18 +241,22 @@ static void page_notes(pager *p, bool text_left)
     for (size_t q = 0; q < p->held.n; q++)
         total += part_height(p, &p->held.v[q], SIZE_MAX);
     p->held_cap = text_left && total > p->body_h / 2 ? held_within(p, p->body_h / 2) : total;
-    p->held_open = p->held_cap < total;
     p->head_min = p->held.n && p->held.v[0].started
                       ? part_height(p, &p->held.v[0], NOTE_MIN_LINES)
                       : 0;
 }
 
 /* What note k, not started yet, needs on the page that cites it: all of
- * it, unless the notes go on past the page anyway (`open`: a note going on
- * from the page before does not end on it, or one cited before k is too
- * tall for any page): then, as for a note too tall itself, its first lines,
- * and the rest goes on under them on the next pages. Else its line moves
- * to the next page with it. */
+ * it, or, if it is too tall for any page or a note cited before it on the
+ * page is (`open`), its first lines; the rest goes on under them on the
+ * next pages. A note that needs all of itself and does not fit moves to
+ * the next page with its line. After a note too tall, that would take the
+ * tall note's line along (the page ends at the first break after it) and
+ * leave the foot of the page empty: notes 4 and 5 of the results report
+ * are cited on one line. Under a note going on from the page before, the
+ * new one is not split: moving its line costs no room (the note going on
+ * fills it), and the new note is whole on the next page, instead of going
+ * on only after that note ends, maybe pages later. */
 static double owed_height(pager *p, int k, bool *open)
 {
     note_part q = {.k = k, .landscape = p->landscape};
@@ -273,7 +276,7 @@ static double notes_needed(pager *p, const int *fresh, size_t n_fresh, bool whol
 {
     if (n_fresh == 0)
         return p->held.n ? 2 * NOTE_RULE_GAP + p->held_cap : 0;
-    bool open = p->held_open;
+    bool open = false;
     double h = p->head_min;
     for (size_t q = 0; q < p->held.n + n_fresh; q++) {
         const note_part *part = q < p->held.n ? &p->held.v[q] : NULL;
