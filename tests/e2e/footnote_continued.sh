@@ -91,3 +91,36 @@ for k in sorted(marks):
     check(marks[k] == notes.get(k), f"report: note {k} starts on its mark's page ({marks[k]} / {notes.get(k)})")
 done()
 PY
+
+# 3. A note cited in a table row taller than a page cannot start under the
+# slice citing it (the slice fills the page, and being the page's first box
+# it cannot move on): it starts on the next page with room for notes, first
+# of the notes starting there, not after the long note going on ends (it
+# was four pages after its mark).
+python3 - > "$T/slice.md" <<'PY'
+cell = " ".join("tt%d" % i for i in range(40)) + " R1X[^1] " + " ".join("tt%d" % i for i in range(40, 1800))
+print("Đoạn mở đầu có chú thích R2X[^2].\n\n| A | B |\n|---|---|\n| " + cell + " | x |\n\nĐoạn sau bảng.\n")
+print("[^1]: " + " ".join("n1w%d" % i for i in range(30)) + "\n")
+print("[^2]: " + " ".join("n2w%d" % i for i in range(3000)))
+PY
+rc=0
+capped 2000000 timeout 20 "$VANBAN" render "$T/slice.md" -o "$T/slice.pdf" || rc=$?
+check "slice: rendered (exit $rc)" [ "$rc" -eq 0 ]
+python3 - "$T/slice.pdf" "$TOOLS" <<'PY'
+import sys
+sys.path.insert(0, sys.argv[2])
+import notecheck
+from notecheck import note_word
+from tap import check, done
+plain = {"portrait": (20, 15, 20, 30)}
+pages, notes = notecheck.check_notes(sys.argv[1], {2: 3000}, plain, "slice")
+seq = [note_word(w[0])[1] for ws in notes for w in notecheck.reading_order(ws) if note_word(w[0])[0] == 1]
+check(seq == list(range(30)), f"slice: note 1 printed whole, in order ({len(seq)} of 30 words)")
+mark = next(n for n, p in enumerate(pages) for w in p["words"] if w[0].startswith("R1X"))
+after = [n for n in range(mark + 1, len(pages)) if notes[n]]
+new = [note_word(w[0])[0] for w in notecheck.reading_order(notes[after[0]]) if note_word(w[0])[1] == 0] if after else []
+check(new[:1] == [1], f"slice: note 1 starts on the first page with notes after its mark's ({mark + 1}), "
+                      f"first of the notes starting there (page {[n + 1 for n in after[:1]]}: {new})")
+done()
+PY
+finish
