@@ -165,3 +165,4 @@ else:
     check(False, "img: the image is drawn")
 done()
 PY
+finish
