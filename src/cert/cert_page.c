@@ -20,9 +20,10 @@
  * The top stack stands where a pre-printed blank has it; the middle
  * (recipient, unit, achievement) is centred in the room left above the
  * bottom blocks. When the room is too small (a long achievement, an emblem)
- * the middle shrinks first, to MID_MIN of its size, so that a batch keeps
- * one heading, one date and one signature block (and shares them in one
- * layer); only then does every size and distance shrink together.
+ * the middle shrinks first, down to MID_FLOOR of its size, then the room to
+ * sign narrows, so that a batch keeps one heading, one date and one
+ * signature block (and shares them in one layer); only then does every size
+ * and distance shrink together.
  *
  * The lines every certificate of a batch prints alike (all but the
  * recipient, the unit, the achievement and the register number) go, with
@@ -77,9 +78,8 @@ static const double ABOVE[CERT_LINE_COUNT] = {
 #define SIGN_SPACE 30.0 /* mm between the title and the signer's name: a seal */
 #define SIGN_MIN 24.0   /* … which gives way to this before the page shrinks */
 #define MIN_GAP 3.0     /* mm at least above and below the middle stack */
-#define MID_MIN 0.8     /* the middle stack shrinks alone down to this factor */
-#define MID_FLOOR 0.7   /* … and on a blank, after the room to sign, down to
-                           this one (its 17 pt text at 12 pt) */
+#define MID_FLOOR 0.7   /* the middle stack shrinks alone down to this factor
+                           (its 17 pt text at 12 pt) */
 
 struct cert_ctx {
     cert_style st;
@@ -461,25 +461,26 @@ bool cert_add_page(cert_ctx *c, const cert_fields *f, const char *where)
         if (need <= content_h || g <= 0.5)
             break;
         free_all(pl);
-        /* the middle alone first, then the room to sign, then everything
-         * (the middle never larger): a long achievement under an emblem
-         * shrank the whole page, pre-printed lines and all. On a blank the
-         * heading is printed already at its full size: shrinking it moved
-         * the authority and TẶNG off their places beside it and brought the
-         * recipient up into GIẤY KHEN, so there the middle gives way further
-         * first. */
-        if (gm > MID_MIN + 1e-9)
+        /* What is this certificate's own (the middle, down to MID_FLOOR)
+         * gives way before what its batch shows alike: the room to sign,
+         * which moves the date and the title down, then everything (the
+         * middle never larger). On plain paper the middle stopped at 80 %,
+         * then the room to sign narrowed and the whole page shrank: one long
+         * achievement under an emblem gave its certificate a smaller
+         * heading and a lower date and title than the rest of the batch. On
+         * a blank the heading is printed already at its full size:
+         * shrinking it moves the authority and TẶNG off their places beside
+         * it and brings the recipient up into GIẤY KHEN. */
+        if (gm > MID_FLOOR + 1e-9)
             gm -= 0.02;
         else if (sign > SIGN_MIN + 1e-9)
             sign -= 1;
-        else if (on_blank(c) && gm > MID_FLOOR + 1e-9)
-            gm -= 0.02;
         else
             g -= 0.02;
         gm = fmin(gm, g);
     }
     /* A little smaller is no fault (an emblem on A4 takes room), nor is the
-     * middle alone at MID_MIN; the whole page below 85 % is, and on a blank
+     * middle alone at MID_FLOOR; the whole page below 85 % is, and on a blank
      * any shrinking of the heading is. */
     if (g < 1 - 1e-9 && on_blank(c))
         vb_warn(c->d, NULL, 0, 0,
