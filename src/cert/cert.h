@@ -89,14 +89,42 @@ typedef struct cert_fields {
 
 typedef struct cert_ctx cert_ctx;
 
-/* Starts a batch: pages go into `doc` (its arena holds every string); the
- * border layer is built here once. Fonts come from `fonts` (serif role). */
-cert_ctx *cert_begin(const cert_style *st, font_set *fonts, page_doc *doc, vb_diag *d);
-/* Sets one certificate as a new page. `where` names it in messages (e.g.
- * "giay-khen.md: giấy khen 3 (Đặng Thanh Nam)"). A line that does not fit
- * within its size limits is set smaller still with a warning; false (after
- * reporting) only when it cannot be set at all (a glyph missing from the font). */
-bool cert_add_page(cert_ctx *c, const cert_fields *f, const char *where);
+/* A batch: the certificates handed out together, and often framed side by
+ * side, so they share the heading's size and place (cert_batch.c). Each page
+ * is first fitted on its own; cert_batch_settle then takes the most any page
+ * needed and says whether some pages must be set again at it. */
+typedef struct cert_batch cert_batch;
+
+/* A batch of `n` certificates of style `st`, numbered 0 … n − 1 (their place
+ * in `each:`). `source` (the template) starts its message; a certificate's
+ * `where` that starts with it is shortened there. */
+cert_batch *cert_batch_new(const cert_style *st, size_t n, const char *source);
+void cert_batch_free(cert_batch *b);
+/* Once every certificate has been fitted: the frame the batch shares. True
+ * when some printed page was set otherwise (cert_batch_redo names them): set
+ * those again (cert_set_page, or cert_add_page in a new document), then
+ * settle again. */
+bool cert_batch_settle(cert_batch *b);
+bool cert_batch_redo(const cert_batch *b, size_t item);
+/* After the last settle: one warning when the batch had to be set smaller
+ * than designed, naming the certificates that made it so. */
+void cert_batch_report(const cert_batch *b, vb_diag *d);
+
+/* Starts a document of the batch `batch`: pages go into `doc` (its arena
+ * holds every string); the border layer is built here once. Fonts come from
+ * `fonts` (serif role). */
+cert_ctx *cert_begin(const cert_style *st, font_set *fonts, page_doc *doc, cert_batch *batch,
+                     vb_diag *d);
+/* Sets certificate `item` of the batch as a new page. `where` names it in
+ * messages (e.g. "giay-khen.md: giấy khen 3/24 (Đặng Thanh Nam)"). A line
+ * that does not fit within its size limits is set smaller still with a
+ * warning; false (after reporting) only when it cannot be set at all (a glyph
+ * missing from the font). */
+bool cert_add_page(cert_ctx *c, const cert_fields *f, size_t item, const char *where);
+/* Sets it again in place of page `page` of the document, at the batch's
+ * settled frame. */
+bool cert_set_page(cert_ctx *c, size_t page, const cert_fields *f, size_t item,
+                   const char *where);
 void cert_end(cert_ctx *c);
 
 /* The calibration page for printing onto blanks: millimetre rulers along the

@@ -70,6 +70,43 @@ void ct_emit(const ct_block *b, vb_page *pg, double x, double top, ct_align alig
 /* One plain string as paragraphs in one style ("\n" separates them). */
 size_t ct_plain(const char *s, font_style style, vb_arena *a, cert_par **out);
 
+/* ---- one heading for a batch (cert_batch.c) ----------------------------- */
+
+/* How far a page is shrunk in what its batch shares (cert_batch.c): the
+ * whole page, heading included, at 1 − CT_STEP × shrink of its design
+ * sizes, and `sign` mm between the signer's title and name, which sets
+ * where the date and the title stand. Whole steps, so that two pages'
+ * frames compare exactly. */
+typedef struct ct_frame {
+    int shrink;
+    int sign;
+} ct_frame;
+
+#define CT_STEP 0.02     /* one step of the fitting, of the whole page or the middle */
+#define CT_SHRINK_MAX 25 /* the whole page at 50 %: no further */
+#define CT_MID_FLOOR 15  /* steps the middle shrinks alone first: to 70 % (17 pt at 12 pt) */
+#define CT_SIGN_SPACE 30 /* mm between the title and the signer's name: a seal */
+#define CT_SIGN_MIN 24   /* … which then narrows to this before the whole page shrinks */
+
+static inline bool ct_frame_eq(ct_frame a, ct_frame b)
+{
+    return a.shrink == b.shrink && a.sign == b.sign;
+}
+
+/* The frame a page of the batch is fitted from: the design sizes until the
+ * batch is settled, then the batch's. */
+ct_frame ct_batch_start(const cert_batch *b);
+bool ct_batch_settled(const cert_batch *b);
+/* Whether `item` has been fitted before: a page set again says nothing twice. */
+bool ct_batch_seen(const cert_batch *b, size_t item);
+/* A page fitted at `got` (printed, or only measured); `why` and
+ * `why_lines` name its longest line, for the warning. */
+void ct_batch_record(cert_batch *b, size_t item, ct_frame got, bool printed, const char *where,
+                     cert_line why, size_t why_lines);
+/* A blank whose heading is pre-printed: the heading cannot shrink with the
+ * batch. */
+bool ct_heading_preprinted(const cert_style *st);
+
 /* ---- drawing (cert_draw.c) ---------------------------------------------- */
 
 typedef struct path_buf {

@@ -20,10 +20,11 @@
  * The top stack stands where a pre-printed blank has it; the middle
  * (recipient, unit, achievement) is centred in the room left above the
  * bottom blocks. When the room is too small (a long achievement, an emblem)
- * the middle shrinks first, down to MID_FLOOR of its size, then the room to
- * sign narrows, so that a batch keeps one heading, one date and one
- * signature block (and shares them in one layer); only then does every size
- * and distance shrink together.
+ * what is each certificate's own gives way before what its batch shares
+ * (cert_batch.c: one heading, one date and one signature block for the whole
+ * batch, in one layer): the middle shrinks first, down to CT_MID_FLOOR of its
+ * size; then the room to sign narrows; only then does every size and
+ * distance shrink together.
  *
  * The lines every certificate of a batch prints alike (all but the
  * recipient, the unit, the achievement and the register number) go, with
@@ -74,17 +75,14 @@ static const double ABOVE[CERT_LINE_COUNT] = {
 };
 #define MID_ABOVE 0.45 /* share of the room left that goes above the middle */
 
-#define EMBLEM_H 18.0   /* mm */
-#define SIGN_SPACE 30.0 /* mm between the title and the signer's name: a seal */
-#define SIGN_MIN 24.0   /* … which gives way to this before the page shrinks */
-#define MIN_GAP 3.0     /* mm at least above and below the middle stack */
-#define MID_FLOOR 0.7   /* the middle stack shrinks alone down to this factor
-                           (its 17 pt text at 12 pt) */
+#define EMBLEM_H 18.0 /* mm */
+#define MIN_GAP 3.0   /* mm at least above and below the middle stack */
 
 struct cert_ctx {
     cert_style st;
     page_doc *doc;
     vb_diag *d;
+    cert_batch *batch;
     ct_fonts fonts;
     double k;
     bool blank;       /* a blank is used: its printed lines are left out */
@@ -93,6 +91,7 @@ struct cert_ctx {
     bool has_shared;  /* layer `shared`: the border and the first page's static lines */
     size_t shared;
     size_t shared_from; /* where the static lines start in it */
+    ct_frame shared_frame; /* the frame of the page it was made from */
     double emblem_w;  /* points at k, 0 without an emblem */
     /* The last fitting of each plain line: most lines (quốc hiệu, the
      * authority, the signer…) are the same on every page of a batch. */
@@ -103,7 +102,13 @@ struct cert_ctx {
     } cache[CERT_LINE_COUNT];
 };
 
-cert_ctx *cert_begin(const cert_style *st, font_set *fonts, page_doc *doc, vb_diag *d)
+bool ct_heading_preprinted(const cert_style *st)
+{
+    return (st->text_only || st->background) && st->preprinted != 0;
+}
+
+cert_ctx *cert_begin(const cert_style *st, font_set *fonts, page_doc *doc, cert_batch *batch,
+                     vb_diag *d)
 {
     cert_ctx *c = vb_xcalloc(1, sizeof *c);
     c->st = *st;
@@ -111,6 +116,7 @@ cert_ctx *cert_begin(const cert_style *st, font_set *fonts, page_doc *doc, vb_di
         c->st.scale = 1;
     c->doc = doc;
     c->d = d;
+    c->batch = batch;
     if (!ct_fonts_get(&c->fonts, fonts, d)) {
         free(c);
         return NULL;
@@ -306,12 +312,6 @@ static stack measure(const cert_ctx *c, const placed *pl, double g, double gm, d
     return s;
 }
 
-/* Printing onto a blank that carries some of the heading. */
-static bool on_blank(const cert_ctx *c)
-{
-    return c->blank && c->st.preprinted != 0;
-}
-
 static bool shown(const cert_ctx *c, cert_line l)
 {
     return !(c->blank && (c->st.preprinted & (1u << l)));
@@ -440,85 +440,138 @@ static void compose(cert_ctx *c, const placed *pl, const stack *s, double g, dou
     }
 }
 
-bool cert_add_page(cert_ctx *c, const cert_fields *f, const char *where)
+/* A page fitted: its lines, their heights and the factors they are set at. */
+typedef struct fitting {
+    placed pl[CERT_LINE_COUNT];
+    stack s;
+    double g, gm;
+    ct_frame frame;
+} fitting;
+
+/* Fits a page from the frame `start`: what is the certificate's own gives
+ * way before what its batch shares, since a batch keeps one heading, one
+ * date and one signature block (cert_batch.c). First the middle alone, down
+ * to CT_MID_FLOOR: it stopped at 80 % on plain paper, then the room to sign
+ * narrowed and the whole page shrank, so one long achievement under an
+ * emblem gave its certificate a smaller heading, lower date and title than
+ * the rest of the batch; shared, it would now narrow the room for the seal
+ * on every certificate. Then the room to sign, which moves the date and the
+ * title down (to 24 mm the seal may cover them). Then everything, the
+ * heading included, the middle never larger. On a blank the heading is
+ * printed already at its full size: shrinking it moves the authority and
+ * TẶNG off their places beside it and brings the recipient up into GIẤY
+ * KHEN, so there too it goes last. */
+static void fit_page(cert_ctx *c, const cert_fields *f, ct_frame start, fitting *ft)
 {
-    if (!check_all(c, f, where))
+    double content_h = c->st.page_h - 2 * cert_content_inset(c->k);
+    int shrink = start.shrink, mid = start.shrink, sign = start.sign;
+    for (;;) {
+        ft->g = 1 - CT_STEP * shrink;
+        ft->gm = 1 - CT_STEP * mid;
+        fit_all(c, f, ft->g, ft->gm, ft->pl);
+        ft->s = measure(c, ft->pl, ft->g, ft->gm, sign);
+        double need = ft->s.top + ft->s.middle + fmax(ft->s.bottom_left, ft->s.bottom_right) +
+                      2 * mm(c, MIN_GAP, ft->g);
+        if (need <= content_h || shrink >= CT_SHRINK_MAX)
+            break;
+        free_all(ft->pl);
+        if (mid < CT_MID_FLOOR)
+            mid++;
+        else if (sign > CT_SIGN_MIN)
+            sign--;
+        else
+            shrink++;
+        if (mid < shrink)
+            mid = shrink;
+    }
+    ft->frame = (ct_frame){shrink, sign};
+}
+
+/* The middle's tallest line: what makes the page long, for the warning. */
+static void longest(const fitting *ft, cert_line *line, size_t *lines)
+{
+    double h = -1;
+    *line = CERT_THANH_TICH;
+    *lines = 0;
+    for (int l = CERT_NGUOI_NHAN; l <= CERT_THANH_TICH; l++)
+        if (ft->pl[l].present && ct_block_height(&ft->pl[l].b) > h) {
+            h = ct_block_height(&ft->pl[l].b);
+            *line = (cert_line)l;
+            *lines = ft->pl[l].b.n_lines;
+        }
+}
+
+static void record(cert_ctx *c, const fitting *ft, size_t item, bool printed, const char *where)
+{
+    cert_line why;
+    size_t why_lines;
+    longest(ft, &why, &why_lines);
+    ct_batch_record(c->batch, item, ft->frame, printed, where, why, why_lines);
+}
+
+static void warn_page(cert_ctx *c, const fitting *ft, const char *where)
+{
+    /* On a blank the heading is printed already, at its full size, and
+     * cannot follow a smaller page: each such page is named. Elsewhere the
+     * batch is set at one factor and says so once (cert_batch_report). */
+    if (ft->frame.shrink > 0 && ct_heading_preprinted(&c->st))
+        vb_warn(c->d, NULL, 0, 0,
+                "%s: nội dung dài, phải thu nhỏ cả trang còn %.0f%%: các dòng in sẽ lệch khỏi các "
+                "dòng in sẵn trên phôi; nên rút gọn thành tích",
+                where, ft->g * 100);
+    warn_fit(c, ft->pl, ft->g, ft->gm, where);
+}
+
+/* The shared layer: the border and the static lines of `fixed`. */
+static void share(cert_ctx *c, const vb_page *fixed, ct_frame frame)
+{
+    c->shared = page_doc_add_layer(c->doc);
+    c->has_shared = true;
+    c->shared_frame = frame;
+    vb_page *ly = &c->doc->layers[c->shared];
+    if (c->has_border)
+        copy_items(ly, c->doc->layers[c->border].items, c->doc->layers[c->border].n_items);
+    c->shared_from = ly->n_items;
+    copy_items(ly, fixed->items, fixed->n_items);
+}
+
+/* Fits certificate `item` from the batch's frame and sets it on `pg`, a new
+ * page when NULL. */
+static bool set_page(cert_ctx *c, const cert_fields *f, size_t item, const char *where,
+                     vb_page *pg)
+{
+    bool again = ct_batch_seen(c->batch, item);
+    if (!again && !check_all(c, f, where))
         return false;
     const cert_style *st = &c->st;
     double W = st->page_w, H = st->page_h;
     double inset = cert_content_inset(c->k);
-    double content_h = H - 2 * inset;
 
-    placed pl[CERT_LINE_COUNT];
-    double g = 1.0, gm = 1.0;
-    stack s;
-    double sign = SIGN_SPACE;
-    for (;;) {
-        fit_all(c, f, g, gm, pl);
-        s = measure(c, pl, g, gm, sign);
-        double need = s.top + s.middle + fmax(s.bottom_left, s.bottom_right) +
-                      2 * mm(c, MIN_GAP, g);
-        if (need <= content_h || g <= 0.5)
-            break;
-        free_all(pl);
-        /* What is this certificate's own (the middle, down to MID_FLOOR)
-         * gives way before what its batch shows alike: the room to sign,
-         * which moves the date and the title down, then everything (the
-         * middle never larger). On plain paper the middle stopped at 80 %,
-         * then the room to sign narrowed and the whole page shrank: one long
-         * achievement under an emblem gave its certificate a smaller
-         * heading and a lower date and title than the rest of the batch. On
-         * a blank the heading is printed already at its full size:
-         * shrinking it moves the authority and TẶNG off their places beside
-         * it and brings the recipient up into GIẤY KHEN. */
-        if (gm > MID_FLOOR + 1e-9)
-            gm -= 0.02;
-        else if (sign > SIGN_MIN + 1e-9)
-            sign -= 1;
-        else
-            g -= 0.02;
-        gm = fmin(gm, g);
-    }
-    /* A little smaller is no fault (an emblem on A4 takes room), nor is the
-     * middle alone at MID_FLOOR; the whole page below 85 % is, and on a blank
-     * any shrinking of the heading is. */
-    if (g < 1 - 1e-9 && on_blank(c))
-        vb_warn(c->d, NULL, 0, 0,
-                "%s: nội dung dài, phải thu nhỏ cả trang còn %.0f%%: các dòng in sẽ lệch khỏi các "
-                "dòng in sẵn trên phôi; nên rút gọn thành tích",
-                where, g * 100);
-    else if (g < 0.85)
-        vb_warn(c->d, NULL, 0, 0,
-                "%s: nội dung dài, cả trang phải thu nhỏ còn %.0f%% cỡ chữ thiết kế; nên rút "
-                "gọn thành tích hoặc bỏ biểu tượng",
-                where, g * 100);
-    warn_fit(c, pl, g, gm, where);
+    fitting ft;
+    fit_page(c, f, ct_batch_start(c->batch), &ft);
+    if (!again) /* a page set again at its batch's frame was reported once */
+        warn_page(c, &ft, where);
     for (int l = 0; l < CERT_LINE_COUNT; l++)
-        if (pl[l].present && pl[l].b.too_wide) {
+        if (ft.pl[l].present && ft.pl[l].b.too_wide) {
             vb_error(c->d, NULL, 0, 0,
                      "%s: dòng %s có một từ dài hơn cả khổ giấy khen, kể cả khi thu nhỏ: chữ sẽ "
                      "ra ngoài viền và ngoài tờ giấy; hãy sửa dữ liệu (thiếu dấu cách?)",
                      where, cert_line_key((cert_line)l));
-            free_all(pl);
+            free_all(ft.pl);
             return false;
         }
+    record(c, &ft, item, true, where);
 
+    double g = ft.g;
     vb_page fixed = {0}, own = {0};
-    compose(c, pl, &s, g, gm, &fixed, &own);
-    free_all(pl);
+    compose(c, ft.pl, &ft.s, g, ft.gm, &fixed, &own);
+    free_all(ft.pl);
     cert_transform(&fixed, 0, H, st->offset_x, st->offset_y, st->scale, c->doc->arena);
     cert_transform(&own, 0, H, st->offset_x, st->offset_y, st->scale, c->doc->arena);
 
     /* the shared layer: the border and the first page's static lines */
-    if (!c->has_shared && fixed.n_items) {
-        c->shared = page_doc_add_layer(c->doc);
-        c->has_shared = true;
-        vb_page *ly = &c->doc->layers[c->shared];
-        if (c->has_border)
-            copy_items(ly, c->doc->layers[c->border].items, c->doc->layers[c->border].n_items);
-        c->shared_from = ly->n_items;
-        copy_items(ly, fixed.items, fixed.n_items);
-    }
+    if (!c->has_shared && fixed.n_items)
+        share(c, &fixed, ft.frame);
     bool same = c->has_shared;
     if (same) {
         const vb_page *ly = &c->doc->layers[c->shared];
@@ -526,8 +579,19 @@ bool cert_add_page(cert_ctx *c, const cert_fields *f, const char *where)
         for (size_t i = 0; same && i < fixed.n_items; i++)
             same = same_item(&ly->items[c->shared_from + i], &fixed.items[i]);
     }
+    /* Pages set again at the batch's frame share the first of them: the
+     * layer made from a page at another frame stays, as it is, for the
+     * pages that still show it. */
+    if (!same && again && fixed.n_items && !ct_frame_eq(c->shared_frame, ft.frame)) {
+        share(c, &fixed, ft.frame);
+        same = true;
+    }
 
-    vb_page *pg = page_doc_add_page(c->doc, W, H);
+    if (pg) {
+        pg->n_items = 0;
+    } else {
+        pg = page_doc_add_page(c->doc, W, H);
+    }
     if (st->background && !st->text_only) {
         page_item *bg = page_add_item(pg, ITEM_IMAGE);
         bg->u.image.path = st->background;
@@ -553,4 +617,17 @@ bool cert_add_page(cert_ctx *c, const cert_fields *f, const char *where)
     free(fixed.items);
     free(own.items);
     return true;
+}
+
+bool cert_add_page(cert_ctx *c, const cert_fields *f, size_t item, const char *where)
+{
+    return set_page(c, f, item, where, NULL);
+}
+
+bool cert_set_page(cert_ctx *c, size_t page, const cert_fields *f, size_t item,
+                   const char *where)
+{
+    if (page >= c->doc->n_pages)
+        return false;
+    return set_page(c, f, item, where, &c->doc->pages[page]);
 }

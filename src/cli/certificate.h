@@ -52,6 +52,7 @@ typedef struct cert_item {
     cert_fields f;
     const char *name;   /* the recipient without honorific: file name, register */
     const char *number, *prize, *amount;
+    size_t place;       /* in `each:` ($i − 1): its number in the batch */
     char where[512];    /* "giay-khen.md: giấy khen 3/24 (Đặng Thanh Nam)" */
 } cert_item;
 
@@ -63,6 +64,11 @@ void cert_item_free(cert_item *it);
 /* Sets the certificate as a page of `cc` and adds its register row. */
 bool cert_item_set(cert_job *j, cert_ctx *cc, const cert_item *it, const char *file,
                    size_t page);
+
+/* certificate_batch.c */
+/* After every selected certificate is page k of cc's document: settles the
+ * batch, sets again the pages it asks for, and reports. */
+bool cert_settle_pages(cert_job *j, cert_batch *b, cert_ctx *cc);
 
 /* certificate_output.c */
 /* How the register starts (UTF-8 with a BOM so that Excel reads Vietnamese;

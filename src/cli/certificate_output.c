@@ -143,7 +143,8 @@ bool cert_write_single(cert_job *j, const char *out, vb_outfile *hold)
 {
     progress pr = progress_start(j->n_nodes);
     page_doc *pd = new_doc(j);
-    cert_ctx *cc = cert_begin(&j->st, j->fonts, pd, j->d);
+    cert_batch *b = cert_batch_new(&j->st, j->n_each, j->input);
+    cert_ctx *cc = cert_begin(&j->st, j->fonts, pd, b, j->d);
     bool ok = cc != NULL;
     const char *file = strcmp(out, "-") == 0 ? "-" : cert_base_name(out);
     for (size_t k = 0; ok && k < j->n_nodes; k++) {
@@ -152,7 +153,9 @@ bool cert_write_single(cert_job *j, const char *out, vb_outfile *hold)
         cert_item_free(&it);
         progress_show(&pr, k + 1, "đã dàn trang");
     }
+    ok = ok && cert_settle_pages(j, b, cc);
     cert_end(cc);
+    cert_batch_free(b);
     if (ok && pr.on)
         fputs("\rvanban: đang ghi PDF…\033[K", stderr);
     pdf_options popt = {.timestamp = vb_build_time(), .hold = hold};
@@ -248,6 +251,31 @@ static char **batch_names(cert_job *j)
     return all;
 }
 
+/* Certificate `it` as a file of its own at `path`, written and synced into
+ * `held` for the caller to commit; with `again`, in place of the one written
+ * before the batch was settled (its register row is kept). */
+static bool split_write(cert_job *j, cert_batch *b, const cert_item *it, const char *dir,
+                        const char *name, const pdf_options *base, vb_outfile *held, bool again)
+{
+    char *file = cert_with_ext(name, ".pdf");
+    char *path = vb_path_join(dir, file);
+    page_doc *pd = new_doc(j);
+    cert_ctx *cc = cert_begin(&j->st, j->fonts, pd, b, j->d);
+    pdf_options popt = *base;
+    popt.hold = held;
+    if (again)
+        vb_outfile_abort(held);
+    bool ok = cc &&
+              (again ? cert_add_page(cc, &it->f, it->place, it->where)
+                     : cert_item_set(j, cc, it, file, 1)) &&
+              pdf_write(pd, &popt, path, j->d);
+    cert_end(cc);
+    page_doc_free(pd);
+    free(path);
+    free(file);
+    return ok;
+}
+
 bool cert_write_split(cert_job *j, const char *dir, const char *reg)
 {
     bool made = mkdir(dir, 0777) == 0;
@@ -270,13 +298,16 @@ bool cert_write_split(cert_job *j, const char *dir, const char *reg)
     vb_outfile *held = vb_xcalloc(n + 1, sizeof *held);
     bool ok = true;
     pdf_options popt = {.timestamp = vb_build_time()};
-    char **batch = j->each_nodes ? batch_names(j) : NULL;
+    char **all_names = j->each_nodes ? batch_names(j) : NULL;
+    /* One file a certificate, but one batch: the certificates share the
+     * heading's size as on the pages of one PDF. */
+    cert_batch *b = cert_batch_new(&j->st, j->n_each, j->input);
     for (size_t k = 0; ok && k < n; k++) {
         cert_item it;
         ok = cert_item_prepare(j, k, &it);
         if (ok) {
-            names[k] = batch ? vb_xstrdup(batch[j->index[k]])
-                             : file_name(it.name ? it.name : "giay-khen", names, k);
+            names[k] = all_names ? vb_xstrdup(all_names[j->index[k]])
+                                 : file_name(it.name ? it.name : "giay-khen", names, k);
             char *file = cert_with_ext(names[k], ".pdf");
             char *path = vb_path_join(dir, file);
             if (vb_same_file(path, reg)) {
@@ -287,18 +318,25 @@ bool cert_write_split(cert_job *j, const char *dir, const char *reg)
                 j->d->exit_code = VB_EXIT_USAGE;
                 ok = false;
             }
-            page_doc *pd = ok ? new_doc(j) : NULL;
-            cert_ctx *cc = pd ? cert_begin(&j->st, j->fonts, pd, j->d) : NULL;
-            popt.hold = &held[k];
-            ok = cc && cert_item_set(j, cc, &it, file, 1) && pdf_write(pd, &popt, path, j->d);
-            cert_end(cc);
-            page_doc_free(pd);
             free(path);
             free(file);
+            ok = ok && split_write(j, b, &it, dir, names[k], &popt, &held[k], false);
         }
         cert_item_free(&it);
         progress_show(&pr, k + 1, "đã ghi");
     }
+    while (ok && cert_batch_settle(b))
+        for (size_t k = 0; ok && k < n; k++) {
+            if (!cert_batch_redo(b, j->index[k]))
+                continue;
+            cert_item it;
+            ok = cert_item_prepare(j, k, &it) &&
+                 split_write(j, b, &it, dir, names[k], &popt, &held[k], true);
+            cert_item_free(&it);
+        }
+    if (ok)
+        cert_batch_report(b, j->d);
+    cert_batch_free(b);
     progress_end(&pr);
     ok = ok && cert_write_register(j, reg, &held[n]);
     if (ok)
@@ -309,9 +347,9 @@ bool cert_write_split(cert_job *j, const char *dir, const char *reg)
         rmdir(dir); /* only if this run made it and left it empty */
     for (size_t i = 0; i < n; i++)
         free(names[i]);
-    for (size_t b = 0; batch && b < j->n_each; b++)
-        free(batch[b]);
-    free(batch);
+    for (size_t i = 0; all_names && i < j->n_each; i++)
+        free(all_names[i]);
+    free(all_names);
     free(held);
     free(names);
     return ok;

@@ -453,6 +453,7 @@ bool cert_item_prepare(job *j, size_t k, cert_item *it)
 {
     memset(it, 0, sizeof *it);
     it->arena = vb_arena_new();
+    it->place = j->index[k];
     vb_arena *a = it->arena;
     size_t place = j->index[k] + 1;
     front_matter f;
@@ -542,7 +543,7 @@ void cert_item_free(cert_item *it)
 
 bool cert_item_set(job *j, cert_ctx *cc, const cert_item *it, const char *file, size_t page)
 {
-    if (!cert_add_page(cc, &it->f, it->where))
+    if (!cert_add_page(cc, &it->f, it->place, it->where))
         return false;
     const char *unit = it->f.text[CERT_DON_VI];
     reg_row r = {

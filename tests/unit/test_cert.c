@@ -195,28 +195,31 @@ static void fitting(void **state)
     cert_style st;
     cert_style_default(&st);
     page_doc *doc = page_doc_new();
-    cert_ctx *c = cert_begin(&st, fx->fs, doc, &fx->d);
+    cert_batch *b = cert_batch_new(&st, 4, "test");
+    cert_ctx *c = cert_begin(&st, fx->fs, doc, b, &fx->d);
     assert_non_null(c);
     cert_fields f;
     /* 0: a short name: design size */
     fill(&f, "Ông Bùi Tấn Thông", "Sở Xây dựng", "Đã đạt giải Ba.");
-    assert_true(cert_add_page(c, &f, "test 1"));
+    assert_true(cert_add_page(c, &f, 0, "test 1"));
     /* 1: the sample's longest name, unit and achievement */
     fill(&f, "Bà Phạm Thị Thanh Tuyền", "Trường THPT Nguyễn Khuyến, Sở Giáo dục và Đào tạo tỉnh "
                                          "Sóc Trăng",
          "Đã đạt Giải phụ cá nhân có phần trình bày trải nghiệm và góp ý hay, phần thi Trình "
          "bày trải nghiệm về chất lượng dịch vụ công trực tuyến, Hội thi Cải cách hành chính "
          "tỉnh Sóc Trăng năm 2023");
-    assert_true(cert_add_page(c, &f, "test 2"));
+    assert_true(cert_add_page(c, &f, 1, "test 2"));
     /* 2: a collective with a 150-character name and the same as its unit */
     assert_int_equal(chars(UNIT150), 150);
     fill(&f, UNIT150, UNIT150, "Đã đạt giải Nhất tập thể.");
-    assert_true(cert_add_page(c, &f, "test 3"));
+    assert_true(cert_add_page(c, &f, 2, "test 3"));
     /* 3: a name too long for one line even at the smallest size: wrapped */
     fill(&f, "Ông Nguyễn Phạm Trần Lê Hoàng Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Thành Trung Hiếu Nghĩa",
          "Sở Nội vụ", "Đã đạt giải Nhì.");
-    assert_true(cert_add_page(c, &f, "test 4"));
+    assert_true(cert_add_page(c, &f, 3, "test 4"));
+    assert_false(cert_batch_settle(b)); /* nothing shrunk: nothing set again */
     cert_end(c);
+    cert_batch_free(b);
     assert_int_equal(doc->n_pages, 4);
     assert_int_equal(fx->d.errors, 0);
 
@@ -248,6 +251,98 @@ static void fitting(void **state)
     page_doc_free(doc);
 }
 
+/* The first text item of page p starting with `prefix`, as shown. */
+static page_item item_of(const page_doc *doc, size_t p, const char *prefix)
+{
+    vb_page all_items = shown_items(doc, p);
+    page_item it = {0};
+    for (size_t i = 0; i < all_items.n_items && !it.kind; i++)
+        if (all_items.items[i].kind == ITEM_TEXT &&
+            strncmp(all_items.items[i].u.text.utf8, prefix, strlen(prefix)) == 0)
+            it = all_items.items[i];
+    free(all_items.items);
+    assert_int_equal(it.kind, ITEM_TEXT);
+    return it;
+}
+
+/* A batch keeps one heading: the certificate that needs the whole page
+ * smaller sets the batch at its factor, the others are set again at it, and
+ * one warning names it. */
+static void batch_sizing(void **state)
+{
+    fixture *fx = *state;
+    cert_style st;
+    cert_style_default(&st);
+    page_doc *doc = page_doc_new();
+    cert_batch *b = cert_batch_new(&st, 3, "test.md");
+    cert_ctx *c = cert_begin(&st, fx->fs, doc, b, &fx->d);
+    cert_fields f;
+    fill(&f, "Ông Bùi Tấn Thông", "Sở Xây dựng", "Đã đạt giải Ba.");
+    assert_true(cert_add_page(c, &f, 0, "test.md: giấy khen 1/3 (Bùi Tấn Thông)"));
+    /* twenty paragraphs: more than the page holds with its middle at 70 % */
+    char texts[20][32];
+    cert_run runs[20];
+    cert_par pars[20];
+    for (int i = 0; i < 20; i++) {
+        snprintf(texts[i], sizeof texts[i], "Thành tích thứ %d.", i + 1);
+        runs[i] = (cert_run){texts[i], FONT_REGULAR};
+        pars[i] = (cert_par){&runs[i], 1};
+    }
+    fill(&f, "Bà Phạm Thị Thanh Tuyền", "Sở Giáo dục và Đào tạo", NULL);
+    f.thanh_tich = pars;
+    f.n_thanh_tich = 20;
+    assert_true(cert_add_page(c, &f, 1, "test.md: giấy khen 2/3 (Phạm Thị Thanh Tuyền)"));
+    double own = size_of(doc, 1, "GIẤY KHEN");
+    assert_true(own < 50 * 0.85);
+    fill(&f, "Ông Đặng Thanh Nam", "Sở Y tế", "Đã đạt giải Nhất.");
+    assert_true(cert_add_page(c, &f, 2, "test.md: giấy khen 3/3 (Đặng Thanh Nam)"));
+    assert_near(size_of(doc, 0, "GIẤY KHEN"), 50, 1e-9);
+
+    /* the short ones are set again at the long one's frame, once */
+    assert_true(cert_batch_settle(b));
+    assert_true(cert_batch_redo(b, 0));
+    assert_false(cert_batch_redo(b, 1));
+    assert_true(cert_batch_redo(b, 2));
+    fill(&f, "Ông Bùi Tấn Thông", "Sở Xây dựng", "Đã đạt giải Ba.");
+    assert_true(cert_set_page(c, 0, &f, 0, "test.md: giấy khen 1/3 (Bùi Tấn Thông)"));
+    fill(&f, "Ông Đặng Thanh Nam", "Sở Y tế", "Đã đạt giải Nhất.");
+    assert_true(cert_set_page(c, 2, &f, 2, "test.md: giấy khen 3/3 (Đặng Thanh Nam)"));
+    assert_false(cert_batch_settle(b));
+    assert_int_equal(doc->n_pages, 3);
+    static const char *const heading[] = {"CỘNG HÒA", "GIẤY KHEN", "Sóc Trăng, ngày",
+                                          "PHÓ CHỦ TỊCH", "Nguyễn Văn A"};
+    for (size_t h = 0; h < sizeof heading / sizeof *heading; h++)
+        for (size_t p = 1; p < 3; p++) {
+            page_item a = item_of(doc, 0, heading[h]), o = item_of(doc, p, heading[h]);
+            assert_near(o.u.text.size, a.u.text.size, 1e-9);
+            assert_near(o.u.text.x, a.u.text.x, 1e-9);
+            assert_near(o.u.text.y, a.u.text.y, 1e-9);
+        }
+    assert_near(size_of(doc, 0, "GIẤY KHEN"), own, 1e-9);
+    /* the middle stays each one's own: the short ones' recipients larger */
+    assert_true(size_of(doc, 0, "Ông Bùi") > size_of(doc, 1, "Bà Phạm"));
+    /* the pages set again share their static lines in one new layer */
+    assert_int_equal(doc->pages[0].items[0].kind, ITEM_LAYER);
+    assert_int_equal(doc->pages[2].items[0].kind, ITEM_LAYER);
+    assert_int_equal(doc->pages[0].items[0].u.layer.index, doc->pages[2].items[0].u.layer.index);
+
+    /* one warning, naming the long one and its line, the factor, what to do */
+    fflush(fx->out);
+    size_t before = fx->msg_len;
+    int warnings = fx->d.warnings;
+    cert_batch_report(b, &fx->d);
+    fflush(fx->out);
+    assert_int_equal(fx->d.warnings, warnings + 1);
+    const char *m = fx->msg + before;
+    assert_non_null(strstr(m, "test.md: cả loạt 3 giấy khen được in ở "));
+    assert_non_null(strstr(m, "còn 70%: giấy khen 2/3 (Phạm Thị Thanh Tuyền), dòng thanh_tich dài "));
+    assert_non_null(strstr(m, "muốn in đủ cỡ thì rút gọn thành tích hoặc in khổ dọc (huong: dọc)\n"));
+    assert_null(strstr(m, "giấy khen 1/3"));
+    cert_end(c);
+    cert_batch_free(b);
+    page_doc_free(doc);
+}
+
 /* --offset and --scale move every printed item by exactly what was asked;
  * a background stays where it is. */
 static void printer_correction(void **state)
@@ -267,9 +362,11 @@ static void printer_correction(void **state)
         if (k == 2)
             st.scale = 0.98;
         docs[k] = page_doc_new();
-        cert_ctx *c = cert_begin(&st, fx->fs, docs[k], &fx->d);
-        assert_true(cert_add_page(c, &f, "test"));
+        cert_batch *b = cert_batch_new(&st, 1, "test");
+        cert_ctx *c = cert_begin(&st, fx->fs, docs[k], b, &fx->d);
+        assert_true(cert_add_page(c, &f, 0, "test"));
         cert_end(c);
+        cert_batch_free(b);
         /* text only: no border, only the lines of the shared layer */
         assert_int_equal(docs[k]->n_layers, 1);
         for (size_t i = 0; i < docs[k]->layers[0].n_items; i++)
@@ -322,6 +419,7 @@ int main(void)
         cmocka_unit_test(paper_sizes),
         cmocka_unit_test(settings),
         cmocka_unit_test_setup_teardown(fitting, setup, teardown),
+        cmocka_unit_test_setup_teardown(batch_sizing, setup, teardown),
         cmocka_unit_test_setup_teardown(printer_correction, setup, teardown),
         cmocka_unit_test_setup_teardown(calibration_page, setup, teardown),
     };
