@@ -125,6 +125,9 @@ bool cert_add_page(cert_ctx *c, const cert_fields *f, size_t item, const char *w
  * settled frame. */
 bool cert_set_page(cert_ctx *c, size_t page, const cert_fields *f, size_t item,
                    const char *where);
+/* Fits certificate `item` for the batch's sizing without setting a page or
+ * saying anything: one that --only leaves out is still of the batch. */
+void cert_measure(cert_ctx *c, const cert_fields *f, size_t item, const char *where);
 void cert_end(cert_ctx *c);
 
 /* The calibration page for printing onto blanks: millimetre rulers along the

@@ -99,7 +99,7 @@ ct_frame ct_batch_start(const cert_batch *b);
 bool ct_batch_settled(const cert_batch *b);
 /* Whether `item` has been fitted before: a page set again says nothing twice. */
 bool ct_batch_seen(const cert_batch *b, size_t item);
-/* A page fitted at `got` (printed, or only measured); `why` and
+/* A page fitted at `got` (printed, or only measured for --only); `why` and
  * `why_lines` name its longest line, for the warning. */
 void ct_batch_record(cert_batch *b, size_t item, ct_frame got, bool printed, const char *where,
                      cert_line why, size_t why_lines);

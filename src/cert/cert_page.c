@@ -240,18 +240,18 @@ static void free_all(placed *pl)
             ct_block_free(&pl[l].b);
 }
 
-static bool check_all(cert_ctx *c, const cert_fields *f, const char *where)
+static bool check_all(cert_ctx *c, const cert_fields *f, const char *where, vb_diag *d)
 {
     for (int l = 0; l < CERT_LINE_COUNT; l++) {
         if (!present(f, (cert_line)l) || in_cache(c, f, (cert_line)l))
             continue;
         if (l == CERT_THANH_TICH && f->n_thanh_tich) {
-            if (!ct_check(&c->fonts, f->thanh_tich, f->n_thanh_tich, where, c->d))
+            if (!ct_check(&c->fonts, f->thanh_tich, f->n_thanh_tich, where, d))
                 return false;
         } else {
             cert_run r = {f->text[l], SPECS[l].style};
             cert_par p = {&r, 1};
-            if (!ct_check(&c->fonts, &p, 1, where, c->d))
+            if (!ct_check(&c->fonts, &p, 1, where, d))
                 return false;
         }
     }
@@ -541,7 +541,7 @@ static bool set_page(cert_ctx *c, const cert_fields *f, size_t item, const char 
                      vb_page *pg)
 {
     bool again = ct_batch_seen(c->batch, item);
-    if (!again && !check_all(c, f, where))
+    if (!again && !check_all(c, f, where, c->d))
         return false;
     const cert_style *st = &c->st;
     double W = st->page_w, H = st->page_h;
@@ -630,4 +630,19 @@ bool cert_set_page(cert_ctx *c, size_t page, const cert_fields *f, size_t item,
     if (page >= c->doc->n_pages)
         return false;
     return set_page(c, f, item, where, &c->doc->pages[page]);
+}
+
+void cert_measure(cert_ctx *c, const cert_fields *f, size_t item, const char *where)
+{
+    /* A certificate left out is not this run's business: a character the
+     * font lacks is reported when it is printed, and it is not measured. */
+    vb_diag quiet;
+    vb_diag_init(&quiet, NULL);
+    quiet.silent = true;
+    if (ct_batch_seen(c->batch, item) || !check_all(c, f, where, &quiet))
+        return;
+    fitting ft;
+    fit_page(c, f, ct_batch_start(c->batch), &ft);
+    record(c, &ft, item, false, where);
+    free_all(ft.pl);
 }

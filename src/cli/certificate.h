@@ -59,6 +59,8 @@ typedef struct cert_item {
 /* Expands certificate k of the selection (its front matter and body at its
  * node). False after reporting. Free with cert_item_free. */
 bool cert_item_prepare(cert_job *j, size_t k, cert_item *it);
+/* The same for the node at `place` in `each:`, selected or not. */
+bool cert_item_prepare_at(cert_job *j, xmlNodePtr node, size_t place, cert_item *it);
 void cert_item_free(cert_item *it);
 
 /* Sets the certificate as a page of `cc` and adds its register row. */
@@ -66,6 +68,10 @@ bool cert_item_set(cert_job *j, cert_ctx *cc, const cert_item *it, const char *f
                    size_t page);
 
 /* certificate_batch.c */
+/* The certificates at places [from, to) of `each:` that --only leaves out,
+ * expanded and fitted quietly for the batch's sizing (nothing without
+ * --only). */
+void cert_measure_left_out(cert_job *j, cert_ctx *cc, size_t from, size_t to);
 /* After every selected certificate is page k of cc's document: settles the
  * batch, sets again the pages it asks for, and reports. */
 bool cert_settle_pages(cert_job *j, cert_batch *b, cert_ctx *cc);

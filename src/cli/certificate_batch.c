@@ -1,7 +1,31 @@
 /* The batch's sizing from the command's side (src/cert/cert_batch.c says
- * what is shared and why): after the pages are set, those the batch's frame
- * changes are set again. */
+ * what is shared and why). The batch is every certificate of `each:`: a
+ * reprint (--only 11) or one part of a batch run in parallel (--only
+ * "position() mod 4 = 0") is set exactly as in the whole run, as its
+ * register numbers and --split names are, so the certificates --only leaves
+ * out are still fitted, quietly, to size the batch. After the pages are set,
+ * those the batch's frame changes are set again. */
 #include "certificate.h"
+
+void cert_measure_left_out(cert_job *j, cert_ctx *cc, size_t from, size_t to)
+{
+    if (!j->each_nodes)
+        return; /* without --only nothing is left out */
+    /* their data is not this run's business: a fault in it is reported when
+     * they are printed (batch_names in certificate_output.c does the same) */
+    vb_diag quiet;
+    vb_diag_init(&quiet, NULL);
+    quiet.silent = true;
+    vb_diag *d = j->d;
+    j->d = &quiet;
+    for (size_t b = from; b < to && b < j->n_each; b++) {
+        cert_item it;
+        if (cert_item_prepare_at(j, j->each_nodes[b], b, &it))
+            cert_measure(cc, &it.f, b, it.where);
+        cert_item_free(&it);
+    }
+    j->d = d;
+}
 
 bool cert_settle_pages(cert_job *j, cert_batch *b, cert_ctx *cc)
 {

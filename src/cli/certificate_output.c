@@ -147,12 +147,17 @@ bool cert_write_single(cert_job *j, const char *out, vb_outfile *hold)
     cert_ctx *cc = cert_begin(&j->st, j->fonts, pd, b, j->d);
     bool ok = cc != NULL;
     const char *file = strcmp(out, "-") == 0 ? "-" : cert_base_name(out);
+    size_t next = 0; /* the first place of each: not fitted yet */
     for (size_t k = 0; ok && k < j->n_nodes; k++) {
+        cert_measure_left_out(j, cc, next, j->index[k]);
+        next = j->index[k] + 1;
         cert_item it;
         ok = cert_item_prepare(j, k, &it) && cert_item_set(j, cc, &it, file, k + 1);
         cert_item_free(&it);
         progress_show(&pr, k + 1, "đã dàn trang");
     }
+    if (ok)
+        cert_measure_left_out(j, cc, next, j->n_each);
     ok = ok && cert_settle_pages(j, b, cc);
     cert_end(cc);
     cert_batch_free(b);
@@ -300,9 +305,16 @@ bool cert_write_split(cert_job *j, const char *dir, const char *reg)
     pdf_options popt = {.timestamp = vb_build_time()};
     char **all_names = j->each_nodes ? batch_names(j) : NULL;
     /* One file a certificate, but one batch: the certificates share the
-     * heading's size as on the pages of one PDF. */
+     * heading's size as on the pages of one PDF. Those --only leaves out
+     * are fitted in a document of their own that is never written. */
     cert_batch *b = cert_batch_new(&j->st, j->n_each, j->input);
+    page_doc *scratch = j->each_nodes ? new_doc(j) : NULL;
+    cert_ctx *mc = scratch ? cert_begin(&j->st, j->fonts, scratch, b, j->d) : NULL;
+    ok = !scratch || mc;
+    size_t next = 0; /* the first place of each: not fitted yet */
     for (size_t k = 0; ok && k < n; k++) {
+        cert_measure_left_out(j, mc, next, j->index[k]);
+        next = j->index[k] + 1;
         cert_item it;
         ok = cert_item_prepare(j, k, &it);
         if (ok) {
@@ -325,6 +337,8 @@ bool cert_write_split(cert_job *j, const char *dir, const char *reg)
         cert_item_free(&it);
         progress_show(&pr, k + 1, "đã ghi");
     }
+    if (ok)
+        cert_measure_left_out(j, mc, next, j->n_each);
     while (ok && cert_batch_settle(b))
         for (size_t k = 0; ok && k < n; k++) {
             if (!cert_batch_redo(b, j->index[k]))
@@ -336,6 +350,8 @@ bool cert_write_split(cert_job *j, const char *dir, const char *reg)
         }
     if (ok)
         cert_batch_report(b, j->d);
+    cert_end(mc);
+    page_doc_free(scratch);
     cert_batch_free(b);
     progress_end(&pr);
     ok = ok && cert_write_register(j, reg, &held[n]);

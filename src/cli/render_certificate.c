@@ -451,11 +451,16 @@ static bool body_pars(job *j, const char *md, size_t len, const tmpl_line_map *l
 
 bool cert_item_prepare(job *j, size_t k, cert_item *it)
 {
+    return cert_item_prepare_at(j, j->nodes[k], j->index[k], it);
+}
+
+bool cert_item_prepare_at(job *j, xmlNodePtr node, size_t at, cert_item *it)
+{
     memset(it, 0, sizeof *it);
     it->arena = vb_arena_new();
-    it->place = j->index[k];
+    it->place = at;
     vb_arena *a = it->arena;
-    size_t place = j->index[k] + 1;
+    size_t place = at + 1;
     front_matter f;
     fm_copy(&f, j->fm, a);
     tmpl_options topt = {.dir = j->dir,
@@ -468,12 +473,12 @@ bool cert_item_prepare(job *j, size_t k, cert_item *it)
     vb_buf_init(&body);
     tmpl_line_map lines = {0};
     md_values values = {0};
-    bool ok = tmpl_expand_front_matter(&f, j->input, j->xml, j->nodes[k], &topt, j->d);
+    bool ok = tmpl_expand_front_matter(&f, j->input, j->xml, node, &topt, j->d);
     topt.markdown = true;
     topt.values = &values;
     topt.line_map = &lines;
-    ok = ok && tmpl_expand(j->body, j->body_len, j->input, j->body_line, 1, j->xml,
-                           j->nodes[k], &topt, &body, j->d);
+    ok = ok && tmpl_expand(j->body, j->body_len, j->input, j->body_line, 1, j->xml, node,
+                           &topt, &body, j->d);
     cert_par *pars = NULL;
     size_t npars = 0;
     ok = ok && body_pars(j, body.data ? body.data : "", body.len, &lines, &values, a, &pars,
