@@ -14,6 +14,8 @@ stroked rectangles of the border). Coordinates: points, y down from the top.
   certcheck.py images PDF          per page, the placed images: x y w h (pt)
   certcheck.py where PDF PAGE TEXT the bounding box (x0 y0 x1 y1) of the first
                                    line of page PAGE (1-based) containing TEXT
+
+lines(pdf) gives, per page, MuPDF's lines with their font size and baseline.
 """
 import subprocess
 import sys
@@ -52,6 +54,24 @@ def page_texts(pdf):
             lines.append("".join(c.get("c") for c in line.iter("char")))
         texts.append(" ".join(" ".join(lines).split()))
     return texts
+
+
+def lines(pdf):
+    """Per page: list of (text, size, baseline, x0, y0, x1, y1), size in points
+    as the PDF sets it (the first character's font), baseline y from the top."""
+    pages = []
+    for page in _xml(pdf, "stext").iter("page"):
+        ls = []
+        for line in page.iter("line"):
+            font = line.find("font")
+            chars = list(line.iter("char"))
+            if font is None or not chars:
+                continue
+            text = "".join(c.get("c") for c in chars)
+            box = tuple(map(float, line.get("bbox").split()))
+            ls.append((text, float(font.get("size")), float(chars[0].get("y"))) + box)
+        pages.append(ls)
+    return pages
 
 
 def rects(pdf):
