@@ -224,11 +224,12 @@ static cmark_node *sole_image(cmark_node *para)
  * `out`, or false for any other HTML. */
 static bool directive_word(convert_ctx *cx, cmark_node *n, char *out, size_t cap)
 {
-    if (!cmark_node_get_literal(n))
-        return false;
+    /* The comment's end is found in the text as cmark has it, with data
+     * still as placeholders (which hold no "-->"): a value "a --> b" must
+     * not close the comment it is in. Only the word is resolved. */
     const char *s = cmark_node_get_literal(n);
-    if (cx->values && strstr(s, MD_VALUE_OPEN))
-        s = lit(cx, s); /* "<!-- vanban: lỗi: … {{x}} -->" */
+    if (!s)
+        return false;
     s += strspn(s, " \t\n");
     if (strncmp(s, "<!--", 4) != 0)
         return false;
@@ -243,12 +244,20 @@ static bool directive_word(convert_ctx *cx, cmark_node *n, char *out, size_t cap
         return false;
     while (end > s && (end[-1] == ' ' || end[-1] == '\t'))
         end--;
-    size_t len = (size_t)(end - s);
-    if (len == 0 || len >= cap)
-        return false;
-    memcpy(out, s, len);
-    out[len] = '\0';
-    return true;
+    vb_buf word; /* "lỗi: … {{x}}" with its values put back */
+    vb_buf_init(&word);
+    if (cx->values)
+        md_values_resolve(cx->values, s, (size_t)(end - s), &word);
+    else
+        vb_buf_append(&word, s, (size_t)(end - s));
+    size_t len = word.len;
+    bool ok = len > 0 && len < cap;
+    if (ok) {
+        memcpy(out, word.data, len);
+        out[len] = '\0';
+    }
+    vb_buf_free(&word);
+    return ok;
 }
 
 /* Where an HTML block's comments end: past "<!-- … -->" and the spaces
@@ -272,11 +281,11 @@ static const char *after_comments(const char *s)
  * block; the block is then skipped. */
 static void check_html_block(convert_ctx *cx, cmark_node *n)
 {
-    if (!cmark_node_get_literal(n))
-        return;
+    /* Comments are found with data still as placeholders (directive_word);
+     * only the text quoted in the message is resolved. */
     const char *s = cmark_node_get_literal(n);
-    if (cx->values && strstr(s, MD_VALUE_OPEN))
-        s = lit(cx, s); /* "<!-- vanban: lỗi: … {{x}} -->" */
+    if (!s)
+        return;
     const char *rest = after_comments(s);
     if (!rest[strspn(rest, " \t\r\n")])
         return;
@@ -289,8 +298,8 @@ static void check_html_block(convert_ctx *cx, cmark_node *n)
         cx->failed = true;
         return;
     }
-    size_t len = strcspn(rest + strspn(rest, " \t\r\n"), "\r\n");
-    const char *what = rest + strspn(rest, " \t\r\n");
+    const char *what = lit(cx, rest + strspn(rest, " \t\r\n"));
+    size_t len = strcspn(what, "\r\n");
     vb_error(cx->diag, cx->doc->path, src_line(cx, n), src_col(cx, n),
              rest == s ? "HTML không in được trong PDF: \"%.*s\"; viết bằng Markdown, hoặc bỏ đi"
                        : "chữ sau chú thích HTML \"<!-- … -->\" bị bỏ qua: \"%.*s\"; đặt nó xuống "

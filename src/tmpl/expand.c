@@ -90,7 +90,7 @@ static void interpolate(expand_ctx *cx, tnode *t, xmlNodePtr node, int i, int n,
                 else if (t->kind == TN_VAR)
                     put_markdown_value(cx->opt->values, out, value, strlen(value));
                 else
-                    vb_buf_puts(out, value);
+                    put_markdown_text(cx->opt->values, out, value, strlen(value));
                 free(value);
             }
         }
@@ -275,7 +275,12 @@ static void render(expand_ctx *cx, tnode *parent, xmlNodePtr node, int i, int n,
         t->visited = true;
         size_t from = out->len;
         switch (t->kind) {
-        case TN_TEXT: vb_buf_append(out, t->text, t->len); break;
+        case TN_TEXT:
+            if (cx->opt->markdown)
+                put_markdown_text(cx->opt->values, out, t->text, t->len);
+            else
+                vb_buf_append(out, t->text, t->len);
+            break;
         case TN_VAR:
         case TN_RAW: interpolate(cx, t, node, i, n, out); break;
         case TN_SECTION:

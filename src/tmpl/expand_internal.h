@@ -98,5 +98,8 @@ char *filters_apply(expand_ctx *cx, char *value, const filter_spec *f, size_t n,
  * replaces by the value, never read as Markdown. */
 void put_one_line(vb_buf *out, const char *s, size_t len);
 void put_markdown_value(md_values *vals, vb_buf *out, const char *s, size_t len);
+/* Markdown text (the template's, a raw value) as it is, but for the
+ * placeholder's own opening character, which goes in as a value. */
+void put_markdown_text(md_values *vals, vb_buf *out, const char *s, size_t len);
 
 #endif

@@ -12,6 +12,7 @@
 #include "expand_internal.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 void put_one_line(vb_buf *out, const char *s, size_t len)
 {
@@ -34,4 +35,22 @@ void put_markdown_value(md_values *vals, vb_buf *out, const char *s, size_t len)
     else
         md_values_put(vals, out, line.data, line.len);
     vb_buf_free(&line);
+}
+
+void put_markdown_text(md_values *vals, vb_buf *out, const char *s, size_t len)
+{
+    /* Text that is Markdown (the template's own, or a {{{raw}}} value)
+     * holding the placeholder's opening character itself would be read
+     * back as a placeholder, a value printed where the text stood. The
+     * character goes in as a value of its own: it comes back as itself,
+     * and the font check reports it as any character it cannot print. */
+    size_t open = strlen(MD_VALUE_OPEN), from = 0;
+    for (size_t i = 0; i + open <= len; i++)
+        if (memcmp(s + i, MD_VALUE_OPEN, open) == 0) {
+            vb_buf_append(out, s + from, i - from);
+            md_values_put(vals, out, MD_VALUE_OPEN, open);
+            i += open - 1;
+            from = i + 1;
+        }
+    vb_buf_append(out, s + from, len - from);
 }

@@ -52,4 +52,26 @@ check "a line of its own is a paragraph, not a list or heading" \
 check "no backslash added anywhere" bash -c '! grep -qF "\\*" <<< "$1"' _ "$text"
 qpdf --qdf --object-streams=disable "$T/t.pdf" "$T/t.qdf"
 check "the link's address" grep -aqF "/URI (https://x.vn/a*b_[c]|d\\\\e\`f\`\`g)" "$T/t.qdf"
+
+# A value inside a template's HTML comment does not close the comment: a
+# title "a --> b" in a "<!-- vanban: lỗi: … -->" stop is the stop's message,
+# not "text after the comment" blamed on the template.
+python3 -c 'import sys; print(open(sys.argv[1]).read().replace("Hội thi thử", "a --> b"), end="")' \
+    "$VANBAN_TEST_DATA/contest/base.xml" > "$T/arrow.xml"
+printf -- '---\nframe: plain\n---\n<!-- ghi chú: {{/contest/title}} -->\n\nĐoạn.\n' > "$T/comment.md"
+check "a value in a comment: the comment stays a comment" \
+    "$VANBAN" render "$T/comment.md" -d "$T/arrow.xml" -o "$T/comment.pdf"
+printf -- '---\nframe: plain\n---\n<!-- vanban: lỗi: dừng ở {{/contest/title}} -->\n' > "$T/stop.md"
+"$VANBAN" render "$T/stop.md" -d "$T/arrow.xml" -o "$T/stop.pdf" 2> "$T/stop.err" || true
+check "a value in a stop: its message, with the value" grep -qF 'dừng ở a --> b' "$T/stop.err"
+check "… and no 'text after the comment'" bash -c '! grep -q "bị bỏ qua" "$1"' _ "$T/stop.err"
+# The template's own text holding a placeholder's characters (U+FDD0, a
+# number, U+FDD1) is not replaced by a value: it used to print the title
+# there, exit 0; now the character is one the font cannot print.
+printf -- '---\nframe: plain\n---\nTrước: \357\267\2200\357\267\221 giữa {{/contest/title}} hết.\n' > "$T/nonchar.md"
+rc=0
+"$VANBAN" render "$T/nonchar.md" -d "$VANBAN_TEST_DATA/contest/base.xml" -o "$T/nonchar.pdf" 2> "$T/nonchar.err" || rc=$?
+check "U+FDD0 in the template is an error, not a value" test "$rc" -ne 0
+check "… named as a character" grep -q 'U+FDD0' "$T/nonchar.err"
+check "… and no PDF" test ! -e "$T/nonchar.pdf"
 finish
