@@ -25,6 +25,17 @@ void para_push(para_build *pb, lb_item it, atom at)
     pb->n++;
 }
 
+/* A penalty put before item i (which it makes no breakpoint, if a glue),
+ * anchored where that item is. */
+void para_insert_penalty(para_build *pb, size_t i, double penalty)
+{
+    para_push(pb, (lb_item){0}, (atom){0}); /* room for one more item */
+    memmove(&pb->items[i + 1], &pb->items[i], (pb->n - 1 - i) * sizeof *pb->items);
+    memmove(&pb->atoms[i + 1], &pb->atoms[i], (pb->n - 1 - i) * sizeof *pb->atoms);
+    pb->items[i] = (lb_item){.kind = LB_PENALTY, .penalty = penalty};
+    pb->atoms[i] = (atom){.src = pb->atoms[i + 1].src};
+}
+
 static bool last_is_glue(const para_build *pb)
 {
     return pb->n > 0 && pb->items[pb->n - 1].kind == LB_GLUE;

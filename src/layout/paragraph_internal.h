@@ -39,6 +39,7 @@ typedef struct para_build {
 
 void para_push(para_build *pb, lb_item it, atom at);
 void para_add_forced_break(para_build *pb);
+void para_insert_penalty(para_build *pb, size_t i, double penalty);
 
 /* paragraph_shape.c */
 void split_wide_words(para_build *pb, double width);

@@ -151,11 +151,7 @@ void tie_last_word(para_build *pb, double min_tail, double penalty, double measu
                 pair += pb->items[k].kind == LB_BOX ? pb->items[k].width : 0;
             if (pair > measure)
                 return;
-            para_push(pb, (lb_item){0}, (atom){0}); /* room for one more item */
-            memmove(&pb->items[i + 1], &pb->items[i], (pb->n - 1 - i) * sizeof *pb->items);
-            memmove(&pb->atoms[i + 1], &pb->atoms[i], (pb->n - 1 - i) * sizeof *pb->atoms);
-            pb->items[i] = (lb_item){.kind = LB_PENALTY, .penalty = penalty};
-            pb->atoms[i] = (atom){.src = pb->atoms[i + 1].src};
+            para_insert_penalty(pb, i, penalty);
             return;
         } else if (it->kind == LB_PENALTY && it->penalty <= -LB_INFINITY && i + 1 < pb->n) {
             return; /* a forced break: the last line is after it */
@@ -208,11 +204,7 @@ void keep_listed_words(para_build *pb)
     for (size_t i = pb->n; i-- > 0;) {
         if (!inside[i])
             continue;
-        para_push(pb, (lb_item){0}, (atom){0}); /* room for one more item */
-        memmove(&pb->items[i + 1], &pb->items[i], (pb->n - 1 - i) * sizeof *pb->items);
-        memmove(&pb->atoms[i + 1], &pb->atoms[i], (pb->n - 1 - i) * sizeof *pb->atoms);
-        pb->items[i] = (lb_item){.kind = LB_PENALTY, .penalty = WORD_BREAK_PENALTY};
-        pb->atoms[i] = (atom){0};
+        para_insert_penalty(pb, i, WORD_BREAK_PENALTY);
     }
     free(inside);
 }
