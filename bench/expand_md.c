@@ -92,8 +92,7 @@ int main(int argc, char **argv)
     xmlDocPtr xdoc = vb_contest_doc(c);
     char *dir = vb_dirname(path);
     md_values values = {0};
-    tmpl_options topt = {.dir = dir, .tone = VN_TONE_CLASSIC, .markdown = true,
-                         .values = &values, .vars = &fm};
+    tmpl_options topt = {.dir = dir, .tone = VN_TONE_CLASSIC, .values = &values, .vars = &fm};
     vb_buf body, md, out;
     vb_buf_init(&body);
     vb_buf_init(&md);

@@ -259,7 +259,7 @@ static page_doc *render_document(render_run *r, const char *path, bool main_doc,
     bool told_no_data = false;
     tmpl_line_map lines = {0};
     md_values values = {0};
-    tmpl_options topt = {.dir = dir, .tone = tone, .markdown = true, .values = &values,
+    tmpl_options topt = {.dir = dir, .tone = tone, .values = &values,
                          .vars = &fm, .told_no_data = &told_no_data, .line_map = &lines};
     vb_buf body;
     vb_buf_init(&body);

@@ -474,7 +474,6 @@ bool cert_item_prepare_at(job *j, xmlNodePtr node, size_t at, cert_item *it)
     tmpl_line_map lines = {0};
     md_values values = {0};
     bool ok = tmpl_expand_front_matter(&f, j->input, j->xml, node, &topt, j->d);
-    topt.markdown = true;
     topt.values = &values;
     topt.line_map = &lines;
     ok = ok && tmpl_expand(j->body, j->body_len, j->input, j->body_line, 1, j->xml, node,

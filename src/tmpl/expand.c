@@ -85,7 +85,7 @@ static void interpolate(expand_ctx *cx, tnode *t, xmlNodePtr node, int i, int n,
         } else {
             value = filters_apply(cx, value, f, nf, t->line, t->col);
             if (value) {
-                if (!cx->opt->markdown)
+                if (!cx->opt->values)
                     put_one_line(out, value, strlen(value));
                 else if (t->kind == TN_VAR)
                     put_markdown_value(cx->opt->values, out, value, strlen(value));
@@ -276,7 +276,7 @@ static void render(expand_ctx *cx, tnode *parent, xmlNodePtr node, int i, int n,
         size_t from = out->len;
         switch (t->kind) {
         case TN_TEXT:
-            if (cx->opt->markdown)
+            if (cx->opt->values)
                 put_markdown_text(cx->opt->values, out, t->text, t->len);
             else
                 vb_buf_append(out, t->text, t->len);
@@ -335,10 +335,6 @@ bool tmpl_expand(const char *text, size_t len, const char *path, int line, int c
                  xmlDocPtr doc, xmlNodePtr context, const tmpl_options *opt, vb_buf *out,
                  vb_diag *d)
 {
-    if (opt->markdown && !opt->values) { /* a caller's slip: never expand data unguarded */
-        vb_error(d, path, 0, 0, "lỗi bên trong: mở rộng Markdown thiếu bảng giá trị");
-        return false;
-    }
     ttree tree;
     if (!ttree_parse(&tree, text, len, path, line, col, opt->tag_pos, opt->n_tag_pos, d))
         return false;
@@ -386,7 +382,7 @@ bool tmpl_expand_front_matter(front_matter *fm, const char *path, xmlDocPtr doc,
 {
     bool ok = true;
     tmpl_options o = *opt;
-    o.markdown = false; /* fields are plain text set by the frame */
+    o.values = NULL; /* fields are plain text set by the frame */
     o.line_map = NULL;
     o.vars = fm;        /* a field can use the ones before it */
     for (size_t k = 0; k < fm->n; k++) {

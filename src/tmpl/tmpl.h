@@ -91,11 +91,10 @@ void tmpl_line_map_free(tmpl_line_map *m);
 typedef struct tmpl_options {
     const char *dir;          /* the template's folder: partials come from here */
     vn_tone tone;             /* tone-mark style of interpolated text */
-    bool markdown;            /* the body: values go into `values` and the text
-                                 gets their placeholders, so that the Markdown
-                                 parser never reads data as Markdown; false for
-                                 front-matter values (plain text) */
-    md_values *values;        /* required when markdown is true */
+    md_values *values;        /* the body (Markdown): values go here and the
+                                 text gets their placeholders, so that the
+                                 Markdown parser never reads data as Markdown;
+                                 NULL for front-matter values (plain text) */
     const front_matter *vars; /* scalars readable as $name in expressions */
     int index, count;         /* $i and $n outside any section (0 unless set: a
                                  certificate's place in its `each:` and their count) */

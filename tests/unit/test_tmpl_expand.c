@@ -86,8 +86,8 @@ static const char *expand_in(fixture *f, const char *tmpl, const char *dir, bool
 {
     vb_buf_clear(&f->out);
     md_values_free(&f->values);
-    tmpl_options o = {.dir = dir, .tone = VN_TONE_CLASSIC, .markdown = markdown,
-                      .values = &f->values, .vars = &f->fm};
+    tmpl_options o = {.dir = dir, .tone = VN_TONE_CLASSIC,
+                      .values = markdown ? &f->values : NULL, .vars = &f->fm};
     bool ok = tmpl_expand(tmpl, strlen(tmpl), "t.md", 1, 1, f->doc, NULL, &o, &f->out, &f->d);
     fflush(f->err);
     return ok ? shown(f, &f->out) : NULL;
@@ -326,7 +326,7 @@ static void front_matter_fields(void **state)
                       "ds:\n  - \"{{//unit[1]/@id}}\"\n  - cố định\n---\nThân {{$tieu_de}}\n";
     front_matter fm;
     assert_true(front_matter_parse(&fm, src, strlen(src), "t.md", &f->d));
-    tmpl_options o = {.dir = ".", .tone = VN_TONE_CLASSIC, .markdown = true,
+    tmpl_options o = {.dir = ".", .tone = VN_TONE_CLASSIC,
                       .values = &f->values, .vars = &fm};
     assert_true(tmpl_expand_front_matter(&fm, "t.md", f->doc, NULL, &o, &f->d));
     assert_string_equal(front_matter_get(&fm, "nam"), "2023");
@@ -482,7 +482,7 @@ static void without_data(void **state)
 {
     fixture *f = *state;
     vb_buf_clear(&f->out);
-    tmpl_options o = {.dir = ".", .tone = VN_TONE_CLASSIC, .markdown = true,
+    tmpl_options o = {.dir = ".", .tone = VN_TONE_CLASSIC,
                       .values = &f->values};
     assert_true(tmpl_expand("a {{! ok }}b", 12, "t.md", 1, 1, NULL, NULL, &o, &f->out, &f->d));
     assert_string_equal(f->out.data, "a b");
@@ -512,7 +512,7 @@ static void shared_context_for_a_batch(void **state)
         for (int k = 0; k < 3; k++) {
             front_matter fm;
             assert_true(front_matter_parse(&fm, src, strlen(src), "t.md", &f->d));
-            tmpl_options o = {.dir = ".", .tone = VN_TONE_CLASSIC, .markdown = true,
+            tmpl_options o = {.dir = ".", .tone = VN_TONE_CLASSIC,
                               .values = &f->values, .vars = &fm, .index = k + 1, .count = 3,
                               .xpath = x};
             xmlNodePtr node = units->nodesetval->nodeTab[k];
@@ -526,7 +526,7 @@ static void shared_context_for_a_batch(void **state)
             front_matter_free(&fm);
         }
     /* an error is still reported at its tag through the shared context */
-    tmpl_options o = {.dir = ".", .tone = VN_TONE_CLASSIC, .markdown = true,
+    tmpl_options o = {.dir = ".", .tone = VN_TONE_CLASSIC,
                       .values = &f->values, .vars = &f->fm, .xpath = x};
     vb_buf_clear(&f->out);
     assert_false(tmpl_expand("a {{//[}}", 9, "t.md", 3, 1, f->doc, NULL, &o, &f->out, &f->d));
@@ -551,7 +551,7 @@ static void line_map(void **state)
                        "{{//lines}}\n"               /* 9: one line */
                        "Cuối\n";                     /* 10 */
     tmpl_line_map map = {0};
-    tmpl_options o = {.dir = ".", .tone = VN_TONE_CLASSIC, .markdown = true,
+    tmpl_options o = {.dir = ".", .tone = VN_TONE_CLASSIC,
                       .values = &f->values, .vars = &f->fm, .line_map = &map};
     vb_buf_clear(&f->out);
     assert_true(tmpl_expand(tmpl, strlen(tmpl), "t.md", 5, 1, f->doc, NULL, &o, &f->out, &f->d));
