@@ -72,9 +72,11 @@ bool cert_item_set(cert_job *j, cert_ctx *cc, const cert_item *it, const char *f
  * expanded and fitted quietly for the batch's sizing (nothing without
  * --only). */
 void cert_measure_left_out(cert_job *j, cert_ctx *cc, size_t from, size_t to);
-/* After every selected certificate is page k of cc's document: settles the
- * batch, sets again the pages it asks for, and reports. */
-bool cert_settle_pages(cert_job *j, cert_batch *b, cert_ctx *cc);
+/* After every selected certificate k is set once: settles the batch, has
+ * `redo` set again (prepared anew) each certificate it asks for, and
+ * reports. One PDF sets page k again; --split writes file k again. */
+typedef bool (*cert_redo_fn)(cert_job *j, size_t k, const cert_item *it, void *arg);
+bool cert_settle_pages(cert_job *j, cert_batch *b, cert_redo_fn redo, void *arg);
 
 /* certificate_output.c */
 /* How the register starts (UTF-8 with a BOM so that Excel reads Vietnamese;

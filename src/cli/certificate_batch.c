@@ -27,7 +27,7 @@ void cert_measure_left_out(cert_job *j, cert_ctx *cc, size_t from, size_t to)
     j->d = d;
 }
 
-bool cert_settle_pages(cert_job *j, cert_batch *b, cert_ctx *cc)
+bool cert_settle_pages(cert_job *j, cert_batch *b, cert_redo_fn redo, void *arg)
 {
     bool ok = true;
     /* Once in practice: a page set again at the batch's frame fits there.
@@ -38,7 +38,7 @@ bool cert_settle_pages(cert_job *j, cert_batch *b, cert_ctx *cc)
             if (!cert_batch_redo(b, j->index[k]))
                 continue;
             cert_item it;
-            ok = cert_item_prepare(j, k, &it) && cert_set_page(cc, k, &it.f, it.place, it.where);
+            ok = cert_item_prepare(j, k, &it) && redo(j, k, &it, arg);
             cert_item_free(&it);
         }
     if (ok)

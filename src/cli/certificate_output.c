@@ -123,6 +123,13 @@ static void progress_end(progress *p)
 
 /* ---- documents ---------------------------------------------------------- */
 
+/* cert_settle_pages's redo for one PDF: page k set again. */
+static bool set_page_again(cert_job *j, size_t k, const cert_item *it, void *cc)
+{
+    (void)j;
+    return cert_set_page(cc, k, &it->f, it->place, it->where);
+}
+
 static page_doc *new_doc(cert_job *j)
 {
     page_doc *pd = page_doc_new();
@@ -158,7 +165,7 @@ bool cert_write_single(cert_job *j, const char *out, vb_outfile *hold)
     }
     if (ok)
         cert_measure_left_out(j, cc, next, j->n_each);
-    ok = ok && cert_settle_pages(j, b, cc);
+    ok = ok && cert_settle_pages(j, b, set_page_again, cc);
     cert_end(cc);
     cert_batch_free(b);
     if (ok && pr.on)
@@ -281,6 +288,21 @@ static bool split_write(cert_job *j, cert_batch *b, const cert_item *it, const c
     return ok;
 }
 
+/* cert_settle_pages's redo for --split: file k written again. */
+typedef struct split_again {
+    cert_batch *b;
+    const char *dir;
+    char **names;
+    const pdf_options *popt;
+    vb_outfile *held;
+} split_again;
+
+static bool write_file_again(cert_job *j, size_t k, const cert_item *it, void *arg)
+{
+    split_again *a = arg;
+    return split_write(j, a->b, it, a->dir, a->names[k], a->popt, &a->held[k], true);
+}
+
 bool cert_write_split(cert_job *j, const char *dir, const char *reg)
 {
     bool made = mkdir(dir, 0777) == 0;
@@ -339,17 +361,8 @@ bool cert_write_split(cert_job *j, const char *dir, const char *reg)
     }
     if (ok)
         cert_measure_left_out(j, mc, next, j->n_each);
-    while (ok && cert_batch_settle(b))
-        for (size_t k = 0; ok && k < n; k++) {
-            if (!cert_batch_redo(b, j->index[k]))
-                continue;
-            cert_item it;
-            ok = cert_item_prepare(j, k, &it) &&
-                 split_write(j, b, &it, dir, names[k], &popt, &held[k], true);
-            cert_item_free(&it);
-        }
-    if (ok)
-        cert_batch_report(b, j->d);
+    split_again again = {b, dir, names, &popt, held};
+    ok = ok && cert_settle_pages(j, b, write_file_again, &again);
     cert_end(mc);
     page_doc_free(scratch);
     cert_batch_free(b);
