@@ -38,6 +38,11 @@ typedef struct lb_params {
     double line_penalty;     /* added to every line's badness (TeX \linepenalty 10) */
     double flagged_demerits; /* TeX \doublehyphendemerits, 100 here */
     double fitness_demerits; /* TeX \adjdemerits: adjacent lines of far-apart fitness classes */
+    /* Stretch every line has at its end, beside its glue's: TeX's
+     * \rightskip 0pt plus 2em, the ragged-right model. Ragged text gives its
+     * spaces no stretch and this instead, so a short line costs by how
+     * short it is, not by how few spaces it has. 0 for justified text. */
+    double line_stretch;
 } lb_params;
 
 /* Sensible defaults for justified Vietnamese body text. */

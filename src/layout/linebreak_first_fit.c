@@ -30,7 +30,7 @@ bool linebreak_first_fit(const lb_item *items, size_t n, const double *widths, s
         for (size_t b = start; b <= last; b++) {
             if (!lb_is_break(items, n, b))
                 continue;
-            double r = lb_raw_ratio(&sums, items, n, start, b, width);
+            double r = lb_raw_ratio(&sums, items, n, start, b, width, 0.0);
             if (r < -1.0) {
                 /* Nothing fitted: the first break makes an overfull line. */
                 chosen = fit != SIZE_MAX ? fit : b;

@@ -193,7 +193,8 @@ static void try_break(kp *k, size_t b, double threshold, bool final_pass)
             continue;
         }
         double width = lb_line_width(k->widths, k->n_widths, node->line);
-        double r = lb_raw_ratio(&k->sums, k->items, k->n, node->start, b, width);
+        double r = lb_raw_ratio(&k->sums, k->items, k->n, node->start, b, width,
+                                k->par->line_stretch);
         bool feasible = r >= -1.0 && (final_pass || r <= threshold);
         /* TeX's artificial demerits: in the last pass, a line that cannot be
          * set at all (a box wider than the line) is still taken when it is

@@ -72,15 +72,15 @@ static inline size_t lb_line_start(const lb_item *items, size_t n, size_t b)
 }
 
 /* Raw adjustment ratio of the line [start, end) broken at `end`, set to
- * `width`: may be +INFINITY (short, nothing to stretch) or -INFINITY (too
+ * `width`, with `extra` stretch of its own (lb_params.line_stretch): may be +INFINITY (short, nothing to stretch) or -INFINITY (too
  * long, nothing to shrink); < -1 means overfull. Within LB_SLACK over the
  * width a line fits exactly (ratio 0). */
 static inline double lb_raw_ratio(const lb_sums *s, const lb_item *items, size_t n, size_t start,
-                                  size_t end, double width)
+                                  size_t end, double width, double extra)
 {
     double natural = s->width[end] - s->width[start] + lb_break_width(items, n, end);
     if (natural < width) {
-        double y = s->stretch[end] - s->stretch[start];
+        double y = s->stretch[end] - s->stretch[start] + extra;
         return y > 0 ? (width - natural) / y : INFINITY;
     }
     if (natural > width + LB_SLACK) {

@@ -74,6 +74,7 @@ typedef struct col_text {
     text_align align;
     double line_height; /* 0: single spacing */
     double hang;        /* lines after the first start this far right */
+    bool keep_words;    /* break inside a listed two-syllable word only at a cost */
 } col_text;
 
 /* Sets `s` in the column [x, x+w] and copies its lines into `dst` starting
@@ -95,6 +96,7 @@ static double column_text(lay_ctx *cx, vbox *dst, double *y, const char *s, col_
     ps.width = w - t.hang;
     ps.first_indent = -t.hang;
     ps.balance = t.align == ALIGN_CENTER; /* titles, agencies, signature */
+    ps.keep_words = t.keep_words;
     flow tmp = {0};
     bool keep = cx->keep_next;
     para_layout(cx, &tmp, inl, n, &ps, 0);
@@ -356,7 +358,8 @@ void official_closing(lay_ctx *cx, flow *f)
     if (of->n_noi_nhan > 0) {
         col_text nt = {.size = 12, .style = MD_BOLD | MD_ITALIC, .align = ALIGN_LEFT};
         column_text(cx, b, &ly, "Nơi nhận:", nt, text_l, w * 0.4);
-        col_text it = {.size = 11, .align = ALIGN_LEFT, .line_height = 11 * 1.15};
+        col_text it = {.size = 11, .align = ALIGN_LEFT, .line_height = 11 * 1.15,
+                       .keep_words = true};
         /* A wrapped item goes on under its text, not under its dash, as
          * typists set it: the list stays a list of dashes. */
         it.hang = font_text_width(lay_face(cx, 0), "- ", 2, it.size);

@@ -164,6 +164,10 @@ static void add_text(para_build *pb, const char *s, unsigned style, double size,
     }
 }
 
+/* The ragged-right model (TeX's \raggedright, and ragged2e's): a ragged
+ * line may fall 2 em short at badness 100, whatever its spaces. */
+#define RAGGED_STRETCH_EM 2.0
+
 /* Superscript marks (footnote numbers) are set at 65% and raised by 35%. */
 #define SUPER_SCALE 0.65
 #define SUPER_RISE 0.35
@@ -285,11 +289,16 @@ void para_layout(lay_ctx *cx, flow *f, const md_inline *inl, size_t n, const par
     }
     /* Ragged text (left, centred, right: Nơi nhận items, header columns,
      * table cells) keeps its natural word spaces: a line that would need
-     * squeezing breaks instead. */
-    if (ps->align != ALIGN_JUSTIFY)
+     * squeezing breaks instead, and the room a line leaves is stretch at its
+     * end (lb_params.line_stretch), not in its spaces. */
+    bool ragged = ps->align != ALIGN_JUSTIFY;
+    if (ragged)
         for (size_t i = 0; i < pb.n; i++)
-            if (pb.items[i].kind == LB_GLUE)
+            if (pb.items[i].kind == LB_GLUE) {
                 pb.items[i].shrink = 0;
+                if (pb.atoms[i].face) /* a space; not a fill nor a word break's pair */
+                    pb.items[i].stretch = 0;
+            }
     double indent = resumed ? 0 : ps->first_indent;
     double widths[2] = {ps->width - indent, ps->width};
     double measure = fmin(widths[0], widths[1]);
@@ -302,18 +311,21 @@ void para_layout(lay_ctx *cx, flow *f, const md_inline *inl, size_t n, const par
     if (ps->keep_words && ps->align == ALIGN_LEFT)
         keep_listed_words(&pb);
     lb_params params = lb_default_params();
-    /* Ragged lines' spaces are never stretched: a short line costs only its
-     * look, so it may be looser than a justified one when that keeps a
-     * scrap off the last line ("- Các đơn vị tham gia xác định" / "Chỉ số
-     * CCHC;"). In a heading any line is better than a lone last word. */
+    if (ragged)
+        params.line_stretch = RAGGED_STRETCH_EM * ps->size;
+    /* Ragged lines are never stretched: the room a short line leaves costs
+     * only its look, so it may be larger than a justified line's when that
+     * keeps a scrap off the last line or a word whole ("- Các đơn vị tham
+     * gia xác định" / "Chỉ số CCHC;"). In a heading any line is better than
+     * a lone last word. */
     if (ps->lone_last_word)
         params.tolerance = LB_INFINITY;
     else if (ps->align != ALIGN_JUSTIFY)
         params.tolerance *= 2;
     lb_result res = {0};
     linebreak_knuth_plass(pb.items, pb.n, widths, 2, &params, &res);
-    /* A short name in capitals has few spaces to stretch: on two lines the
-     * breaker finds every choice too loose (its emergency pass) and split
+    /* A short name in capitals on two lines of a narrow column can find
+     * every choice too loose (the breaker's emergency pass) and split
      * "SỞ TÀI NGUYÊN VÀ MÔI" / "TRƯỜNG". Balancing needs a feasible pass;
      * breaking by name parts only the number of lines. */
     if (ps->balance && ps->align == ALIGN_CENTER && res.n_lines > 1) {

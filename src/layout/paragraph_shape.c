@@ -182,18 +182,16 @@ bool *inside_words(const para_build *pb)
 }
 
 /* A heading broken inside a listed word ("… VÀ TỔ" / "CHỨC SƠ KẾT",
- * "… công trực" / "tuyến toàn trình”") reads as a typing slip. Its
- * left-aligned lines may come out shorter instead: the space inside the
- * word becomes a break that costs WORD_BREAK_PENALTY (a penalty before the
- * glue, so the glue itself is no breakpoint). A ragged line's badness
- * grows fast, as its few spaces stretch little: one syllable moved down
- * takes a heading's line to a ratio of about 3, so the penalty is set
- * between that and what a line several syllables short costs; a break
- * inside a word is still taken when nothing else is near. Justified body
- * text is left alone: there a break between syllables is ordinary. The
- * Nơi nhận items are too: in their narrow column the other choice is
- * mostly a lone short last word ("Chỉ số" / "CCHC;"), which tie_last_word
- * already prices lower. */
+ * "… công trực" / "tuyến toàn trình”") reads as a typing slip, and so does
+ * a Nơi nhận item ("… xác định Chỉ" / "số CCHC;"). Their ragged lines may
+ * come out shorter instead: the space inside the word becomes a break that
+ * costs WORD_BREAK_PENALTY (a penalty before the glue, so the glue itself
+ * is no breakpoint). A ragged line is priced by the room it leaves against
+ * 2 em of stretch (RAGGED_STRETCH_EM): a line one syllable short costs a
+ * badness under 100, and this penalty weighs as much as a line about 9 em
+ * short, five syllables or so, so a break inside a word is still taken
+ * when nothing else is near. Justified body text is left alone: there a
+ * break between syllables is ordinary. */
 #define WORD_BREAK_PENALTY 9000.0
 
 void keep_listed_words(para_build *pb)

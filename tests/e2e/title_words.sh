@@ -4,7 +4,9 @@
 # quy trình …" and "… xác nhận tình" / "trạng hôn nhân …". It keeps its
 # line count and stays even; the emulation plan's title, which broke well,
 # keeps its lines. Headings (left-aligned) avoid such a break too: "… VÀ
-# TỔ" / "CHỨC SƠ KẾT", "… viên chức tích" / "cực …".
+# TỔ" / "CHỨC SƠ KẾT", "… viên chức tích" / "cực …". So do the Nơi nhận
+# items, in their narrow column: "- Các đơn vị tham gia xác định Chỉ" /
+# "số CCHC;" (and, before the ragged-right model, "… Chỉ số" / "CCHC;").
 . "$(dirname "$0")/lib.sh"
 S="$VANBAN_SRC/samples"
 "$VANBAN" render "$VANBAN_SRC/templates/cuoc-thi-video.md" -d "$S/chauthanh-2024-video/contest.xml" \
@@ -65,5 +67,16 @@ for pdf in sys.argv[2:]:
             check(pair not in WORDS, "%s: no break inside '%s' (%s / %s)"
                   % (name, pair, a["text"][-30:], b["text"][:30]))
     check(seen > 0, "%s: headings on two lines were found (%d)" % (name, seen))
+
+# Nơi nhận: 11 pt items in the left column of the signature block.
+items = [l for page in pdfstext.lines(sys.argv[3]) for l in page
+         if abs(l["size"] - 11) < 0.1 and not l["bold"]]
+texts = [l["text"] for l in items]
+print("# Nơi nhận: " + " / ".join(texts))
+check(any(t.endswith("tham gia xác định") for t in texts) and "Chỉ số CCHC;" in texts,
+      "to-chuc: the item keeps 'Chỉ số CCHC;' whole on its second line")
+for a, b in zip(texts, texts[1:]):
+    pair = (a.split()[-1] + " " + b.split()[0]).lower().strip("“”,;:.")
+    check(pair not in WORDS, "to-chuc: no Nơi nhận break inside '%s'" % pair)
 done()
 PY

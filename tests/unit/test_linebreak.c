@@ -291,6 +291,53 @@ static void last_line_is_ragged(void **state)
     lb_result_free(&r);
 }
 
+/* The ragged-right model: a ragged line's room is stretch at its end
+ * (line_stretch), not in its spaces, so a short line costs by how short it
+ * is. Words 10 10 10 10 on a line of 36, spaces 3; the last two words are
+ * one word of two syllables, whose space may break only at a penalty of
+ * 100 (keep_listed_words). Items: 0 box, 1 glue, 2 box, 3 glue, 4 box,
+ * 5 penalty(100), 6 glue, 7 box, 8 fil, 9 forced; tolerance 4, as
+ * paragraph.c gives ragged text.
+ * - Spaces without stretch, line_stretch 20: "10 10" falls 13 short,
+ *   r = 0.65, demerits (10 + 27.5)^2 ~ 1,403 (+100 for the last line);
+ *   breaking inside the word fills the line but costs 10^2 + 100^2 =
+ *   10,100; "10" alone falls 26 short, r = 1.3, (10 + 220)^2. So the word
+ *   stays whole: lines [0,3), [4,9).
+ * - The old model, stretch 1.5 in each space and none at the end: "10 10"
+ *   has one space to stretch 13 (r = 8.7, past the tolerance), so the
+ *   breaker must split the word: lines [0,5), [7,9). */
+static void ragged_line_priced_by_its_room(void **state)
+{
+    (void)state;
+    lb_params par = lb_default_params();
+    par.tolerance = 4.0;
+    double w = 36;
+    for (int model = 0; model < 2; model++) {
+        double st = model == 0 ? 0.0 : 1.5;
+        par.line_stretch = model == 0 ? 20.0 : 0.0;
+        para p = {.n = 0};
+        box(&p, 10);
+        space(&p, 3, st, 0);
+        box(&p, 10);
+        space(&p, 3, st, 0);
+        box(&p, 10);
+        penalty(&p, 100);
+        space(&p, 3, st, 0);
+        box(&p, 10);
+        finish(&p);
+        lb_result r;
+        assert_true(linebreak_knuth_plass(p.items, p.n, &w, 1, &par, &r));
+        assert_false(r.emergency);
+        if (model == 0) {
+            assert_breaks(&r, (size_t[]){0, 4}, (size_t[]){3, 9}, 2);
+            assert_true(fabs(r.lines[0].ratio - 0.65) < 1e-12);
+        } else {
+            assert_breaks(&r, (size_t[]){0, 7}, (size_t[]){5, 9}, 2);
+        }
+        lb_result_free(&r);
+    }
+}
+
 /* Words 10, 150, 10 on a line of 100: no breaking fits (150 alone is
  * overfull), so the emergency pass sets "10" alone, the wide box alone
  * (overfull, its line has no glue: ratio 0), then "10" + fil:
@@ -501,6 +548,7 @@ int main(void)
         cmocka_unit_test(no_break_space_is_never_broken),
         cmocka_unit_test(variable_widths),
         cmocka_unit_test(last_line_is_ragged),
+        cmocka_unit_test(ragged_line_priced_by_its_room),
         cmocka_unit_test(box_wider_than_line),
         cmocka_unit_test(wide_box_gets_its_own_line),
         cmocka_unit_test(degenerate_inputs),
