@@ -17,8 +17,9 @@ int cli_results(int argc, char **argv)
                  "  xếp hạng, giải thưởng, thống kê tham gia.\n"
                  "  text: bảng xếp hạng (mặc định); csv: bảng cho Excel (UTF-8 có BOM);\n"
                  "  xml: dữ liệu kèm kết quả trong phần tử <results>.\n"
-                 "  --decimal-comma: trong csv, số thập phân viết bằng dấu phẩy (\"31,25\"), cho\n"
-                 "  máy đặt định dạng vùng Việt Nam; không có nó, Excel ở máy ấy coi 31.25 là chữ.");
+                 "  --decimal-comma: trong csv, số thập phân viết bằng dấu phẩy (31,25) và cột\n"
+                 "  ngăn bằng dấu chấm phẩy, cho máy đặt định dạng vùng Việt Nam; không có nó,\n"
+                 "  Excel ở máy ấy coi 31.25 là chữ.");
             return VB_OK;
         }
         if (strcmp(argv[i], "--format") == 0 || strncmp(argv[i], "--format=", 9) == 0) {

@@ -56,7 +56,7 @@ void vb_results_compute(vb_contest *c, vb_diag *d);
 /* Output of `vanban results` (after vb_results_compute). */
 void vb_results_text(vb_contest *c, vb_buf *out);
 /* decimal is '.' (RFC 4180, what Excel reads under English settings) or ','
- * (Vietnamese settings: each number then quoted, "31,25"). */
+ * (Vietnamese settings: numbers "31,25", fields separated by ';'). */
 void vb_results_csv(vb_contest *c, vb_buf *out, char decimal);
 void vb_results_xml(vb_contest *c, vb_buf *out);
 /* The same, written to a stream without an in-memory copy; false on error. */

@@ -171,7 +171,7 @@ char *vb_buf_take(vb_buf *b)
 void vb_buf_csv_text(vb_buf *b, const char *s)
 {
     bool formula = (*s && strchr("=@\t\r", *s)) || ((*s == '+' || *s == '-') && s[1]);
-    if (!formula && !strpbrk(s, ",\"\r\n")) {
+    if (!formula && !strpbrk(s, ",;\"\r\n")) {
         vb_buf_puts(b, s);
         return;
     }

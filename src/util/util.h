@@ -62,7 +62,8 @@ void vb_buf_puts(vb_buf *b, const char *s);
 void vb_buf_putc(vb_buf *b, char c);
 void vb_buf_printf(vb_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* One text field of a CSV file (RFC 4180: quoted when it holds , " or a line
- * break). Text that Excel would run as a formula (starting with = + - @, a
+ * break, and also ; so that the field is whole whichever of the two a
+ * spreadsheet splits on: ; where the decimal mark is a comma). Text that Excel would run as a formula (starting with = + - @, a
  * tab or CR: "=HYPERLINK(…)" in a unit's name; a lone "-" is no formula)
  * gets a leading ' and is shown as written. */
 void vb_buf_csv_text(vb_buf *b, const char *s);

@@ -86,18 +86,20 @@ eq "no individual tie" "count($R/tie[@prizes='ca'])" 0
 cmp -s "$tmp/got.csv" "$tmp/want.csv" || { echo "FAIL: CSV bytes differ"; diff <(cat -A "$tmp/want.csv") <(cat -A "$tmp/got.csv"); fail=1; }
 # --decimal-comma: for Vietnamese regional settings, under which a
 # spreadsheet takes 31.25 for text (LibreOffice 7.4, language vi-VN), every
-# number is written with a comma and quoted; text fields stay as they were.
+# number is written with a comma, and the fields are separated by ';', the
+# list separator Excel splits on where the decimal mark is a comma. A text
+# field holding ',' or ';' is quoted (either could be the separator).
 "$VANBAN" results results-ties.xml --format csv --decimal-comma >"$tmp/got-vi.csv" 2>/dev/null
 {
     printf '\xef\xbb\xbf'
-    printf 'Hạng,Mã,Đơn vị,Nhóm,Tham gia,Phần A,Phần B,Tổng điểm,Đủ điều kiện,Giải,Lý do\r\n'
-    printf '1=,u1,"Sở Văn hóa, Thể thao và Du lịch",,đủ,"40,00","40,00","80,00",có,,\r\n'
-    printf '1=,u2,"Đơn vị ""Hai""",,đủ,"40,00","40,00","80,00",có,,\r\n'
-    printf '3,u3,Đơn vị Ba,,đủ,"45,00","25,00","70,00",có,Giải Ba,\r\n'
-    printf '4,u4,Đơn vị Bốn,,đủ,"35,00","35,00","70,00",có,Giải Ba,\r\n'
-    printf ',u6,Đơn vị Sáu,,đủ,"30,00","20,00","50,00",không,,"phần thi “Phần B” đạt 40%% số điểm, dưới mức 50%%"\r\n'
-    printf ',u5,Đơn vị Năm,,đủ,,"30,00",,không,,chưa có đủ điểm phần thi “Phần A”\r\n'
-    printf ',u7,Đơn vị Bảy,,không,,,,không,,không tham gia\r\n'
+    printf 'Hạng;Mã;Đơn vị;Nhóm;Tham gia;Phần A;Phần B;Tổng điểm;Đủ điều kiện;Giải;Lý do\r\n'
+    printf '1=;u1;"Sở Văn hóa, Thể thao và Du lịch";;đủ;40,00;40,00;80,00;có;;\r\n'
+    printf '1=;u2;"Đơn vị ""Hai""";;đủ;40,00;40,00;80,00;có;;\r\n'
+    printf '3;u3;Đơn vị Ba;;đủ;45,00;25,00;70,00;có;Giải Ba;\r\n'
+    printf '4;u4;Đơn vị Bốn;;đủ;35,00;35,00;70,00;có;Giải Ba;\r\n'
+    printf ';u6;Đơn vị Sáu;;đủ;30,00;20,00;50,00;không;;"phần thi “Phần B” đạt 40%% số điểm, dưới mức 50%%"\r\n'
+    printf ';u5;Đơn vị Năm;;đủ;;30,00;;không;;chưa có đủ điểm phần thi “Phần A”\r\n'
+    printf ';u7;Đơn vị Bảy;;không;;;;không;;không tham gia\r\n'
 } >"$tmp/want-vi.csv"
 cmp -s "$tmp/got-vi.csv" "$tmp/want-vi.csv" ||
     { echo "FAIL: CSV --decimal-comma bytes differ"; diff <(cat -A "$tmp/want-vi.csv") <(cat -A "$tmp/got-vi.csv"); fail=1; }
@@ -113,6 +115,14 @@ q="'"
 grep -qF ",u3,\"${q}=HYPERLINK(\"\"http://x.vn\"\",\"\"Ba\"\")\"," "$tmp/f.csv" &&
     grep -qF ",u4,\"${q}@SUM(1)\"," "$tmp/f.csv" ||
     { echo "FAIL: a formula-like name is not quoted as text"; grep u3 "$tmp/f.csv"; fail=1; }
+
+# A name holding ';' is quoted in both CSVs: a spreadsheet that splits on
+# ';' (decimal comma) would otherwise cut it in two columns.
+sed 's|>Đơn vị Ba<|>Phòng A; Phòng B<|' results-ties.xml > "$tmp/semi.xml"
+"$VANBAN" results "$tmp/semi.xml" --format csv >"$tmp/s.csv" 2>/dev/null
+"$VANBAN" results "$tmp/semi.xml" --format csv --decimal-comma >"$tmp/s-vi.csv" 2>/dev/null
+grep -qF ',u3,"Phòng A; Phòng B",' "$tmp/s.csv" && grep -qF ';u3;"Phòng A; Phòng B";' "$tmp/s-vi.csv" ||
+    { echo "FAIL: a name with ';' is not quoted"; grep u3 "$tmp/s.csv" "$tmp/s-vi.csv"; fail=1; }
 
 # Text: columns aligned by display width, not bytes: every row's total column
 # ends at the same display column ("Sở Văn hóa…" has multi-byte letters).
