@@ -98,6 +98,29 @@ for word in ("GIẤY", "TẶNG", "Trăng,"):
     assert len(boxes) == 24, (word, len(boxes))
 assert all(len(v) == 1 for v in seen.values()), {k: len(v) for k, v in seen.items()}
 PY
+# Air around the middle: a person's certificate (name, unit, three lines of
+# achievement) had 3 mm (8.5 pt) under GIẤY KHEN and over the date where a
+# collective one has 12.7 mm: crowded on paper. Now at least 5.5 mm on every
+# certificate, the achievement not below 14 pt for it (poppler's line boxes).
+check "air under GIẤY KHEN and over the date on every certificate" python3 - "$TOOLS" "$T/gk.pdf" <<'PY'
+import sys
+sys.path.insert(0, sys.argv[1])
+import certcheck, pdfgeom
+worst, bad = None, []
+for p, (page, mu) in enumerate(zip(pdfgeom.lines(sys.argv[2]), certcheck.lines(sys.argv[2])), 1):
+    title = [l for l in page if l["text"].strip() == "GIẤY KHEN"][0]
+    date = [l for l in page if l["text"].startswith("Sóc Trăng, ngày")][0]
+    mid = [l for l in page if title["y1"] < l["y0"] and l["y1"] <= date["y0"]]
+    above, below = mid[0]["y0"] - title["y1"], date["y0"] - mid[-1]["y1"]
+    size = [m[1] for m in mu if m[0].startswith("Đã đạt")][0]
+    if worst is None or min(above, below) < worst[0]:
+        worst = (min(above, below), p, above, below, size)
+    if min(above, below) < 5.5 * 72 / 25.4 or size < 14:
+        bad.append("page %d: %.2f pt above, %.2f pt below, achievement %.2f pt" % (p, above, below, size))
+print("  least: page %d, %.2f pt above, %.2f pt below, achievement %.2f pt" % worst[1:])
+print("\n".join("  " + b for b in bad))
+sys.exit(1 if bad else 0)
+PY
 check "the register: header + 24 rows" [ "$(wc -l < "$T/gk.csv")" -eq 25 ]
 check "the register: the initiative's first prize" grep -q '^11/GK-HTCCHC,Đặng Thanh Nam,"Trung tâm Y tế huyện Long Phú, Sở Y tế tỉnh Sóc Trăng",Giải Nhất,6000000,gk.pdf,11' "$T/gk.csv"
 check "the register: a collective prize" grep -q '^01/GK-HTCCHC,Sở Giáo dục và Đào tạo,,Giải Nhất,10000000,gk.pdf,1' "$T/gk.csv"
