@@ -79,7 +79,9 @@ typedef struct cert_par {
 } cert_par;
 
 /* One certificate. NULL or "" leaves a line out. A "\n" in a plain line is a
- * forced break. The achievement is `thanh_tich` (paragraphs with emphasis)
+ * forced break: each part starts a line of its own, and the line may take
+ * one line more for each break before it is set smaller (blank parts are
+ * left out). The achievement is `thanh_tich` (paragraphs with emphasis)
  * when there is one, else text[CERT_THANH_TICH] as plain text. */
 typedef struct cert_fields {
     const char *text[CERT_LINE_COUNT];

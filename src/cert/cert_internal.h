@@ -67,7 +67,8 @@ typedef enum ct_align { CT_LEFT, CT_CENTER } ct_align;
  * each line centred on x (CT_CENTER) or starting at x (CT_LEFT). */
 void ct_emit(const ct_block *b, vb_page *pg, double x, double top, ct_align align, vb_color col);
 
-/* One plain string as paragraphs in one style ("\n" separates them). */
+/* One plain string as paragraphs in one style: each "\n" is a forced
+ * break; blank lines are left out. */
 size_t ct_plain(const char *s, font_style style, vb_arena *a, cert_par **out);
 
 /* ---- one heading for a batch (cert_batch.c) ----------------------------- */

@@ -222,11 +222,15 @@ static void fit_all(cert_ctx *c, const cert_fields *f, double g, double gm, plac
         } else {
             n = ct_plain(f->text[l], sp->style, c->doc->arena, &pars);
         }
+        /* Each forced break adds a line to what the line may take: asked
+         * for, it is no reason to set the line smaller (a recipient written
+         * in three parts, one more than its two lines, went to 6 pt). */
+        int forced = plain(f, (cert_line)l) && n > 1 ? (int)n - 1 : 0;
         ct_spec spec = {
             .size = sp->size * c->k * k,
             .min_size = sp->min_size * c->k * k,
-            .pref_lines = sp->pref_lines,
-            .max_lines = sp->max_lines,
+            .pref_lines = sp->pref_lines + forced,
+            .max_lines = sp->max_lines + forced,
             .width = content_w * sp->width,
             .leading = sp->leading,
         };
@@ -258,9 +262,11 @@ static bool check_all(cert_ctx *c, const cert_fields *f, const char *where, vb_d
             if (!ct_check(&c->fonts, f->thanh_tich, f->n_thanh_tich, where, d))
                 return false;
         } else {
-            cert_run r = {f->text[l], SPECS[l].style};
-            cert_par p = {&r, 1};
-            if (!ct_check(&c->fonts, &p, 1, where, d))
+            /* as fit_all sets it: a "\n" is a forced break, not a character
+             * to find in the font (it was refused as U+000A) */
+            cert_par *pars = NULL;
+            size_t n = ct_plain(f->text[l], SPECS[l].style, c->doc->arena, &pars);
+            if (!ct_check(&c->fonts, pars, n, where, d))
                 return false;
         }
     }

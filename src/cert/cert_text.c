@@ -404,13 +404,16 @@ size_t ct_plain(const char *s, font_style style, vb_arena *a, cert_par **out)
     for (;;) {
         const char *nl = strchr(p, '\n');
         size_t len = nl ? (size_t)(nl - p) : strlen(p);
-        runs[k] = (cert_run){vb_arena_strndup(a, p, len), style};
-        pars[k] = (cert_par){&runs[k], 1};
-        k++;
+        /* a blank line prints nothing: it is no line of the certificate */
+        if (strspn(p, " \t") < len) {
+            runs[k] = (cert_run){vb_arena_strndup(a, p, len), style};
+            pars[k] = (cert_par){&runs[k], 1};
+            k++;
+        }
         if (!nl)
             break;
         p = nl + 1;
     }
-    *out = pars;
+    *out = k ? pars : NULL;
     return k;
 }

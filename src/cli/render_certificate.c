@@ -390,6 +390,17 @@ static const char *field(job *j, const front_matter *f, const char *key, vb_aren
     return r;
 }
 
+/* `s` on one line: a forced break ("\n", cert.h) is for the page; the
+ * register, messages and file names read the text as one line. */
+static char *one_line(const char *s)
+{
+    char *r = vb_xstrdup(s ? s : "");
+    for (char *p = r; *p; p++)
+        if (*p == '\n')
+            *p = ' ';
+    return r;
+}
+
 /* The expanded body as paragraphs of styled runs: the achievement. */
 static bool body_pars(job *j, const char *md, size_t len, const tmpl_line_map *lines,
                       const md_values *values, vb_arena *a, cert_par **pars, size_t *n)
@@ -510,11 +521,16 @@ bool cert_item_prepare_at(job *j, xmlNodePtr node, size_t at, cert_item *it)
     cf->thanh_tich = pars; /* the body; else thanh_tich: in the front matter */
     cf->n_thanh_tich = npars;
     it->name = cf->text[CERT_NGUOI_NHAN];
+    if (it->name) {
+        char *flat = one_line(it->name);
+        it->name = vb_arena_strdup(a, flat);
+        free(flat);
+    }
     const char *honorific = field(j, &f, "danh_xung", a);
     if (it->name && honorific) {
         vb_buf b;
         vb_buf_init(&b);
-        vb_buf_printf(&b, "%s %s", honorific, it->name);
+        vb_buf_printf(&b, "%s %s", honorific, cf->text[CERT_NGUOI_NHAN]);
         cf->text[CERT_NGUOI_NHAN] = vb_arena_strdup(a, b.data);
         vb_buf_free(&b);
     }
@@ -549,13 +565,12 @@ bool cert_item_set(job *j, cert_ctx *cc, const cert_item *it, const char *file, 
 {
     if (!cert_add_page(cc, &it->f, it->place, it->where))
         return false;
-    const char *unit = it->f.text[CERT_DON_VI];
     reg_row r = {
-        .number = vb_xstrdup(it->number ? it->number : ""),
-        .recipient = vb_xstrdup(it->name ? it->name : ""),
-        .unit = vb_xstrdup(unit ? unit : ""),
-        .prize = vb_xstrdup(it->prize ? it->prize : ""),
-        .amount = vb_xstrdup(it->amount ? it->amount : ""),
+        .number = one_line(it->number),
+        .recipient = one_line(it->name),
+        .unit = one_line(it->f.text[CERT_DON_VI]),
+        .prize = one_line(it->prize),
+        .amount = one_line(it->amount),
         .file = vb_xstrdup(file),
         .page = page,
     };

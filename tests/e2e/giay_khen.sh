@@ -121,6 +121,38 @@ print("  least: page %d, %.2f pt above, %.2f pt below, achievement %.2f pt" % wo
 print("\n".join("  " + b for b in bad))
 sys.exit(1 if bad else 0)
 PY
+# A line break written in a field (cert.h: a forced break): a YAML block for
+# the authority, "\n" in the recipient. It was refused: 'ký tự "\n" (U+000A)
+# không có trong phông'. Each part is a line of its own, in order, at the
+# size the line has without the break; the register reads it as one line.
+awk '/^tham_quyen:/ {print "tham_quyen: |"; print "  CHỦ TỊCH ỦY BAN NHÂN DÂN"; print "  HUYỆN CHÂU THÀNH"; next}
+     /^nguoi_nhan:/ {print "nguoi_nhan: \"Đội tuyển\\n{{(person/@name | unit/@name)[1]}}\\ntỉnh Sóc Trăng\""; next}
+     /^each:/ {print "each: /contest/results/award[@kind='"'"'collective'"'"']"; next} {print}' "$TPL" > "$T/break.md"
+set +e; "$VANBAN" render "$T/break.md" -d "$DATA" -o "$T/break.pdf" 2> "$T/break.err"; rc=$?; set -e
+check "a line break in a field: printed, exit 0, no message (exit $rc: $(head -c 300 "$T/break.err"))" \
+    bash -c '[ "$1" -eq 0 ] && [ ! -s "$2" ]' _ "$rc" "$T/break.err"
+check "… each part a line of its own, in order, centred, at the line's size" python3 - "$TOOLS" "$T/break.pdf" <<'PY'
+import sys
+sys.path.insert(0, sys.argv[1])
+import certcheck
+W = 841.89
+for p, page in enumerate(certcheck.lines(sys.argv[2]), 1):
+    def find(*texts):
+        ls = [[l for l in page if l[0].strip() == t] for t in texts]
+        assert all(len(l) == 1 for l in ls), (p, texts, [l[0] for l in page])
+        ls = [l[0] for l in ls]
+        assert all(a[2] < b[2] for a, b in zip(ls, ls[1:])), (p, "order", ls)
+        assert all(abs((l[3] + l[5]) / 2 - W / 2) < 1 for l in ls), (p, "centred", ls)
+        assert len({l[1] for l in ls}) == 1, (p, "one size", ls)
+        return ls[0][1]
+    auth = find("CHỦ TỊCH ỦY BAN NHÂN DÂN", "HUYỆN CHÂU THÀNH")
+    unit = [l[0] for l in page if l[0].startswith(("Sở", "Ủy ban", "Cục", "Công an"))][0]
+    name = find("Đội tuyển", unit, "tỉnh Sóc Trăng")
+    assert auth == 17 and name >= 28 * 0.7, (p, auth, name)
+print("  authority 17 pt, recipient %.2f pt on %d pages" % (name, p))
+PY
+check "… the register reads the recipient as one line" \
+    grep -q '^01/GK-HTCCHC,Đội tuyển Sở Giáo dục và Đào tạo tỉnh Sóc Trăng,,Giải Nhất,' "$T/break.csv"
 check "the register: header + 24 rows" [ "$(wc -l < "$T/gk.csv")" -eq 25 ]
 check "the register: the initiative's first prize" grep -q '^11/GK-HTCCHC,Đặng Thanh Nam,"Trung tâm Y tế huyện Long Phú, Sở Y tế tỉnh Sóc Trăng",Giải Nhất,6000000,gk.pdf,11' "$T/gk.csv"
 check "the register: a collective prize" grep -q '^01/GK-HTCCHC,Sở Giáo dục và Đào tạo,,Giải Nhất,10000000,gk.pdf,1' "$T/gk.csv"
