@@ -236,30 +236,18 @@ static char **batch_names(cert_job *j)
 {
     size_t n = j->n_each;
     char **all = vb_xcalloc(n ? n : 1, sizeof *all);
-    xmlNodePtr *nodes = j->nodes;
-    size_t *index = j->index, n_nodes = j->n_nodes;
-    size_t *place = vb_xmalloc((n ? n : 1) * sizeof *place);
-    for (size_t b = 0; b < n; b++)
-        place[b] = b;
     vb_diag quiet;
     vb_diag_init(&quiet, NULL);
     quiet.silent = true;
     vb_diag *d = j->d;
-    j->nodes = j->each_nodes;
-    j->index = place;
-    j->n_nodes = n;
     j->d = &quiet;
     for (size_t b = 0; b < n; b++) {
         cert_item it;
-        bool ok = cert_item_prepare(j, b, &it);
+        bool ok = cert_item_prepare_at(j, j->each_nodes[b], b, &it);
         all[b] = file_name(ok && it.name ? it.name : "giay-khen", all, b);
         cert_item_free(&it);
     }
     j->d = d;
-    j->nodes = nodes;
-    j->index = index;
-    j->n_nodes = n_nodes;
-    free(place);
     return all;
 }
 
