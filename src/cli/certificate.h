@@ -61,6 +61,9 @@ typedef struct cert_item {
 bool cert_item_prepare(cert_job *j, size_t k, cert_item *it);
 /* The same for the node at `place` in `each:`, selected or not. */
 bool cert_item_prepare_at(cert_job *j, xmlNodePtr node, size_t place, cert_item *it);
+/* The one at `place` in `each:` that --only leaves out, quietly: false
+ * without a word when its data fails. */
+bool cert_item_prepare_left_out(cert_job *j, size_t place, cert_item *it);
 void cert_item_free(cert_item *it);
 
 /* Sets the certificate as a page of `cc` and adds its register row. */

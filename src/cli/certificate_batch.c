@@ -11,20 +11,12 @@ void cert_measure_left_out(cert_job *j, cert_ctx *cc, size_t from, size_t to)
 {
     if (!j->each_nodes)
         return; /* without --only nothing is left out */
-    /* their data is not this run's business: a fault in it is reported when
-     * they are printed (batch_names in certificate_output.c does the same) */
-    vb_diag quiet;
-    vb_diag_init(&quiet, NULL);
-    quiet.silent = true;
-    vb_diag *d = j->d;
-    j->d = &quiet;
     for (size_t b = from; b < to && b < j->n_each; b++) {
         cert_item it;
-        if (cert_item_prepare_at(j, j->each_nodes[b], b, &it))
+        if (cert_item_prepare_left_out(j, b, &it))
             cert_measure(cc, &it.f, b, it.where);
         cert_item_free(&it);
     }
-    j->d = d;
 }
 
 bool cert_settle_pages(cert_job *j, cert_batch *b, cert_redo_fn redo, void *arg)

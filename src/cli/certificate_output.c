@@ -227,28 +227,23 @@ static char *file_name(const char *who, char **names, size_t k)
     return vb_buf_take(&s);
 }
 
-/* The file names of a --only selection are those of the whole batch: each
- * recipient's slug, numbered -2, -3… in the order of `each:`. Numbered
- * within the selection, a reprint of the second Trần Thị Mỹ Hạnh took the
- * first one's file. The unselected items are expanded only for their
- * names, quietly: their data is not this run's business. */
-static char **batch_names(cert_job *j)
+/* The certificates --only leaves out at places [from, to) of `each:`, each
+ * expanded once, quietly, for two things. Their file names: those of a
+ * --only selection are the whole batch's, each recipient's slug numbered
+ * -2, -3… in the order of `each:` (numbered within the selection, a reprint
+ * of the second Trần Thị Mỹ Hạnh took the first one's file), so `all`
+ * holds every name up to `to`. And their fitting, in `mc`, for the batch's
+ * sizing (cert_measure_left_out, which this is for --split). */
+static void split_left_out(cert_job *j, cert_ctx *mc, char **all, size_t from, size_t to)
 {
-    size_t n = j->n_each;
-    char **all = vb_xcalloc(n ? n : 1, sizeof *all);
-    vb_diag quiet;
-    vb_diag_init(&quiet, NULL);
-    quiet.silent = true;
-    vb_diag *d = j->d;
-    j->d = &quiet;
-    for (size_t b = 0; b < n; b++) {
+    for (size_t b = from; b < to; b++) {
         cert_item it;
-        bool ok = cert_item_prepare_at(j, j->each_nodes[b], b, &it);
+        bool ok = cert_item_prepare_left_out(j, b, &it);
         all[b] = file_name(ok && it.name ? it.name : "giay-khen", all, b);
+        if (ok)
+            cert_measure(mc, &it.f, b, it.where);
         cert_item_free(&it);
     }
-    j->d = d;
-    return all;
 }
 
 /* Certificate `it` as a file of its own at `path`, written and synced into
@@ -313,7 +308,8 @@ bool cert_write_split(cert_job *j, const char *dir, const char *reg)
     vb_outfile *held = vb_xcalloc(n + 1, sizeof *held);
     bool ok = true;
     pdf_options popt = {.timestamp = vb_build_time()};
-    char **all_names = j->each_nodes ? batch_names(j) : NULL;
+    /* with --only: the name of every place of each: so far */
+    char **all_names = j->each_nodes ? vb_xcalloc(j->n_each, sizeof *all_names) : NULL;
     /* One file a certificate, but one batch: the certificates share the
      * heading's size as on the pages of one PDF. Those --only leaves out
      * are fitted in a document of their own that is never written. */
@@ -323,13 +319,19 @@ bool cert_write_split(cert_job *j, const char *dir, const char *reg)
     ok = !scratch || mc;
     size_t next = 0; /* the first place of each: not fitted yet */
     for (size_t k = 0; ok && k < n; k++) {
-        cert_measure_left_out(j, mc, next, j->index[k]);
+        if (all_names)
+            split_left_out(j, mc, all_names, next, j->index[k]);
         next = j->index[k] + 1;
         cert_item it;
         ok = cert_item_prepare(j, k, &it);
         if (ok) {
-            names[k] = all_names ? vb_xstrdup(all_names[j->index[k]])
-                                 : file_name(it.name ? it.name : "giay-khen", names, k);
+            const char *who = it.name ? it.name : "giay-khen";
+            if (all_names) {
+                names[k] = file_name(who, all_names, j->index[k]);
+                all_names[j->index[k]] = vb_xstrdup(names[k]);
+            } else {
+                names[k] = file_name(who, names, k);
+            }
             char *file = cert_with_ext(names[k], ".pdf");
             char *path = vb_path_join(dir, file);
             if (vb_same_file(path, reg)) {
@@ -347,8 +349,8 @@ bool cert_write_split(cert_job *j, const char *dir, const char *reg)
         cert_item_free(&it);
         progress_show(&pr, k + 1, "đã ghi");
     }
-    if (ok)
-        cert_measure_left_out(j, mc, next, j->n_each);
+    if (ok && all_names)
+        split_left_out(j, mc, all_names, next, j->n_each);
     split_again again = {b, dir, names, &popt, held};
     ok = ok && cert_settle_pages(j, b, write_file_again, &again);
     cert_end(mc);
