@@ -123,8 +123,9 @@ cert_ctx *cert_begin(const cert_style *st, font_set *fonts, page_doc *doc, cert_
  * warning; false (after reporting) only when it cannot be set at all (a glyph
  * missing from the font). */
 bool cert_add_page(cert_ctx *c, const cert_fields *f, size_t item, const char *where);
-/* Sets it again in place of page `page` of the document, at the batch's
- * settled frame. */
+/* Sets it again in place of page `page` (0-based) of the document, at the
+ * batch's settled frame. `page` must be one the document has: another is
+ * the caller's fault, reported as an internal error (exit 3) with false. */
 bool cert_set_page(cert_ctx *c, size_t page, const cert_fields *f, size_t item,
                    const char *where);
 /* Fits certificate `item` for the batch's sizing without setting a page or

@@ -649,8 +649,15 @@ bool cert_add_page(cert_ctx *c, const cert_fields *f, size_t item, const char *w
 bool cert_set_page(cert_ctx *c, size_t page, const cert_fields *f, size_t item,
                    const char *where)
 {
-    if (page >= c->doc->n_pages)
+    /* The page is the caller's own count: one the document lacks is a fault
+     * of vanban, not of the input. Said as one (false alone failed the
+     * command with no word, exit 1), as pdf_fonts.c says its own. */
+    if (page >= c->doc->n_pages) {
+        vb_error_io(c->d, NULL,
+                    "lỗi nội bộ: %s: đặt lại vào trang %zu nhưng tài liệu chỉ có %zu trang",
+                    where, page + 1, c->doc->n_pages);
         return false;
+    }
     return set_page(c, f, item, where, &c->doc->pages[page]);
 }
 

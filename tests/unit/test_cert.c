@@ -343,6 +343,37 @@ static void batch_sizing(void **state)
     page_doc_free(doc);
 }
 
+/* Setting again a page the document does not have is vanban's own fault:
+ * said as an internal error (exit 3), the document left as it was. It
+ * returned false without a word, and the command failed with exit 1. */
+static void set_page_out_of_range(void **state)
+{
+    fixture *fx = *state;
+    cert_style st;
+    cert_style_default(&st);
+    page_doc *doc = page_doc_new();
+    cert_batch *b = cert_batch_new(&st, 1, "test.md");
+    cert_ctx *c = cert_begin(&st, fx->fs, doc, b, &fx->d);
+    cert_fields f;
+    fill(&f, "Ông Bùi Tấn Thông", "Sở Xây dựng", "Đã đạt giải Ba.");
+    assert_true(cert_add_page(c, &f, 0, "test.md: giấy khen 1/1 (Bùi Tấn Thông)"));
+    size_t items = doc->pages[0].n_items;
+    int errors = fx->d.errors;
+    fflush(fx->out);
+    size_t before = fx->msg_len;
+    assert_false(cert_set_page(c, 1, &f, 0, "test.md: giấy khen 1/1 (Bùi Tấn Thông)"));
+    fflush(fx->out);
+    assert_int_equal(fx->d.errors, errors + 1);
+    assert_int_equal(fx->d.exit_code, VB_EXIT_IO);
+    assert_non_null(strstr(fx->msg + before, "lỗi nội bộ: test.md: giấy khen 1/1 (Bùi Tấn Thông): "
+                                             "đặt lại vào trang 2 nhưng tài liệu chỉ có 1 trang"));
+    assert_int_equal(doc->n_pages, 1);
+    assert_int_equal(doc->pages[0].n_items, items);
+    cert_end(c);
+    cert_batch_free(b);
+    page_doc_free(doc);
+}
+
 /* --offset and --scale move every printed item by exactly what was asked;
  * a background stays where it is. */
 static void printer_correction(void **state)
@@ -420,6 +451,7 @@ int main(void)
         cmocka_unit_test(settings),
         cmocka_unit_test_setup_teardown(fitting, setup, teardown),
         cmocka_unit_test_setup_teardown(batch_sizing, setup, teardown),
+        cmocka_unit_test_setup_teardown(set_page_out_of_range, setup, teardown),
         cmocka_unit_test_setup_teardown(printer_correction, setup, teardown),
         cmocka_unit_test_setup_teardown(calibration_page, setup, teardown),
     };
