@@ -28,6 +28,7 @@ typedef struct cert_job {
     xmlDocPtr xml;    /* the contest with its results */
     xmlXPathContextPtr xp;
     tmpl_xpath *txp;   /* the template engine's, reused for every certificate */
+    tmpl_names *names; /* the data's persons' names, which keep their tone marks */
     xmlNodePtr *nodes; /* the selection, in results order */
     size_t *index;     /* each node's 0-based place in `each:` ($i − 1), kept by --only */
     size_t n_nodes, n_each;

@@ -259,7 +259,9 @@ static page_doc *render_document(render_run *r, const char *path, bool main_doc,
     bool told_no_data = false;
     tmpl_line_map lines = {0};
     md_values values = {0};
-    tmpl_options topt = {.dir = dir, .tone = tone, .values = &values,
+    /* persons' names keep their tone marks (docs/tone-marks.md) */
+    tmpl_names *names = xdoc ? tmpl_names_new(xdoc, vb_contest_name_node) : NULL;
+    tmpl_options topt = {.dir = dir, .tone = tone, .names = names, .values = &values,
                          .vars = &fm, .told_no_data = &told_no_data, .line_map = &lines};
     vb_buf body;
     vb_buf_init(&body);
@@ -267,6 +269,7 @@ static page_doc *render_document(render_run *r, const char *path, bool main_doc,
                     tmpl_expand(text + fm.body_offset, len - fm.body_offset, file, fm.body_line,
                                 1, xdoc, NULL, &topt, &body, d);
     free(dir);
+    tmpl_names_free(names);
     if (!expanded) {
         vb_buf_free(&body);
         tmpl_line_map_free(&lines);

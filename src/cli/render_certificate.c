@@ -372,19 +372,21 @@ static void fm_copy(front_matter *dst, const front_matter *src, vb_arena *a)
  * empty. */
 static const char *field(job *j, const front_matter *f, const char *key, vb_arena *a)
 {
-    const char *v = front_matter_get(f, key);
+    const fm_entry *e = front_matter_find(f, key);
+    const char *v = e ? e->value : NULL;
     if (!v)
         return NULL;
-    size_t len = strlen(v);
+    size_t len = strlen(v), from = 0;
     while (len && (v[len - 1] == ' ' || v[len - 1] == '\n'))
         len--;
-    while (len && (*v == ' ' || *v == '\n')) {
-        v++;
+    while (len && (v[from] == ' ' || v[from] == '\n')) {
+        from++;
         len--;
     }
     if (!len)
         return NULL;
-    char *n = vn_normalize(v, len, j->tone);
+    /* the recipient's name (nguoi_nhan) keeps its marks as written */
+    char *n = front_matter_normalize(e, FM_SCALAR, from, len, j->tone);
     const char *r = vb_arena_strdup(a, n);
     free(n);
     return r;
@@ -476,6 +478,7 @@ bool cert_item_prepare_at(job *j, xmlNodePtr node, size_t at, cert_item *it)
     fm_copy(&f, j->fm, a);
     tmpl_options topt = {.dir = j->dir,
                          .tone = j->tone,
+                         .names = j->names,
                          .vars = &f,
                          .index = (int)place,
                          .count = (int)j->n_each,
@@ -648,6 +651,7 @@ int render_certificate(const char *input, const char *text, size_t len, front_ma
     if (!select_nodes(&j) || !apply_only(&j))
         goto done;
     j.txp = tmpl_xpath_new(j.xml);
+    j.names = tmpl_names_new(j.xml, vb_contest_name_node);
 
     if (cc->split) {
         /* a template from standard input has no name to give the register */
@@ -714,6 +718,7 @@ done:
     }
     free(j.compiled);
     tmpl_xpath_free(j.txp);
+    tmpl_names_free(j.names);
     xmlXPathFreeContext(j.xp);
     free(j.dir);
     return rc;

@@ -14,7 +14,8 @@
 typedef struct vb_contest vb_contest;
 
 /* Reads and parses `path` ("-" is stdin), validates it against the schema and
- * normalizes every text node and attribute (NFC, classic tone marks). Every
+ * normalizes every text node and attribute (NFC, classic tone marks; a
+ * person's name keeps its marks as written, vb_contest_name_node). Every
  * problem is reported to d with FILE:LINE:COL in Vietnamese. Returns NULL when
  * the file cannot be used (unreadable, malformed, or not valid for the schema). */
 vb_contest *vb_contest_load(vb_diag *d, const char *path);
@@ -39,6 +40,12 @@ int vb_contest_check(vb_contest *c, vb_diag *d);
  * individual prize whose submission has no author, where its certificate
  * would read like a collective one. Reported as warnings. */
 void vb_contest_check_results(vb_contest *c, vb_diag *d);
+
+/* Whether a node of the contest tree holds a person's name: a <person>
+ * element or its text, a results <person>'s name attribute, a document's
+ * signer attribute (names.c). The load keeps their tone marks as written
+ * (NFC still), and templates print them so in every tone style. */
+bool vb_contest_name_node(const xmlNode *n);
 
 /* The document (owned by the contest): the whole tree, with <results> once
  * vb_results_compute has run. Built on the first call (the load keeps only

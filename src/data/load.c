@@ -321,10 +321,14 @@ static bool has_non_ascii(const xmlChar *s)
     return false;
 }
 
-static void normalize_text(xmlNodePtr n)
+static vn_tone tone_of(const xmlNode *n);
+
+/* n: a text node of `owner` (an element, or an attribute). */
+static void normalize_text(xmlNodePtr n, const xmlNode *owner)
 {
     if (!has_non_ascii(n->content))
         return;
+    vn_tone tone = tone_of(owner); /* after the test above: most text is ASCII */
     const char *all = (const char *)n->content;
     /* A piece of a text split by a comment or a processing instruction
      * ("Đặng <!-- … -->Thanh Nam") keeps the white space at its ends: the
@@ -352,7 +356,7 @@ static void normalize_text(xmlNodePtr n)
         t = s;
         tl = strlen(s);
     }
-    char *norm = vn_normalize(t, tl, VN_TONE_CLASSIC);
+    char *norm = vn_normalize(t, tl, tone);
     vb_buf_free(&repaired);
     if (strcmp(norm, s) != 0) {
         vb_buf v;
@@ -391,6 +395,14 @@ static void trim_attr_value(xmlNodePtr t)
     xmlFree(v);
 }
 
+/* Classic tone marks, as the collation and the meaning checks compare
+ * text; but a person's name keeps the placement it was written with: it is
+ * printed as on her papers (vb_contest_name_node, docs/tone-marks.md). */
+static vn_tone tone_of(const xmlNode *n)
+{
+    return vb_contest_name_node(n) ? VN_TONE_KEEP : VN_TONE_CLASSIC;
+}
+
 void normalize_element(xmlNodePtr n)
 {
     for (xmlAttrPtr a = n->properties; a; a = a->next)
@@ -398,12 +410,12 @@ void normalize_element(xmlNodePtr n)
             if (t->type == XML_TEXT_NODE) {
                 if (t == a->children && !t->next)
                     trim_attr_value(t);
-                normalize_text(t);
+                normalize_text(t, (const xmlNode *)a);
             }
     /* Iterative over siblings, recursive only in depth (the model is shallow). */
     for (xmlNodePtr k = n->children; k; k = k->next) {
         if (k->type == XML_TEXT_NODE)
-            normalize_text(k);
+            normalize_text(k, n);
         else if (k->type == XML_ELEMENT_NODE)
             normalize_element(k);
     }

@@ -36,13 +36,15 @@ static const char *key_where(const settings_ctx *c, const char *key, char *buf, 
     return c->path;
 }
 
-/* A scalar in NFC with the document's tone style, or NULL. */
+/* A scalar in NFC with the document's tone style (a person's name the
+ * data put there keeps its marks: "nguoi_ky"), or NULL. */
 static const char *text(settings_ctx *c, const char *key)
 {
-    const char *v = front_matter_get(c->fm, key);
+    const fm_entry *e = front_matter_find(c->fm, key);
+    const char *v = e ? e->value : NULL;
     if (!v || !*v)
         return NULL;
-    char *n = vn_normalize(v, strlen(v), c->tone);
+    char *n = front_matter_normalize(e, FM_SCALAR, 0, strlen(v), c->tone);
     const char *r = vb_arena_strdup(c->a, n);
     free(n);
     return r;
@@ -91,7 +93,7 @@ static const char **list(settings_ctx *c, const char *key, size_t *n)
     const char **out = vb_arena_alloc(c->a, count * sizeof *out);
     for (size_t i = 0; i < count; i++) {
         const char *v = e->value ? e->value : e->items[i];
-        char *nv = vn_normalize(v, strlen(v), c->tone);
+        char *nv = front_matter_normalize(e, e->value ? FM_SCALAR : i, 0, strlen(v), c->tone);
         out[(*n)++] = vb_arena_strdup(c->a, nv);
         free(nv);
     }

@@ -31,6 +31,11 @@ typedef struct md_inline {
     const char *text; /* MD_TEXT */
     const char *link; /* URI if inside a link, else NULL */
     int footnote;     /* MD_FOOTREF: 1-based number, in order of first reference */
+    /* MD_TEXT: the byte ranges [kept[2k], kept[2k + 1]) of text that a
+     * template put there from a person's name (n_kept numbers): they keep
+     * their tone marks in every tone style (md_apply_tone). */
+    const size_t *kept;
+    size_t n_kept;
 } md_inline;
 
 typedef enum md_block_kind {
@@ -97,6 +102,9 @@ typedef struct md_doc {
 typedef struct md_values {
     char **v; /* v[k]: value number k, malloc'd */
     size_t n, cap;
+    bool *kept; /* kept[k]: value k is a person's name, whose tone marks
+                   md_apply_tone leaves as they are (docs/tone-marks.md) */
+    size_t kept_cap;
     size_t *slot; /* hash of the values, so that equal values share a number */
     size_t n_slot;
 } md_values;
@@ -104,9 +112,24 @@ typedef struct md_values {
 /* Appends the placeholder of s[0, len) to out (a value seen before gets
  * its number again). */
 void md_values_put(md_values *vals, vb_buf *out, const char *s, size_t len);
+/* The same for a value that is `kept` (a person's name from the data): the
+ * text node it lands in keeps its tone marks where it stands. */
+void md_values_put_kept(md_values *vals, vb_buf *out, const char *s, size_t len, bool kept);
+
+/* Byte ranges of a text that keep their tone marks: [at[2k], at[2k + 1]),
+ * in order. */
+typedef struct md_kept {
+    size_t *at;
+    size_t n, cap; /* n: twice the number of ranges */
+} md_kept;
+
 /* Appends s[0, len) to out with every placeholder replaced by its value;
  * whether there was one. vals may be NULL (none). */
 bool md_values_resolve(const md_values *vals, const char *s, size_t len, vb_buf *out);
+/* The same, adding to `kept` (when not NULL) where in out the kept values
+ * went. */
+bool md_values_resolve_kept(const md_values *vals, const char *s, size_t len, vb_buf *out,
+                            md_kept *kept);
 void md_values_free(md_values *vals);
 
 /* Parses Markdown text (any UTF-8; validated here: invalid bytes are an error
@@ -122,7 +145,8 @@ md_doc *md_parse_mapped(const char *text, size_t len, const char *path, const in
 void md_doc_free(md_doc *doc);
 
 /* Puts every text node in one tone-mark style (vn_tone, from the
- * front matter's `tone:`; DESIGN.md: classic by default). */
+ * front matter's `tone:`; DESIGN.md: classic by default), but for the
+ * persons' names a template put there (md_inline.kept), which keep theirs. */
 void md_apply_tone(md_doc *doc, int vn_tone_style);
 
 /* Plain text of inlines (for outline titles and alt text); arena-allocated. */

@@ -69,6 +69,29 @@ static const char *lit(convert_ctx *cx, const char *s)
     return r;
 }
 
+/* lit() for a text node: also where the persons' names are in it, which
+ * keep their tone marks (md_apply_tone). */
+static void lit_text(convert_ctx *cx, const char *s, md_inline *v)
+{
+    if (!s || !cx->values || !strstr(s, MD_VALUE_OPEN)) {
+        v->text = lit(cx, s);
+        return;
+    }
+    vb_buf b;
+    vb_buf_init(&b);
+    md_kept kept = {0};
+    md_values_resolve_kept(cx->values, s, strlen(s), &b, &kept);
+    v->text = vb_arena_strndup(cx->doc->arena, b.data ? b.data : "", b.len);
+    if (kept.n) {
+        size_t *at = vb_arena_alloc(cx->doc->arena, kept.n * sizeof *at);
+        memcpy(at, kept.at, kept.n * sizeof *at);
+        v->kept = at;
+        v->n_kept = kept.n;
+    }
+    free(kept.at);
+    vb_buf_free(&b);
+}
+
 static int src_line(convert_ctx *cx, cmark_node *n)
 {
     int l = cmark_node_get_start_line(n);
@@ -116,7 +139,7 @@ static void collect_inlines_of(convert_ctx *cx, cmark_node *n, unsigned style, c
         md_inline v = {.kind = MD_TEXT, .style = style, .link = link};
         switch (t) {
         case CMARK_NODE_TEXT:
-            v.text = lit(cx, cmark_node_get_literal(c));
+            lit_text(cx, cmark_node_get_literal(c), &v);
             push_inline(cx, v);
             break;
         case CMARK_NODE_CODE:

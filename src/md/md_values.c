@@ -17,6 +17,7 @@ void md_values_free(md_values *vals)
     for (size_t i = 0; i < vals->n; i++)
         free(vals->v[i]);
     free(vals->v);
+    free(vals->kept);
     free(vals->slot);
     memset(vals, 0, sizeof *vals);
 }
@@ -29,17 +30,17 @@ static uint64_t hash(const char *s, size_t len)
     return h;
 }
 
-/* The slot of `s` in the table: where it is, or the empty one where it
- * would go. */
-static size_t *find_slot(const md_values *vals, const char *s, size_t len)
+/* The slot of `s` (a name or not) in the table: where it is, or the empty
+ * one where it would go. */
+static size_t *find_slot(const md_values *vals, const char *s, size_t len, bool kept)
 {
     size_t mask = vals->n_slot - 1;
-    for (size_t k = hash(s, len) & mask;; k = (k + 1) & mask) {
+    for (size_t k = (hash(s, len) + kept) & mask;; k = (k + 1) & mask) {
         size_t *slot = &vals->slot[k];
         if (*slot == 0)
             return slot;
         const char *v = vals->v[*slot - 1];
-        if (strncmp(v, s, len) == 0 && v[len] == '\0')
+        if (strncmp(v, s, len) == 0 && v[len] == '\0' && vals->kept[*slot - 1] == kept)
             return slot;
     }
 }
@@ -50,17 +51,26 @@ static void rehash(md_values *vals)
     vals->n_slot = vals->n_slot ? vals->n_slot * 2 : 64;
     vals->slot = vb_xcalloc(vals->n_slot, sizeof *vals->slot);
     for (size_t i = 0; i < vals->n; i++)
-        *find_slot(vals, vals->v[i], strlen(vals->v[i])) = i + 1;
+        *find_slot(vals, vals->v[i], strlen(vals->v[i]), vals->kept[i]) = i + 1;
 }
 
 void md_values_put(md_values *vals, vb_buf *out, const char *s, size_t len)
 {
+    md_values_put_kept(vals, out, s, len, false);
+}
+
+void md_values_put_kept(md_values *vals, vb_buf *out, const char *s, size_t len, bool kept)
+{
     /* One placeholder per distinct value: a footnote label or a link
-     * reference written with the same value twice still matches itself. */
+     * reference written with the same value twice still matches itself.
+     * A name and the same text that is not one are two values: only the
+     * name keeps its tone marks. */
     if (2 * (vals->n + 1) > vals->n_slot)
         rehash(vals);
-    size_t *slot = find_slot(vals, s, len);
+    size_t *slot = find_slot(vals, s, len, kept);
     if (*slot == 0) {
+        size_t n = vals->n;
+        VB_PUSH(vals->kept, n, vals->kept_cap, kept);
         VB_PUSH(vals->v, vals->n, vals->cap, vb_xstrndup(s, len));
         *slot = vals->n;
     }
@@ -77,7 +87,8 @@ void md_values_put(md_values *vals, vb_buf *out, const char *s, size_t len)
 
 /* The value of the placeholder starting at s (after MD_VALUE_OPEN has been
  * seen there), and its length in *used; NULL when it is not one. */
-static const char *placeholder(const md_values *vals, const char *s, size_t len, size_t *used)
+static const char *placeholder(const md_values *vals, const char *s, size_t len, size_t *used,
+                               size_t *number)
 {
     size_t open = strlen(MD_VALUE_OPEN), close = strlen(MD_VALUE_CLOSE);
     size_t i = open, index = 0;
@@ -87,10 +98,17 @@ static const char *placeholder(const md_values *vals, const char *s, size_t len,
         index >= vals->n)
         return NULL;
     *used = i + close;
+    *number = index;
     return vals->v[index];
 }
 
 bool md_values_resolve(const md_values *vals, const char *s, size_t len, vb_buf *out)
+{
+    return md_values_resolve_kept(vals, s, len, out, NULL);
+}
+
+bool md_values_resolve_kept(const md_values *vals, const char *s, size_t len, vb_buf *out,
+                            md_kept *kept)
 {
     size_t open = strlen(MD_VALUE_OPEN);
     bool any = false;
@@ -100,15 +118,21 @@ bool md_values_resolve(const md_values *vals, const char *s, size_t len, vb_buf 
         if (!p || (size_t)(p - s) + open > len)
             break;
         i = (size_t)(p - s);
-        size_t used;
-        const char *v = memcmp(p, MD_VALUE_OPEN, open) == 0 ? placeholder(vals, p, len - i, &used)
-                                                            : NULL;
+        size_t used, number;
+        const char *v = memcmp(p, MD_VALUE_OPEN, open) == 0
+                            ? placeholder(vals, p, len - i, &used, &number)
+                            : NULL;
         if (!v) {
             i++;
             continue;
         }
         vb_buf_append(out, s + from, i - from);
+        size_t at = out->len;
         vb_buf_puts(out, v);
+        if (kept && vals->kept[number] && out->len > at) {
+            VB_PUSH(kept->at, kept->n, kept->cap, at);
+            VB_PUSH(kept->at, kept->n, kept->cap, out->len);
+        }
         i += used;
         from = i;
         any = true;

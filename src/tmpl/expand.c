@@ -2,11 +2,12 @@
  * Sections repeat over node-sets with $i/$n, show once for a true value,
  * inverted sections show for a false one, partials come from the
  * template's folder only. Interpolated data is normalized (NFC, one tone
- * style), formatted by its filters and handed to the Markdown parser
- * beside the text (expand_value.c), so it can never become Markdown
- * syntax. */
+ * style, but for persons' names: expand_names.c), formatted by its filters
+ * and handed to the Markdown parser beside the text (expand_value.c), so it
+ * can never become Markdown syntax. */
 #include "expand_internal.h"
 
+#include <libxml/xpathInternals.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
@@ -60,15 +61,31 @@ static void interpolate(expand_ctx *cx, tnode *t, xmlNodePtr node, int i, int n,
     xmlXPathObjectPtr v = xpath_eval(cx, t->text, expr_len, node, i, n, t->line, t->col);
     char *value = NULL;
     bool blank = false; /* found, but nothing to print: "", "   " */
+    /* A person's name keeps its tone marks (expand_names.c): the whole
+     * value when it comes from a name's node, else the ranges of the names
+     * a computed string holds, in code points until the filters are done. */
+    bool name = false;
+    md_kept kept = {0};
     if (v) {
         if (!xpath_empty(v)) {
+            /* a node-set's string value is its first node's in document
+             * order (the cast sorts it too; sorted is sorted at once) */
+            if (v->type == XPATH_NODESET && v->nodesetval->nodeNr > 1)
+                xmlXPathNodeSetSort(v->nodesetval);
             char *raw = xpath_string(v);
-            value = vn_normalize(raw, strlen(raw), cx->opt->tone);
+            if (v->type == XPATH_NODESET) {
+                name = names_node(cx->opt->names, v->nodesetval->nodeTab[0]);
+                value = vn_normalize(raw, strlen(raw), name ? VN_TONE_KEEP : cx->opt->tone);
+            } else {
+                value = names_computed(cx->opt->names, raw, cx->opt->tone, &kept);
+            }
             free(raw);
             blank = value[strspn(value, " \t\r\n")] == '\0';
             if (blank) {
                 free(value);
                 value = NULL;
+                name = false; /* what default: prints is the template's */
+                kept.n = 0;
             }
         }
         xmlXPathFreeObject(v);
@@ -83,18 +100,41 @@ static void interpolate(expand_ctx *cx, tnode *t, xmlNodePtr node, int i, int n,
                            : "không tìm thấy giá trị nào trong dữ liệu");
             cx->failed = true;
         } else {
+            size_t before = kept.n && value ? names_cp_count(value) : 0;
             value = filters_apply(cx, value, f, nf, t->line, t->col);
-            if (value) {
-                if (!cx->opt->values)
-                    put_one_line(out, value, strlen(value));
-                else if (t->kind == TN_VAR)
-                    put_markdown_value(cx->opt->values, out, value, strlen(value));
+            if (value && kept.n) {
+                /* a change of case keeps the code points where they were;
+                 * a filter that rewrites the value (a number) leaves no
+                 * name to keep */
+                if (names_cp_count(value) == before)
+                    names_to_bytes(value, &kept);
                 else
-                    put_markdown_text(cx->opt->values, out, value, strlen(value));
+                    kept.n = 0;
+            }
+            size_t len = value ? strlen(value) : 0;
+            if (value && name && len) {
+                kept.n = 0;
+                VB_PUSH(kept.at, kept.n, kept.cap, 0);
+                VB_PUSH(kept.at, kept.n, kept.cap, len);
+            }
+            if (value) {
+                size_t at = out->len;
+                if (!cx->opt->values) {
+                    put_one_line(out, value, len);
+                    for (size_t k = 0; cx->opt->kept && k < kept.n; k++)
+                        VB_PUSH(cx->opt->kept->at, cx->opt->kept->n, cx->opt->kept->cap,
+                                at + kept.at[k]);
+                } else if (t->kind == TN_VAR) {
+                    put_markdown_value(cx->opt->values, out, value, len, kept.at, kept.n);
+                } else {
+                    /* {{{ }}} is Markdown, read as the template's own text */
+                    put_markdown_text(cx->opt->values, out, value, len);
+                }
                 free(value);
             }
         }
     }
+    free(kept.at);
     if (cx->failed)
         t->reported = true;
 }
@@ -358,21 +398,34 @@ bool tmpl_expand(const char *text, size_t len, const char *path, int line, int c
     return !cx.failed;
 }
 
-/* One front-matter value, expanded as plain text into the fm's arena. */
+/* One front-matter value, expanded as plain text into the fm's arena;
+ * where persons' names went in it into *names (the fm's arena too). */
 static const char *expand_value(front_matter *fm, const char *v, const char *path, int line,
                                 int col, const int *tag_pos, size_t n_tag_pos, xmlDocPtr doc,
-                                xmlNodePtr context, const tmpl_options *opt, vb_diag *d, bool *ok)
+                                xmlNodePtr context, const tmpl_options *opt, vb_diag *d, bool *ok,
+                                struct fm_kept *names)
 {
+    names->at = NULL;
+    names->n = 0;
     if (!v || !strstr(v, "{{"))
         return v;
     vb_buf b;
     vb_buf_init(&b);
+    md_kept kept = {0};
     tmpl_options o = *opt;
     o.tag_pos = tag_pos;
     o.n_tag_pos = n_tag_pos;
+    o.kept = &kept;
     if (!tmpl_expand(v, strlen(v), path, line, col, doc, context, &o, &b, d))
         *ok = false;
     const char *r = vb_arena_strdup(fm->arena, b.data ? b.data : "");
+    if (kept.n) {
+        size_t *at = vb_arena_alloc(fm->arena, kept.n * sizeof *at);
+        memcpy(at, kept.at, kept.n * sizeof *at);
+        names->at = at;
+        names->n = kept.n;
+    }
+    free(kept.at);
     vb_buf_free(&b);
     return r;
 }
@@ -396,12 +449,14 @@ bool tmpl_expand_front_matter(front_matter *fm, const char *path, xmlDocPtr doc,
             from = where;
         }
         e->value = expand_value(fm, e->value, from, e->line, e->line ? (e->col ? e->col : 1) : 0,
-                                e->tag_pos, e->n_tag_pos, doc, context, &o, d, &ok);
+                                e->tag_pos, e->n_tag_pos, doc, context, &o, d, &ok, &e->kept);
+        e->item_kept = e->n_items ? vb_arena_alloc(fm->arena, e->n_items * sizeof *e->item_kept)
+                                  : NULL;
         for (size_t j = 0; j < e->n_items; j++)
             e->items[j] = expand_value(fm, e->items[j], path,
                                        e->item_lines ? e->item_lines[j] : e->line,
                                        e->item_cols ? e->item_cols[j] : 1, NULL, 0, doc, context,
-                                       &o, d, &ok);
+                                       &o, d, &ok, &e->item_kept[j]);
     }
     return ok;
 }

@@ -93,11 +93,24 @@ bool filters_check(expand_ctx *cx, const filter_spec *f, size_t n, int line, int
 char *filters_apply(expand_ctx *cx, char *value, const filter_spec *f, size_t n, int line,
                     int col);
 
+/* expand_names.c: persons' names among the values. Whether the node a
+ * value comes from is a name; and a computed string normalized in `tone`
+ * but for the names of the data it holds, whose ranges (in code points,
+ * which a change of case keeps) go to *cps. malloc'd. */
+bool names_node(const tmpl_names *t, const xmlNode *n);
+char *names_computed(tmpl_names *t, const char *raw, vn_tone tone, md_kept *cps);
+size_t names_cp_count(const char *s);
+/* Code-point offsets of s made byte offsets, in place. */
+void names_to_bytes(const char *s, md_kept *kept);
+
 /* expand_value.c: a value from the data on one line, as plain text (a
  * front-matter field) or as a placeholder in Markdown that the parser
- * replaces by the value, never read as Markdown. */
+ * replaces by the value, never read as Markdown. kept: its byte ranges
+ * that are persons' names (n numbers; none: 0), each its own placeholder
+ * that md_apply_tone leaves as written. */
 void put_one_line(vb_buf *out, const char *s, size_t len);
-void put_markdown_value(md_values *vals, vb_buf *out, const char *s, size_t len);
+void put_markdown_value(md_values *vals, vb_buf *out, const char *s, size_t len,
+                        const size_t *kept, size_t n_kept);
 /* Markdown text (the template's, a raw value) as it is, but for the
  * placeholder's own opening character, which goes in as a value. */
 void put_markdown_text(md_values *vals, vb_buf *out, const char *s, size_t len);

@@ -8,7 +8,9 @@
  * Markdown parser beside the text, as a placeholder it puts back after
  * parsing (md_values). Line breaks in the data become spaces, in the body
  * as in a front-matter field: the frame sets fields as plain text where a
- * line break is the template's own ("\n" in trich_yeu). */
+ * line break is the template's own ("\n" in trich_yeu). A person's name
+ * goes in as a value of its own, marked as one, so that the document's tone
+ * style passes it by (docs/tone-marks.md). */
 #include "expand_internal.h"
 
 #include <stdlib.h>
@@ -20,7 +22,8 @@ void put_one_line(vb_buf *out, const char *s, size_t len)
         vb_buf_putc(out, s[i] == '\n' || s[i] == '\r' || s[i] == '\t' ? ' ' : s[i]);
 }
 
-void put_markdown_value(md_values *vals, vb_buf *out, const char *s, size_t len)
+void put_markdown_value(md_values *vals, vb_buf *out, const char *s, size_t len,
+                        const size_t *kept, size_t n_kept)
 {
     vb_buf line;
     vb_buf_init(&line);
@@ -30,10 +33,23 @@ void put_markdown_value(md_values *vals, vb_buf *out, const char *s, size_t len)
     size_t blank = 0;
     while (blank < line.len && line.data[blank] == ' ')
         blank++;
-    if (blank == line.len)
+    if (blank == line.len) {
         vb_buf_append(out, line.data ? line.data : "", line.len);
-    else
-        md_values_put(vals, out, line.data, line.len);
+    } else {
+        /* A name in the value is a value of its own, kept as written; the
+         * pieces stand together as one word of placeholders, as the one
+         * value did. */
+        size_t from = 0;
+        for (size_t k = 0; k <= n_kept; k += 2) {
+            size_t to = k < n_kept ? kept[k] : line.len;
+            if (to > from)
+                md_values_put(vals, out, line.data + from, to - from);
+            if (k < n_kept) {
+                md_values_put_kept(vals, out, line.data + kept[k], kept[k + 1] - kept[k], true);
+                from = kept[k + 1];
+            }
+        }
+    }
     vb_buf_free(&line);
 }
 

@@ -351,3 +351,30 @@ void front_matter_set(front_matter *fm, const char *key, const char *value)
     }
     e->value = vb_arena_strdup(fm->arena, value);
 }
+
+char *front_matter_normalize(const fm_entry *e, size_t item, size_t from, size_t len,
+                             vn_tone tone)
+{
+    const char *v = item == FM_SCALAR ? e->value : e->items[item];
+    const struct fm_kept *k = item == FM_SCALAR ? &e->kept : e->item_kept ? &e->item_kept[item] : NULL;
+    if (!k || !k->n)
+        return vn_normalize(v + from, len, tone);
+    /* the names' ranges in the part asked for: a field is read without the
+     * spaces around it */
+    size_t *at = vb_xmalloc(k->n * sizeof *at), n = 0;
+    for (size_t i = 0; i + 1 < k->n; i += 2) {
+        size_t a = k->at[i] > from ? k->at[i] - from : 0;
+        size_t b = k->at[i + 1] > from ? k->at[i + 1] - from : 0;
+        if (a > len)
+            a = len;
+        if (b > len)
+            b = len;
+        if (b > a) {
+            at[n++] = a;
+            at[n++] = b;
+        }
+    }
+    char *r = vn_normalize_except(v + from, len, tone, at, n / 2);
+    free(at);
+    return r;
+}

@@ -23,6 +23,13 @@ typedef struct fm_entry {
     int *item_lines;     /* where each sequence item's text starts */
     int *item_cols;
     bool is_list;        /* written as a sequence ("- a" lines or [a, b]) */
+    /* The byte ranges of value, [kept.at[2k], kept.at[2k + 1]), and of each
+     * item (item_kept[i], or item_kept NULL) where the expansion put a
+     * person's name: front_matter_normalize leaves their tone marks. */
+    struct fm_kept {
+        const size_t *at;
+        size_t n;
+    } kept, *item_kept;
     const int *tag_pos;  /* line, col in the file of each "{{" of value, in order:
                             a block or quoted scalar's text lost its indentation
                             and line breaks, so positions counted in the value
@@ -53,6 +60,13 @@ const fm_entry *front_matter_find(const front_matter *fm, const char *key);
 int front_matter_col(const front_matter *fm, const char *key);
 /* Sets (or adds) a scalar, as --set KEY=VALUE does. */
 void front_matter_set(front_matter *fm, const char *key, const char *value);
+/* The scalar (item FM_SCALAR) or sequence item `item` of e, its bytes
+ * [from, from + len), normalized as vn_normalize does in `tone`, but for
+ * the persons' names the expansion put there, which keep their tone marks
+ * (docs/tone-marks.md). malloc'd. */
+#define FM_SCALAR ((size_t)-1)
+char *front_matter_normalize(const fm_entry *e, size_t item, size_t from, size_t len,
+                             vn_tone tone);
 /* Whether text starts with a front-matter fence ("---" alone on its line,
  * after a UTF-8 byte-order mark if any). */
 bool front_matter_present(const char *text, size_t len);
@@ -77,6 +91,15 @@ typedef struct tmpl_xpath tmpl_xpath;
 tmpl_xpath *tmpl_xpath_new(xmlDocPtr doc);
 void tmpl_xpath_free(tmpl_xpath *x);
 
+/* The persons' names of a document (docs/tone-marks.md): is_name says which
+ * nodes hold one (vb_contest_name_node for the contest data). A value from
+ * such a node, and a name of the data standing whole in a computed string,
+ * keep their tone marks as written in every tone style. One per document,
+ * owned by the caller; the names are listed on first need. */
+typedef struct tmpl_names tmpl_names;
+tmpl_names *tmpl_names_new(xmlDocPtr doc, bool (*is_name)(const xmlNode *n));
+void tmpl_names_free(tmpl_names *t);
+
 /* Where each line of an expansion's output comes from in the template. The
  * body's Markdown is parsed after expansion, so its line numbers count the
  * expanded text: a section repeats lines and a standalone tag removes one,
@@ -91,6 +114,10 @@ void tmpl_line_map_free(tmpl_line_map *m);
 typedef struct tmpl_options {
     const char *dir;          /* the template's folder: partials come from here */
     vn_tone tone;             /* tone-mark style of interpolated text */
+    tmpl_names *names;        /* optional: the data's persons' names, which keep
+                                 their tone marks (tmpl_names_new) */
+    md_kept *kept;            /* optional, plain text (values NULL): the byte
+                                 ranges of the output where names went */
     md_values *values;        /* the body (Markdown): values go here and the
                                  text gets their placeholders, so that the
                                  Markdown parser never reads data as Markdown;

@@ -89,6 +89,14 @@ char *vn_normalize(const char *utf8, size_t len, vn_tone tone);
 void vn_normalize_append(vb_buf *out, const char *utf8, size_t len, vn_tone tone);
 bool vn_normalize_fwrite(FILE *fp, const char *utf8, size_t len, vn_tone tone);
 
+/* vn_normalize, but the tone-mark style applies only outside the byte
+ * ranges [keep[2k], keep[2k + 1]) of s (n_keep ranges, in order, not
+ * overlapping): what a template put there from a person's name keeps its
+ * tone marks as written (docs/tone-marks.md). NFC and the cleanup apply to
+ * the whole text. Returns a malloc'd string. */
+char *vn_normalize_except(const char *utf8, size_t len, vn_tone tone, const size_t *keep,
+                          size_t n_keep);
+
 /* Only the tone-mark style, on text that is already clean UTF-8 NFC (the
  * text nodes of a parsed Markdown document, where spaces are meaningful):
  * returns a malloc'd copy, or NULL when nothing changes. */

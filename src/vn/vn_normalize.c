@@ -217,6 +217,72 @@ static void normalize_piece(const char *s, size_t len, vn_tone tone, bool table,
     vb_buf_free(&nfc);
 }
 
+/* normalize_piece with the tone style applied only outside the byte ranges
+ * keep[2k]..keep[2k + 1] of the whole text (the piece is s[from, to)).
+ * Each range is put in NFC on its own and keeps its tone marks; the
+ * cleanup sees the piece whole, so the spaces around a range are the same
+ * as without it. */
+static void normalize_piece_except(const char *s, size_t from, size_t to, vn_tone tone,
+                                   const size_t *keep, size_t n_keep, vb_buf *out)
+{
+    uint32_t *cps = vb_xmalloc(sizeof *cps);
+    size_t n = 0, k = 0;
+    vb_buf vis, nfc;
+    vb_buf_init(&vis);
+    vb_buf_init(&nfc);
+    for (size_t at = from; at < to;) {
+        while (k < n_keep && keep[2 * k + 1] <= at)
+            k++;
+        bool kept = k < n_keep && keep[2 * k] <= at;
+        size_t end = kept ? keep[2 * k + 1] : k < n_keep ? keep[2 * k] : to;
+        if (end > to)
+            end = to;
+        vb_buf_clear(&vis);
+        vb_buf_clear(&nfc);
+        strip_invisible(s + at, end - at, &vis);
+        if (vis.len)
+            vn_nfc_append(&nfc, vis.data, vis.len);
+        size_t first = n;
+        cps = vb_xrealloc(cps, (n + nfc.len + 1) * sizeof *cps); /* a code point a byte at most */
+        for (size_t i = 0; i < nfc.len;) {
+            size_t m = vb_utf8_decode(nfc.data + i, nfc.len - i, &cps[n]);
+            i += m ? m : 1;
+            n++;
+        }
+        if (!kept)
+            vn_tone_apply(cps + first, n - first, tone);
+        at = end;
+    }
+    vn_cleanup_line(cps, n, false, out);
+    free(cps);
+    vb_buf_free(&vis);
+    vb_buf_free(&nfc);
+}
+
+char *vn_normalize_except(const char *s, size_t len, vn_tone tone, const size_t *keep,
+                          size_t n_keep)
+{
+    if (!n_keep || tone == VN_TONE_KEEP)
+        return vn_normalize(s, len, tone);
+    if (n_keep == 1 && keep[0] == 0 && keep[1] >= len) /* a name alone: the quick path */
+        return vn_normalize(s, len, VN_TONE_KEEP);
+    vb_buf out;
+    vb_buf_init(&out);
+    /* Lines and pieces as normalize_into and normalize_line cut them: a
+     * '\n' ends a line, a CR inside a line ends a piece (a line break, but
+     * for the CR of CRLF). */
+    size_t start = 0;
+    for (size_t i = 0; i <= len; i++) {
+        if (i < len && s[i] != '\n' && s[i] != '\r')
+            continue;
+        normalize_piece_except(s, start, i, tone, keep, n_keep, &out);
+        if (i < len && (s[i] == '\n' || (i + 1 < len && s[i + 1] != '\n')))
+            vb_buf_putc(&out, '\n');
+        start = i + 1;
+    }
+    return vb_buf_take(&out);
+}
+
 /* One line (without its \n); a CR inside it is a line ending too (old Mac),
  * and the CR of CRLF disappears. */
 static void normalize_line(const char *s, size_t len, vn_tone tone, bool table, vb_buf *out)
