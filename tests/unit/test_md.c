@@ -232,6 +232,52 @@ static void values_put_back_after_parsing(void **state)
     md_values_free(&vals);
 }
 
+/* A kept value (a person's name) keeps its tone marks through
+ * md_apply_tone in either style; the text around it, and the same text
+ * put in as a value that is no name, take the style. */
+static void kept_values_keep_their_marks(void **state)
+{
+    (void)state;
+    md_values vals = {0};
+    vb_buf b;
+    vb_buf_init(&b);
+    vb_buf_puts(&b, "Xõe, bà ");
+    md_values_put_kept(&vals, &b, "Nguyễn Thị Thuỷ", strlen("Nguyễn Thị Thuỷ"), true);
+    vb_buf_puts(&b, ", Uỷ ban **");
+    md_values_put(&vals, &b, "Nguyễn Thị Thuỷ", strlen("Nguyễn Thị Thuỷ"));
+    vb_buf_puts(&b, " ");
+    md_values_put_kept(&vals, &b, "Lê Hòa", strlen("Lê Hòa"), true);
+    vb_buf_puts(&b, "** hoà.\n");
+    assert_int_equal(vals.n, 3); /* a name and the same text as no name: two */
+    for (int tone = VN_TONE_CLASSIC; tone <= VN_TONE_MODERN; tone++) {
+        vb_diag d;
+        vb_diag_init(&d, stderr);
+        md_doc *doc = md_parse_mapped(b.data, b.len, "t.md", NULL, 0, &vals, &d);
+        assert_non_null(doc);
+        md_apply_tone(doc, tone);
+        const md_block *p = &doc->root.children[0];
+        assert_int_equal(p->n_inl, 3);
+        if (tone == VN_TONE_CLASSIC) {
+            assert_string_equal(p->inl[0].text, "Xõe, bà Nguyễn Thị Thuỷ, Ủy ban ");
+            assert_string_equal(p->inl[1].text, "Nguyễn Thị Thủy Lê Hòa");
+            assert_string_equal(p->inl[2].text, " hòa.");
+        } else {
+            assert_string_equal(p->inl[0].text, "Xoẽ, bà Nguyễn Thị Thuỷ, Uỷ ban ");
+            assert_string_equal(p->inl[1].text, "Nguyễn Thị Thuỷ Lê Hòa");
+            assert_string_equal(p->inl[2].text, " hoà.");
+        }
+        /* the ranges follow the text: "Xoẽ" is a byte longer than "Xõe" */
+        assert_int_equal(p->inl[0].n_kept, 2);
+        assert_memory_equal(p->inl[0].text + p->inl[0].kept[0], "Nguyễn Thị Thuỷ,", strlen("Nguyễn Thị Thuỷ,"));
+        assert_int_equal(p->inl[0].kept[1] - p->inl[0].kept[0], strlen("Nguyễn Thị Thuỷ"));
+        assert_int_equal(p->inl[1].n_kept, 2);
+        assert_string_equal(p->inl[1].text + p->inl[1].kept[0], "Lê Hòa");
+        md_doc_free(doc);
+    }
+    vb_buf_free(&b);
+    md_values_free(&vals);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -245,6 +291,7 @@ int main(void)
         cmocka_unit_test(front_matter_scalars_sequences_and_body_line),
         cmocka_unit_test(front_matter_error_has_location),
         cmocka_unit_test(values_put_back_after_parsing),
+        cmocka_unit_test(kept_values_keep_their_marks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

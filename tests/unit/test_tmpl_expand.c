@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "data/data.h"
 #include "md/md.h"
 #include "tmpl/tmpl.h"
 #include "util/xml_errors.h"
@@ -578,6 +579,104 @@ static void line_map(void **state)
     tmpl_line_map_free(&map);
 }
 
+/* Persons' names (docs/tone-marks.md): a value from a name's node keeps its
+ * tone marks whatever the filter; a computed string keeps the names of the
+ * data that stand in it whole; the rest takes the style; a front-matter
+ * field keeps them through front_matter_normalize. */
+static const char *NAMES_XML =
+    "<contest><units><unit id='u'>Uỷ ban nhân dân huyện Long Phú</unit></units>"
+    "<people><person id='p1' workplace='Uỷ ban xã'>Nguyễn Thị Thuỷ</person>"
+    "<person id='p2'>Lê Hoà</person><person id='p3'>Trần Hòa</person></people>"
+    "<documents><report signer='Đỗ Văn Thuỵ'>Báo cáo</report></documents>"
+    "<results><award><person ref='p1' name='Nguyễn Thị Thuỷ'/><unit ref='u' name='Uỷ ban'/></award>"
+    "</results><note>Lê Hoàng hoà giải cho Lê Hoà.</note></contest>";
+
+typedef struct names_case {
+    const char *tmpl, *classic, *modern;
+} names_case;
+
+static void persons_names(void **state)
+{
+    fixture *f = *state;
+    xmlDocPtr doc = xmlReadMemory(NAMES_XML, (int)strlen(NAMES_XML), "n.xml", NULL, XML_PARSE_NONET);
+    tmpl_names *names = tmpl_names_new(doc, vb_contest_name_node);
+    static const names_case cases[] = {
+        {"{{//person[@id='p1']}}", "Nguyễn Thị Thuỷ", "Nguyễn Thị Thuỷ"},
+        {"{{//person[@id='p3']}}", "Trần Hòa", "Trần Hòa"},
+        {"{{//person[@id='p1']/text()}}", "Nguyễn Thị Thuỷ", "Nguyễn Thị Thuỷ"},
+        {"{{//person[@id='p1'] | upper}}", "NGUYỄN THỊ THUỶ", "NGUYỄN THỊ THUỶ"},
+        {"{{//person[@id='p3'] | lower}}", "trần hòa", "trần hòa"},
+        {"{{//award/person/@name}}", "Nguyễn Thị Thuỷ", "Nguyễn Thị Thuỷ"},
+        {"{{//report/@signer}}", "Đỗ Văn Thuỵ", "Đỗ Văn Thuỵ"},
+        /* the first node in document order decides */
+        {"{{(//award/unit/@name | //award/person/@name)[1]}}", "Nguyễn Thị Thuỷ", "Nguyễn Thị Thuỷ"},
+        {"{{//award/unit/@name}}", "Ủy ban", "Uỷ ban"},
+        /* what is not a name takes the style: a unit, a workplace, the
+         * person's other attributes, the template's own default */
+        {"{{//unit}}", "Ủy ban nhân dân huyện Long Phú", "Uỷ ban nhân dân huyện Long Phú"},
+        {"{{//person[@id='p1']/@workplace}}", "Ủy ban xã", "Uỷ ban xã"},
+        {"{{//person[@id='x'] | default:'Hoà'}}", "Hòa", "Hoà"},
+        /* computed strings: the names in them whole, the rest styled */
+        {"{{concat(//person[@id='p1'], ' – ', //unit)}}",
+         "Nguyễn Thị Thuỷ – Ủy ban nhân dân huyện Long Phú",
+         "Nguyễn Thị Thuỷ – Uỷ ban nhân dân huyện Long Phú"},
+        {"{{concat('Hoà ', //person[@id='p2'], ' hoà') | upper}}", "HÒA LÊ HOÀ HÒA", "HOÀ LÊ HOÀ HOÀ"},
+        {"{{concat(//person[@id='p3'], ', Thuỷ')}}", "Trần Hòa, Thủy", "Trần Hòa, Thuỷ"},
+        /* "Lê Hoà" is a name where it stands whole, "hoà giải" is no name */
+        {"{{string(//note)}}", "Lê Hoàng hòa giải cho Lê Hoà.", "Lê Hoàng hoà giải cho Lê Hoà."},
+        {"{{substring(//person[@id='p1'], 8)}}", "Thị Thủy", "Thị Thuỷ"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        for (int tone = VN_TONE_CLASSIC; tone <= VN_TONE_MODERN; tone++) {
+            const char *want = tone == VN_TONE_CLASSIC ? cases[i].classic : cases[i].modern;
+            /* Markdown: the parsed paragraph after md_apply_tone */
+            vb_buf_clear(&f->out);
+            md_values_free(&f->values);
+            tmpl_options o = {.dir = ".", .tone = (vn_tone)tone, .names = names,
+                              .values = &f->values, .vars = &f->fm};
+            const char *t = cases[i].tmpl;
+            assert_true(tmpl_expand(t, strlen(t), "t.md", 1, 1, doc, NULL, &o, &f->out, &f->d));
+            md_doc *md = parse_expanded(f, &f->d);
+            assert_non_null(md);
+            md_apply_tone(md, tone);
+            const char *got = md_inline_text(md->arena, md->root.children[0].inl,
+                                             md->root.children[0].n_inl);
+            if (strcmp(got, want) != 0)
+                fail_msg("%s (%s): got \"%s\", want \"%s\"", t, vn_tone_name((vn_tone)tone), got,
+                         want);
+            md_doc_free(md);
+            /* a front-matter field, read as the frame reads it */
+            char *src = NULL;
+            size_t n = 0;
+            FILE *fp = open_memstream(&src, &n);
+            fprintf(fp, "---\nf: \"  %s \"\n---\n", t);
+            fclose(fp);
+            front_matter fm;
+            assert_true(front_matter_parse(&fm, src, n, "t.md", &f->d));
+            o.values = NULL;
+            o.vars = &fm;
+            assert_true(tmpl_expand_front_matter(&fm, "t.md", doc, NULL, &o, &f->d));
+            const fm_entry *e = front_matter_find(&fm, "f");
+            char *field = front_matter_normalize(e, FM_SCALAR, 2, strlen(e->value) - 3, (vn_tone)tone);
+            if (strcmp(field, want) != 0)
+                fail_msg("field %s (%s): got \"%s\", want \"%s\"", t,
+                         vn_tone_name((vn_tone)tone), field, want);
+            free(field);
+            front_matter_free(&fm);
+            free(src);
+        }
+    }
+    /* without names (no data model): the style everywhere, as before */
+    vb_buf_clear(&f->out);
+    md_values_free(&f->values);
+    tmpl_options o = {.dir = ".", .tone = VN_TONE_CLASSIC, .values = NULL, .vars = &f->fm};
+    const char *t = "{{//person[@id='p1']}}";
+    assert_true(tmpl_expand(t, strlen(t), "t.md", 1, 1, doc, NULL, &o, &f->out, &f->d));
+    assert_string_equal(f->out.data, "Nguyễn Thị Thủy");
+    tmpl_names_free(names);
+    xmlFreeDoc(doc);
+}
+
 int main(void)
 {
     vb_xml_errors_init(); /* as vanban's main(): libxml2 prints nothing of its own */
@@ -593,6 +692,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(errors_with_location, setup, teardown),
         cmocka_unit_test_setup_teardown(without_data, setup, teardown),
         cmocka_unit_test_setup_teardown(shared_context_for_a_batch, setup, teardown),
+        cmocka_unit_test_setup_teardown(persons_names, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

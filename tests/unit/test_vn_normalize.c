@@ -176,6 +176,47 @@ static void syllables(void **state)
             fail_msg("%s should not be a valid syllable", bad[i]);
 }
 
+/* vn_normalize_except: the style outside the ranges, the ranges as they
+ * are; NFC and the cleanup over the whole, as without ranges. */
+static void except_ranges(void **state)
+{
+    (void)state;
+    /* "Bà  " + a name + ", Uỷ ban  hoà giải": the double spaces around the
+     * name go as they would without it; the name keeps "Thuỷ" */
+    const char *s = "Bà  Nguyễn Thị Thuỷ, Uỷ ban  hoà giải ";
+    const char *name = strstr(s, "Nguyễn");
+    size_t keep[] = {(size_t)(name - s), (size_t)(name - s) + strlen("Nguyễn Thị Thuỷ")};
+    char *got = vn_normalize_except(s, strlen(s), VN_TONE_CLASSIC, keep, 1);
+    assert_string_equal(got, "Bà Nguyễn Thị Thuỷ, Ủy ban hòa giải");
+    free(got);
+    got = vn_normalize_except(s, strlen(s), VN_TONE_MODERN, keep, 1);
+    assert_string_equal(got, "Bà Nguyễn Thị Thuỷ, Uỷ ban hoà giải");
+    free(got);
+    /* the other way: a classic name in a modern document */
+    const char *c = "Lê Thị Hòa, Ủy ban";
+    size_t keep_c[] = {0, strlen("Lê Thị Hòa")};
+    got = vn_normalize_except(c, strlen(c), VN_TONE_MODERN, keep_c, 1);
+    assert_string_equal(got, "Lê Thị Hòa, Uỷ ban");
+    free(got);
+    /* decomposed text outside a range is composed and styled; lines and
+     * a CR as vn_normalize has them */
+    const char *d = "Ho\xcc\x80" "a\r\nThuỷ\rUy\xcc\x89" " ban";
+    const char *t = strstr(d, "Thuỷ");
+    size_t keep_d[] = {(size_t)(t - d), (size_t)(t - d) + strlen("Thuỷ")};
+    got = vn_normalize_except(d, strlen(d), VN_TONE_CLASSIC, keep_d, 1);
+    assert_string_equal(got, "Hòa\nThuỷ\nỦy ban");
+    free(got);
+    /* no range, or keep: vn_normalize itself */
+    got = vn_normalize_except(s, strlen(s), VN_TONE_CLASSIC, NULL, 0);
+    char *want = vn_normalize(s, strlen(s), VN_TONE_CLASSIC);
+    assert_string_equal(got, want);
+    free(got);
+    free(want);
+    got = vn_normalize_except(s, strlen(s), VN_TONE_KEEP, keep, 1);
+    assert_string_equal(got, "Bà Nguyễn Thị Thuỷ, Uỷ ban hoà giải");
+    free(got);
+}
+
 static void tone_names(void **state)
 {
     (void)state;
@@ -194,6 +235,7 @@ int main(void)
         cmocka_unit_test(nfc_and_invalid_bytes),
         cmocka_unit_test(clean_text_is_copied),
         cmocka_unit_test(syllables),
+        cmocka_unit_test(except_ranges),
         cmocka_unit_test(tone_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
