@@ -38,6 +38,16 @@ void flow_add_space(lay_ctx *cx, flow *f, double height)
     cx->break_next = brk;
 }
 
+bool flow_break_allowed(const flow *f, size_t j)
+{
+    if (!f->v[j].break_ok)
+        return false;
+    size_t k = j;
+    while (k < f->n && f->v[k].space)
+        k++;
+    return k >= f->n || f->v[k].break_ok || f->v[k].force_break;
+}
+
 void lay_text_column(const lay_ctx *cx, double *x, double *width)
 {
     page_geom g = frame_page_geom(cx->fr, cx->landscape);

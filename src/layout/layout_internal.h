@@ -121,6 +121,11 @@ vbox *flow_add(lay_ctx *cx, flow *f, double height);
 void flow_add_space(lay_ctx *cx, flow *f, double height);
 page_item *vbox_add_item(vbox *b, page_item_kind kind);
 void flow_free(flow *f);
+/* May a page end before box j? Space vanishes at the top of a page, so a
+ * break before a space is a break before the next real box, and only as
+ * allowed as that one: the space after the last paragraph must not let the
+ * signature block (kept with that paragraph) start a page alone. */
+bool flow_break_allowed(const flow *f, size_t j);
 
 /* fonts.c */
 font_face *lay_face(lay_ctx *cx, unsigned md_style_bits);

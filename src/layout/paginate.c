@@ -89,20 +89,6 @@ static void add_outline(page_doc *doc, const vbox *b, double top)
     e->y = top;
 }
 
-/* May a page end before box j? Space vanishes at the top of a page, so a
- * break before a space is a break before the next real box, and only as
- * allowed as that one: the space after the last paragraph must not let the
- * signature block (kept with that paragraph) start a page alone. */
-static bool break_allowed(const flow *f, size_t j)
-{
-    if (!f->v[j].break_ok)
-        return false;
-    size_t k = j;
-    while (k < f->n && f->v[k].space)
-        k++;
-    return k >= f->n || f->v[k].break_ok || f->v[k].force_break;
-}
-
 /* The same, with the soft keeps given up: may a page end before box j if a
  * short table is split? */
 static bool break_allowed_soft(const flow *f, size_t j)
@@ -126,6 +112,13 @@ static size_t table_header_range(const flow *f, size_t i, int id, size_t *first)
         k++;
     *first = j;
     return k - j;
+}
+
+/* Is box j a table's body row right under its header rows? */
+static bool under_header(const flow *f, size_t j)
+{
+    return j > 0 && j < f->n && f->v[j].table_id && !f->v[j].table_header &&
+           f->v[j - 1].table_header && f->v[j - 1].table_id == f->v[j].table_id;
 }
 
 static double flow_height(const flow *f)
@@ -454,7 +447,7 @@ void paginate(lay_ctx *cx)
                 end = j;
                 break;
             }
-            if (j > start && break_allowed(f, j)) {
+            if (j > start && flow_break_allowed(f, j)) {
                 if (split_note) {
                     end = j;
                     break;
@@ -477,7 +470,16 @@ void paginate(lay_ctx *cx)
                     VB_PUSH(fresh, n_fresh, cap_fresh, fn);
             }
             double need = notes_needed(&p, fresh, n_fresh, false);
-            if (j > start && y + b->height + need > p.body_h + 0.01) {
+            /* A table's first body row goes on the page that starts with
+             * its header rows (after only what is kept with them) whenever
+             * it fits there itself, and table_layout cut it to fit: the
+             * notes it cites, if they do not fit too, are held for the
+             * next page, as those of a page's first box (choose_notes).
+             * Moved on, it left the header rows alone on the page, to be
+             * repeated over it on the next. */
+            bool first_row = last_ok == start && under_header(f, j) &&
+                             y + b->height <= p.body_h + 0.01;
+            if (j > start && !first_row && y + b->height + need > p.body_h + 0.01) {
                 end = last_ok > start ? last_ok : j;
                 n_fresh = last_ok > start ? fresh_ok : n_before;
                 /* A short table is kept whole by preference only. Moved

@@ -1,6 +1,7 @@
 /* GFM tables: automatic column widths, wrapped cells, 0.5 pt rules, rows kept
- * whole (split only when taller than a page), header rows marked for
- * repetition on every page the table continues on. */
+ * whole (split only when taller than a page, or the first when taller than
+ * a page holds under the header rows and what is kept with them), header
+ * rows marked for repetition on every page the table continues on. */
 #include "layout_internal.h"
 
 #include <math.h>
@@ -191,6 +192,22 @@ static double measure_columns(lay_ctx *cx, const md_block *t, int nc, double siz
     return sum;
 }
 
+/* The height of what a page must hold over box i of f: the boxes back to
+ * the last place a page may end before it, less the space there, which
+ * vanishes at the top of a page. */
+static double kept_above(const flow *f, size_t i)
+{
+    size_t b = i;
+    while (b > 0 && !flow_break_allowed(f, b))
+        b--;
+    while (b < i && f->v[b].space)
+        b++;
+    double h = 0;
+    for (size_t k = b; k < i; k++)
+        h += f->v[k].height;
+    return h;
+}
+
 void table_layout(lay_ctx *cx, flow *f, const md_block *t, double x, double width)
 {
     const frame_spec *fr = cx->fr;
@@ -226,6 +243,7 @@ void table_layout(lay_ctx *cx, flow *f, const md_block *t, double x, double widt
     bool keep = cx->keep_next;
     double header_h = 0;
     bool after_header = false;
+    double over_first = 0; /* kept over the header rows (kept_above) */
     flow *cells = vb_xcalloc((size_t)nc, sizeof *cells);
     size_t *next = vb_xcalloc((size_t)nc, sizeof *next);
     size_t first_box = f->n;
@@ -260,17 +278,26 @@ void table_layout(lay_ctx *cx, flow *f, const md_block *t, double x, double widt
             }
             cxp += w[c];
         }
-        /* Slices: a row is one slice unless it is taller than a page. */
+        /* Slices: a row is one slice unless it is taller than a page. The
+         * first body row's first slice is kept with the header rows, and
+         * they may be kept with what comes before the table (a heading):
+         * that slice is cut to fit a page under all of them. Cut to fit
+         * under the header rows alone, it could share no page with the
+         * heading and them, and the header rows ended a page under the
+         * heading, to be repeated over the row on the next. */
+        if (after_header && f == &cx->main)
+            over_first = kept_above(f, first_box);
         double limit = body_h - header_h - 2 * CELL_PAD_Y - 1;
         bool first_slice = true;
         for (size_t slice = 0;; slice++) {
             double h = 0;
             bool more = false;
+            double room = first_slice && after_header ? limit - over_first : limit;
             size_t *end = vb_xcalloc((size_t)nc, sizeof *end);
             for (int c = 0; c < nc; c++) {
                 double ch = 0;
                 size_t k = next[c];
-                while (k < cells[c].n && (ch + cells[c].v[k].height <= limit || k == next[c])) {
+                while (k < cells[c].n && (ch + cells[c].v[k].height <= room || k == next[c])) {
                     ch += cells[c].v[k].height;
                     k++;
                 }

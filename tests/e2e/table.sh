@@ -69,3 +69,49 @@ hl = [l for l in pages[0] if l["text"].startswith("STT")]
 check(bool(hl) and "Tổng điểm" in hl[0]["text"], "header 'Tổng điểm' on one line")
 done()
 PY
+
+# A header row never ends a page: it is repeated over the rows on the next
+# page anyway, so alone at a page's foot it is a line of nothing. The rows
+# under it were as tall as a page, or taller than the room left: after a
+# heading (kept with the table), the heading and the header rows ended a
+# page, alone, and the row began the next; a row citing a note that could
+# not fit under it left the header alone on a page of its own.
+python3 - "$VANBAN" "$T" "$TOOLS" <<'PY'
+import sys
+vanban, tmp = sys.argv[1], sys.argv[2]
+sys.path.insert(0, sys.argv[3])
+import subprocess, pdfgeom
+from tap import check, done
+HEADER = "| Đơn vị | Ghi chú |\n|---|---|\n"
+def doc(lead, heading, words, note):
+    out = ["Đoạn văn số %d có nội dung đủ dài để chiếm hai dòng trên trang giấy khổ A4 "
+           "của văn bản hành chính nhà nước." % i for i in range(lead)]
+    if heading:
+        out.append("## Bảng điểm chi tiết")
+    else:
+        out.append("<!-- vanban: trang-moi -->")
+    cell = " ".join("w%d" % k for k in range(words))
+    out.append(HEADER + "| Đơn vị một%s | %s |\n| Đơn vị hai | ngắn |" % ("[^1]" if note else "", cell))
+    if note:
+        out.append("[^1]: Chú thích cho đơn vị một, có vài chữ.")
+    return "\n\n".join(out) + "\n"
+# words 700: a row about as tall as a page; 1200: taller, cut in slices
+cases = [(lead, True, words, False) for lead in (0, 7) for words in (700, 1200)]
+cases += [(1, False, words, True) for words in (700, 1200)]
+for n, case in enumerate(cases):
+    name = "%d paragraphs, %s, %d words, %s" % (case[0], "heading" if case[1] else "new page",
+                                                case[2], "a note" if case[3] else "no note")
+    open(f"{tmp}/h{n}.md", "w").write(doc(*case))
+    subprocess.run([vanban, "render", f"{tmp}/h{n}.md", "-o", f"{tmp}/h{n}.pdf"], check=True)
+    pages = pdfgeom.lines(f"{tmp}/h{n}.pdf")
+    alone = []
+    for pno, page in enumerate(pages):
+        body = [l["text"] for l in page if not l["text"].isdigit() and not l["text"].startswith("1 Chú")]
+        heads = [i for i, t in enumerate(body) if t == "Đơn vị Ghi chú"]
+        if heads and heads[-1] == len(body) - 1:
+            alone.append(pno + 1)
+    check(not alone, f"{name}: no page ends with the header row (pages {alone})")
+    seen = [w[0] for page in pages for l in page for w in l["words"] if w[0].startswith("w")]
+    check(seen == ["w%d" % k for k in range(case[2])], f"{name}: the row printed whole, once, in order")
+done()
+PY
