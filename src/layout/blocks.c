@@ -49,7 +49,11 @@ static void heading(lay_ctx *cx, flow *f, const md_block *b, double x, double wi
         for (size_t i = at + 1; i < f->n; i++)
             f->v[i].break_ok = false;
     }
-    cx->seen_heading = true;
+    /* Only the text's headings end its opening "Căn cứ" lines: the notes
+     * are set before the text (layout_notes), and a heading in one made
+     * them upright. */
+    if (f == &cx->main)
+        cx->seen_heading = true;
     /* Kept before the space is added, so neither the space nor the next
      * block can start a page after the heading. */
     cx->keep_next = true;

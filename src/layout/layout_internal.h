@@ -77,7 +77,7 @@ typedef struct lay_ctx {
                            the document's orientation (huong) */
     bool break_next;    /* the next box starts a new page (a directive) */
     bool closing_done;  /* official: Nơi nhận and signature set (before appendices) */
-    bool seen_heading;  /* a heading has been set (Căn cứ lines come before) */
+    bool seen_heading;  /* a heading of the text has been set (Căn cứ lines come before) */
     int last_heading;   /* level of the block before, if a heading; else 0 */
     bool failed;
     /* A footnote being set (layout_note): boxes added to `anchored` get

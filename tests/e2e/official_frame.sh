@@ -415,4 +415,32 @@ check([l["text"] for l in ls][:1] == ["Phát động phong trào thi đua"],
       "a \\n in trich_yeu is a line break kept as written (%s)" % [l["text"] for l in ls])
 done()
 PY
+# The "Căn cứ" lines that open the text are italic (§8) up to its first
+# heading; a heading inside a footnote is none of the text's. The notes are
+# set before the text, and one with a heading made every Căn cứ line upright.
+python3 - "$VANBAN_SRC/tests/data/official/ke-hoach.md" > "$T/cancu.md" <<'PY'
+import sys
+head = open(sys.argv[1]).read().split("\n---\n")[0] + "\n---\n\n"
+print(head + "Căn cứ Luật Cán bộ, công chức ngày 13 tháng 11 năm 2008[^1];\n\n"
+      "Căn cứ Kế hoạch số 27/KH-UBND ngày 09/02/2023 của Ủy ban nhân dân tỉnh Sóc Trăng.\n\n"
+      "Sở Nội vụ xây dựng Kế hoạch tổ chức Hội thi với nội dung sau:\n\n"
+      "## I. MỤC ĐÍCH, YÊU CẦU\n\n"
+      "Căn cứ vào kết quả năm trước, các đơn vị chủ động triển khai./.\n\n"
+      "[^1]: Được sửa đổi, bổ sung năm 2019.\n\n    ### Ghi chú thêm\n\n    Nội dung ghi chú thêm.")
+PY
+"$VANBAN" render "$T/cancu.md" -o "$T/cancu.pdf"
+python3 - "$T/cancu.pdf" "$TOOLS" <<'PY'
+import sys
+sys.path.insert(0, sys.argv[2])
+import pdfstext
+from tap import check, done
+lines = [l for pg in pdfstext.lines(sys.argv[1]) for l in pg]
+cc = [l for l in lines if l["text"].startswith("Căn cứ") and l["size"] == 14]
+check(len(cc) == 3, "three Căn cứ lines (%d)" % len(cc))
+check(len(cc) == 3 and cc[0]["italic"] and cc[1]["italic"],
+      "the opening Căn cứ lines italic under a note with a heading (%s)" % [l["font"] for l in cc[:2]])
+check(len(cc) == 3 and not cc[2]["italic"], "a Căn cứ line after the text's first heading upright")
+check(any(l["text"] == "Ghi chú thêm" for l in lines), "the note's heading is printed")
+done()
+PY
 finish
