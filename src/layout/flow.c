@@ -64,12 +64,16 @@ page_item *vbox_add_item(vbox *b, page_item_kind kind)
     return it;
 }
 
+void vbox_free(vbox *b)
+{
+    free(b->items);
+    free(b->footnotes);
+}
+
 void flow_free(flow *f)
 {
-    for (size_t i = 0; i < f->n; i++) {
-        free(f->v[i].items);
-        free(f->v[i].footnotes);
-    }
+    for (size_t i = 0; i < f->n; i++)
+        vbox_free(&f->v[i]);
     free(f->v);
     memset(f, 0, sizeof *f);
 }

@@ -46,12 +46,10 @@ void layout_note(lay_ctx *cx, int k, bool landscape, const box_anchor *from, flo
      * both widths (their boxes depend on the width, their number not). */
     size_t kept = 0;
     for (size_t i = 0; i < out->n; i++) {
-        if (anchor_before(out->v[i].at, *from)) {
-            free(out->v[i].items);
-            free(out->v[i].footnotes);
-        } else {
+        if (anchor_before(out->v[i].at, *from))
+            vbox_free(&out->v[i]);
+        else
             out->v[kept++] = out->v[i];
-        }
     }
     out->n = kept;
 }

@@ -120,6 +120,8 @@ void lay_text_column(const lay_ctx *cx, double *x, double *width);
 vbox *flow_add(lay_ctx *cx, flow *f, double height);
 void flow_add_space(lay_ctx *cx, flow *f, double height);
 page_item *vbox_add_item(vbox *b, page_item_kind kind);
+/* Frees what box b owns (its items and footnote numbers), not b. */
+void vbox_free(vbox *b);
 void flow_free(flow *f);
 /* May a page end before box j? Space vanishes at the top of a page, so a
  * break before a space is a break before the next real box, and only as
