@@ -197,7 +197,7 @@ static void code_block(lay_ctx *cx, flow *f, const md_block *b, double x, double
     double sz = size - 2;
     double lh = sz * 1.3;
     font_face *mono = lay_face(cx, MD_CODE);
-    if (!mono)
+    if (!mono || (*b->text && flow_skip_unit(cx, f)))
         return;
     const char *s = b->text;
     vb_buf line;

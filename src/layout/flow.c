@@ -25,6 +25,15 @@ vbox *flow_add(lay_ctx *cx, flow *f, double height)
     return b;
 }
 
+bool flow_skip_unit(lay_ctx *cx, const flow *f)
+{
+    if (f != cx->anchored || !cx->resuming || cx->unit + 1 >= cx->resume.unit)
+        return false;
+    cx->unit++;
+    cx->keep_next = false; /* as the unit's first box would have ended it */
+    return true;
+}
+
 void flow_add_space(lay_ctx *cx, flow *f, double height)
 {
     if (height <= 0)

@@ -42,8 +42,12 @@ void layout_note(lay_ctx *cx, int k, bool landscape, const box_anchor *from, flo
     cx->keep_next = false;
     if (!from)
         return;
-    /* The units before the anchor were set only to count them alike at
-     * both widths (their boxes depend on the width, their number not). */
+    /* Left out: the boxes before the anchor in its own unit, and those of
+     * the single-box units before it (a space, a rule, an image), cheaper
+     * to make than to count apart from their makers. The paragraphs,
+     * tables and code blocks before it were only counted (flow_skip_unit):
+     * alike at both widths, as their boxes depend on the width, their
+     * number not. */
     size_t kept = 0;
     for (size_t i = 0; i < out->n; i++) {
         if (anchor_before(out->v[i].at, *from))

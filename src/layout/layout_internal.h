@@ -83,7 +83,8 @@ typedef struct lay_ctx {
     /* A footnote being set (layout_note): boxes added to `anchored` get
      * anchors, `unit` counting the units begun; when `resuming`, the unit
      * `resume.unit` starts at `resume` (its earlier lines are left out,
-     * and so are earlier units, by layout_note). */
+     * and so are earlier units: only counted, flow_skip_unit, or made
+     * and dropped by layout_note). */
     flow *anchored;
     size_t unit;
     bool resuming;
@@ -119,6 +120,11 @@ void lay_text_column(const lay_ctx *cx, double *x, double *width);
 /* flow.c */
 vbox *flow_add(lay_ctx *cx, flow *f, double height);
 void flow_add_space(lay_ctx *cx, flow *f, double height);
+/* In a footnote set again from an anchor (layout_note), does the unit
+ * about to begin in f come before the anchor's? Its boxes would only be
+ * left out: it is counted, and its maker (a paragraph, a table, a code
+ * block) makes none of them. */
+bool flow_skip_unit(lay_ctx *cx, const flow *f);
 page_item *vbox_add_item(vbox *b, page_item_kind kind);
 /* Frees what box b owns (its items and footnote numbers), not b. */
 void vbox_free(vbox *b);

@@ -270,6 +270,12 @@ void para_layout(lay_ctx *cx, flow *f, const md_inline *inl, size_t n, const par
 {
     para_build pb = {.cx = cx, .line = src_line};
     build(&pb, inl, n, ps);
+    /* built only to know that it is a unit (an empty one is none) */
+    if (pb.n > 0 && flow_skip_unit(cx, f)) {
+        free(pb.items);
+        free(pb.atoms);
+        return;
+    }
     for (size_t i = 0; i < pb.n; i++)
         pb.atoms[i].src = i;
     /* In a footnote set again from an anchor, the paragraph it falls in

@@ -212,7 +212,7 @@ void table_layout(lay_ctx *cx, flow *f, const md_block *t, double x, double widt
 {
     const frame_spec *fr = cx->fr;
     int nc = t->n_cols;
-    if (nc <= 0)
+    if (nc <= 0 || (t->n_children > 0 && flow_skip_unit(cx, f)))
         return;
     double *minw = vb_xcalloc((size_t)nc, sizeof *minw);
     double *maxw = vb_xcalloc((size_t)nc, sizeof *maxw);
