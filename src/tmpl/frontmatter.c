@@ -194,8 +194,15 @@ bool front_matter_parse(front_matter *fm, const char *text, size_t len, const ch
     fm->body_offset = after;
     fm->body_line = body_line;
 
+    /* libyaml says it ran out of memory only by its error type
+     * (YAML_MEMORY_ERROR, with no problem text): reported as a syntax error
+     * it read "phần đầu YAML không hợp lệ: sai cú pháp (libyaml: ?)" at
+     * line 2, exit 1, for a front matter that was fine. It ends the process
+     * as vb_xmalloc does (vb_out_of_memory), as libxml2's does
+     * (util/xml_errors.h). Initializing fails for no other reason. */
     yaml_parser_t p;
-    yaml_parser_initialize(&p);
+    if (!yaml_parser_initialize(&p))
+        vb_out_of_memory();
     yaml_parser_set_input_string(&p, (const unsigned char *)text + start, end - start);
     yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
     const int line0 = 2; /* the YAML starts on line 2 of the file */
@@ -207,6 +214,8 @@ bool front_matter_parse(front_matter *fm, const char *text, size_t len, const ch
     for (;;) {
         yaml_event_t ev;
         if (!yaml_parser_parse(&p, &ev)) {
+            if (p.error == YAML_MEMORY_ERROR)
+                vb_out_of_memory();
             yaml_fail(d, path, &p, line0, text + start, end - start);
             ok = false;
             break;

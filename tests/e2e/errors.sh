@@ -471,6 +471,24 @@ sys.stdout.write('---\ntitle: t\nx: \"' + 'a' * 20000000 + '\"\n---\nA {{string-
         bash -c '[ "$1" = 3 ] && [ "$(cat "$2")" = "vanban: lỗi: hết bộ nhớ (out of memory)" ]' _ "$rc" "$T/err"
     check "... and no PDF, no temporary file" [ "$(ls -A "$T/oom")" = xp.md ]
     rm -f "$T/oom/xp.md"
+    # Out of memory inside libyaml: a front-matter value of 100 MB fits as
+    # the template's text, libyaml's copy of it (grown to 128 MB) does not.
+    # libyaml says so only by its error type, and the front matter was
+    # "phần đầu YAML không hợp lệ: sai cú pháp (libyaml: ?)" at line 2,
+    # exit 1. (The cap leaves 50 MB or more either way: at 175 MB the
+    # template itself does not fit, at 315 MB libyaml's copy does.)
+    python3 -c "
+import sys
+sys.stdout.write('---\ntitle: \"' + 'a' * 100000000 + '\"\n---\nA\n')
+" > "$T/oom/yaml.md"
+    set +e
+    capped 250000 "$VANBAN" render "$T/oom/yaml.md" -o "$T/oom/yaml.pdf" 2> "$T/err"
+    rc=$?
+    set -e
+    check "libyaml out of memory: exit 3, one Vietnamese line ($rc: $(head -c 300 "$T/err"))" \
+        bash -c '[ "$1" = 3 ] && [ "$(cat "$2")" = "vanban: lỗi: hết bộ nhớ (out of memory)" ]' _ "$rc" "$T/err"
+    check "... and no PDF, no temporary file" [ "$(ls -A "$T/oom")" = yaml.md ]
+    rm -f "$T/oom/yaml.md"
 fi
 # An output name valid on Linux (up to 255 bytes) was refused as "tên tệp
 # quá dài": the temporary file beside it added ".….tmp-PID". Names of 251
