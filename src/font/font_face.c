@@ -1,11 +1,18 @@
 /* One loaded face: metrics and advances through HarfBuzz, scaled exactly as
  * libharu 2.3.0 scales them (hpdf_fontdef_tt.c), so that what layout measures
  * is what the PDF viewer draws. */
+/* MAP_NORESERVE, as HarfBuzz maps font files */
+#define _DEFAULT_SOURCE
 #include "font_internal.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 const char *font_style_name(font_style s)
 {
@@ -67,23 +74,93 @@ static char *postscript_name(hb_face_t *face)
     return vb_xstrdup(buf);
 }
 
+/* A font file mapped into memory, unmapped when HarfBuzz lets go of the
+ * last blob that reads it. */
+typedef struct font_map {
+    void *addr;
+    size_t len;
+} font_map;
+
+static void font_unmap(void *p)
+{
+    font_map *m = p;
+    munmap(m->addr, m->len);
+    free(m);
+}
+
+/* The font file as a HarfBuzz blob, mapped as HarfBuzz maps it (read-only,
+ * private) but here, where what fails can be told apart: for
+ * hb_blob_create_from_file_or_fail a file it cannot open, a mapping the
+ * address space has no room for and a malloc that fails in its fallback
+ * read are all one NULL, with no errno to go by, and running out of memory
+ * was reported as "không đọc được tệp phông". Now a mapping refused for
+ * want of memory (ENOMEM) and a blob HarfBuzz cannot allocate end the
+ * process as vb_xmalloc does; a file that cannot be opened says why. NULL
+ * after reporting. */
+static hb_blob_t *font_blob(const char *path, const char *family, vb_diag *d)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    struct stat st = {0};
+    int err = 0;
+    if (fd < 0 || fstat(fd, &st) != 0)
+        err = errno;
+    else if (S_ISDIR(st.st_mode))
+        err = EISDIR;
+    else if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size >= (uintmax_t)1 << 31)
+        err = EFBIG; /* HarfBuzz takes no blob of 2 GiB or more, and no font is that big */
+    if (err) {
+        if (fd >= 0)
+            close(fd);
+        vb_error_io(d, path, "không đọc được tệp phông \"%s\": %s", family, vb_strerror(err));
+        return NULL;
+    }
+    bool regular = S_ISREG(st.st_mode);
+    size_t len = (size_t)st.st_size;
+    font_map *m = vb_xmalloc(sizeof *m);
+    *m = (font_map){MAP_FAILED, len};
+    if (regular && len > 0) {
+        m->addr = mmap(NULL, len, PROT_READ, MAP_PRIVATE | MAP_NORESERVE, fd, 0);
+        err = errno;
+    }
+    close(fd);
+    if (m->addr == MAP_FAILED) {
+        free(m);
+        if (regular && len == 0) /* nothing to map: "not TrueType" below */
+            return hb_blob_get_empty();
+        if (regular && err == ENOMEM) /* the address space is full (ulimit -v) */
+            vb_out_of_memory();
+        /* Not a regular file (a pipe), or a file system that cannot map
+         * files: HarfBuzz reads it into memory instead, and what goes wrong
+         * there cannot be told apart. */
+        hb_blob_t *blob = hb_blob_create_from_file_or_fail(path);
+        if (!blob)
+            vb_error_io(d, path, "không đọc được tệp phông \"%s\"", family);
+        return blob;
+    }
+    /* The length is under 2 GiB: an allocation is all that can fail, and
+     * HarfBuzz has then unmapped the file (font_unmap) already. */
+    hb_blob_t *blob = hb_blob_create_or_fail(m->addr, (unsigned)len,
+                                             HB_MEMORY_MODE_READONLY_MAY_MAKE_WRITABLE, m, font_unmap);
+    if (!blob)
+        vb_out_of_memory();
+    return blob;
+}
+
 font_face *font_face_load(const char *path, unsigned index, const char *family,
                           font_style style, vb_diag *d)
 {
-    /* hb_blob_create_from_file_or_fail reports no reason: check readability
-     * first so the message can say why. */
-    FILE *fp = fopen(path, "rb");
-    if (!fp) {
-        vb_error_io(d, path, "không đọc được tệp phông \"%s\": %s", family, vb_strerror(errno));
+    hb_blob_t *blob = font_blob(path, family, d);
+    if (!blob)
         return NULL;
-    }
-    fclose(fp);
-    hb_blob_t *blob = hb_blob_create_from_file_or_fail(path);
-    if (!blob) {
-        vb_error_io(d, path, "không đọc được tệp phông \"%s\"", family);
-        return NULL;
-    }
+    /* HarfBuzz gives its empty face only when it cannot allocate one: a
+     * file that is no font still gets a face of its own, with no tables. */
     hb_face_t *face = hb_face_create(blob, index);
+    if (face == hb_face_get_empty())
+        vb_out_of_memory();
+    /* HarfBuzz loads a table when first asked for it and takes one it has
+     * no memory for as absent: out of memory here reads as a font without
+     * glyf, and cannot be told from one (nor can a later lookup of a glyph
+     * or an advance, in the cmap and hmtx tables, from a missing glyph). */
     hb_blob_t *glyf = hb_face_reference_table(face, HB_TAG('g', 'l', 'y', 'f'));
     bool truetype = hb_blob_get_length(glyf) > 0 && hb_face_get_glyph_count(face) > 0;
     hb_blob_destroy(glyf);
@@ -104,6 +181,8 @@ font_face *font_face_load(const char *path, unsigned index, const char *family,
     f->hb_face = face;
     f->upem = hb_face_get_upem(face);
     f->hb_font = hb_font_create(face);
+    if (f->hb_font == hb_font_get_empty()) /* likewise its only failure */
+        vb_out_of_memory();
     hb_font_set_scale(f->hb_font, (int)f->upem, (int)f->upem);
     f->adv = vb_xmalloc(FONT_ADV_CACHE * sizeof *f->adv);
     for (size_t i = 0; i < FONT_ADV_CACHE; i++)

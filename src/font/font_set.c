@@ -159,12 +159,20 @@ static void warn_unreadable_config(vb_diag *d)
 static FcPattern *match_exact(font_set *fs, const char *family, font_style style, bool *exact)
 {
     bool bold = style & FONT_BOLD, italic = style & FONT_ITALIC;
+    /* fontconfig fails these only for want of memory (a pattern of our
+     * own, values of the objects' own types, a valid configuration and
+     * kind): a NULL pattern was passed on and crashed, a value left out
+     * matched another font. FcFontMatch's NULL cannot be told apart: no
+     * font, values that do not compare, or memory; so can a cache
+     * fontconfig could not load for want of memory, whose fonts are then
+     * missing. */
     FcPattern *pat = FcPatternCreate();
-    FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
-    FcPatternAddInteger(pat, FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
-    FcPatternAddInteger(pat, FC_SLANT, italic ? FC_SLANT_ITALIC : FC_SLANT_ROMAN);
-    FcPatternAddBool(pat, FC_SCALABLE, FcTrue);
-    FcConfigSubstitute(fs->fc, pat, FcMatchPattern);
+    if (!pat || !FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family) ||
+        !FcPatternAddInteger(pat, FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR) ||
+        !FcPatternAddInteger(pat, FC_SLANT, italic ? FC_SLANT_ITALIC : FC_SLANT_ROMAN) ||
+        !FcPatternAddBool(pat, FC_SCALABLE, FcTrue) ||
+        !FcConfigSubstitute(fs->fc, pat, FcMatchPattern))
+        vb_out_of_memory();
     FcDefaultSubstitute(pat);
     FcResult res;
     FcPattern *match = FcFontMatch(fs->fc, pat, &res);
@@ -194,6 +202,8 @@ static font_face *lookup(font_set *fs, const char *family, font_style style, vb_
             FcConfigDestroy(fs->fc);
         fs->fc = FcInitLoadConfigAndFonts();
         fs->fc_full = true;
+        /* Out of memory, or a damaged configuration whose built-in
+         * fallback could not be read either: cannot be told apart. */
         if (!fs->fc) {
             vb_error_io(d, NULL, "không khởi tạo được fontconfig");
             return NULL;

@@ -22,24 +22,37 @@ static const hb_tag_t dropped_tables[] = {
 bool font_face_subset(const font_face *f, const uint32_t *cps, size_t n, vb_buf *out,
                       vb_diag *d)
 {
+    /* Out of memory ends the process (vb_out_of_memory) where HarfBuzz
+     * lets it be told apart: an input or a plan it returns none of, a set
+     * that lost an element, a subset face with no font file (its builder
+     * writes into a buffer sized exactly, and fails only to allocate).
+     * hb_subset_or_fail would have made the plan and the execution one
+     * NULL. The execution itself fails alike for a table it cannot subset
+     * and for memory: that one stays "tệp phông hỏng?". */
     hb_subset_input_t *in = hb_subset_input_create_or_fail();
-    if (!in) {
-        vb_error_io(d, NULL, "không đủ bộ nhớ để tạo tập con phông %s", f->postscript);
-        return false;
-    }
+    if (!in)
+        vb_out_of_memory();
     hb_set_t *unicodes = hb_subset_input_unicode_set(in);
     for (size_t i = 0; i < n; i++)
         hb_set_add(unicodes, cps[i]);
     hb_set_t *drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
     for (size_t i = 0; i < sizeof dropped_tables / sizeof dropped_tables[0]; i++)
         hb_set_add(drop, dropped_tables[i]);
+    if (!hb_set_allocation_successful(unicodes) || !hb_set_allocation_successful(drop))
+        vb_out_of_memory();
     hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
 
-    hb_face_t *sub = hb_subset_or_fail(f->hb_face, in);
+    hb_subset_plan_t *plan = hb_subset_plan_create_or_fail(f->hb_face, in);
     hb_subset_input_destroy(in);
+    if (!plan)
+        vb_out_of_memory();
+    hb_face_t *sub = hb_subset_plan_execute_or_fail(plan);
+    hb_subset_plan_destroy(plan);
     hb_blob_t *blob = sub ? hb_face_reference_blob(sub) : NULL;
     unsigned len = 0;
     const char *data = blob ? hb_blob_get_data(blob, &len) : NULL;
+    if (sub && len == 0)
+        vb_out_of_memory();
     bool ok = data && len > 0;
     if (ok) {
         vb_buf_clear(out);

@@ -125,6 +125,7 @@ static HPDF_Image image_for(pdf_ctx *c, const char *path)
     HPDF_Image img = is_png(path) ? HPDF_LoadPngImageFromFile(c->pdf, path)
                                   : HPDF_LoadJpegImageFromFile(c->pdf, path);
     if (!img || c->error) {
+        pdf_check_memory(c->error); /* not a damaged image */
         vb_error(c->d, path, 0, 0, "không đọc được ảnh (tệp hỏng hoặc kiểu %s không được hỗ trợ; mã libharu 0x%04X)",
                  is_png(path) ? "PNG" : "JPEG", (unsigned)c->error);
         c->error = 0;

@@ -183,6 +183,9 @@ static const char *load_subset(pdf_ctx *c, const vb_buf *ttf)
 static void report_load_failure(pdf_ctx *c, const pdf_font *pf)
 {
     HPDF_STATUS code = HPDF_GetError(c->pdf);
+    /* the memory stream, the font's tables: "libharu không đọc được tập
+     * con" (exit 1) for a font that was fine */
+    pdf_check_memory(code);
     c->error = 0;
     HPDF_ResetError(c->pdf);
     const font_face *f = pf->face;

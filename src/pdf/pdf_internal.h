@@ -42,6 +42,13 @@ typedef struct pdf_ctx {
     vb_buf scratch;
 } pdf_ctx;
 
+/* libharu out of memory ends the process as vb_xmalloc does
+ * (vb_out_of_memory): libharu says it with one code,
+ * HPDF_FAILD_TO_ALLOC_MEM, from its allocator (HPDF_GetMem) and its PNG
+ * reader, and vanban sets it when a write to one of libharu's memory
+ * streams fails, which is all such a write can fail for. Any other code
+ * is the caller's to word. */
+void pdf_check_memory(HPDF_STATUS code);
 /* Reports the pending libharu error, if any, with what was being done. */
 bool pdf_ok(pdf_ctx *c, const char *doing);
 

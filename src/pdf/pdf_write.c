@@ -18,10 +18,17 @@ static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void *user_data)
     }
 }
 
+void pdf_check_memory(HPDF_STATUS code)
+{
+    if (code == HPDF_FAILD_TO_ALLOC_MEM)
+        vb_out_of_memory();
+}
+
 bool pdf_ok(pdf_ctx *c, const char *doing)
 {
     if (!c->error)
         return true;
+    pdf_check_memory(c->error);
     vb_error_io(c->d, NULL, "thư viện libharu báo lỗi 0x%04X (chi tiết %u) khi %s",
                 (unsigned)c->error, (unsigned)c->detail, doing);
     c->error = 0;
@@ -99,11 +106,12 @@ bool pdf_write(const page_doc *doc, const pdf_options *opt, const char *path, vb
     bool ok = pdf_fonts_collect(&c, doc) && pdf_images_check(&c, doc) &&
               pdf_layers_check(&c, doc);
     if (ok) {
+        /* HPDF_New fails only to allocate: the memory manager, the
+         * document, its cross-reference table, catalog, lists and
+         * Producer string. */
         c.pdf = HPDF_New(on_error, &c);
-        if (!c.pdf) {
-            vb_error_io(d, NULL, "không khởi tạo được thư viện libharu");
-            ok = false;
-        }
+        if (!c.pdf)
+            vb_out_of_memory();
     }
     ok = ok && build(&c, doc, opt) && save(&c, path, opt->hold);
     if (c.pdf)

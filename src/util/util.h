@@ -96,8 +96,9 @@ void *vb_xcalloc(size_t n, size_t size);
 /* What they do on failure: the one message "hết bộ nhớ", the temporary
  * output files removed, exit 3. Also for a library that reports running
  * out of memory and then carries on with less (libxml2: xml_errors.h), or
- * reports it as something else (libyaml: a syntax error; see
- * tmpl/frontmatter.c). */
+ * reports it as something else (libyaml: a syntax error, see
+ * tmpl/frontmatter.c; HarfBuzz, fontconfig and libharu: a font that
+ * cannot be read, see font/font_face.c and pdf_check_memory). */
 _Noreturn void vb_out_of_memory(void);
 void *vb_xrealloc(void *p, size_t n);
 char *vb_xstrdup(const char *s);

@@ -13,13 +13,31 @@
 #include <cmocka.h>
 
 #include "font/font.h"
+#include "font/font_internal.h"
 #include "font_fixture.h"
 
+#include <fcntl.h>
 #include <hb.h>
 #include <hpdf.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
+
+/* AddressSanitizer's allocator cannot run with the address space capped
+ * (tests/e2e/lib.sh skips `capped` under it too). */
+#if defined(__SANITIZE_ADDRESS__)
+#define UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define UNDER_ASAN 1
+#endif
+#endif
+#ifndef UNDER_ASAN
+#define UNDER_ASAN 0
+#endif
 
 
 static const char *messages(fixture *f)
@@ -202,6 +220,73 @@ static void subset_keeps_exactly_the_code_points_and_widths(void **state)
     unlink(path);
 }
 
+/* The address space in use (the first field of /proc/self/statm), read
+ * without allocating. 0 if it cannot be read. */
+static size_t address_space_in_use(void)
+{
+    char buf[128];
+    int fd = open("/proc/self/statm", O_RDONLY);
+    ssize_t n = fd >= 0 ? read(fd, buf, sizeof buf - 1) : -1;
+    if (fd >= 0)
+        close(fd);
+    if (n <= 0)
+        return 0;
+    buf[n] = '\0';
+    return (size_t)strtoull(buf, NULL, 10) * (size_t)sysconf(_SC_PAGESIZE);
+}
+
+/* A font file loaded with the address space capped, as `ulimit -v` caps it
+ * (tests/e2e/lib.sh): room for half the file, so that small allocations
+ * still succeed but the file does not fit. It was "không đọc được tệp
+ * phông" (HarfBuzz's mapping failed, then its read into memory): now
+ * vanban's one line for memory, exit 3. Run in a child whose stderr is
+ * read back. */
+static void font_file_without_memory(void **state)
+{
+    if (UNDER_ASAN)
+        skip();
+    fixture *f = *state;
+    font_face *face = font_set_face(f->fs, FONT_ROLE_SERIF, FONT_REGULAR, &f->d);
+    assert_non_null(face);
+    const char *path = font_face_path(face);
+    struct stat st;
+    assert_int_equal(stat(path, &st), 0);
+    int fds[2];
+    assert_int_equal(pipe(fds), 0);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        close(fds[0]);
+        dup2(fds[1], STDERR_FILENO);
+        vb_diag d;
+        vb_diag_init(&d, stderr);
+        size_t in_use = address_space_in_use();
+        struct rlimit rl;
+        if (in_use == 0 || getrlimit(RLIMIT_AS, &rl) != 0)
+            _exit(9);
+        rl.rlim_cur = in_use + (size_t)st.st_size / 2;
+        if (setrlimit(RLIMIT_AS, &rl) != 0)
+            _exit(9);
+        font_face *again = font_face_load(path, 0, "Liberation Serif", FONT_REGULAR, &d);
+        _exit(again ? 0 : d.exit_code == VB_OK ? 8 : d.exit_code);
+    }
+    close(fds[1]);
+    vb_buf b;
+    vb_buf_init(&b);
+    char chunk[512];
+    ssize_t n;
+    while ((n = read(fds[0], chunk, sizeof chunk)) > 0)
+        vb_buf_append(&b, chunk, (size_t)n);
+    close(fds[0]);
+    int status;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    char *err = vb_buf_take(&b);
+    assert_true(WIFEXITED(status));
+    assert_string_equal(err, "vanban: lỗi: hết bộ nhớ (out of memory)\n");
+    assert_int_equal(WEXITSTATUS(status), VB_EXIT_IO);
+    free(err);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -213,6 +298,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(config_file_parses, setup, teardown),
         cmocka_unit_test_setup_teardown(subset_keeps_exactly_the_code_points_and_widths, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(font_file_without_memory, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -718,6 +718,76 @@ static void letter_spacing_is_tc_around_the_run(void **state)
     vb_buf_free(&b);
 }
 
+/* libharu's allocator once memory has run out. */
+static void *no_alloc(HPDF_UINT size)
+{
+    (void)size;
+    return NULL;
+}
+
+/* pdf_write's handler: the first error is kept for pdf_ok. */
+static void keep_error(HPDF_STATUS error, HPDF_STATUS detail, void *user_data)
+{
+    pdf_ctx *c = user_data;
+    if (!c->error) {
+        c->error = error;
+        c->detail = detail;
+    }
+}
+
+/* libharu out of memory ends the process with vanban's one line, exit 3,
+ * like any lack of memory: loading a subset font it was "libharu không
+ * đọc được tập con của phông Liberation Serif … (mã lỗi 0x1015)", exit 1,
+ * and elsewhere "thư viện libharu báo lỗi 0x1015 …". libharu's own
+ * allocator is made to refuse (as test_xml_errors does with libxml2's),
+ * on a document pdf_write would build, in a child whose stderr is read
+ * back: the same in every build, ASan's too. */
+static void libharu_without_memory(void **state)
+{
+    fixture *f = *state;
+    page_doc *doc = letters_doc(f);
+    for (int step = 0; step < 2; step++) { /* loading the fonts; adding a page */
+        int fds[2];
+        assert_int_equal(pipe(fds), 0);
+        pid_t pid = fork();
+        assert_true(pid >= 0);
+        if (pid == 0) {
+            close(fds[0]);
+            dup2(fds[1], STDERR_FILENO);
+            vb_diag d;
+            vb_diag_init(&d, stderr);
+            pdf_ctx c = {.d = &d, .doc = doc};
+            vb_buf_init(&c.scratch);
+            if (!pdf_fonts_collect(&c, doc) || !(c.pdf = HPDF_New(keep_error, &c)))
+                _exit(9);
+            c.pdf->mmgr->alloc_fn = no_alloc;
+            if (step == 0) {
+                pdf_fonts_load(&c);
+            } else {
+                HPDF_AddPage(c.pdf);
+                pdf_ok(&c, "thêm trang");
+            }
+            _exit(d.exit_code == VB_OK ? 8 : d.exit_code);
+        }
+        close(fds[1]);
+        vb_buf b;
+        vb_buf_init(&b);
+        char chunk[512];
+        ssize_t n;
+        while ((n = read(fds[0], chunk, sizeof chunk)) > 0)
+            vb_buf_append(&b, chunk, (size_t)n);
+        close(fds[0]);
+        int status;
+        assert_int_equal(waitpid(pid, &status, 0), pid);
+        char *err = vb_buf_take(&b);
+        assert_true(WIFEXITED(status));
+        assert_string_equal(err, "vanban: lỗi: hết bộ nhớ (out of memory)\n");
+        assert_int_equal(WEXITSTATUS(status), VB_EXIT_IO);
+        free(err);
+    }
+    page_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -736,6 +806,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(shapes_images_and_links, setup, teardown),
         cmocka_unit_test_setup_teardown(dash_writes_to_stdout, setup, teardown),
         cmocka_unit_test_setup_teardown(shared_layer_is_written_once, setup, teardown),
+        cmocka_unit_test_setup_teardown(libharu_without_memory, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
