@@ -64,7 +64,7 @@ bool cert_write_register(cert_job *j, const char *path, vb_outfile *hold)
     if (ok) {
         if (fwrite(b.data, 1, b.len, o->fp) != b.len) {
             vb_outfile_abort(o);
-            vb_error_io(j->d, path, "không ghi được sổ giấy khen");
+            vb_error_io(j->d, vb_output_name(path), "không ghi được sổ giấy khen");
             ok = false;
         } else if (hold) {
             ok = vb_outfile_sync(hold, j->d);

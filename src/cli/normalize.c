@@ -161,7 +161,7 @@ int cli_normalize(int argc, char **argv)
                 vb_outfile_commit(&f, &d);
             } else {
                 vb_outfile_abort(&f);
-                vb_error_io(&d, target ? target : "-", "không ghi được kết quả");
+                vb_error_io(&d, vb_output_name(target), "không ghi được kết quả");
             }
         }
     }

@@ -680,7 +680,8 @@ int render_certificate(const char *input, const char *text, size_t len, front_ma
         out = output ? vb_xstrdup(output) : cert_with_ext(input, ".pdf");
         reg = cc->register_path ? vb_xstrdup(cc->register_path) : cert_with_ext(out, ".csv");
         if (strcmp(out, reg) == 0 || vb_same_file(out, reg)) {
-            vb_error(d, reg, 0, 0, "sổ giấy khen (--register) phải là tệp khác tệp PDF (-o)");
+            vb_error(d, vb_output_name(reg), 0, 0,
+                     "sổ giấy khen (--register) phải là tệp khác tệp PDF (-o)");
             rc = d->exit_code = VB_EXIT_USAGE;
             goto done;
         }

@@ -3,6 +3,7 @@
  * end creates the output (temporary sibling + rename, or stdout). */
 #include "pdf_internal.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -72,11 +73,13 @@ static bool save(pdf_ctx *c, const char *path, vb_outfile *hold)
     c->reading_output = true;
     HPDF_BYTE buf[65536];
     bool ok = true;
+    int err = 0; /* of a write that failed; 0 when libharu's reading did */
     for (;;) {
         HPDF_UINT32 n = sizeof buf;
         HPDF_STATUS st = HPDF_ReadFromStream(c->pdf, buf, &n);
         if (n > 0 && fwrite(buf, 1, n, out->fp) != n) {
             ok = false;
+            err = errno;
             break;
         }
         if (st == HPDF_STREAM_EOF)
@@ -88,9 +91,15 @@ static bool save(pdf_ctx *c, const char *path, vb_outfile *hold)
     }
     c->reading_output = false;
     if (!ok) {
+        /* Standard output or a device is written in place: what reached
+         * it stays there, and no file was made to begin with. A write to
+         * standard output that failed (a full disk, a closed pipe) named no
+         * file at all, and said neither why nor that it was the output. */
+        bool tmp = out->tmp_path != NULL;
         vb_outfile_abort(out);
-        vb_error_io(c->d, strcmp(path, "-") == 0 ? NULL : path,
-                    "không ghi được tệp PDF (không có tệp nào được tạo)");
+        vb_error_io(c->d, vb_output_name(path), "không ghi được tệp PDF%s%s%s",
+                    err ? ": " : "", err ? vb_strerror(err) : "",
+                    tmp ? " (không có tệp nào được tạo)" : "");
         c->error = 0;
         return false;
     }

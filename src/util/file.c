@@ -58,6 +58,11 @@ const char *vb_input_name(const char *path)
     return strcmp(path, "-") == 0 ? "(đầu vào chuẩn)" : path;
 }
 
+const char *vb_output_name(const char *path)
+{
+    return !path || strcmp(path, "-") == 0 ? "(đầu ra chuẩn)" : path;
+}
+
 char *vb_read_file(vb_diag *d, const char *path, size_t *len)
 {
     bool is_stdin = strcmp(path, "-") == 0;
@@ -378,7 +383,7 @@ bool vb_outfile_sync(vb_outfile *o, vb_diag *d)
     }
     if (ok)
         return true;
-    vb_error_io(d, o->target ? o->target : "-", "không ghi được tệp kết quả: %s%s", vb_strerror(err),
+    vb_error_io(d, vb_output_name(o->target), "không ghi được tệp kết quả: %s%s", vb_strerror(err),
                 o->tmp_path ? " (không có tệp nào được tạo)" : "");
     vb_outfile_abort(o);
     return false;
@@ -416,7 +421,7 @@ bool vb_outfile_commit(vb_outfile *o, vb_diag *d)
             err = errno;
         }
         if (!ok)
-            vb_error_io(d, o->target ? o->target : "-", "không ghi được kết quả: %s",
+            vb_error_io(d, vb_output_name(o->target), "không ghi được kết quả: %s",
                         vb_strerror(err));
         o->fp = NULL;
         free(o->target);
@@ -476,7 +481,7 @@ bool vb_outfile_defer(vb_outfile *o, vb_diag *d)
         return true;
     FILE *mem = open_memstream(&o->mem, &o->mem_len);
     if (!mem) {
-        vb_error_io(d, o->target ? o->target : "-", "không ghi được kết quả: %s",
+        vb_error_io(d, vb_output_name(o->target), "không ghi được kết quả: %s",
                     vb_strerror(errno));
         vb_outfile_abort(o);
         return false;

@@ -155,6 +155,11 @@ char *vb_read_file(vb_diag *d, const char *path, size_t *len);
  * ".", as for "-": the layout looks for a document's images beside the
  * name its Markdown was parsed under. */
 const char *vb_input_name(const char *path);
+/* An output as messages name it: "(đầu ra chuẩn)" for "-" or NULL
+ * (standard output, as vb_outfile_open takes it), else the path. A write
+ * that failed on standard output was "vanban: -: lỗi: …", read as a file
+ * named "-", or named nothing at all. */
+const char *vb_output_name(const char *path);
 
 /* Atomic output: write to a temporary file beside the target, then rename.
  * An error at any point leaves neither a partial target nor the temp file. */

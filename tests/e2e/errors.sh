@@ -512,7 +512,35 @@ mkdir -p "$T/fd"
 ln -s /proc/self/fd/1 "$T/fd/out"
 set +e; "$VANBAN" render "$T/w/ok.md" -o - >&- 2> "$T/err"; rc=$?; set -e
 check "-o - with stdout closed: exit 3, in Vietnamese ($rc: $(cat "$T/err"))" \
-    bash -c '[ "$1" = 3 ] && [ "$(cat "$2")" = "vanban: -: lỗi: không ghi được kết quả: tệp hay đầu ra đã bị đóng" ]' _ "$rc" "$T/err"
+    bash -c '[ "$1" = 3 ] && [ "$(cat "$2")" = "vanban: (đầu ra chuẩn): lỗi: không ghi được kết quả: tệp hay đầu ra đã bị đóng" ]' _ "$rc" "$T/err"
+# Standard output is "(đầu ra chuẩn)" in every message, as standard input
+# is "(đầu vào chuẩn)": a write that failed on it was "vanban: -: lỗi: …"
+# (read as a file named "-"), and a PDF too big for one buffer named
+# nothing and gave no reason ("vanban: lỗi: không ghi được tệp PDF (không
+# có tệp nào được tạo)", though no file was to be made).
+stdout_fails() { # stdout_fails REDIRECT REASON -- args...
+    local redirect=$1 reason=$2; shift 3
+    set +e
+    if [ "$redirect" = full ]; then "$VANBAN" "$@" > /dev/full 2> "$T/err"; else "$VANBAN" "$@" >&- 2> "$T/err"; fi
+    local rc=$?
+    set -e
+    check "vanban $* with stdout $redirect: exit 3, one line naming standard output ($rc: $(cat "$T/err"))" \
+        bash -c '[ "$1" = 3 ] && [ "$(wc -l < "$2")" -eq 1 ] && grep -Eq "^vanban: \(đầu ra chuẩn\): lỗi: không ghi được (kết quả|tệp PDF): $3$" "$2"' \
+        _ "$rc" "$T/err" "$reason"
+}
+if [ -c /dev/full ]; then
+    stdout_fails full "ổ đĩa đã đầy" -- render "$T/w/ok.md" -o -
+    stdout_fails full "ổ đĩa đã đầy" -- calibrate -o -
+    stdout_fails full "ổ đĩa đã đầy" -- normalize "$T/w/ok.md"
+    stdout_fails full "ổ đĩa đã đầy" -- render "$VANBAN_SRC/templates/giay-khen.md" \
+        -d "$VANBAN_SRC/samples/soctrang-2023/contest.xml" --only 1 -o - --register "$T/fd/so.csv"
+    check "... and no register either" [ ! -e "$T/fd/so.csv" ]
+fi
+stdout_fails closed "tệp hay đầu ra đã bị đóng" -- calibrate -o -
+stdout_fails closed "tệp hay đầu ra đã bị đóng" -- normalize "$T/w/ok.md"
+expect 2 '^vanban: \(đầu ra chuẩn\): lỗi: sổ giấy khen \(--register\) phải là tệp khác tệp PDF \(-o\)$' "" -- \
+    render "$VANBAN_SRC/templates/giay-khen.md" -d "$VANBAN_SRC/samples/soctrang-2023/contest.xml" \
+    --only 1 -o - --register -
 set +e; "$VANBAN" render "$T/w/ok.md" -o "$T/fd/out" >&- 2> "$T/err"; rc=$?; set -e
 check "-o a link to /proc/self/fd/1 with stdout closed: exit 3, in Vietnamese ($rc: $(cat "$T/err"))" \
     bash -c '[ "$1" = 3 ] && [ "$(cat "$2")" = "vanban: $3: lỗi: không mở được để ghi: tệp hay đầu ra đã bị đóng" ]' _ "$rc" "$T/err" "$T/fd/out"
