@@ -327,9 +327,17 @@ bool vb_same_file(const char *a, const char *b)
     struct stat sa, sb;
     if (stat(a, &sa) == 0 && stat(b, &sb) == 0)
         return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-    /* Not both there yet: "gk.pdf" and "./gk.pdf" are still one file. */
-    char *ra = resolved(a), *rb = resolved(b);
+    /* Not both there yet: "gk.pdf" and "./gk.pdf" are still one file, and
+     * so are "so.csv", a link to gk.pdf not yet written, and gk.pdf: both
+     * outputs went through (vb_output_file), the register replaced the PDF
+     * and the run said nothing, exit 0, for the names differ. A chain of
+     * links that cannot be followed is compared as named: writing to it
+     * fails, and says why. */
+    char *ea = vb_output_file_quiet(a), *eb = vb_output_file_quiet(b);
+    char *ra = resolved(ea ? ea : a), *rb = resolved(eb ? eb : b);
     bool same = ra && rb && strcmp(ra, rb) == 0;
+    free(ea);
+    free(eb);
     free(ra);
     free(rb);
     return same;

@@ -65,7 +65,10 @@ static char *link_text(const char *path, const struct stat *ln)
     }
 }
 
-char *vb_output_file(vb_diag *d, const char *target)
+/* The end of target's chain of links, or NULL with why it cannot be
+ * followed: *err, an errno (a loop, a link that cannot be read), or
+ * *refused (another user's link in a shared folder). */
+static char *link_end(const char *target, int *err, bool *refused)
 {
     char *path = vb_xstrdup(target);
     for (int hops = 0;; hops++) {
@@ -74,24 +77,14 @@ char *vb_output_file(vb_diag *d, const char *target)
          * file beside it says what is wrong */
         if (lstat(path, &ln) != 0 || !S_ISLNK(ln.st_mode))
             return path;
-        const char *why = NULL;
-        int err = 0;
         char *to = NULL;
         if (hops == MAX_HOPS)
-            err = ELOOP;
+            *err = ELOOP;
         else if (!may_follow(path, &ln))
-            why = "là liên kết tượng trưng của người dùng khác trong thư mục dùng chung; vanban "
-                  "không ghi theo nó — hãy chọn tên tệp kết quả khác";
+            *refused = true;
         else if (!(to = link_text(path, &ln)))
-            err = errno;
+            *err = errno;
         if (!to) {
-            if (why) {
-                vb_error(d, target, 0, 0, "%s", why);
-                d->exit_code = VB_EXIT_USAGE;
-            } else {
-                vb_error_io(d, target, "không ghi được theo liên kết tượng trưng: %s",
-                            vb_strerror(err));
-            }
             free(path);
             return NULL;
         }
@@ -106,4 +99,29 @@ char *vb_output_file(vb_diag *d, const char *target)
         free(path);
         path = next;
     }
+}
+
+char *vb_output_file(vb_diag *d, const char *target)
+{
+    int err = 0;
+    bool refused = false;
+    char *path = link_end(target, &err, &refused);
+    if (path)
+        return path;
+    if (refused) {
+        vb_error(d, target, 0, 0,
+                 "là liên kết tượng trưng của người dùng khác trong thư mục dùng chung; vanban "
+                 "không ghi theo nó — hãy chọn tên tệp kết quả khác");
+        d->exit_code = VB_EXIT_USAGE;
+    } else {
+        vb_error_io(d, target, "không ghi được theo liên kết tượng trưng: %s", vb_strerror(err));
+    }
+    return NULL;
+}
+
+char *vb_output_file_quiet(const char *target)
+{
+    int err = 0;
+    bool refused = false;
+    return link_end(target, &err, &refused);
 }

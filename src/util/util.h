@@ -181,8 +181,15 @@ bool vb_outfile_open(vb_outfile *o, vb_diag *d, const char *target);
  * out_link.c). NULL after reporting: a chain that loops, or a link another
  * user left in a shared folder such as /tmp (exit 2). */
 char *vb_output_file(vb_diag *d, const char *target);
-/* Whether a and b name one file: the same device and inode when both
- * exist, else the same name in the same (resolved) folder. */
+/* vb_output_file without a message: NULL where it reports. */
+char *vb_output_file_quiet(const char *target);
+/* Whether writing to a and to b writes one file: two outputs of one run
+ * (a PDF and its register, a certificate of --split and the register)
+ * must not be, or the second replaces the first. The same device and
+ * inode when both exist; else the same name in the same (resolved)
+ * folder for the files writing reaches (vb_output_file: a symbolic link
+ * is written through, to a file there yet or not). Inputs are kept by
+ * vb_outfile_open_kind, which reads the existing file an output reaches. */
 bool vb_same_file(const char *a, const char *b);
 /* Removes the temporary files being written (async-signal-safe): for the
  * signal handlers, and for running out of memory. */

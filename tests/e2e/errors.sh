@@ -584,6 +584,29 @@ expect 3 "loop1.pdf: lỗi: không ghi được theo liên kết tượng trưng
 check "the links are left as they were, and nothing added" \
     bash -c '[ -L "$1/nowhere.pdf" ] && [ -L "$1/loop1.pdf" ] && [ -L "$1/loop2.pdf" ] && [ ! -e "$1/../khong-co" ] &&
              [ "$(ls -A "$1" | wc -l)" -eq 6 ]' _ "$T/ln/here"
+# Two outputs of one run, a certificate PDF and its register, that a link
+# makes one file: "-o gk.pdf --register so.csv" with so.csv a link to
+# gk.pdf not written yet (or the other way round) was let through, as the
+# names differ; both were written through, the register replaced the PDF,
+# exit 0. So was a --split register linked to a certificate's file. Now
+# refused as for two equal names, nothing written, the links kept.
+mkdir -p "$T/ln/two"
+GK=("$VANBAN_SRC/templates/giay-khen.md" -d "$VANBAN_SRC/samples/soctrang-2023/contest.xml" --only 1)
+ln -s gk.pdf "$T/ln/two/so.csv"
+expect 2 "so.csv: lỗi: sổ giấy khen \(--register\) phải là tệp khác tệp PDF \(-o\)$" "" -- \
+    render "${GK[@]}" -o "$T/ln/two/gk.pdf" --register "$T/ln/two/so.csv"
+check "... no PDF through the register's link" [ ! -e "$T/ln/two/gk.pdf" ]
+rm -f "$T/ln/two/so.csv" "$T/ln/two/gk.pdf"
+ln -s so.csv "$T/ln/two/gk.pdf"
+expect 2 "so.csv: lỗi: sổ giấy khen \(--register\) phải là tệp khác tệp PDF \(-o\)$" "" -- \
+    render "${GK[@]}" -o "$T/ln/two/gk.pdf" --register "$T/ln/two/so.csv"
+check "... no register where the PDF's link points" [ ! -e "$T/ln/two/so.csv" ]
+rm -f "$T/ln/two/gk.pdf" "$T/ln/two/so.csv"
+ln -s ../two/lo/so-giao-duc-va-dao-tao.pdf "$T/ln/two/so.csv"
+expect 2 "so.csv: lỗi: sổ giấy khen \(--register\) trùng tên với giấy khen của Sở Giáo dục và Đào tạo" "" -- \
+    render "${GK[@]}" --split "$T/ln/two/lo" --register "$T/ln/two/so.csv"
+check "... nothing written, the link kept" \
+    bash -c '[ "$(ls -A "$1")" = so.csv ] && [ -L "$1/so.csv" ]' _ "$T/ln/two"
 # A link another user left in a shared folder (sticky, writable by all,
 # as /tmp) is not followed, as the kernel's fs.protected_symlinks does not
 # follow it for open(2): nothing written, the link kept. (Only root can

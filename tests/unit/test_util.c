@@ -137,6 +137,56 @@ static void outfile_commit_renames(void **state)
     free(target);
 }
 
+/* Two outputs of one run that writing makes one file (vb_same_file): a
+ * symbolic link is written through to where it points, there yet or not,
+ * so a link to an output not yet written is that output. It compared the
+ * names alone when a file was missing: "so.csv" -> "gk.pdf" was another
+ * file, and the register replaced the PDF. */
+static void same_file_follows_links_to_files_not_there_yet(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/vbtestXXXXXX";
+    assert_non_null(mkdtemp(dir));
+    static const char *const links[][2] = {
+        {"so.csv", "gk.pdf"},       /* to the other output, not there yet */
+        {"chain.csv", "so.csv"},    /* through another link */
+        {"a.pdf", "./chung.pdf"},   /* two links to one file not there yet, */
+        {"b.csv", NULL},            /* the second by its absolute path */
+        {"khac.csv", "khac.pdf"},   /* to a file of its own */
+        {"vong1.csv", "vong2.csv"}, /* a loop: compared as named */
+        {"vong2.csv", "vong1.csv"},
+    };
+    char *paths[sizeof links / sizeof links[0]];
+    for (size_t i = 0; i < sizeof links / sizeof links[0]; i++) {
+        paths[i] = vb_path_join(dir, links[i][0]);
+        char *to = links[i][1] ? vb_xstrdup(links[i][1]) : vb_path_join(dir, "chung.pdf");
+        assert_int_equal(symlink(to, paths[i]), 0);
+        free(to);
+    }
+    char *gk = vb_path_join(dir, "gk.pdf");
+    assert_true(vb_same_file(paths[0], gk));
+    assert_true(vb_same_file(gk, paths[0]));
+    assert_true(vb_same_file(paths[1], gk));
+    assert_true(vb_same_file(paths[2], paths[3]));
+    assert_false(vb_same_file(paths[4], gk));
+    assert_false(vb_same_file(paths[2], gk));
+    assert_false(vb_same_file(paths[5], gk));
+    assert_true(vb_same_file(paths[5], paths[5]));
+    /* and once the file is there, by its inode as before */
+    FILE *fp = fopen(gk, "w");
+    assert_non_null(fp);
+    fclose(fp);
+    assert_true(vb_same_file(paths[0], gk));
+    assert_false(vb_same_file(paths[4], gk));
+    unlink(gk);
+    free(gk);
+    for (size_t i = 0; i < sizeof links / sizeof links[0]; i++) {
+        unlink(paths[i]);
+        free(paths[i]);
+    }
+    assert_int_equal(rmdir(dir), 0);
+}
+
 static void outfile_unwritable_dir_reports(void **state)
 {
     (void)state;
@@ -308,6 +358,7 @@ int main(void)
         cmocka_unit_test(outfile_abort_leaves_nothing),
         cmocka_unit_test(outfile_signal_leaves_nothing),
         cmocka_unit_test(outfile_commit_renames),
+        cmocka_unit_test(same_file_follows_links_to_files_not_there_yet),
         cmocka_unit_test(outfile_unwritable_dir_reports),
         cmocka_unit_test(outfile_retries_a_taken_temporary_name),
         cmocka_unit_test(outfile_reports_when_every_temporary_name_is_taken),
