@@ -247,6 +247,7 @@ void table_layout(lay_ctx *cx, flow *f, const md_block *t, double x, double widt
     flow *cells = vb_xcalloc((size_t)nc, sizeof *cells);
     size_t *next = vb_xcalloc((size_t)nc, sizeof *next);
     size_t first_box = f->n;
+    size_t last_row_box = f->n; /* the first slice of the row being set */
     /* In a footnote, the rows are one unit, each slice anchored at its row
      * and slice. Set again at another width from an anchor (layout_note),
      * the rows before it are left out. A row taller than a page is cut in
@@ -289,6 +290,7 @@ void table_layout(lay_ctx *cx, flow *f, const md_block *t, double x, double widt
             over_first = kept_above(f, first_box);
         double limit = body_h - header_h - 2 * CELL_PAD_Y - 1;
         bool first_slice = true;
+        last_row_box = f->n;
         for (size_t slice = 0;; slice++) {
             double h = 0;
             bool more = false;
@@ -343,11 +345,14 @@ void table_layout(lay_ctx *cx, flow *f, const md_block *t, double x, double widt
     }
     /* A short table (a third of a page or less) is read at a glance and
      * stays on one page: the demo's six rows were split three and three.
-     * A longer one never leaves its last row alone on a page. */
+     * A longer one never leaves its last row alone on a page, unless that
+     * row is taller than a page and cut in slices: the slice before its
+     * last fills a page, so the two never share one, and keeping them
+     * together only hid a break that paginate had to take anyway. */
     double table_h = 0;
     for (size_t k = first_box; k < f->n; k++)
         table_h += f->v[k].height;
-    bool last_alone_ok = f->n - first_box < 3;
+    bool last_alone_ok = f->n - first_box < 3 || f->n - last_row_box > 1;
     for (size_t k = first_box + 1; k < f->n; k++) {
         bool last = k + 1 == f->n;
         if (!f->v[k].break_ok)
