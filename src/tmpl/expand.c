@@ -121,7 +121,9 @@ static void interpolate(expand_ctx *cx, tnode *t, xmlNodePtr node, int i, int n,
                 size_t at = out->len;
                 if (!cx->opt->values) {
                     put_one_line(out, value, len);
-                    for (size_t k = 0; cx->opt->kept && k < kept.n; k++)
+                    /* {{{ }}} is the template's own text here too, as in
+                     * the body: it follows the style, names and all */
+                    for (size_t k = 0; cx->opt->kept && t->kind == TN_VAR && k < kept.n; k++)
                         VB_PUSH(cx->opt->kept->at, cx->opt->kept->n, cx->opt->kept->cap,
                                 at + kept.at[k]);
                 } else if (t->kind == TN_VAR) {

@@ -95,4 +95,13 @@ check "results --format xml: the person and her award, as written" \
 # `vanban normalize` works on free text: no name is known there.
 printf 'Nguyễn Thị Thuỷ\n' | "$VANBAN" normalize > "$T/n.txt"
 check "normalize --tone is unchanged: free text takes the style" [ "$(cat "$T/n.txt")" = "Nguyễn Thị Thủy" ]
+# {{{ }}} is the template's own text, in the front matter as in the body:
+# the signer read raw follows the style (Thụy), read plain keeps Thuỵ.
+sed 's|^nguoi_ky: "{{/contest/documents/report/@signer \| default:'"''"'}}"|nguoi_ky: "{{{/contest/documents/report/@signer}}}"|' \
+    "$VANBAN_SRC/templates/bao-cao-ket-qua.md" > "$T/raw.md"
+grep -q '^nguoi_ky: "{{{' "$T/raw.md"
+"$VANBAN" render "$T/raw.md" -d "$T/names.xml" -o "$T/raw.pdf"
+flat_text "$T/raw.pdf" > "$T/raw.txt"
+check "front matter {{{ }}}: the raw signer follows the style (Thụy)" \
+    bash -c "grep -q 'PHÓ GIÁM ĐỐC Trịnh Văn Thụy' '$T/raw.txt'"
 finish
