@@ -14,15 +14,29 @@
 #include <string.h>
 #include <utf8proc.h>
 
+/* A listed name in the table of struct tmpl_names; s NULL: a free slot. */
+typedef struct {
+    char *s;
+    size_t len;
+    uint64_t hash;
+} name_slot;
+
 struct tmpl_names {
     xmlDocPtr doc;
     bool (*is_name)(const xmlNode *n);
     bool listed;
     /* the names whose marks a tone style could move, normalized as values
-     * are (NFC, cleanup) and in lower case, longest first: only those need
-     * finding, in any case ("NGUYỄN THỊ THUỶ" passed through a $field) */
-    char **text;
+     * are (NFC, cleanup) and in lower case: only those need finding, in any
+     * case ("NGUYỄN THỊ THUỶ" passed through a $field). A hash table (open
+     * addressing, linear probing, cap a power of two, at most half full)
+     * so that listing tens of thousands of entrants, and looking a stretch
+     * of a value up among them, costs the same whatever their number. */
+    name_slot *slot;
     size_t n, cap;
+    /* has_len[l]: some name is l bytes long (l <= max_len): the only
+     * stretches of a value worth looking up */
+    bool *has_len;
+    size_t max_len;
 };
 
 tmpl_names *tmpl_names_new(xmlDocPtr doc, bool (*is_name)(const xmlNode *n))
@@ -37,15 +51,68 @@ void tmpl_names_free(tmpl_names *t)
 {
     if (!t)
         return;
-    for (size_t i = 0; i < t->n; i++)
-        free(t->text[i]);
-    free(t->text);
+    for (size_t i = 0; i < t->cap; i++)
+        free(t->slot[i].s);
+    free(t->slot);
+    free(t->has_len);
     free(t);
 }
 
 bool names_node(const tmpl_names *t, const xmlNode *n)
 {
     return t && t->is_name && t->is_name(n);
+}
+
+/* FNV-1a: names are short, and only spread over the table matters. */
+static uint64_t hash_step(uint64_t h, unsigned char c)
+{
+    return (h ^ c) * 0x100000001b3u;
+}
+
+static const uint64_t hash_seed = 0xcbf29ce484222325u;
+
+/* The slot that holds s[0, len), or the free one where it would go. */
+static name_slot *name_find(const tmpl_names *t, const char *s, size_t len, uint64_t hash)
+{
+    size_t mask = t->cap - 1;
+    for (size_t i = (size_t)hash & mask;; i = (i + 1) & mask) {
+        name_slot *e = &t->slot[i];
+        if (!e->s || (e->hash == hash && e->len == len && memcmp(e->s, s, len) == 0))
+            return e;
+    }
+}
+
+/* Adds s (taken) unless listed already. */
+static void name_insert(tmpl_names *t, char *s)
+{
+    size_t len = strlen(s);
+    uint64_t hash = hash_seed;
+    for (size_t i = 0; i < len; i++)
+        hash = hash_step(hash, (unsigned char)s[i]);
+    if (2 * (t->n + 1) > t->cap) {
+        name_slot *old = t->slot;
+        size_t old_cap = t->cap;
+        t->cap = old_cap ? 2 * old_cap : 64;
+        t->slot = vb_xcalloc(t->cap, sizeof *t->slot);
+        for (size_t i = 0; i < old_cap; i++)
+            if (old[i].s)
+                *name_find(t, old[i].s, old[i].len, old[i].hash) = old[i];
+        free(old);
+    }
+    name_slot *e = name_find(t, s, len, hash);
+    if (e->s) {
+        free(s);
+        return;
+    }
+    *e = (name_slot){s, len, hash};
+    t->n++;
+    if (!t->has_len || len > t->max_len) {
+        size_t old = t->has_len ? t->max_len + 1 : 0;
+        t->has_len = vb_xrealloc(t->has_len, len + 1);
+        memset(t->has_len + old, 0, len + 1 - old);
+        t->max_len = len;
+    }
+    t->has_len[len] = true;
 }
 
 static void add_name(tmpl_names *t, xmlNodePtr n)
@@ -66,18 +133,10 @@ static void add_name(tmpl_names *t, xmlNodePtr n)
     bool moves = classic || modern;
     free(classic);
     free(modern);
-    for (size_t i = 0; moves && i < t->n; i++)
-        moves = strcmp(t->text[i], s) != 0;
-    if (moves)
-        VB_PUSH(t->text, t->n, t->cap, s);
+    if (moves && *s)
+        name_insert(t, s);
     else
         free(s);
-}
-
-static int longer_first(const void *a, const void *b)
-{
-    size_t la = strlen(*(char *const *)a), lb = strlen(*(char *const *)b);
-    return la < lb ? 1 : la > lb ? -1 : strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 /* The names of the whole document, listed when a computed value first needs
@@ -105,8 +164,6 @@ static void list_names(tmpl_names *t)
             n = n->parent;
         n = n && n != root ? n->next : NULL;
     }
-    if (t->n > 1)
-        qsort(t->text, t->n, sizeof *t->text, longer_first);
 }
 
 static bool word_cp(uint32_t cp)
@@ -115,15 +172,19 @@ static bool word_cp(uint32_t cp)
     return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_NO; /* letters, marks, digits */
 }
 
-/* Whether s[from, to) stands as a word of s: no letter, mark or digit
- * against either end ("Lê Hoà" is not in "Lê Hoàng"). */
-static bool whole_word(const char *s, size_t len, size_t from, size_t to)
+/* Whether a word may end at s[to] / begin at s[from]: no letter, mark or
+ * digit against it ("Lê Hoà" is not in "Lê Hoàng"). */
+static bool word_ends(const char *s, size_t len, size_t to)
 {
     uint32_t cp;
-    if (to < len && vb_utf8_decode(s + to, len - to, &cp) && word_cp(cp))
-        return false;
+    return !(to < len && vb_utf8_decode(s + to, len - to, &cp) && word_cp(cp));
+}
+
+static bool word_begins(const char *s, size_t from)
+{
     if (from == 0)
         return true;
+    uint32_t cp;
     size_t p = from - 1;
     while (p > 0 && ((unsigned char)s[p] & 0xC0) == 0x80)
         p--;
@@ -131,7 +192,52 @@ static bool whole_word(const char *s, size_t len, size_t from, size_t to)
 }
 
 static size_t cp_count(const char *s, size_t len);
-static size_t cp_byte(const char *s, size_t cp);
+
+/* A name found in the lower-cased value s: s[from, to). s rides along
+ * because qsort's comparison has no other way to the text. */
+typedef struct {
+    const char *s;
+    size_t from, to;
+    bool kept;
+} name_hit;
+
+/* The order in which hits claim their place: longer names first, then names
+ * in byte order, then from the left, as one strstr() per name in the list
+ * sorted that way found them before ("Lê Hoà" in "Trần Lê Hoà" gives way to
+ * the whole name). */
+static int hit_claim_order(const void *pa, const void *pb)
+{
+    const name_hit *a = pa, *b = pb;
+    size_t la = a->to - a->from, lb = b->to - b->from;
+    if (la != lb)
+        return la < lb ? 1 : -1;
+    int c = memcmp(a->s + a->from, b->s + b->from, la);
+    if (c)
+        return c;
+    return a->from < b->from ? -1 : a->from > b->from;
+}
+
+static int hit_text_order(const void *pa, const void *pb)
+{
+    const name_hit *a = pa, *b = pb;
+    return a->from < b->from ? -1 : a->from > b->from;
+}
+
+/* The byte of s's cp-th code point, or its end; *at and *seen (the code
+ * points before *at) carry the scan over, so cp must not decrease from one
+ * call to the next: one pass over s for all the offsets of a value. */
+static size_t cp_byte_next(const char *s, size_t *at, size_t *seen, size_t cp)
+{
+    size_t i = *at;
+    for (; s[i]; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80) {
+            if (*seen == cp)
+                break;
+            ++*seen;
+        }
+    *at = i;
+    return i;
+}
 
 /* Byte ranges of the names in s, in order, into kept (empty when none). */
 static void find_names(tmpl_names *t, const char *plain, md_kept *kept)
@@ -150,28 +256,57 @@ static void find_names(tmpl_names *t, const char *plain, md_kept *kept)
         vb_buf_free(&low);
         return;
     }
-    for (size_t i = 0; i < t->n; i++) {
-        size_t nl = strlen(t->text[i]);
-        for (const char *p = strstr(s, t->text[i]); p; p = strstr(p + 1, t->text[i])) {
-            size_t from = (size_t)(p - s), to = from + nl;
-            if (!whole_word(s, len, from, to))
+    /* Every stretch of s that starts and ends a word and has the length of
+     * some name is looked up, its hash grown a byte at a time: the work is
+     * the length of s times that of the longest name, whatever their
+     * number. A name starts with a lead byte, so only those can start one. */
+    name_hit *hit = NULL;
+    size_t nhit = 0, cap = 0;
+    for (size_t from = 0; from < len; from++) {
+        if (((unsigned char)s[from] & 0xC0) == 0x80 || !word_begins(s, from))
+            continue;
+        uint64_t hash = hash_seed;
+        size_t end = len - from < t->max_len ? len : from + t->max_len;
+        for (size_t to = from; to < end;) {
+            hash = hash_step(hash, (unsigned char)s[to++]);
+            if (!t->has_len[to - from] || !word_ends(s, len, to))
                 continue;
-            /* a longer name found first may hold this one ("Lê Hoà" in
-             * "Trần Lê Hoà"): inside it, it is kept already */
-            size_t k = 0;
-            while (k < kept->n && kept->at[k + 1] <= from)
-                k += 2;
-            if (k < kept->n && kept->at[k] < to)
-                continue;
-            VB_PUSH(kept->at, kept->n, kept->cap, 0);
-            VB_PUSH(kept->at, kept->n, kept->cap, 0);
-            memmove(kept->at + k + 2, kept->at + k, (kept->n - k - 2) * sizeof *kept->at);
-            kept->at[k] = from;
-            kept->at[k + 1] = to;
+            if (name_find(t, s + from, to - from, hash)->s)
+                VB_PUSH(hit, nhit, cap, ((name_hit){s, from, to, false}));
         }
     }
-    for (size_t k = 0; k < kept->n; k++)
-        kept->at[k] = cp_byte(plain, cp_count(s, kept->at[k]));
+    if (nhit) {
+        qsort(hit, nhit, sizeof *hit, hit_claim_order);
+        /* a hit inside or across one that came first is dropped: names do
+         * not overlap */
+        bool *taken = vb_xcalloc(len, sizeof *taken);
+        for (size_t i = 0; i < nhit; i++) {
+            size_t b = hit[i].from;
+            while (b < hit[i].to && !taken[b])
+                b++;
+            if (b < hit[i].to)
+                continue;
+            memset(taken + hit[i].from, 1, hit[i].to - hit[i].from);
+            hit[i].kept = true;
+        }
+        free(taken);
+        /* in the order of the text (taken ranges do not overlap) */
+        size_t k = 0;
+        for (size_t i = 0; i < nhit; i++)
+            if (hit[i].kept)
+                hit[k++] = hit[i];
+        qsort(hit, k, sizeof *hit, hit_text_order);
+        size_t at = 0, seen = 0, sb = 0, scp = 0;
+        for (size_t i = 0; i < k; i++) {
+            size_t ends[2] = {hit[i].from, hit[i].to};
+            for (int e = 0; e < 2; e++) {
+                scp += cp_count(s + sb, ends[e] - sb);
+                sb = ends[e];
+                VB_PUSH(kept->at, kept->n, kept->cap, cp_byte_next(plain, &at, &seen, scp));
+            }
+        }
+    }
+    free(hit);
     vb_buf_free(&low);
 }
 
@@ -181,15 +316,6 @@ static size_t cp_count(const char *s, size_t len)
     for (size_t i = 0; i < len; i++)
         n += ((unsigned char)s[i] & 0xC0) != 0x80;
     return n;
-}
-
-static size_t cp_byte(const char *s, size_t cp)
-{
-    size_t i = 0;
-    for (; s[i]; i++)
-        if (((unsigned char)s[i] & 0xC0) != 0x80 && cp-- == 0)
-            return i;
-    return i;
 }
 
 char *names_computed(tmpl_names *t, const char *raw, vn_tone tone, md_kept *cps)
@@ -216,13 +342,17 @@ char *names_computed(tmpl_names *t, const char *raw, vn_tone tone, md_kept *cps)
     vb_buf b;
     vb_buf_init(&b);
     size_t from = 0, len = strlen(plain);
+    size_t counted = 0, counted_cps = 0; /* b's code points so far, counted once */
     for (size_t k = 0; k <= bytes.n; k += 2) {
         size_t to = k < bytes.n ? bytes.at[k] : len;
         char *seg = vn_tone_utf8(plain + from, to - from, tone);
         vb_buf_append(&b, seg ? seg : plain + from, seg ? strlen(seg) : to - from);
         free(seg);
         if (k < bytes.n) {
-            size_t at = cp_count(b.data ? b.data : "", b.len);
+            if (b.len > counted)
+                counted_cps += cp_count(b.data + counted, b.len - counted);
+            counted = b.len;
+            size_t at = counted_cps;
             vb_buf_append(&b, plain + bytes.at[k], bytes.at[k + 1] - bytes.at[k]);
             VB_PUSH(cps->at, cps->n, cps->cap, at);
             VB_PUSH(cps->at, cps->n, cps->cap, at + cp_count(plain + bytes.at[k], bytes.at[k + 1] - bytes.at[k]));
@@ -241,6 +371,8 @@ size_t names_cp_count(const char *s)
 
 void names_to_bytes(const char *s, md_kept *kept)
 {
+    /* the ranges are in the order of the text (names_computed) */
+    size_t at = 0, seen = 0;
     for (size_t k = 0; k < kept->n; k++)
-        kept->at[k] = cp_byte(s, kept->at[k]);
+        kept->at[k] = cp_byte_next(s, &at, &seen, kept->at[k]);
 }
