@@ -49,7 +49,13 @@ void flow_add_space(lay_ctx *cx, flow *f, double height)
 
 bool flow_break_allowed(const flow *f, size_t j)
 {
-    if (!f->v[j].break_ok)
+    /* A box that starts a page may follow one kept with what follows (a
+     * level-1 heading after a run-in "**a) …**" heading: heading() sets
+     * force_break, not break_ok); what was kept over it is on the page
+     * before, and a walk back (kept_above) must stop there. paginate()
+     * ends the page at a force_break before it asks this, so its pages do
+     * not change. */
+    if (!f->v[j].break_ok && !f->v[j].force_break)
         return false;
     size_t k = j;
     while (k < f->n && f->v[k].space)
