@@ -14,6 +14,7 @@
 
 #include "font/font.h"
 #include "font/font_internal.h"
+#include "child_fixture.h"
 #include "font_fixture.h"
 
 #include <fcntl.h>
@@ -271,20 +272,7 @@ static void font_file_without_memory(void **state)
         _exit(again ? 0 : d.exit_code == VB_OK ? 8 : d.exit_code);
     }
     close(fds[1]);
-    vb_buf b;
-    vb_buf_init(&b);
-    char chunk[512];
-    ssize_t n;
-    while ((n = read(fds[0], chunk, sizeof chunk)) > 0)
-        vb_buf_append(&b, chunk, (size_t)n);
-    close(fds[0]);
-    int status;
-    assert_int_equal(waitpid(pid, &status, 0), pid);
-    char *err = vb_buf_take(&b);
-    assert_true(WIFEXITED(status));
-    assert_string_equal(err, "vanban: lỗi: hết bộ nhớ (out of memory)\n");
-    assert_int_equal(WEXITSTATUS(status), VB_EXIT_IO);
-    free(err);
+    assert_child_out_of_memory(fds[0], pid);
 }
 
 int main(void)

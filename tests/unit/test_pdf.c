@@ -10,6 +10,7 @@
 
 #include "pdf/pdf.h"
 #include "pdf/pdf_internal.h"
+#include "child_fixture.h"
 
 #include <dirent.h>
 #include <sys/wait.h>
@@ -770,20 +771,7 @@ static void libharu_without_memory(void **state)
             _exit(d.exit_code == VB_OK ? 8 : d.exit_code);
         }
         close(fds[1]);
-        vb_buf b;
-        vb_buf_init(&b);
-        char chunk[512];
-        ssize_t n;
-        while ((n = read(fds[0], chunk, sizeof chunk)) > 0)
-            vb_buf_append(&b, chunk, (size_t)n);
-        close(fds[0]);
-        int status;
-        assert_int_equal(waitpid(pid, &status, 0), pid);
-        char *err = vb_buf_take(&b);
-        assert_true(WIFEXITED(status));
-        assert_string_equal(err, "vanban: lỗi: hết bộ nhớ (out of memory)\n");
-        assert_int_equal(WEXITSTATUS(status), VB_EXIT_IO);
-        free(err);
+        assert_child_out_of_memory(fds[0], pid);
     }
     page_doc_free(doc);
 }

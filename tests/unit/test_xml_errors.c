@@ -11,6 +11,7 @@
 
 #include "util/util.h"
 #include "util/xml_errors.h"
+#include "child_fixture.h"
 
 #include <libxml/parser.h>
 #include <libxml/xmlmemory.h>
@@ -53,15 +54,7 @@ static char *run_child(void (*body)(void), int *status)
         _exit(0);
     }
     close(fds[1]);
-    vb_buf b;
-    vb_buf_init(&b);
-    char chunk[512];
-    ssize_t n;
-    while ((n = read(fds[0], chunk, sizeof chunk)) > 0)
-        vb_buf_append(&b, chunk, (size_t)n);
-    close(fds[0]);
-    assert_int_equal(waitpid(pid, status, 0), pid);
-    return vb_buf_take(&b);
+    return child_stderr(fds[0], pid, status);
 }
 
 /* A string copy with no context (what XPath's concat() does): libxml2
