@@ -10,6 +10,24 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+/* Forks a child whose stderr goes into a pipe: 0 in the child; in the
+ * parent the child's pid, with *fd the pipe's read end for child_stderr. */
+static inline pid_t child_fork(int *fd)
+{
+    int fds[2];
+    assert_int_equal(pipe(fds), 0);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        close(fds[0]);
+        dup2(fds[1], STDERR_FILENO);
+        return 0;
+    }
+    close(fds[1]);
+    *fd = fds[0];
+    return pid;
+}
+
 /* Reads the child's stderr from `fd` (a pipe's read end) to its end,
  * closes it and waits for the child: its status, and the text (to free). */
 static inline char *child_stderr(int fd, pid_t pid, int *status)

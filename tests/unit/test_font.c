@@ -252,13 +252,9 @@ static void font_file_without_memory(void **state)
     const char *path = font_face_path(face);
     struct stat st;
     assert_int_equal(stat(path, &st), 0);
-    int fds[2];
-    assert_int_equal(pipe(fds), 0);
-    pid_t pid = fork();
-    assert_true(pid >= 0);
+    int fd;
+    pid_t pid = child_fork(&fd);
     if (pid == 0) {
-        close(fds[0]);
-        dup2(fds[1], STDERR_FILENO);
         vb_diag d;
         vb_diag_init(&d, stderr);
         size_t in_use = address_space_in_use();
@@ -271,8 +267,7 @@ static void font_file_without_memory(void **state)
         font_face *again = font_face_load(path, 0, "Liberation Serif", FONT_REGULAR, &d);
         _exit(again ? 0 : d.exit_code == VB_OK ? 8 : d.exit_code);
     }
-    close(fds[1]);
-    assert_child_out_of_memory(fds[0], pid);
+    assert_child_out_of_memory(fd, pid);
 }
 
 int main(void)

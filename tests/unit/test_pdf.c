@@ -748,13 +748,9 @@ static void libharu_without_memory(void **state)
     fixture *f = *state;
     page_doc *doc = letters_doc(f);
     for (int step = 0; step < 2; step++) { /* loading the fonts; adding a page */
-        int fds[2];
-        assert_int_equal(pipe(fds), 0);
-        pid_t pid = fork();
-        assert_true(pid >= 0);
+        int fd;
+        pid_t pid = child_fork(&fd);
         if (pid == 0) {
-            close(fds[0]);
-            dup2(fds[1], STDERR_FILENO);
             vb_diag d;
             vb_diag_init(&d, stderr);
             pdf_ctx c = {.d = &d, .doc = doc};
@@ -770,8 +766,7 @@ static void libharu_without_memory(void **state)
             }
             _exit(d.exit_code == VB_OK ? 8 : d.exit_code);
         }
-        close(fds[1]);
-        assert_child_out_of_memory(fds[0], pid);
+        assert_child_out_of_memory(fd, pid);
     }
     page_doc_free(doc);
 }

@@ -42,19 +42,14 @@ static char *no_strdup(const char *s)
  * status and what it wrote to stderr (to free). */
 static char *run_child(void (*body)(void), int *status)
 {
-    int fds[2];
-    assert_int_equal(pipe(fds), 0);
-    pid_t pid = fork();
-    assert_true(pid >= 0);
+    int fd;
+    pid_t pid = child_fork(&fd);
     if (pid == 0) {
-        close(fds[0]);
-        dup2(fds[1], STDERR_FILENO);
         vb_xml_errors_init();
         body();
         _exit(0);
     }
-    close(fds[1]);
-    return child_stderr(fds[0], pid, status);
+    return child_stderr(fd, pid, status);
 }
 
 /* A string copy with no context (what XPath's concat() does): libxml2
